@@ -1,0 +1,8 @@
+## common/: what indexer and searcher share besides the analyzer.
+libtrawlcore_la_SOURCES += \
+	common/schema.h \
+	common/buf.h common/buf.c \
+	common/msg.h common/msg.c \
+	common/docdata.h common/docdata.c \
+	common/dbpath.h common/dbpath.c
+libtrawlcore_la_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS)

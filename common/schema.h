@@ -1,0 +1,42 @@
+/* schema.h: the index layout shared by trawl-index and trawl-search.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * Term prefixes follow Xapian's conventions (as omega uses them): a prefix is
+ * upper case, words are lower case, so the two never run together.
+ * Changing anything here changes the index format: bump SCHEMA_VERSION.
+ */
+#ifndef TRAWL_SCHEMA_H
+#define TRAWL_SCHEMA_H
+
+/* Stored in the index's metadata under "trawl.schema"; trawl-search refuses
+ * an index whose schema it does not know. */
+#define SCHEMA_VERSION "1"
+
+/* Terms.  Words in the body are unprefixed (with positions); each field has
+ * its own prefix, and "Z" before a field prefix marks stemmed forms
+ * (wdf only, no positions). */
+#define PREFIX_ID       "Q"    /* Q<id>: the unique id term, one per article */
+#define PREFIX_STEM     "Z"    /* Z<stem>: stemmed body word */
+#define PREFIX_TITLE    "S"    /* S<word>: title word, with positions */
+#define PREFIX_COMMENT  "XC"   /* XC<word>: reader-comment word, with positions */
+#define PREFIX_SOURCE   "XSRC" /* XSRC<word>: word of the source publication */
+#define PREFIX_YEAR     "Y"    /* Y2014 (boolean) */
+#define PREFIX_MONTH    "M"    /* M201406 (boolean) */
+#define PREFIX_DATE     "D"    /* D20140603 (boolean) */
+
+/* Value slots. */
+#define SLOT_DATE       0      /* "YYYYMMDD": sortable, for ranges and sorting */
+#define SLOT_SIGNATURE  1      /* change detection: "size mtime-ns crc32" of the file */
+#define SLOT_ROOT       2      /* the corpus root (real path) the file was found under */
+#define SLOT_PATH       3      /* the file's path relative to that root */
+#define SLOT_ID         4      /* the article id (same as the Q term, without "Q") */
+
+/* Metadata keys. */
+#define META_SCHEMA     "trawl.schema"
+#define META_LANGUAGE   "trawl.language"  /* stemmer language used to index */
+
+/* Xapian rejects terms longer than 245 bytes; ids longer than this are
+ * shortened with a hash (see build.c). */
+#define MAX_TERM_BYTES  240
+
+#endif /* TRAWL_SCHEMA_H */

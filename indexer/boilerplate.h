@@ -1,0 +1,41 @@
+/* boilerplate.h: finds page furniture by a rule that generalises.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * Two rules, documented in doc/design.md:
+ * 1. Recurring lines: a short line (at most BOILERPLATE_MAX_LINE bytes after
+ *    trimming and folding white space) found in at least
+ *    BOILERPLATE_MIN_DOCS different documents of the corpus is site
+ *    furniture, not story.
+ * 2. A short list of page-furniture patterns (cookie and browser notices,
+ *    "Related articles", "Ads by Google", "Unsuitable or offensive?", sign-in
+ *    prompts ...), matched case-insensitively against whole lines.
+ */
+#ifndef TRAWL_BOILERPLATE_H
+#define TRAWL_BOILERPLATE_H
+
+#include <stddef.h>
+
+#define BOILERPLATE_MAX_LINE 160
+#define BOILERPLATE_MIN_DOCS 3
+
+typedef struct boilerplate boilerplate_t;
+
+/* A new, empty line counter.  NULL when out of memory.  Free with
+ * boilerplate_free(). */
+boilerplate_t *boilerplate_new(void);
+void boilerplate_free(boilerplate_t *bp);
+
+/* Counts the distinct short lines of one document.  Returns 0, or -1 when
+ * out of memory. */
+int boilerplate_add_document(boilerplate_t *bp, const char *text, size_t len);
+
+/* Non-zero if LINE recurs in at least BOILERPLATE_MIN_DOCS documents (rule 1). */
+int boilerplate_is_recurring(const boilerplate_t *bp, const char *line, size_t len);
+
+/* Non-zero if LINE is page furniture by the pattern list (rule 2). */
+int boilerplate_is_furniture(const char *line, size_t len);
+
+/* How many documents were added. */
+size_t boilerplate_document_count(const boilerplate_t *bp);
+
+#endif /* TRAWL_BOILERPLATE_H */

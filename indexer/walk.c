@@ -1,0 +1,210 @@
+/* walk.c: recursive, sorted, loop-safe collection of corpus files.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "msg.h"
+#include "walk.h"
+
+/* The directories on the way down, to detect symbolic-link loops. */
+typedef struct dir_stack {
+    dev_t dev;
+    ino_t ino;
+    const struct dir_stack *parent;
+} dir_stack_t;
+
+static int has_suffix(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), s = strlen(suffix);
+    return n > s && strcmp(name + n - s, suffix) == 0;
+}
+
+int walk_is_corpus_file(const char *name)
+{
+    return has_suffix(name, ".txt") || has_suffix(name, ".txt.gz");
+}
+
+static long long mtime_ns(const struct stat *st)
+{
+    return (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+}
+
+static int add_file(walk_list_t *list, const char *path, const char *relpath,
+                    const struct stat *st)
+{
+    walk_file_t *files = realloc(list->files, (list->count + 1) * sizeof *files);
+    if (files == NULL)
+        return -1;
+    list->files = files;
+    walk_file_t *f = &files[list->count];
+    f->path = strdup(path);
+    f->relpath = strdup(relpath);
+    f->size = (long long)st->st_size;
+    f->mtime_ns = mtime_ns(st);
+    if (f->path == NULL || f->relpath == NULL) {
+        free(f->path);
+        free(f->relpath);
+        return -1;
+    }
+    list->count++;
+    return 0;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Reads the entry names of DIR_PATH, sorted.  Returns the count, or -1
+ * (errno set). */
+static long read_names(const char *dir_path, char ***names_out)
+{
+    DIR *dir = opendir(dir_path);
+    char **names = NULL;
+    size_t count = 0;
+    struct dirent *entry;
+
+    *names_out = NULL;
+    if (dir == NULL)
+        return -1;
+    errno = 0;
+    while ((entry = readdir(dir)) != NULL) {
+        if (entry->d_name[0] == '.')
+            continue;   /* ".", "..", and hidden files such as .git */
+        char **grown = realloc(names, (count + 1) * sizeof *names);
+        if (grown == NULL || (grown[count] = strdup(entry->d_name)) == NULL) {
+            names = grown ? grown : names;
+            goto fail;
+        }
+        names = grown;
+        count++;
+    }
+    if (errno != 0)
+        goto fail;
+    closedir(dir);
+    qsort(names, count, sizeof *names, compare_names);
+    *names_out = names;
+    return (long)count;
+fail: {
+        int saved = errno ? errno : ENOMEM;
+        for (size_t i = 0; i < count; i++)
+            free(names[i]);
+        free(names);
+        closedir(dir);
+        errno = saved;
+        return -1;
+    }
+}
+
+static int walk_dir(walk_list_t *list, const char *dir_path, const char *rel,
+                    const dir_stack_t *parent, unsigned *failed)
+{
+    struct stat st;
+    char **names;
+    long count;
+    int rc = 0;
+
+    if (stat(dir_path, &st) != 0) {
+        errorf("cannot read directory '%s': %s", dir_path, strerror(errno));
+        (*failed)++;
+        return 0;
+    }
+    for (const dir_stack_t *up = parent; up; up = up->parent)
+        if (up->dev == st.st_dev && up->ino == st.st_ino) {
+            errorf("skipping '%s': symbolic link loop", dir_path);
+            (*failed)++;
+            return 0;
+        }
+    dir_stack_t here = { st.st_dev, st.st_ino, parent };
+
+    count = read_names(dir_path, &names);
+    if (count < 0) {
+        errorf("cannot read directory '%s': %s", dir_path, strerror(errno));
+        (*failed)++;
+        return 0;
+    }
+    for (long i = 0; i < count && rc == 0; i++) {
+        buf_t path = BUF_INIT, relpath = BUF_INIT;
+        buf_printf(&path, "%s/%s", dir_path, names[i]);
+        buf_printf(&relpath, "%s%s%s", rel, *rel ? "/" : "", names[i]);
+        if (path.failed || relpath.failed)
+            rc = -1;
+        else if (stat(path.data, &st) != 0) {
+            errorf("cannot read '%s': %s", path.data, strerror(errno));
+            (*failed)++;
+        } else if (S_ISDIR(st.st_mode))
+            rc = walk_dir(list, path.data, relpath.data, &here, failed);
+        else if (S_ISREG(st.st_mode) && walk_is_corpus_file(names[i]))
+            rc = add_file(list, path.data, relpath.data, &st);
+        buf_free(&path);
+        buf_free(&relpath);
+    }
+    for (long i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+int walk_collect(const char *arg, walk_list_t *out, unsigned *failed)
+{
+    struct stat st;
+    char real[PATH_MAX];
+
+    memset(out, 0, sizeof *out);
+    if (stat(arg, &st) != 0) {
+        errorf("cannot index '%s': %s", arg, strerror(errno));
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        size_t len = strlen(arg);
+        char *dir = strdup(arg);
+        if (dir == NULL || realpath(arg, real) == NULL || (out->root = strdup(real)) == NULL) {
+            free(dir);
+            errorf("cannot index '%s': %s", arg, strerror(errno ? errno : ENOMEM));
+            return -1;
+        }
+        while (len > 1 && dir[len - 1] == '/')
+            dir[--len] = '\0';       /* "corpus/" and "corpus" are one root */
+        int rc = walk_dir(out, dir, "", NULL, failed);
+        free(dir);
+        if (rc != 0)
+            errorf("cannot index '%s': out of memory", arg);
+        return rc;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        errorf("cannot index '%s': not a regular file or directory", arg);
+        return -1;
+    }
+    if (!walk_is_corpus_file(arg))
+        warnf("indexing '%s' although its name does not end in .txt or .txt.gz", arg);
+    /* A single file: its directory is the root, its name the relative path. */
+    const char *slash = strrchr(arg, '/');
+    const char *name = slash ? slash + 1 : arg;
+    char *dir = slash ? xstrndup(arg, (size_t)(slash - arg) + (slash == arg)) : strdup(".");
+    if (dir == NULL || realpath(dir, real) == NULL || (out->root = strdup(real)) == NULL
+        || add_file(out, arg, name, &st) != 0) {
+        errorf("cannot index '%s': %s", arg, strerror(errno ? errno : ENOMEM));
+        free(dir);
+        walk_free(out);
+        return -1;
+    }
+    free(dir);
+    return 0;
+}
+
+void walk_free(walk_list_t *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        free(list->files[i].path);
+        free(list->files[i].relpath);
+    }
+    free(list->files);
+    free(list->root);
+    memset(list, 0, sizeof *list);
+}

@@ -1,0 +1,39 @@
+#!/bin/sh
+# t0050-errors.sh: damaged and foreign indexes give clear errors.
+# SPDX-License-Identifier: GPL-2.0-or-later
+. "$TRAWL_SRCDIR/tests/test-lib.sh"
+
+db="$tmp/db"
+trawl_index -q --db "$db" "$TRAWL_SRCDIR/corpus"
+
+mkdir "$tmp/notanindex"
+echo hello > "$tmp/notanindex/file"
+run trawl_search --db "$tmp/notanindex" bullying
+expect_status "a directory that is not an index exits 2" 2
+is "it says there is no index there" "$err" "trawl-search: error: no index at '$tmp/notanindex': run trawl-index first"
+
+cp -r "$db" "$tmp/corrupt"
+for f in "$tmp/corrupt"/*.glass; do
+    head -c 100 "$f" > "$f.tmp" && mv "$f.tmp" "$f"
+done
+run trawl_search --db "$tmp/corrupt" bullying
+expect_status "a truncated index exits 2" 2
+like "a truncated index is reported as such" "$err" "trawl-search: error: "
+like "the message names the index" "$err" "$tmp/corrupt"
+
+run trawl_index --db "$tmp/corrupt" "$TRAWL_SRCDIR/corpus"
+expect_status "indexing into a truncated index exits 2" 2
+like "the indexer names the damaged index" "$err" "trawl-index: error: cannot open the index for writing: "
+
+# A Xapian index that trawl did not build (xapian-metadata creates one).
+if command -v xapian-metadata > /dev/null; then
+    xapian-metadata set "$tmp/foreign" owner someone-else
+    run trawl_search --db "$tmp/foreign" bullying
+    expect_status "a foreign Xapian index exits 2" 2
+    is "a foreign index is named as not trawl's" "$err" "trawl-search: error: '$tmp/foreign' is not a trawl index of this version (no trawl schema): re-run trawl-index into a new --db"
+else
+    ok "a foreign Xapian index exits 2 # SKIP xapian-metadata not installed"
+    ok "a foreign index is named as not trawl's # SKIP xapian-metadata not installed"
+fi
+
+done_testing

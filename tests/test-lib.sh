@@ -1,0 +1,100 @@
+# test-lib.sh: shared set-up for the shell tests (sourced, TAP output).
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Gives: a temporary directory $tmp removed on exit; the built programs as
+# trawl_index / trawl_search (under valgrind when TRAWL_VALGRIND=1); and
+# TAP helpers: ok, not_ok, is, like, unlike, expect_status, done_testing.
+set -eu
+LC_ALL=C.UTF-8
+export LC_ALL
+unset TRAWL_DB NO_COLOR
+
+: "${TRAWL_SRCDIR:?run the tests with make check}"
+: "${TRAWL_INDEX:?run the tests with make check}"
+: "${TRAWL_SEARCH:?run the tests with make check}"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/trawl-test.XXXXXX")
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+
+test_count=0
+test_failed=0
+
+VALGRIND=
+if [ "${TRAWL_VALGRIND:-0}" = 1 ]; then
+    VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+fi
+
+trawl_index() { $VALGRIND "$TRAWL_INDEX" "$@"; }
+trawl_search() { $VALGRIND "$TRAWL_SEARCH" "$@"; }
+
+ok() {
+    test_count=$((test_count + 1))
+    echo "ok $test_count - $1"
+}
+
+not_ok() {
+    test_count=$((test_count + 1))
+    test_failed=$((test_failed + 1))
+    echo "not ok $test_count - $1"
+    shift
+    for line in "$@"; do printf '#   %s\n' "$line"; done
+}
+
+# is NAME GOT EXPECTED: exact comparison; shows a diff on failure.
+is() {
+    if [ "$2" = "$3" ]; then
+        ok "$1"
+    else
+        not_ok "$1"
+        printf '%s\n' "$3" > "$tmp/.expected"
+        printf '%s\n' "$2" > "$tmp/.got"
+        diff -u "$tmp/.expected" "$tmp/.got" | sed 's/^/#   /' || true
+    fi
+}
+
+# like NAME TEXT PATTERN: TEXT contains the fixed string PATTERN.
+like() {
+    case "$2" in
+    *"$3"*) ok "$1" ;;
+    *) not_ok "$1" "expected to find: $3" "in: $(printf '%s' "$2" | head -c 2000)" ;;
+    esac
+}
+
+# unlike NAME TEXT PATTERN: TEXT does not contain PATTERN.
+unlike() {
+    case "$2" in
+    *"$3"*) not_ok "$1" "did not expect: $3" ;;
+    *) ok "$1" ;;
+    esac
+}
+
+# run CMD...: runs CMD, keeping stdout in $out, stderr in $err and the exit
+# status in $status, whatever the status.
+run() {
+    set +e
+    "$@" > "$tmp/.out" 2> "$tmp/.err"
+    status=$?
+    set -e
+    out=$(cat "$tmp/.out")
+    err=$(cat "$tmp/.err")
+}
+
+# expect_status NAME EXPECTED: checks $status from the last run.
+expect_status() {
+    if [ "$status" -eq "$2" ]; then
+        ok "$1"
+    else
+        not_ok "$1" "exit status $status, expected $2" "stderr: $err"
+    fi
+}
+
+done_testing() {
+    echo "1..$test_count"
+    [ "$test_failed" -eq 0 ]
+}
+
+# A copy of the seed corpus that a test may change.
+copy_corpus() {
+    mkdir -p "$1"
+    cp "$TRAWL_SRCDIR"/corpus/*.txt "$TRAWL_SRCDIR"/corpus/manifest.tsv "$1"/
+}

@@ -1,0 +1,1025 @@
+/* shim.c: unit tests for the Xapian shim (shim/xs.h), run against real indexes.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#define _XOPEN_SOURCE 700 /* nftw */
+
+#include <ftw.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tap.h"
+#include "xs.h"
+
+static char tmpdir[4096];
+
+/* TMPDIR/NAME, in a buffer of its own that lives until the end. */
+static const char *path_in_tmp(const char *name)
+{
+    static char buf[32][4200];
+    static size_t used;
+    if (used == sizeof buf / sizeof buf[0])
+        abort();
+    snprintf(buf[used], sizeof buf[0], "%s/%s", tmpdir, name);
+    return buf[used++];
+}
+
+static int remove_entry(const char *path, const struct stat *st, int type,
+                        struct FTW *ftw)
+{
+    (void)st;
+    (void)type;
+    (void)ftw;
+    return remove(path);
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int contains(const char *haystack, const char *needle)
+{
+    return haystack && strstr(haystack, needle) != NULL;
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+/* ------------------------------------------------------------ fixtures */
+
+/* Adds a document whose words are posted at positions 1, 2, ...; VALUES is
+ * a NULL-terminated list of "slot=value" strings. */
+static xs_status_t put_doc(xs_db_t *db, const char *unique, const char *words,
+                           const char *data, const char *const *values,
+                           unsigned *docid)
+{
+    xs_doc_t *doc;
+    xs_status_t st = xs_doc_new(&doc);
+    if (st != XS_OK)
+        return st;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", words);
+    unsigned pos = 1;
+    for (char *w = strtok(buf, " "); w && st == XS_OK; w = strtok(NULL, " "))
+        st = xs_doc_add_posting(doc, w, strlen(w), pos++, 1);
+    if (st == XS_OK)
+        st = xs_doc_add_term(doc, unique, strlen(unique), 0);
+    if (st == XS_OK)
+        st = xs_doc_set_data(doc, data, strlen(data));
+    for (size_t i = 0; values && values[i] && st == XS_OK; i++) {
+        const char *eq = strchr(values[i], '=');
+        st = xs_doc_set_value(doc, (unsigned)atoi(values[i]), eq + 1,
+                              strlen(eq + 1));
+    }
+    if (st == XS_OK)
+        st = xs_db_replace_document(db, unique, strlen(unique), doc, docid);
+    xs_doc_destroy(doc);
+    return st;
+}
+
+static xs_query_t *term(const char *t)
+{
+    xs_query_t *q = NULL;
+    xs_query_term(t, strlen(t), 1, 0, &q);
+    return q;
+}
+
+/* Combines two queries with OP, consuming them. */
+static xs_query_t *combine2(xs_op_t op, xs_query_t *a, xs_query_t *b,
+                            unsigned window)
+{
+    const xs_query_t *subs[2] = {a, b};
+    xs_query_t *q = NULL;
+    xs_query_combine(op, subs, 2, window, &q);
+    xs_query_destroy(a);
+    xs_query_destroy(b);
+    return q;
+}
+
+/* Runs Q (consuming it) and renders the docids in result order, "1,3", or
+ * "error N" when the search fails. */
+static const char *ids_with(xs_db_t *db, xs_query_t *q,
+                            const xs_search_options_t *opts)
+{
+    static char buf[256];
+    xs_results_t *r = NULL;
+    xs_status_t st = xs_db_search(db, q, opts, &r);
+    xs_query_destroy(q);
+    if (st != XS_OK) {
+        snprintf(buf, sizeof buf, "error %d", (int)st);
+        return buf;
+    }
+    buf[0] = '\0';
+    for (size_t i = 0; i < xs_results_size(r); i++)
+        snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%u",
+                 i ? "," : "", xs_results_docid(r, i));
+    xs_results_destroy(r);
+    return buf;
+}
+
+static const char *ids(xs_db_t *db, xs_query_t *q)
+{
+    xs_search_options_t opts;
+    xs_search_options_init(&opts);
+    return ids_with(db, q, &opts);
+}
+
+/* The weight of DOCID for Q (consumed), or -1 if it does not match. */
+static double weight_of(xs_db_t *db, xs_query_t *q, unsigned docid)
+{
+    xs_search_options_t opts;
+    xs_search_options_init(&opts);
+    xs_results_t *r = NULL;
+    double w = -1;
+    if (xs_db_search(db, q, &opts, &r) == XS_OK)
+        for (size_t i = 0; i < xs_results_size(r); i++)
+            if (xs_results_docid(r, i) == docid)
+                w = xs_results_weight(r, i);
+    xs_results_destroy(r);
+    xs_query_destroy(q);
+    return w;
+}
+
+static int collect_term(void *ctx, const char *t, size_t len, unsigned freq)
+{
+    char *out = ctx;
+    snprintf(out + strlen(out), 256 - strlen(out), "%.*s:%u,", (int)len, t,
+             freq);
+    return 0;
+}
+
+static int stop_at_first(void *ctx, const char *t, size_t len, unsigned freq)
+{
+    (void)t;
+    (void)len;
+    (void)freq;
+    ++*(int *)ctx;
+    return 1;
+}
+
+static int collect_value(void *ctx, unsigned docid, const char *v, size_t len)
+{
+    char *out = ctx;
+    snprintf(out + strlen(out), 256 - strlen(out), "%u:%.*s,", docid, (int)len,
+             v);
+    return 0;
+}
+
+/* --------------------------------------------------------------- tests */
+
+static void test_basics(void)
+{
+    is_str(xs_status_to_string(XS_OK), "success", "status string: OK");
+    is_str(xs_status_to_string(XS_NO_MEMORY), "out of memory",
+           "status string: NO_MEMORY");
+    is_str(xs_status_to_string(XS_NULL_ARGUMENT),
+           "a required argument was NULL", "status string: NULL_ARGUMENT");
+    is_str(xs_status_to_string(XS_INVALID_ARGUMENT), "invalid argument",
+           "status string: INVALID_ARGUMENT");
+    is_str(xs_status_to_string(XS_NOT_FOUND), "not found",
+           "status string: NOT_FOUND");
+    is_str(xs_status_to_string(XS_LOCKED), "index is locked",
+           "status string: LOCKED");
+    is_str(xs_status_to_string(XS_CORRUPT),
+           "index is corrupt or not an index", "status string: CORRUPT");
+    is_str(xs_status_to_string(XS_MODIFIED),
+           "index was modified while reading", "status string: MODIFIED");
+    is_str(xs_status_to_string(XS_IO_ERROR), "input/output error",
+           "status string: IO_ERROR");
+    is_str(xs_status_to_string(XS_XAPIAN_ERROR), "Xapian error",
+           "status string: XAPIAN_ERROR");
+    is_str(xs_status_to_string(XS_STATUS_LAST), "unknown status",
+           "status string: STATUS_LAST is unknown");
+    is_str(xs_status_to_string((xs_status_t)-1), "unknown status",
+           "status string: negative is unknown");
+    is_str(xs_xapian_version(), "1.4.22", "Xapian version");
+
+    ok(xs_unicode_is_wordchar('a') && xs_unicode_is_wordchar('7') &&
+           xs_unicode_is_wordchar(0x00E9) && xs_unicode_is_wordchar('_'),
+       "letters, digits and connectors are word characters");
+    ok(!xs_unicode_is_wordchar('-') && !xs_unicode_is_wordchar(' ') &&
+           !xs_unicode_is_wordchar('$'),
+       "punctuation, space and symbols are not word characters");
+    ok(xs_unicode_is_currency('$') && xs_unicode_is_currency(0x20AC) &&
+           !xs_unicode_is_currency('a') && !xs_unicode_is_currency('%'),
+       "currency symbols: $ and EUR yes, a and %% no");
+    ok(xs_unicode_is_whitespace(' ') && xs_unicode_is_whitespace(0x00A0) &&
+           xs_unicode_is_whitespace(0x2029) && !xs_unicode_is_whitespace('x'),
+       "white space: space, NBSP, paragraph separator; not x");
+    is_int(xs_unicode_tolower('A'), 'a', "tolower A");
+    is_int(xs_unicode_tolower(0x00C9), 0x00E9, "tolower E-acute");
+    is_int(xs_unicode_tolower('1'), '1', "tolower leaves digits");
+}
+
+static void test_open_errors(void)
+{
+    xs_db_t *db = (xs_db_t *)1;
+    char *msg = NULL;
+    const char *missing = path_in_tmp("missing");
+    is_int(xs_db_open_read(missing, &db, &msg), XS_NOT_FOUND,
+           "open_read of a missing path: NOT_FOUND");
+    ok(db == NULL, "... and *db_out is NULL");
+    ok(contains(msg, "no index at") && contains(msg, missing),
+       "... message names the path: %s", msg ? msg : "(null)");
+    xs_free(msg);
+
+    const char *empty = path_in_tmp("empty");
+    mkdir(empty, 0755);
+    db = (xs_db_t *)1;
+    is_int(xs_db_open_read(empty, &db, NULL), XS_NOT_FOUND,
+           "open_read of an empty directory: NOT_FOUND");
+    ok(db == NULL, "... and *db_out is NULL");
+
+    const char *junk = path_in_tmp("junk");
+    mkdir(junk, 0755);
+    write_file(path_in_tmp("junk/iamglass"), "this is not a version file\n");
+    msg = NULL;
+    db = (xs_db_t *)1;
+    is_int(xs_db_open_read(junk, &db, &msg), XS_CORRUPT,
+           "open_read of a directory with a junk iamglass: CORRUPT");
+    ok(db == NULL, "... and *db_out is NULL");
+    ok(contains(msg, junk) && contains(msg, "DatabaseCorruptError"),
+       "... message names the path and the error: %s", msg ? msg : "(null)");
+    xs_free(msg);
+
+    const char *stub = path_in_tmp("stub");
+    write_file(stub, "garbage that is no stub\n");
+    is_int(xs_db_open_read(stub, &db, NULL), XS_CORRUPT,
+           "open_read of a bad stub file: CORRUPT");
+
+    const char *nodir = path_in_tmp("no/such/dir");
+    msg = NULL;
+    db = (xs_db_t *)1;
+    is_int(xs_db_open_write(nodir, 0, &db, &msg), XS_IO_ERROR,
+           "open_write below a missing directory: IO_ERROR");
+    ok(db == NULL, "... and *db_out is NULL");
+    ok(contains(msg, nodir) && contains(msg, "No such file or directory"),
+       "... readable message: %s", msg ? msg : "(null)");
+    xs_free(msg);
+
+    /* A truncated table: Xapian reports "EOF reading block", which is
+     * damage, not an I/O failure. */
+    const char *trunc = path_in_tmp("trunc");
+    is_int(xs_db_open_write(trunc, 0, &db, NULL), XS_OK, "create an index");
+    is_int(put_doc(db, "Qx", "some words here", "x", NULL, NULL), XS_OK,
+           "... add a document");
+    is_int(xs_db_commit(db), XS_OK, "... commit");
+    xs_db_close(db);
+    is_int(truncate(path_in_tmp("trunc/postlist.glass"), 10), 0,
+           "truncate postlist.glass to 10 bytes");
+    msg = NULL;
+    db = (xs_db_t *)1;
+    is_int(xs_db_open_read(trunc, &db, &msg), XS_CORRUPT,
+           "open_read of the truncated index: CORRUPT");
+    ok(db == NULL, "... and *db_out is NULL");
+    ok(contains(msg, "EOF reading block") && contains(msg, trunc),
+       "... message has the detail and path: %s", msg ? msg : "(null)");
+    xs_free(msg);
+
+    is_int(truncate(path_in_tmp("trunc/iamglass"), 10), 0,
+           "truncate iamglass to 10 bytes");
+    db = (xs_db_t *)1;
+    is_int(xs_db_open_read(trunc, &db, NULL), XS_CORRUPT,
+           "open_read of a truncated version file: CORRUPT");
+    ok(db == NULL, "... and *db_out is NULL");
+    msg = NULL;
+    is_int(xs_db_open_write(trunc, 0, &db, &msg), XS_CORRUPT,
+           "open_write of a truncated version file: CORRUPT");
+    ok(contains(msg, "is damaged or not an index") && contains(msg, trunc),
+       "... message: %s", msg ? msg : "(null)");
+    xs_free(msg);
+}
+
+static void test_lock(void)
+{
+    const char *path = path_in_tmp("locked");
+    xs_db_t *w1 = NULL, *w2 = (xs_db_t *)1;
+    char *msg = NULL;
+    is_int(xs_db_open_write(path, 0, &w1, &msg), XS_OK, "open a writer");
+    ok(msg == NULL, "... with no message");
+    double start = now_seconds();
+    is_int(xs_db_open_write(path, 0.3, &w2, &msg), XS_LOCKED,
+           "second writer: LOCKED");
+    double waited = now_seconds() - start;
+    ok(waited >= 0.29 && waited < 2.0, "... after waiting %.2f s", waited);
+    ok(w2 == NULL, "... and *db_out is NULL");
+    ok(contains(msg, "is locked by another writer (waited 0.3 s)") &&
+           contains(msg, path),
+       "... message says locked: %s", msg ? msg : "(null)");
+    xs_free(msg);
+
+    /* A reader is not blocked by the writer. */
+    xs_db_t *r = NULL;
+    is_int(xs_db_open_read(path, &r, NULL), XS_OK, "a reader opens meanwhile");
+    xs_db_close(r);
+
+    xs_db_close(w1);
+    is_int(xs_db_open_write(path, 0, &w2, NULL), XS_OK,
+           "after close, a writer can open again");
+    xs_db_close(w2);
+}
+
+static void test_null_arguments(void)
+{
+    xs_db_t *db = (xs_db_t *)1;
+    char *msg = (char *)1;
+    is_int(xs_db_open_read(NULL, &db, &msg), XS_NULL_ARGUMENT,
+           "open_read(NULL path)");
+    ok(db == NULL, "... *db_out set to NULL");
+    ok(msg != NULL, "... with a message");
+    xs_free(msg);
+    is_int(xs_db_open_read("x", NULL, NULL), XS_NULL_ARGUMENT,
+           "open_read(NULL db_out)");
+    db = (xs_db_t *)1;
+    is_int(xs_db_open_write(NULL, 0, &db, NULL), XS_NULL_ARGUMENT,
+           "open_write(NULL path)");
+    ok(db == NULL, "... *db_out set to NULL");
+
+    unsigned u = 7;
+    unsigned long ul = 7;
+    double d = 7;
+    char *s = (char *)1;
+    size_t len = 7;
+    is_int(xs_db_commit(NULL), XS_NULL_ARGUMENT, "commit(NULL)");
+    is_int(xs_db_reopen(NULL), XS_NULL_ARGUMENT, "reopen(NULL)");
+    is_int(xs_db_doc_count(NULL, &u), XS_NULL_ARGUMENT, "doc_count(NULL)");
+    is_int(xs_db_avg_length(NULL, &d), XS_NULL_ARGUMENT, "avg_length(NULL)");
+    is_int(xs_db_revision(NULL, &ul), XS_NULL_ARGUMENT, "revision(NULL)");
+    is_int(xs_db_uuid(NULL, &s), XS_NULL_ARGUMENT, "uuid(NULL)");
+    ok(s == NULL, "... *uuid_out set to NULL");
+    is_int(xs_db_term_freq(NULL, "a", 1, &u), XS_NULL_ARGUMENT,
+           "term_freq(NULL)");
+    is_int(xs_db_collection_freq(NULL, "a", 1, &ul), XS_NULL_ARGUMENT,
+           "collection_freq(NULL)");
+    s = (char *)1;
+    is_int(xs_db_get_metadata(NULL, "k", &s, &len), XS_NULL_ARGUMENT,
+           "get_metadata(NULL)");
+    ok(s == NULL && len == 0, "... outs cleared");
+    is_int(xs_db_set_metadata(NULL, "k", "v", 1), XS_NULL_ARGUMENT,
+           "set_metadata(NULL)");
+    is_int(xs_db_each_term(NULL, "", collect_term, NULL), XS_NULL_ARGUMENT,
+           "each_term(NULL)");
+    is_int(xs_db_each_value(NULL, 0, collect_value, NULL), XS_NULL_ARGUMENT,
+           "each_value(NULL)");
+    is_int(xs_db_find_unique(NULL, "Q", 1, &u), XS_NULL_ARGUMENT,
+           "find_unique(NULL)");
+    is_int(xs_db_document_data(NULL, 1, &s, &len), XS_NULL_ARGUMENT,
+           "document_data(NULL)");
+    is_int(xs_db_document_value(NULL, 1, 0, &s, &len), XS_NULL_ARGUMENT,
+           "document_value(NULL)");
+    is_int(xs_db_add_spelling(NULL, "w", 1), XS_NULL_ARGUMENT,
+           "add_spelling(NULL)");
+    is_int(xs_db_spelling_suggestion(NULL, "w", 1, 2, &s), XS_NULL_ARGUMENT,
+           "spelling_suggestion(NULL)");
+    is_str(xs_db_last_error(NULL), "", "last_error(NULL) is empty");
+
+    xs_doc_t *doc = NULL;
+    is_int(xs_doc_new(NULL), XS_NULL_ARGUMENT, "doc_new(NULL)");
+    is_int(xs_doc_add_posting(NULL, "a", 1, 1, 1), XS_NULL_ARGUMENT,
+           "doc_add_posting(NULL doc)");
+    is_int(xs_doc_add_term(NULL, "a", 1, 1), XS_NULL_ARGUMENT,
+           "doc_add_term(NULL doc)");
+    is_int(xs_doc_set_value(NULL, 0, "a", 1), XS_NULL_ARGUMENT,
+           "doc_set_value(NULL doc)");
+    is_int(xs_doc_set_data(NULL, "a", 1), XS_NULL_ARGUMENT,
+           "doc_set_data(NULL doc)");
+    is_int(xs_doc_new(&doc), XS_OK, "doc_new");
+    is_int(xs_doc_add_posting(doc, NULL, 0, 1, 1), XS_NULL_ARGUMENT,
+           "doc_add_posting(NULL term)");
+    is_int(xs_doc_add_term(doc, NULL, 0, 1), XS_NULL_ARGUMENT,
+           "doc_add_term(NULL term)");
+    is_int(xs_doc_set_value(doc, 0, NULL, 0), XS_NULL_ARGUMENT,
+           "doc_set_value(NULL value)");
+    is_int(xs_doc_set_data(doc, NULL, 0), XS_NULL_ARGUMENT,
+           "doc_set_data(NULL data)");
+    u = 7;
+    is_int(xs_db_replace_document(NULL, "Q", 1, doc, &u), XS_NULL_ARGUMENT,
+           "replace_document(NULL db)");
+    ok(u == 0, "... *docid_out cleared");
+    is_int(xs_db_delete_document(NULL, "Q", 1), XS_NULL_ARGUMENT,
+           "delete_document(NULL db)");
+    xs_doc_destroy(doc);
+
+    xs_query_t *q = (xs_query_t *)1;
+    is_int(xs_query_term(NULL, 1, 1, 0, &q), XS_NULL_ARGUMENT,
+           "query_term(NULL)");
+    ok(q == NULL, "... *out set to NULL");
+    is_int(xs_query_term("a", 1, 1, 0, NULL), XS_NULL_ARGUMENT,
+           "query_term(NULL out)");
+    is_int(xs_query_combine(XS_OP_AND, NULL, 2, 0, &q), XS_NULL_ARGUMENT,
+           "query_combine(NULL subqueries)");
+    const xs_query_t *subs[2] = {NULL, NULL};
+    is_int(xs_query_combine(XS_OP_OR, subs, 2, 0, &q), XS_NULL_ARGUMENT,
+           "query_combine(NULL subquery)");
+    is_int(xs_query_combine(XS_OP_OR, subs, 0, 0, NULL), XS_NULL_ARGUMENT,
+           "query_combine(NULL out)");
+    is_int(xs_query_value_range(0, "a", "b", NULL), XS_NULL_ARGUMENT,
+           "query_value_range(NULL out)");
+    is_int(xs_query_scale(NULL, 1, &q), XS_NULL_ARGUMENT, "query_scale(NULL)");
+    is_int(xs_query_wildcard(NULL, 0, 0, &q), XS_NULL_ARGUMENT,
+           "query_wildcard(NULL)");
+    is_int(xs_query_match_all(NULL), XS_NULL_ARGUMENT, "match_all(NULL)");
+    is_int(xs_query_match_nothing(NULL), XS_NULL_ARGUMENT,
+           "match_nothing(NULL)");
+    ok(xs_query_describe(NULL) == NULL, "query_describe(NULL) is NULL");
+
+    xs_results_t *r = (xs_results_t *)1;
+    xs_search_options_t opts;
+    xs_search_options_init(&opts);
+    is_int(xs_db_search(NULL, NULL, &opts, &r), XS_NULL_ARGUMENT,
+           "search(NULL)");
+    ok(r == NULL, "... *out set to NULL");
+    is_int((long)xs_results_size(NULL), 0, "results_size(NULL)");
+    is_int(xs_results_matches_lower(NULL), 0, "results_matches_lower(NULL)");
+    is_int(xs_results_matches_estimated(NULL), 0,
+           "results_matches_estimated(NULL)");
+    is_int(xs_results_matches_upper(NULL), 0, "results_matches_upper(NULL)");
+    is_int(xs_results_docid(NULL, 0), 0, "results_docid(NULL)");
+    ok(xs_results_weight(NULL, 0) == 0.0, "results_weight(NULL)");
+    len = 7;
+    is_str(xs_results_data(NULL, 0, &len), "", "results_data(NULL)");
+    is_int((long)len, 0, "... length 0");
+    len = 7;
+    is_str(xs_results_value(NULL, 0, 0, &len), "", "results_value(NULL)");
+    is_int((long)len, 0, "... length 0");
+
+    xs_db_close(NULL);
+    xs_doc_destroy(NULL);
+    xs_query_destroy(NULL);
+    xs_results_destroy(NULL);
+    xs_free(NULL);
+    xs_search_options_init(NULL);
+    ok(1, "destroying NULL does nothing");
+}
+
+static void test_invalid_arguments(void)
+{
+    xs_doc_t *doc = NULL;
+    char big[247];
+    memset(big, 'a', sizeof big);
+    xs_doc_new(&doc);
+    is_int(xs_doc_add_posting(doc, "", 0, 1, 1), XS_INVALID_ARGUMENT,
+           "add_posting of an empty term");
+    is_int(xs_doc_add_posting(doc, "a", 1, 0, 1), XS_INVALID_ARGUMENT,
+           "add_posting at position 0");
+    is_int(xs_doc_add_term(doc, big, 246, 1), XS_INVALID_ARGUMENT,
+           "add_term of a 246-byte term");
+    is_int(xs_doc_add_term(doc, big, 245, 1), XS_OK,
+           "add_term of a 245-byte term");
+    is_int(xs_doc_add_term(doc, "a\0b", 3, 1), XS_OK,
+           "add_term of a term holding a NUL byte");
+    is_int(xs_doc_set_value(doc, 0xFFFFFFFFu, "v", 1), XS_INVALID_ARGUMENT,
+           "set_value in the invalid slot");
+    xs_doc_destroy(doc);
+
+    xs_query_t *q = (xs_query_t *)1, *t = term("a");
+    is_int(xs_query_term("", 0, 1, 0, &q), XS_INVALID_ARGUMENT,
+           "query_term of an empty term");
+    ok(q == NULL, "... *out set to NULL");
+    const xs_query_t *subs[1] = {t};
+    is_int(xs_query_combine(XS_OP_LAST, subs, 1, 0, &q), XS_INVALID_ARGUMENT,
+           "query_combine with XS_OP_LAST");
+    is_int(xs_query_scale(t, -1, &q), XS_INVALID_ARGUMENT,
+           "query_scale by -1");
+    is_int(xs_query_scale(t, NAN, &q), XS_INVALID_ARGUMENT,
+           "query_scale by NaN");
+    xs_query_destroy(t);
+}
+
+static void test_queries_describe(void)
+{
+    xs_query_t *q = NULL;
+    char *s;
+
+    q = combine2(XS_OP_OR, term("fox"), term("lazy"), 0);
+    s = xs_query_describe(q);
+    is_str(s, "Query((fox OR lazy))", "describe OR");
+    xs_free(s);
+    xs_query_destroy(q);
+
+    xs_query_combine(XS_OP_AND, NULL, 0, 0, &q);
+    s = xs_query_describe(q);
+    is_str(s, "Query()", "combining 0 subqueries matches nothing");
+    xs_free(s);
+    xs_query_destroy(q);
+
+    q = combine2(XS_OP_PHRASE, term("a"), term("b"), 0);
+    s = xs_query_describe(q);
+    is_str(s, "Query((a PHRASE 2 b))", "phrase window 0 is the term count");
+    xs_free(s);
+    xs_query_destroy(q);
+
+    q = combine2(XS_OP_NEAR, term("a"), term("b"), 5);
+    s = xs_query_describe(q);
+    is_str(s, "Query((a NEAR 5 b))", "near window 5");
+    xs_free(s);
+    xs_query_destroy(q);
+
+    xs_query_value_range(3, "a", "m", &q);
+    s = xs_query_describe(q);
+    is_str(s, "Query(VALUE_RANGE 3 a m)", "describe value range");
+    xs_free(s);
+    xs_query_destroy(q);
+
+    xs_query_value_range(3, NULL, NULL, &q);
+    s = xs_query_describe(q);
+    is_str(s, "Query(<alldocuments>)", "value range with both ends open");
+    xs_free(s);
+    xs_query_destroy(q);
+
+    xs_query_match_nothing(&q);
+    s = xs_query_describe(q);
+    is_str(s, "Query()", "describe match_nothing");
+    xs_free(s);
+    xs_query_destroy(q);
+
+    xs_query_wildcard("ab", 2, 5, &q);
+    s = xs_query_describe(q);
+    is_str(s, "Query(WILDCARD SYNONYM ab)", "describe wildcard");
+    xs_free(s);
+    xs_query_destroy(q);
+}
+
+/* Builds the index the rest of the tests read:
+ *   1 Qa "the quick brown fox"      slot0 2020 slot1 b
+ *   2 Qb "the brown quick dog brown" slot0 2021 slot1 a
+ *   3 Qc "lazy dog sleeps" + XTtag  slot0 2019 slot1 c
+ *   (4 Qd "fox", deleted) */
+static void test_write(const char *path)
+{
+    xs_db_t *db = NULL;
+    unsigned id = 0, n = 0;
+    const char *va[] = {"0=2020", "1=b", NULL};
+    const char *vb[] = {"0=2021", "1=a", NULL};
+    const char *vc[] = {"0=2019", "1=c", NULL};
+
+    is_int(xs_db_open_write(path, 0, &db, NULL), XS_OK, "create the index");
+    is_int(put_doc(db, "Qa", "old text", "old a", va, &id), XS_OK, "add Qa");
+    is_int(id, 1, "... as docid 1");
+    is_int(put_doc(db, "Qb", "the brown quick dog brown", "doc b", vb, &id),
+           XS_OK, "add Qb");
+    is_int(id, 2, "... as docid 2");
+    is_int(put_doc(db, "Qc", "lazy dog sleeps", "doc c", vc, &id), XS_OK,
+           "add Qc");
+    is_int(id, 3, "... as docid 3");
+    is_int(put_doc(db, "Qd", "fox", "doc d", NULL, &id), XS_OK, "add Qd");
+    is_int(put_doc(db, "Qa", "the quick brown fox", "doc a", va, &id), XS_OK,
+           "replace Qa");
+    is_int(id, 1, "... keeps docid 1");
+    is_int(put_doc(db, "Qa", "the quick brown fox", "doc a", va, &id), XS_OK,
+           "replace Qa again");
+    xs_db_doc_count(db, &n);
+    is_int(n, 4, "replacing twice does not duplicate (writer sees 4)");
+    is_int(xs_db_delete_document(db, "Qd", 2), XS_OK, "delete Qd");
+    is_int(xs_db_delete_document(db, "Qnone", 5), XS_OK,
+           "deleting an absent term is no error");
+    xs_db_doc_count(db, &n);
+    is_int(n, 3, "writer sees 3 documents");
+
+    xs_doc_t *doc;
+    xs_doc_new(&doc);
+    xs_doc_add_term(doc, "XTtag", 5, 0);
+    xs_doc_add_posting(doc, "lazy", 4, 1, 1);
+    xs_doc_add_posting(doc, "dog", 3, 2, 1);
+    xs_doc_add_posting(doc, "sleeps", 6, 3, 1);
+    xs_doc_add_term(doc, "Qc", 2, 0);
+    xs_doc_set_data(doc, "doc c", 5);
+    xs_doc_set_value(doc, 0, "2019", 4);
+    xs_doc_set_value(doc, 1, "c", 1);
+    is_int(xs_db_replace_document(db, "Qc", 2, doc, NULL), XS_OK,
+           "replace Qc with a tagged version (NULL docid_out)");
+    xs_doc_destroy(doc);
+
+    is_int(xs_db_set_metadata(db, "key", "value", 5), XS_OK, "set metadata");
+    is_int(xs_db_add_spelling(db, "bullying", 8), XS_OK, "add spelling");
+    is_int(xs_db_commit(db), XS_OK, "commit");
+    is_str(xs_db_last_error(db), "", "no last error after success");
+    unsigned long rev = 0;
+    xs_db_revision(db, &rev);
+    is_int((long)rev, 1, "revision 1 after the first commit");
+    xs_db_close(db);
+}
+
+static void test_discard_on_close(const char *path)
+{
+    xs_db_t *db = NULL;
+    unsigned n = 0;
+    unsigned long rev = 0;
+    is_int(xs_db_open_write(path, 0, &db, NULL), XS_OK, "reopen the writer");
+    is_int(put_doc(db, "Qe", "extra words", "doc e", NULL, NULL), XS_OK,
+           "add Qe");
+    is_int(put_doc(db, "Qa", "replaced", "doc a2", NULL, NULL), XS_OK,
+           "replace Qa");
+    is_int(xs_db_delete_document(db, "Qb", 2), XS_OK, "delete Qb");
+    is_int(xs_db_set_metadata(db, "key", "changed", 7), XS_OK,
+           "change metadata");
+    xs_db_doc_count(db, &n);
+    is_int(n, 3, "writer sees its uncommitted changes");
+    xs_db_close(db);
+
+    is_int(xs_db_open_read(path, &db, NULL), XS_OK, "open read-only");
+    xs_db_doc_count(db, &n);
+    is_int(n, 3, "close without commit discarded the changes: 3 docs");
+    xs_db_revision(db, &rev);
+    is_int((long)rev, 1, "... revision still 1");
+    unsigned id = 0;
+    is_int(xs_db_find_unique(db, "Qe", 2, &id), XS_NOT_FOUND, "... no Qe");
+    is_int(xs_db_find_unique(db, "Qb", 2, &id), XS_OK, "... Qb still there");
+    char *s = NULL;
+    size_t len = 0;
+    xs_db_get_metadata(db, "key", &s, &len);
+    is_str(s, "value", "... metadata unchanged");
+    xs_free(s);
+    xs_db_document_data(db, 1, &s, &len);
+    is_str(s, "doc a", "... Qa's data unchanged");
+    xs_free(s);
+    xs_db_close(db);
+}
+
+static void test_read_only(const char *path)
+{
+    xs_db_t *db = NULL;
+    xs_doc_t *doc = NULL;
+    xs_db_open_read(path, &db, NULL);
+    xs_doc_new(&doc);
+    xs_doc_add_term(doc, "Qz", 2, 0);
+    is_int(xs_db_commit(db), XS_INVALID_ARGUMENT, "read-only: commit refused");
+    is_str(xs_db_last_error(db), "index opened read-only", "... with a message");
+    is_int(xs_db_replace_document(db, "Qz", 2, doc, NULL), XS_INVALID_ARGUMENT,
+           "read-only: replace refused");
+    is_int(xs_db_delete_document(db, "Qa", 2), XS_INVALID_ARGUMENT,
+           "read-only: delete refused");
+    is_int(xs_db_set_metadata(db, "k", "v", 1), XS_INVALID_ARGUMENT,
+           "read-only: set_metadata refused");
+    is_int(xs_db_add_spelling(db, "w", 1), XS_INVALID_ARGUMENT,
+           "read-only: add_spelling refused");
+    unsigned n = 0;
+    is_int(xs_db_doc_count(db, &n), XS_OK, "a successful call ...");
+    is_str(xs_db_last_error(db), "", "... clears the last error");
+    is_int(n, 3, "... and nothing was written");
+    xs_doc_destroy(doc);
+    xs_db_close(db);
+}
+
+static void test_read(const char *path)
+{
+    xs_db_t *db = NULL;
+    char *msg = (char *)1;
+    is_int(xs_db_open_read(path, &db, &msg), XS_OK, "open read-only");
+    ok(msg == NULL, "... *errmsg NULL on success");
+
+    unsigned n = 0;
+    unsigned long cf = 0;
+    double avg = 0;
+    xs_db_doc_count(db, &n);
+    is_int(n, 3, "doc_count");
+    xs_db_avg_length(db, &avg);
+    ok(avg == 4.0, "avg_length is (4 + 5 + 3) / 3 = 4 (got %g)", avg);
+    xs_db_term_freq(db, "the", 3, &n);
+    is_int(n, 2, "term_freq(the)");
+    xs_db_term_freq(db, "fox", 3, &n);
+    is_int(n, 1, "term_freq(fox): the deleted doc is gone");
+    xs_db_term_freq(db, "nothing", 7, &n);
+    is_int(n, 0, "term_freq(absent)");
+    xs_db_collection_freq(db, "brown", 5, &cf);
+    is_int((long)cf, 3, "collection_freq(brown)");
+    xs_db_collection_freq(db, "nothing", 7, &cf);
+    is_int((long)cf, 0, "collection_freq(absent)");
+
+    char *s = NULL;
+    size_t len = 7;
+    is_int(xs_db_uuid(db, &s), XS_OK, "uuid");
+    is_int((long)strlen(s), 36, "... 36 characters");
+    xs_free(s);
+
+    is_int(xs_db_get_metadata(db, "key", &s, &len), XS_OK, "get_metadata");
+    is_str(s, "value", "... value");
+    is_int((long)len, 5, "... length");
+    xs_free(s);
+    is_int(xs_db_get_metadata(db, "nokey", &s, &len), XS_OK,
+           "get_metadata of a missing key");
+    is_str(s, "", "... empty");
+    is_int((long)len, 0, "... length 0");
+    xs_free(s);
+
+    char buf[256] = "";
+    is_int(xs_db_each_term(db, "Q", collect_term, buf), XS_OK, "each_term(Q)");
+    is_str(buf, "Qa:1,Qb:1,Qc:1,", "... lists the unique terms");
+    buf[0] = '\0';
+    xs_db_each_term(db, "XT", collect_term, buf);
+    is_str(buf, "XTtag:1,", "each_term(XT)");
+    int calls = 0;
+    is_int(xs_db_each_term(db, "", stop_at_first, &calls), XS_OK,
+           "each_term stopped early");
+    is_int(calls, 1, "... after one call");
+    buf[0] = '\0';
+    is_int(xs_db_each_value(db, 0, collect_value, buf), XS_OK,
+           "each_value(0)");
+    is_str(buf, "1:2020,2:2021,3:2019,", "... in docid order");
+    buf[0] = '\0';
+    xs_db_each_value(db, 9, collect_value, buf);
+    is_str(buf, "", "each_value of an empty slot");
+
+    unsigned id = 0;
+    is_int(xs_db_find_unique(db, "Qb", 2, &id), XS_OK, "find_unique(Qb)");
+    is_int(id, 2, "... docid 2");
+    is_int(xs_db_find_unique(db, "Qd", 2, &id), XS_NOT_FOUND,
+           "find_unique(deleted Qd)");
+    is_int(id, 0, "... docid 0");
+
+    is_int(xs_db_document_data(db, 1, &s, &len), XS_OK, "document_data(1)");
+    is_str(s, "doc a", "... data");
+    is_int((long)len, 5, "... length");
+    xs_free(s);
+    is_int(xs_db_document_data(db, 4, &s, &len), XS_NOT_FOUND,
+           "document_data(deleted 4)");
+    ok(s == NULL, "... *data_out NULL");
+    ok(contains(xs_db_last_error(db), "DocNotFoundError"),
+       "... last error: %s", xs_db_last_error(db));
+    is_int(xs_db_document_value(db, 2, 0, &s, &len), XS_OK,
+           "document_value(2, 0)");
+    is_str(s, "2021", "... value");
+    xs_free(s);
+    is_int(xs_db_document_value(db, 2, 7, &s, &len), XS_OK,
+           "document_value of an empty slot");
+    is_str(s, "", "... empty");
+    is_int((long)len, 0, "... length 0");
+    xs_free(s);
+
+    is_int(xs_db_spelling_suggestion(db, "bulying", 7, 2, &s), XS_OK,
+           "spelling_suggestion(bulying)");
+    is_str(s, "bullying", "... bullying");
+    xs_free(s);
+    xs_db_spelling_suggestion(db, "zzzzzz", 6, 2, &s);
+    is_str(s, "", "no suggestion for zzzzzz");
+    xs_free(s);
+
+    /* Positional queries. */
+    is_str(ids(db, combine2(XS_OP_PHRASE, term("quick"), term("brown"), 0)),
+           "1", "phrase 'quick brown'");
+    is_str(ids(db, combine2(XS_OP_PHRASE, term("brown"), term("quick"), 0)),
+           "2", "phrase 'brown quick'");
+    is_str(ids(db, combine2(XS_OP_PHRASE, term("quick"), term("fox"), 0)), "",
+           "phrase 'quick fox' does not match");
+    is_str(ids(db, combine2(XS_OP_PHRASE, term("quick"), term("fox"), 3)), "1",
+           "phrase 'quick fox' within 3");
+    is_str(ids(db, combine2(XS_OP_PHRASE, term("fox"), term("quick"), 3)), "",
+           "phrase 'fox quick' within 3: order matters");
+    is_str(ids(db, combine2(XS_OP_NEAR, term("fox"), term("quick"), 3)), "1",
+           "near 'fox quick' within 3");
+    is_str(ids(db, combine2(XS_OP_NEAR, term("the"), term("dog"), 3)), "",
+           "near 'the dog' within 3 does not match");
+    is_str(ids(db, combine2(XS_OP_NEAR, term("the"), term("dog"), 4)), "2",
+           "near 'the dog' within 4");
+
+    /* Boolean operators. */
+    xs_search_options_t opts;
+    xs_search_options_init(&opts);
+    opts.sort_slot = 0; /* order by year so sets compare exactly */
+    is_str(ids_with(db, combine2(XS_OP_AND, term("the"), term("dog"), 0),
+                    &opts),
+           "2", "AND");
+    is_str(ids_with(db, combine2(XS_OP_OR, term("fox"), term("lazy"), 0),
+                    &opts),
+           "3,1", "OR");
+    is_str(ids_with(db, combine2(XS_OP_AND_NOT, term("the"), term("dog"), 0),
+                    &opts),
+           "1", "AND_NOT");
+    is_str(ids_with(db,
+                    combine2(XS_OP_AND_MAYBE, term("dog"), term("quick"), 0),
+                    &opts),
+           "3,2", "AND_MAYBE matches only the first");
+    double plain = weight_of(db, term("dog"), 2);
+    double maybe =
+        weight_of(db, combine2(XS_OP_AND_MAYBE, term("dog"), term("quick"), 0),
+                  2);
+    ok(plain > 0 && maybe > plain,
+       "AND_MAYBE adds the others' weight (%g > %g)", maybe, plain);
+    is_str(ids_with(db, combine2(XS_OP_FILTER, term("dog"), term("XTtag"), 0),
+                    &opts),
+           "3", "FILTER");
+    double filtered =
+        weight_of(db, combine2(XS_OP_FILTER, term("dog"), term("XTtag"), 0), 3);
+    ok(filtered == weight_of(db, term("dog"), 3),
+       "FILTER adds no weight (%g)", filtered);
+    is_str(ids_with(db, combine2(XS_OP_SYNONYM, term("fox"), term("lazy"), 0),
+                    &opts),
+           "3,1", "SYNONYM");
+
+    /* Value ranges. */
+    xs_query_t *q = NULL;
+    xs_query_value_range(0, "2020", "2021", &q);
+    is_str(ids(db, q), "1,2", "value range [2020, 2021]");
+    xs_query_value_range(0, NULL, "2020", &q);
+    is_str(ids(db, q), "1,3", "value range [, 2020]");
+    xs_query_value_range(0, "2020", NULL, &q);
+    is_str(ids(db, q), "1,2", "value range [2020, ]");
+    xs_query_value_range(0, NULL, NULL, &q);
+    is_str(ids(db, q), "1,2,3", "value range [, ] matches all");
+    xs_query_value_range(0, "2022", NULL, &q);
+    is_str(ids(db, q), "", "value range [2022, ] matches none");
+
+    /* Weights and ordering. */
+    xs_query_t *the = term("the");
+    xs_query_scale(the, 0, &q);
+    xs_query_destroy(the);
+    xs_results_t *r = NULL;
+    xs_search_options_init(&opts);
+    is_int(xs_db_search(db, q, &opts, &r), XS_OK, "search 'the' scaled by 0");
+    xs_query_destroy(q);
+    is_int((long)xs_results_size(r), 2, "... 2 results");
+    ok(xs_results_weight(r, 0) == 0.0 && xs_results_weight(r, 1) == 0.0,
+       "... both of weight 0");
+    xs_results_destroy(r);
+
+    xs_query_match_all(&q);
+    xs_search_options_init(&opts);
+    opts.sort_slot = 1;
+    is_str(ids_with(db, q, &opts), "2,1,3", "sort by slot 1 ascending");
+    xs_query_match_all(&q);
+    opts.sort_descending = 1;
+    is_str(ids_with(db, q, &opts), "3,1,2", "sort by slot 1 descending");
+    xs_query_match_all(&q);
+    xs_search_options_init(&opts);
+    is_str(ids_with(db, q, &opts), "1,2,3", "equal weights: ascending docids");
+    xs_query_match_all(&q);
+    opts.docid_descending = 1;
+    is_str(ids_with(db, q, &opts), "3,2,1", "docid_descending");
+    xs_query_match_all(&q);
+    xs_search_options_init(&opts);
+    opts.offset = 1;
+    opts.limit = 1;
+    is_str(ids_with(db, q, &opts), "2", "offset 1 limit 1");
+
+    xs_query_match_all(&q);
+    opts.offset = 0;
+    opts.limit = 0;
+    is_int(xs_db_search(db, q, &opts, &r), XS_OK, "limit 0: counts only");
+    xs_query_destroy(q);
+    is_int((long)xs_results_size(r), 0, "... no results");
+    is_int(xs_results_matches_lower(r), 3, "... lower bound 3");
+    is_int(xs_results_matches_estimated(r), 3, "... estimate 3");
+    is_int(xs_results_matches_upper(r), 3, "... upper bound 3");
+    xs_results_destroy(r);
+
+    /* Result contents. */
+    q = term("lazy");
+    xs_search_options_init(&opts);
+    is_int(xs_db_search(db, q, &opts, &r), XS_OK, "search 'lazy'");
+    xs_query_destroy(q);
+    is_int((long)xs_results_size(r), 1, "... 1 result");
+    is_int(xs_results_docid(r, 0), 3, "... docid 3");
+    ok(xs_results_weight(r, 0) > 0, "... positive weight");
+    is_str(xs_results_data(r, 0, &len), "doc c", "... data");
+    is_int((long)len, 5, "... data length");
+    is_str(xs_results_value(r, 0, 0, &len), "2019", "... value 0");
+    is_int((long)len, 4, "... value length");
+    is_str(xs_results_value(r, 0, 1, &len), "c", "... value 1");
+    is_str(xs_results_value(r, 0, 5, &len), "", "... absent value");
+    is_int((long)len, 0, "... absent value length 0");
+    is_int(xs_results_docid(r, 1), 0, "out of range docid 0");
+    ok(xs_results_weight(r, 1) == 0.0, "out of range weight 0");
+    len = 7;
+    is_str(xs_results_data(r, 1, &len), "", "out of range data");
+    is_int((long)len, 0, "... length 0");
+    len = 7;
+    is_str(xs_results_value(r, 1, 0, &len), "", "out of range value");
+    is_int((long)len, 0, "... length 0");
+    xs_results_destroy(r);
+
+    /* Wildcards. */
+    xs_query_wildcard("do", 2, 0, &q);
+    is_str(ids(db, q), "3,2", "wildcard do* (the shorter document first)");
+    xs_query_wildcard("Q", 1, 3, &q);
+    is_str(ids(db, q), "1,2,3", "wildcard Q* within 3 terms");
+    xs_query_wildcard("Q", 1, 2, &q);
+    is_str(ids(db, q), "error 3", "wildcard Q* over 2 terms: INVALID_ARGUMENT");
+    ok(contains(xs_db_last_error(db), "WildcardError") &&
+           contains(xs_db_last_error(db), path),
+       "... last error: %s", xs_db_last_error(db));
+    xs_query_match_all(&q);
+    is_str(ids(db, q), "1,2,3", "the next call clears the error");
+    is_str(xs_db_last_error(db), "", "... last error empty");
+
+    xs_db_close(db);
+}
+
+/* A reader sees a later commit only after xs_db_reopen(). */
+static void test_reopen(const char *path)
+{
+    xs_db_t *reader = NULL, *writer = NULL;
+    unsigned n = 0;
+    xs_db_open_read(path, &reader, NULL);
+    is_int(xs_db_open_write(path, 0, &writer, NULL), XS_OK, "open a writer");
+    is_int(put_doc(writer, "Qf", "fresh", "doc f", NULL, NULL), XS_OK,
+           "add Qf");
+    is_int(xs_db_commit(writer), XS_OK, "commit");
+    is_int(put_doc(writer, "Qg", "more", "doc g", NULL, NULL), XS_OK,
+           "add Qg after the commit");
+    is_int(xs_db_commit(writer), XS_OK, "commit again");
+    is_int(put_doc(writer, "Qh", "uncommitted", "doc h", NULL, NULL), XS_OK,
+           "add Qh, never committed");
+    xs_db_doc_count(reader, &n);
+    is_int(n, 3, "the reader still sees 3 documents");
+    is_int(xs_db_reopen(reader), XS_OK, "reopen the reader");
+    xs_db_doc_count(reader, &n);
+    is_int(n, 5, "... now it sees both commits");
+    unsigned long rev = 0;
+    xs_db_revision(reader, &rev);
+    is_int((long)rev, 3, "... at revision 3");
+    xs_db_close(writer);
+    xs_db_close(reader);
+
+    xs_db_open_read(path, &reader, NULL);
+    xs_db_doc_count(reader, &n);
+    is_int(n, 5, "the work after the last commit was discarded");
+    xs_db_close(reader);
+}
+
+/* Rewrites the data of 2000 documents (enough for multi-level B-trees) to
+ * TAG repeated, then commits. */
+static xs_status_t rewrite_many(xs_db_t *db, char tag)
+{
+    xs_status_t st = XS_OK;
+    char unique[16], data[150];
+    memset(data, tag, sizeof data);
+    for (int i = 0; i < 2000 && st == XS_OK; i++) {
+        xs_doc_t *doc = NULL;
+        snprintf(unique, sizeof unique, "Q%d", i);
+        st = xs_doc_new(&doc);
+        if (st == XS_OK)
+            st = xs_doc_add_term(doc, unique, strlen(unique), 0);
+        if (st == XS_OK)
+            st = xs_doc_set_data(doc, data, sizeof data);
+        if (st == XS_OK)
+            st = xs_db_replace_document(db, unique, strlen(unique), doc, NULL);
+        xs_doc_destroy(doc);
+    }
+    return st == XS_OK ? xs_db_commit(db) : st;
+}
+
+/* Two commits after a reader opened can recycle the blocks it still reads. */
+static void test_modified(void)
+{
+    const char *path = path_in_tmp("modified");
+    xs_db_t *writer = NULL, *reader = NULL;
+    char *s = NULL;
+    size_t len = 0;
+    xs_db_open_write(path, 0, &writer, NULL);
+    is_int(rewrite_many(writer, 'a'), XS_OK, "write 2000 documents");
+    is_int(xs_db_open_read(path, &reader, NULL), XS_OK, "open a reader");
+    is_int(rewrite_many(writer, 'b'), XS_OK, "rewrite them");
+    is_int(rewrite_many(writer, 'c'), XS_OK, "rewrite them again");
+    is_int(xs_db_document_data(reader, 1000, &s, &len), XS_MODIFIED,
+           "the stale reader gets MODIFIED");
+    ok(contains(xs_db_last_error(reader), "DatabaseModifiedError"),
+       "... last error: %s", xs_db_last_error(reader));
+    is_int(xs_db_reopen(reader), XS_OK, "reopen");
+    is_int(xs_db_document_data(reader, 1000, &s, &len), XS_OK,
+           "... then reading works");
+    ok(s && len == 150 && s[0] == 'c', "... and sees the latest data");
+    xs_free(s);
+    xs_db_close(reader);
+    xs_db_close(writer);
+}
+
+int main(void)
+{
+    const char *base = getenv("TMPDIR");
+    snprintf(tmpdir, sizeof tmpdir, "%s/trawl-shim-XXXXXX",
+             base && *base ? base : "/tmp");
+    if (!mkdtemp(tmpdir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+
+    const char *index = path_in_tmp("index");
+    test_basics();
+    test_open_errors();
+    test_lock();
+    test_null_arguments();
+    test_invalid_arguments();
+    test_queries_describe();
+    test_write(index);
+    test_discard_on_close(index);
+    test_read_only(index);
+    test_read(index);
+    test_reopen(index);
+    test_modified();
+
+    nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    return tap_done();
+}

@@ -1,0 +1,5 @@
+## text/: the one analyzer (UTF-8, word boundaries, case folding, stemming).
+noinst_LTLIBRARIES += libtrawlcore.la
+libtrawlcore_la_SOURCES = \
+	text/utf8.h text/utf8.c \
+	text/analyzer.h text/analyzer.c
