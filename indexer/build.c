@@ -231,6 +231,7 @@ typedef struct {
     const char *word_prefix;   /* "" for body, PREFIX_TITLE, PREFIX_COMMENT */
     unsigned position;         /* running position across the whole article */
     int with_positions;
+    xs_db_t *spelling_db;      /* add words to its spelling data, or NULL */
     buf_t term;
     xs_status_t status;
 } term_sink_t;
@@ -247,6 +248,12 @@ static int add_token(void *ctx, const token_t *tok)
     else
         sink->status = xs_doc_add_term(sink->doc, sink->term.data, sink->term.len, 1);
     if (sink->status != XS_OK)
+        return 1;
+    /* Spelling data ("did you mean") from story words only; numbers are
+     * never misspelled. */
+    if (sink->spelling_db && !(tok->word[0] >= '0' && tok->word[0] <= '9')
+        && (sink->status = xs_db_add_spelling(sink->spelling_db, tok->word,
+                                              tok->word_len)) != XS_OK)
         return 1;
     buf_reset(&sink->term);
     buf_puts(&sink->term, PREFIX_STEM);
@@ -341,10 +348,12 @@ static int store_article(builder_t *b, const walk_list_t *list, const walk_file_
     docdata_id_term(id, &idterm);
     if (idterm.failed || xs_doc_add_term(doc, idterm.data, idterm.len, 0) != XS_OK)
         goto done;
+    sink.spelling_db = b->db;
     if (a->title && index_text(b, &sink, PREFIX_TITLE, a->title, strlen(a->title)) != 0)
         goto done;
     for (size_t i = 0; i < a->paragraph_count; i++) {
         const paragraph_t *p = &a->paragraphs[i];
+        sink.spelling_db = p->kind == PARA_COMMENT ? NULL : b->db;
         if (index_text(b, &sink, p->kind == PARA_COMMENT ? PREFIX_COMMENT : "",
                        p->text, p->len) != 0)
             goto done;
@@ -355,6 +364,7 @@ static int store_article(builder_t *b, const walk_list_t *list, const walk_file_
     }
     if (a->source) {
         sink.with_positions = 0;
+        sink.spelling_db = NULL;
         if (index_text(b, &sink, PREFIX_SOURCE, a->source, strlen(a->source)) != 0)
             goto done;
     }

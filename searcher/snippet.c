@@ -9,10 +9,10 @@
  *    again, so the cost is the tokenizing.
  * 2. Up to SNIPPET_MAX_FRAGMENTS times, a sliding window over the hits of
  *    one paragraph finds the span that adds the most query-word groups not
- *    shown yet (ties: more hits, then the earlier span).  If one span within
- *    the whole remaining budget shows every missing group, it gets that
- *    budget; otherwise the budget is shared among the fragments still
- *    needed, so a far-away word keeps room for its own fragment.
+ *    shown yet (ties: more hits, then the earlier span).  The remaining
+ *    budget is shared equally among the fragments still needed, found by a
+ *    dry run: one fragment gets it all if one span shows every missing
+ *    group, else a far-away word keeps room for a fragment of its own.
  * 3. The span grows to whole sentences when they fit (a fragment that
  *    starts at a sentence start reads best), else to word boundaries with
  *    about a third of the spare room before the first hit: enough to see
@@ -30,6 +30,7 @@
 #include "snippet.h"
 
 #define NONE SIZE_MAX
+#define NBSP "\xC2\xA0"   /* U+00A0 no-break space */
 
 /* One matching token, once per group it matches. */
 typedef struct {
@@ -386,29 +387,43 @@ static void by_words(const area_t *a, size_t s, size_t e, size_t slack,
     *end = p == a->hi ? p : word_end_before(a->t, e, p);
 }
 
-/* Length of debris (space, stray punctuation) at P (before MAX) that a
- * fragment should not start with, or 0. */
+/* Debris a fragment should not start with: white space (also no-break
+ * space), stray punctuation, dashes, closing quotes.  And what it should
+ * not end with: the same but for opening brackets and quotes. */
+#define LEAD_DEBRIS " \t\r,;:.!?)]}-"
+#define TRAIL_DEBRIS " \t\r,;:([{-"
+static const char *const lead_seqs[] = {
+    NBSP, "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x9D", "\xE2\x80\x99"
+};
+static const char *const trail_seqs[] = {
+    NBSP, "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x9C", "\xE2\x80\x98"
+};
+
+/* Length of the debris at P (before MAX), or 0. */
 static size_t lead_debris(const char *t, size_t p, size_t max)
 {
-    if (t[p] != '\0' && strchr(" \t\r,;:.!?)]}-", t[p]) != NULL)
+    if (t[p] != '\0' && strchr(LEAD_DEBRIS, t[p]) != NULL)
         return 1;
-    if (p + 3 <= max && (memcmp(t + p, "\xE2\x80\x93", 3) == 0      /* en dash */
-        || memcmp(t + p, "\xE2\x80\x94", 3) == 0   /* em dash */
-        || memcmp(t + p, "\xE2\x80\x9D", 3) == 0)) /* closing quote */
-        return 3;
+    for (size_t i = 0; i < sizeof lead_seqs / sizeof *lead_seqs; i++) {
+        size_t n = strlen(lead_seqs[i]);
+
+        if (max - p >= n && memcmp(t + p, lead_seqs[i], n) == 0)
+            return n;
+    }
     return 0;
 }
 
-/* Length of debris ending at Q that a fragment should not end with, or 0. */
+/* Length of the debris ending at Q (after MIN), or 0. */
 static size_t trail_debris(const char *t, size_t q, size_t min)
 {
-    if (t[q - 1] != '\0' && strchr(" \t\r,;:([{-", t[q - 1]) != NULL)
+    if (t[q - 1] != '\0' && strchr(TRAIL_DEBRIS, t[q - 1]) != NULL)
         return 1;
-    if (q >= min + 3 && (memcmp(t + q - 3, "\xE2\x80\x93", 3) == 0
-                         || memcmp(t + q - 3, "\xE2\x80\x94", 3) == 0
-                         || memcmp(t + q - 3, "\xE2\x80\x9C", 3) == 0
-                         || memcmp(t + q - 3, "\xE2\x80\x98", 3) == 0))
-        return 3;
+    for (size_t i = 0; i < sizeof trail_seqs / sizeof *trail_seqs; i++) {
+        size_t n = strlen(trail_seqs[i]);
+
+        if (q - min >= n && memcmp(t + q - n, trail_seqs[i], n) == 0)
+            return n;
+    }
     return 0;
 }
 
@@ -551,26 +566,65 @@ static void place(scan_t *sc, const window_t *w, size_t budget,
     }
 }
 
-/* Chooses the fragments around the hits (see the top of the file).  CNT
- * and COVERED have one zeroed entry per group. */
+/* Marks the groups of hits [FIRST, LAST] in SHOWN. */
+static void show_groups(const scan_t *sc, size_t first, size_t last,
+                        unsigned *shown)
+{
+    for (; first <= last; first++)
+        shown[sc->hits[first].group] = 1;
+}
+
+/* Into how many fragments (at most SLOTS) to share ROOM: the fewest for
+ * which a dry run of best_window(), each window getting an equal share,
+ * shows all MISSING groups; else the fewest that show most.  This keeps
+ * one large fragment when the words are close together, and room for a
+ * far-away word when they are not.  TRIAL is scratch, one per group. */
+static size_t plan_parts(const scan_t *sc, const unsigned *covered,
+                         unsigned *cnt, unsigned *trial, size_t groups,
+                         size_t room, size_t slots, unsigned missing)
+{
+    size_t best_parts = 1;
+    unsigned best_shown = 0;
+
+    for (size_t parts = 1; parts <= slots; parts++) {
+        unsigned shown = 0;
+        window_t w;
+
+        memcpy(trial, covered, groups * sizeof *trial);
+        for (size_t k = 0; k < parts && shown < missing; k++) {
+            best_window(sc, trial, cnt, room / parts, &w);
+            if (w.fresh == 0)
+                break;
+            shown += w.fresh;
+            show_groups(sc, w.first, w.last, trial);
+        }
+        if (shown == missing)
+            return parts;
+        if (shown > best_shown) {
+            best_shown = shown;
+            best_parts = parts;
+        }
+    }
+    return best_parts;
+}
+
+/* Chooses the fragments around the hits (see the top of the file).  CNT,
+ * COVERED and TRIAL have GROUPS zeroed entries. */
 static void choose(scan_t *sc, size_t max_chars, unsigned *cnt,
-                   unsigned *covered, span_t *spans, size_t *count)
+                   unsigned *covered, unsigned *trial, size_t groups,
+                   span_t *spans, size_t *count)
 {
     unsigned missing = count_missing(sc, cnt, covered);
     size_t used = 0;
 
     while (*count < SNIPPET_MAX_FRAGMENTS && missing > 0 && used < max_chars) {
-        size_t room = max_chars - used, budget = room;
-        size_t parts = SNIPPET_MAX_FRAGMENTS - *count;
+        size_t room = max_chars - used;
+        size_t parts = plan_parts(sc, covered, cnt, trial, groups, room,
+                                  SNIPPET_MAX_FRAGMENTS - *count, missing);
+        size_t budget = room / parts > 0 ? room / parts : 1;
         window_t w;
 
         best_window(sc, covered, cnt, budget, &w);
-        if (w.fresh < missing && parts > 1) {
-            if (parts > missing)
-                parts = missing;
-            budget = room / parts > 0 ? room / parts : 1;
-            best_window(sc, covered, cnt, budget, &w);
-        }
         if (w.fresh == 0)
             break;
         place(sc, &w, budget, spans, count, covered);
@@ -584,15 +638,19 @@ static void choose(scan_t *sc, size_t max_chars, unsigned *cnt,
 /* Whether T[from..to) holds anything but white space. */
 static int has_text(const char *t, size_t from, size_t to)
 {
-    for (; from < to; from++)
-        if (!is_space(t[from]))
+    while (from < to) {
+        if (is_space(t[from]))
+            from++;
+        else if (to - from >= 2 && memcmp(t + from, NBSP, 2) == 0)
+            from += 2;
+        else
             return 1;
+    }
     return 0;
 }
 
 /* Fills F from SPAN with the hits inside it as marks. */
-static int fill_fragment(const scan_t *sc, const span_t *span, fragment_t *f,
-                         unsigned *shown)
+static int fill_fragment(const scan_t *sc, const span_t *span, fragment_t *f)
 {
     const para_t *para = &sc->paras[span->para];
     size_t first = first_hit_after(sc, span->start), k, n = 0;
@@ -612,7 +670,6 @@ static int fill_fragment(const scan_t *sc, const span_t *span, fragment_t *f,
     for (k = first; k < sc->hit_count && sc->hits[k].start < span->end; k++) {
         const hit_t *h = &sc->hits[k];
 
-        shown[h->group] = 1;
         if (k > first && h->start == sc->hits[k - 1].start)
             continue;
         f->marks[f->mark_count].start = (h->start > span->start ? h->start : span->start) - span->start;
@@ -665,7 +722,7 @@ int snippet_make(analyzer_t *analyzer, const char *text, size_t len,
     scan_t sc = { text, len, terms, term_count, NULL, 0, 0, NULL, 0, 0, 0, 0, 0 };
     span_t spans[SNIPPET_MAX_FRAGMENTS];
     size_t groups = 0, count = 0;
-    unsigned *cnt = NULL, *covered, *shown;
+    unsigned *cnt = NULL, *covered, *trial;
     int rc = -1;
 
     memset(out, 0, sizeof *out);
@@ -690,18 +747,18 @@ int snippet_make(analyzer_t *analyzer, const char *text, size_t len,
     if (cnt == NULL)
         goto done;
     covered = cnt + groups;
-    shown = covered + groups;
+    trial = covered + groups;
     out->groups_present = count_missing(&sc, cnt, covered);
-    choose(&sc, max_chars, cnt, covered, spans, &count);
+    choose(&sc, max_chars, cnt, covered, trial, groups, spans, &count);
     for (size_t k = 0; k < count; k++) {
-        if (fill_fragment(&sc, &spans[k], &out->fragments[k], shown) < 0) {
+        if (fill_fragment(&sc, &spans[k], &out->fragments[k]) < 0) {
             snippet_free(out);
             goto done;
         }
         out->fragment_count++;
     }
     for (size_t g = 0; g < groups; g++)
-        out->groups_shown += shown[g];
+        out->groups_shown += covered[g];
     rc = 0;
 done:
     free(cnt);

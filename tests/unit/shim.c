@@ -205,7 +205,9 @@ static void test_basics(void)
            "status string: STATUS_LAST is unknown");
     is_str(xs_status_to_string((xs_status_t)-1), "unknown status",
            "status string: negative is unknown");
-    is_str(xs_xapian_version(), "1.4.22", "Xapian version");
+    const char *version = xs_xapian_version();
+    ok(strncmp(version, "1.4.", 4) == 0 && strlen(version) > 4,
+       "Xapian version 1.4.x: %s", version);
 
     ok(xs_unicode_is_wordchar('a') && xs_unicode_is_wordchar('7') &&
            xs_unicode_is_wordchar(0x00E9) && xs_unicode_is_wordchar('_'),

@@ -169,6 +169,9 @@ static void test_single_match(void)
     is_str(make(council, "spring", 40),
            "P1:...on the opening hours next [spring].",
            "one match at the paragraph end: the room goes before");
+    is_str(make("The ferry sails.\xC2\xA0\nNext.", "ferry", 0),
+           "P1:The [ferry] sails.",
+           "a no-break space at the paragraph end is trimmed: no cut");
 }
 
 static const char bully[] =
@@ -269,8 +272,8 @@ static void test_seed_article(void)
         len = 0;
     fclose(f);
     is_str(make_len(text, (size_t)len, "area teams bullying", 0),
-           "P17:...problem appears to lie mainly not with the board’s HQ or "
-           "the local [area] [teams], but with its regional arms. | "
+           "P17:...The problem appears to lie mainly not with the board’s HQ "
+           "or the local [area] [teams], but with its regional arms. | "
            "P21:One in five CCG leads said the relationship with their "
            "regional [team] was “unhelpful, very unhelpful or [bullying]”....",
            "seed article: the fragments");
