@@ -30,6 +30,9 @@
 #define SLOT_ROOT       2      /* the corpus root (real path) the file was found under */
 #define SLOT_PATH       3      /* the file's path relative to that root */
 #define SLOT_ID         4      /* the article id (same as the Q term, without "Q") */
+#define SLOT_SOURCE     5      /* the source publication as stated, for facets and counts */
+#define SLOT_YEAR       6      /* "YYYY", for facets and counts by year */
+#define SLOT_MONTH      7      /* "YYYY-MM", for counts by month */
 
 /* Metadata keys. */
 #define META_SCHEMA     "trawl.schema"

@@ -297,7 +297,10 @@ static int add_date(xs_doc_t *doc, const char *date)
             digits[n++] = *p;
     if (n < 4)
         return 0;
+    char month[8] = { digits[0], digits[1], digits[2], digits[3], '-', digits[4], digits[5], 0 };
     if (xs_doc_set_value(doc, SLOT_DATE, digits, 8) != XS_OK
+        || xs_doc_set_value(doc, SLOT_YEAR, digits, 4) != XS_OK
+        || (n >= 6 && xs_doc_set_value(doc, SLOT_MONTH, month, 7) != XS_OK)
         || add_boolean(doc, PREFIX_YEAR, digits, 4) != 0
         || (n >= 6 && add_boolean(doc, PREFIX_MONTH, digits, 6) != 0)
         || (n >= 8 && add_boolean(doc, PREFIX_DATE, digits, 8) != 0))
@@ -397,7 +400,8 @@ static int store_article(builder_t *b, const walk_list_t *list, const walk_file_
         || set_value(doc, SLOT_SIGNATURE, signature.data) != 0
         || set_value(doc, SLOT_ROOT, list->root) != 0
         || set_value(doc, SLOT_PATH, f->relpath) != 0
-        || set_value(doc, SLOT_ID, id) != 0)
+        || set_value(doc, SLOT_ID, id) != 0
+        || (a->source && set_value(doc, SLOT_SOURCE, a->source) != 0))
         goto done;
 
     /* The id can change (front matter): drop the document under the old id. */

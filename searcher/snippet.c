@@ -49,7 +49,6 @@ typedef struct {
 
 typedef struct {
     const char *text;
-    size_t len;
     const match_term_t *terms;
     size_t term_count;
     hit_t *hits;            /* in text order */
@@ -80,20 +79,18 @@ typedef struct {
     size_t hits;
 } window_t;
 
-static int grow(void **items, size_t *cap, size_t count, size_t size)
+/* ITEMS (COUNT entries of SIZE bytes, room for *CAP) with room for one
+ * more, or NULL when memory runs out (ITEMS is then kept). */
+static void *grow(void *items, size_t *cap, size_t count, size_t size)
 {
-    size_t n;
-    void *p;
+    size_t n = *cap ? *cap * 2 : 16;
 
     if (count < *cap)
-        return 0;
-    n = *cap ? *cap * 2 : 16;
-    p = realloc(*items, n * size);
-    if (p == NULL)
-        return -1;
-    *items = p;
-    *cap = n;
-    return 0;
+        return items;
+    items = realloc(items, n * size);
+    if (items != NULL)
+        *cap = n;
+    return items;
 }
 
 static int is_space(char c)
@@ -163,9 +160,10 @@ static int advance(scan_t *sc, size_t to)
         return 0;
     if (sc->para_count > 0)
         sc->paras[sc->para_count - 1].end = first_nl;
-    if (grow((void **)&sc->paras, &sc->para_cap, sc->para_count,
-             sizeof *sc->paras) < 0)
+    p = grow(sc->paras, &sc->para_cap, sc->para_count, sizeof *p);
+    if (p == NULL)
         return -1;
+    sc->paras = p;
     p = &sc->paras[sc->para_count++];
     p->start = first_nl == NONE ? 0 : last_nl + 1;
     p->end = NONE;
@@ -200,9 +198,10 @@ static int on_token(void *arg, const token_t *tok)
                 break;
         if (k < sc->hit_count)
             continue;
-        if (grow((void **)&sc->hits, &sc->hit_cap, sc->hit_count,
-                 sizeof *sc->hits) < 0)
+        h = grow(sc->hits, &sc->hit_cap, sc->hit_count, sizeof *h);
+        if (h == NULL)
             return -1;
+        sc->hits = h;
         h = &sc->hits[sc->hit_count];
         if (sc->hit_count == first) {
             if (advance(sc, tok->start) < 0)
@@ -448,7 +447,8 @@ static void expand(const area_t *a, size_t s, size_t e, size_t budget,
     size_t span = count_chars(a->t, s, e);
 
     if (span >= budget) {
-        /* One word longer than the budget: cut it, on a character. */
+        /* No room around the hits; a single word longer than the budget
+         * is cut on a character. */
         *start = s;
         *end = fwd_chars(a->t, s, e, budget);
         return;
@@ -719,7 +719,7 @@ int snippet_make(analyzer_t *analyzer, const char *text, size_t len,
                  const match_term_t *terms, size_t term_count,
                  size_t max_chars, snippet_t *out)
 {
-    scan_t sc = { text, len, terms, term_count, NULL, 0, 0, NULL, 0, 0, 0, 0, 0 };
+    scan_t sc = { text, terms, term_count, NULL, 0, 0, NULL, 0, 0, 0, 0, 0 };
     span_t spans[SNIPPET_MAX_FRAGMENTS];
     size_t groups = 0, count = 0;
     unsigned *cnt = NULL, *covered, *trial;
