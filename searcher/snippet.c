@@ -55,7 +55,7 @@ typedef struct {
     size_t hit_count, hit_cap;
     para_t *paras;          /* in text order */
     size_t para_count, para_cap;
-    size_t pos, chars;      /* scanned up to byte pos, which is character chars */
+    size_t pos, chars;      /* scanned up to byte pos = character chars */
     unsigned newlines;      /* '\n' before pos */
 } scan_t;
 
@@ -238,7 +238,7 @@ static size_t closing_quote_len(const char *t, size_t q, size_t pstart)
 static int ends_sentence(const char *t, size_t q, size_t pstart)
 {
     q -= closing_quote_len(t, q, pstart);
-    return q > pstart && (t[q - 1] == '.' || t[q - 1] == '?' || t[q - 1] == '!');
+    return q > pstart && strchr(".?!", t[q - 1]) != NULL && t[q - 1] != '\0';
 }
 
 /* A sentence starts at the paragraph start, or at a character other than a
@@ -428,7 +428,8 @@ static size_t trail_debris(const char *t, size_t q, size_t min)
 
 /* Trims debris off [*START, *END) without touching [S, E) nor a side that
  * touches another fragment (the two merge). */
-static void trim(const area_t *a, size_t s, size_t e, size_t *start, size_t *end)
+static void trim(const area_t *a, size_t s, size_t e, size_t *start,
+                 size_t *end)
 {
     size_t n;
 
@@ -482,7 +483,8 @@ static void best_window(const scan_t *sc, const unsigned *covered,
             fresh += cnt[h[j].group]++ == 0 && !covered[h[j].group];
             j++;
         }
-        if (fresh > best->fresh || (fresh == best->fresh && j - i > best->hits)) {
+        if (fresh > best->fresh
+            || (fresh == best->fresh && j - i > best->hits)) {
             best->first = i;
             best->last = j - 1;
             best->fresh = fresh;
@@ -566,22 +568,20 @@ static void place(scan_t *sc, const window_t *w, size_t budget,
     }
 }
 
-/* Marks the groups of hits [FIRST, LAST] in SHOWN. */
-static void show_groups(const scan_t *sc, size_t first, size_t last,
-                        unsigned *shown)
+/* ROOM shared equally among PARTS fragments. */
+static size_t share(size_t room, size_t parts)
 {
-    for (; first <= last; first++)
-        shown[sc->hits[first].group] = 1;
+    return room / parts > 0 ? room / parts : 1;
 }
 
-/* Into how many fragments (at most SLOTS) to share ROOM: the fewest for
- * which a dry run of best_window(), each window getting an equal share,
- * shows all MISSING groups; else the fewest that show most.  This keeps
- * one large fragment when the words are close together, and room for a
- * far-away word when they are not.  TRIAL is scratch, one per group. */
-static size_t plan_parts(const scan_t *sc, const unsigned *covered,
-                         unsigned *cnt, unsigned *trial, size_t groups,
-                         size_t room, size_t slots, unsigned missing)
+/* The budget of the next fragment: ROOM shared among the fewest fragments
+ * (at most SLOTS) for which a dry run of best_window() shows all MISSING
+ * groups, else among the fewest that show most.  This keeps one large
+ * fragment when the words are close together, and room for a far-away word
+ * when they are not.  TRIAL is scratch, one per group. */
+static size_t plan_budget(const scan_t *sc, const unsigned *covered,
+                          unsigned *cnt, unsigned *trial, size_t groups,
+                          size_t room, size_t slots, unsigned missing)
 {
     size_t best_parts = 1;
     unsigned best_shown = 0;
@@ -592,20 +592,21 @@ static size_t plan_parts(const scan_t *sc, const unsigned *covered,
 
         memcpy(trial, covered, groups * sizeof *trial);
         for (size_t k = 0; k < parts && shown < missing; k++) {
-            best_window(sc, trial, cnt, room / parts, &w);
+            best_window(sc, trial, cnt, share(room, parts), &w);
             if (w.fresh == 0)
                 break;
             shown += w.fresh;
-            show_groups(sc, w.first, w.last, trial);
+            for (size_t i = w.first; i <= w.last; i++)
+                trial[sc->hits[i].group] = 1;
         }
         if (shown == missing)
-            return parts;
+            return share(room, parts);
         if (shown > best_shown) {
             best_shown = shown;
             best_parts = parts;
         }
     }
-    return best_parts;
+    return share(room, best_parts);
 }
 
 /* Chooses the fragments around the hits (see the top of the file).  CNT,
@@ -618,10 +619,9 @@ static void choose(scan_t *sc, size_t max_chars, unsigned *cnt,
     size_t used = 0;
 
     while (*count < SNIPPET_MAX_FRAGMENTS && missing > 0 && used < max_chars) {
-        size_t room = max_chars - used;
-        size_t parts = plan_parts(sc, covered, cnt, trial, groups, room,
-                                  SNIPPET_MAX_FRAGMENTS - *count, missing);
-        size_t budget = room / parts > 0 ? room / parts : 1;
+        size_t budget = plan_budget(sc, covered, cnt, trial, groups,
+                                    max_chars - used,
+                                    SNIPPET_MAX_FRAGMENTS - *count, missing);
         window_t w;
 
         best_window(sc, covered, cnt, budget, &w);
@@ -669,11 +669,13 @@ static int fill_fragment(const scan_t *sc, const span_t *span, fragment_t *f)
         return -1;
     for (k = first; k < sc->hit_count && sc->hits[k].start < span->end; k++) {
         const hit_t *h = &sc->hits[k];
+        mark_t *m = &f->marks[f->mark_count];
 
         if (k > first && h->start == sc->hits[k - 1].start)
-            continue;
-        f->marks[f->mark_count].start = (h->start > span->start ? h->start : span->start) - span->start;
-        f->marks[f->mark_count].end = (h->end < span->end ? h->end : span->end) - span->start;
+            continue;  /* the same token in another group */
+        /* Only a word cut by a tiny budget sticks out of its fragment. */
+        m->start = h->start > span->start ? h->start - span->start : 0;
+        m->end = (h->end < span->end ? h->end : span->end) - span->start;
         f->mark_count++;
     }
     return 0;
@@ -711,7 +713,7 @@ static void show_start(const char *text, size_t len, size_t max_chars,
     f->start = p;
     f->end = end;
     f->paragraph = number;
-    f->cut_after = end < pend && has_text(text, end, pend);
+    f->cut_after = has_text(text, end, pend);
     out->fragment_count = 1;
 }
 
@@ -728,7 +730,8 @@ int snippet_make(analyzer_t *analyzer, const char *text, size_t len,
     memset(out, 0, sizeof *out);
     if (max_chars == 0)
         max_chars = SNIPPET_DEFAULT_CHARS;
-    if (term_count > 0 && analyzer_tokenize(analyzer, text, len, on_token, &sc) < 0)
+    if (term_count > 0
+        && analyzer_tokenize(analyzer, text, len, on_token, &sc) < 0)
         goto done;
     if (sc.hit_count == 0) {
         show_start(text, len, max_chars, out);

@@ -48,15 +48,16 @@ typedef struct {
 
 typedef struct {
     fragment_t fragments[SNIPPET_MAX_FRAGMENTS];  /* in text order */
-    size_t fragment_count;                        /* 0 only for empty text */
+    size_t fragment_count;                        /* 0 only for blank text */
     unsigned groups_shown;   /* distinct groups marked in the fragments */
     unsigned groups_present; /* distinct groups found anywhere in the text */
 } snippet_t;
 
 /* Makes the snippet of TEXT[0..LEN) (valid UTF-8, paragraphs separated by
- * '\n') for the TERM_COUNT query terms, in at most MAX_CHARS characters.
- * With no matching word it shows the start of the text.  Returns 0, or -1
- * when memory runs out.  Free *OUT with snippet_free(). */
+ * '\n') for the TERM_COUNT query terms, in at most MAX_CHARS characters
+ * (0: SNIPPET_DEFAULT_CHARS).  With no matching word it shows the start of
+ * the first paragraph that is not blank.  Returns 0, or -1 when memory
+ * runs out.  Free *OUT with snippet_free(). */
 int snippet_make(analyzer_t *analyzer, const char *text, size_t len,
                  const match_term_t *terms, size_t term_count,
                  size_t max_chars, snippet_t *out);

@@ -275,7 +275,8 @@ static void test_seed_article(void)
            "P17:...The problem appears to lie mainly not with the board’s HQ "
            "or the local [area] [teams], but with its regional arms. | "
            "P21:One in five CCG leads said the relationship with their "
-           "regional [team] was “unhelpful, very unhelpful or [bullying]”....",
+           "regional [team] was “unhelpful, very unhelpful or "
+           "[bullying]”....",
            "seed article: the fragments");
     is_int(snip.groups_present, 3, "seed article: 3 groups present");
     is_int(snip.groups_shown, 3, "seed article: 3 groups shown");
@@ -316,6 +317,8 @@ static void test_no_match(void)
            "P3:Late start here.", "no terms: the first paragraph with text");
     is_str(make("", "ferry", 0), "", "empty text");
     is_int((long)snip.fragment_count, 0, "empty text: no fragment");
+    is_str(make(" \n\t\n", "ferry", 0), "", "blank text");
+    is_int((long)snip.fragment_count, 0, "blank text: no fragment");
     is_str(make(council, "library", 10), "P1:...[library]...",
            "10 characters: the word");
     is_str(make(council, "ferry", 10), "P1:The...",
