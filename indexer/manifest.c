@@ -252,7 +252,8 @@ manifest_t *manifest_load(const char *path, char **errmsg)
     if (m == NULL)
         buf_printf(&err, "%s: out of memory", path);
     if (text && parse(m, text, path, &err) == 0) {
-        qsort(m->rows, m->count, sizeof *m->rows, compare_rows);
+        if (m->count)   /* qsort(NULL, 0, ...) is undefined behaviour */
+            qsort(m->rows, m->count, sizeof *m->rows, compare_rows);
         for (size_t i = 1; i < m->count && err.len == 0; i++)
             if (strcmp(m->rows[i - 1].e.id, m->rows[i].e.id) == 0) {
                 size_t a = m->rows[i - 1].line, b = m->rows[i].line;

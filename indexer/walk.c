@@ -88,7 +88,8 @@ static long read_names(const char *dir_path, char ***names_out)
     if (errno != 0)
         goto fail;
     closedir(dir);
-    qsort(names, count, sizeof *names, compare_names);
+    if (count)   /* qsort(NULL, 0, ...) is undefined behaviour */
+        qsort(names, count, sizeof *names, compare_names);
     *names_out = names;
     return (long)count;
 fail: {
