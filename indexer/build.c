@@ -213,7 +213,8 @@ static int known_load(xs_db_t *db, const char *root, known_t *k)
     for (size_t i = 0; i < k->count; i++)
         if (k->files[i].path == NULL || k->files[i].id == NULL)
             return -1;     /* a document without its bookkeeping values */
-    qsort(k->files, k->count, sizeof *k->files, compare_known);
+    if (k->count)   /* qsort(NULL, 0, ...) is undefined behaviour */
+        qsort(k->files, k->count, sizeof *k->files, compare_known);
     return 0;
 }
 

@@ -67,6 +67,16 @@ is "a file in a subdirectory is indexed" "$out" "1"
 run trawl_search --db "$tmp/bad.db" --count nettles
 is "a gzipped file is indexed" "$out" "2"
 
+# Empty corners: an empty directory, a manifest with only its header row.
+mkdir -p "$tmp/hollow/empty-dir"
+printf 'id\tsource\n' > "$tmp/hollow/manifest.tsv"
+printf 'Headline\n\nA story about wombats.\n' > "$tmp/hollow/w.txt"
+run trawl_index --db "$tmp/hollow.db" "$tmp/hollow"
+expect_status "an empty directory and a header-only manifest are fine" 0
+like "the one article is added" "$out" ": 1 added, 0 updated, 0 removed, 0 unchanged, 0 failed"
+run trawl_index --db "$tmp/hollow2.db" "$tmp/hollow/empty-dir"
+like "indexing an empty directory adds nothing" "$out" ": 0 added, 0 updated, 0 removed, 0 unchanged, 0 failed"
+
 run trawl_index --db "$tmp/x.db" "$tmp/no-such-dir"
 expect_status "a missing PATH exits 2" 2
 is "a missing PATH is named" "$err" "trawl-index: error: cannot index '$tmp/no-such-dir': No such file or directory"
