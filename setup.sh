@@ -12,7 +12,9 @@ action=${1:-demo}
 
 # Debian packages: the build, then what the tests use.
 packages="build-essential autoconf automake libtool pkg-config
-libxapian-dev libstemmer-dev zlib1g-dev xapian-tools python3 valgrind"
+libxapian-dev libstemmer-dev zlib1g-dev xapian-tools python3 valgrind
+lighttpd chromium curl wrk xapian-omega
+pandoc python3-xapian"
 
 missing=
 for p in $packages; do

@@ -4,5 +4,6 @@ libtrawlcore_la_SOURCES += \
 	common/buf.h common/buf.c \
 	common/msg.h common/msg.c \
 	common/docdata.h common/docdata.c \
-	common/dbpath.h common/dbpath.c
+	common/dbpath.h common/dbpath.c \
+	common/config.h common/config.c
 libtrawlcore_la_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS)

@@ -37,6 +37,9 @@
 /* Metadata keys. */
 #define META_SCHEMA     "trawl.schema"
 #define META_LANGUAGE   "trawl.language"  /* stemmer language used to index */
+/* "trawl.file.<hash of root and path>" = "size mtime-ns" of a JSON Lines
+ * file whose every record is indexed: unchanged, it is not read again. */
+#define META_FILE_PREFIX "trawl.file."
 
 /* Xapian rejects terms longer than 245 bytes; ids longer than this are
  * shortened with a hash (see build.c). */

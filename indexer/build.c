@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +17,13 @@
 #include "buf.h"
 #include "build.h"
 #include "docdata.h"
+#include "idset.h"
+#include "jsonl.h"
+#include "mail.h"
 #include "manifest.h"
 #include "msg.h"
 #include "schema.h"
+#include "spelling.h"
 #include "walk.h"
 #include "xs.h"
 
@@ -26,18 +31,20 @@
  * biggest real articles are a few hundred kilobytes. */
 #define MAX_FILE_BYTES (512LL * 1024 * 1024)
 
-/* What the index holds for one file of the root being indexed. */
+/* What the index holds for one document of the root being indexed. */
 typedef struct {
     unsigned docid;
     char *path;            /* relative to the root */
     char *id;
-    char *signature;       /* "size mtime-ns crc32" */
+    char *signature;       /* file: "size mtime-ns crc32"; JSON Lines record:
+                              "record <line length> <crc32 of the line>" */
     int seen;              /* found again in this run */
 } known_file_t;
 
 typedef struct {
-    known_file_t *files;   /* sorted by path once loaded */
+    known_file_t *files;   /* sorted by path, then signature, once loaded */
     size_t count;
+    known_file_t **by_id;  /* the same, sorted by id */
     const char *root;
 } known_t;
 
@@ -46,7 +53,30 @@ typedef struct {
     analyzer_t *analyzer;
     const build_options_t *opts;
     build_stats_t *stats;
+    idset_t *claimed;      /* ids taken in this run, for the current root */
+    spelling_batch_t *spelling;   /* words for the spelling data, not yet added */
+    json_reader_t json;    /* scratch space for JSON Lines records */
+    const char *language;  /* the stemming language, stored at each commit */
+    unsigned pending;      /* documents stored since the last commit */
 } builder_t;
+
+volatile sig_atomic_t build_stop_signal = 0;
+
+static void note_stop_signal(int sig)
+{
+    build_stop_signal = sig;
+}
+
+void build_catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = note_stop_signal;
+    sa.sa_flags = SA_RESETHAND;   /* a second signal kills: see build.h */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
 
 /* ------------------------------------------------------------ reading files */
 
@@ -130,7 +160,14 @@ static int same_content(const char *signature, const walk_file_t *f,
 
 static int compare_known(const void *a, const void *b)
 {
-    return strcmp(((const known_file_t *)a)->path, ((const known_file_t *)b)->path);
+    const known_file_t *x = a, *y = b;
+    int c = strcmp(x->path, y->path);
+    return c ? c : strcmp(x->signature ? x->signature : "", y->signature ? y->signature : "");
+}
+
+static int compare_known_id(const void *a, const void *b)
+{
+    return strcmp((*(known_file_t *const *)a)->id, (*(known_file_t *const *)b)->id);
 }
 
 static known_file_t *known_by_docid(known_t *k, unsigned docid)
@@ -189,6 +226,7 @@ static void known_free(known_t *k)
         free(k->files[i].signature);
     }
     free(k->files);
+    free(k->by_id);
     memset(k, 0, sizeof *k);
 }
 
@@ -215,14 +253,45 @@ static int known_load(xs_db_t *db, const char *root, known_t *k)
             return -1;     /* a document without its bookkeeping values */
     if (k->count)   /* qsort(NULL, 0, ...) is undefined behaviour */
         qsort(k->files, k->count, sizeof *k->files, compare_known);
+    if ((k->by_id = malloc((k->count ? k->count : 1) * sizeof *k->by_id)) == NULL)
+        return -1;
+    for (size_t i = 0; i < k->count; i++)
+        k->by_id[i] = &k->files[i];
+    qsort(k->by_id, k->count, sizeof *k->by_id, compare_known_id);
     return 0;
 }
 
+/* The documents of PATH: *first is the first, the return value the count. */
+static size_t known_range(known_t *k, const char *path, known_file_t **first)
+{
+    size_t lo = 0, hi = k->count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(k->files[mid].path, path) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < k->count && strcmp(k->files[end].path, path) == 0)
+        end++;
+    *first = k->files + lo;
+    return end - lo;
+}
+
+/* The one document of the file PATH (a .txt file), or NULL. */
 static known_file_t *known_find(known_t *k, const char *path)
 {
-    known_file_t key = { 0, (char *)path, NULL, NULL, 0 };
-    return k->count ? bsearch(&key, k->files, k->count, sizeof *k->files, compare_known)
-                    : NULL;
+    known_file_t *first;
+    return known_range(k, path, &first) ? first : NULL;
+}
+
+static known_file_t *known_find_id(known_t *k, const char *id)
+{
+    known_file_t key = { 0, NULL, (char *)id, NULL, 0 }, *pkey = &key, **found;
+    found = k->count ? bsearch(&pkey, k->by_id, k->count, sizeof *k->by_id, compare_known_id)
+                     : NULL;
+    return found ? *found : NULL;
 }
 
 /* ------------------------------------------------------- making documents */
@@ -232,7 +301,8 @@ typedef struct {
     const char *word_prefix;   /* "" for body, PREFIX_TITLE, PREFIX_COMMENT */
     unsigned position;         /* running position across the whole article */
     int with_positions;
-    xs_db_t *spelling_db;      /* add words to its spelling data, or NULL */
+    spelling_batch_t *spelling;   /* count words for the spelling data, or NULL */
+    int spelling_full;         /* the batch asks to be flushed */
     buf_t term;
     xs_status_t status;
 } term_sink_t;
@@ -252,10 +322,14 @@ static int add_token(void *ctx, const token_t *tok)
         return 1;
     /* Spelling data ("did you mean") from story words only; numbers are
      * never misspelled. */
-    if (sink->spelling_db && !(tok->word[0] >= '0' && tok->word[0] <= '9')
-        && (sink->status = xs_db_add_spelling(sink->spelling_db, tok->word,
-                                              tok->word_len)) != XS_OK)
-        return 1;
+    if (sink->spelling && !(tok->word[0] >= '0' && tok->word[0] <= '9')) {
+        int added = spelling_batch_add(sink->spelling, tok->word, tok->word_len);
+        if (added < 0) {
+            sink->status = XS_NO_MEMORY;
+            return 1;
+        }
+        sink->spelling_full |= added;
+    }
     buf_reset(&sink->term);
     buf_puts(&sink->term, PREFIX_STEM);
     buf_puts(&sink->term, sink->word_prefix);
@@ -331,16 +405,16 @@ static int set_value(xs_doc_t *doc, unsigned slot, const char *s)
     return xs_doc_set_value(doc, slot, s, strlen(s)) == XS_OK ? 0 : -1;
 }
 
-/* Builds the document for article A of file F and stores it.  Returns 0 or
- * -1 (reported). */
-static int store_article(builder_t *b, const walk_list_t *list, const walk_file_t *f,
-                         const article_t *a, const char *id, unsigned long crc,
-                         const known_file_t *old)
+/* Builds the document for article A (found at RELPATH under ROOT; WHERE
+ * names it in messages) and stores it with SIGNATURE.  OLD_ID is the id the
+ * same file had before, or NULL.  Returns 0 or -1 (reported). */
+static int store_article(builder_t *b, const char *root, const char *relpath,
+                         const char *where, const article_t *a, const char *id,
+                         const char *signature, const char *old_id)
 {
     xs_doc_t *doc = NULL;
     term_sink_t sink = { 0 };
-    buf_t text = BUF_INIT, kinds = BUF_INIT, data = BUF_INIT, idterm = BUF_INIT,
-          signature = BUF_INIT;
+    buf_t text = BUF_INIT, kinds = BUF_INIT, data = BUF_INIT, idterm = BUF_INIT;
     stored_doc_t stored = { 0 };
     docdata_field_t *extra = NULL;   /* borrows the article's strings */
     int rc = -1;
@@ -352,12 +426,12 @@ static int store_article(builder_t *b, const walk_list_t *list, const walk_file_
     docdata_id_term(id, &idterm);
     if (idterm.failed || xs_doc_add_term(doc, idterm.data, idterm.len, 0) != XS_OK)
         goto done;
-    sink.spelling_db = b->db;
+    sink.spelling = b->spelling;
     if (a->title && index_text(b, &sink, PREFIX_TITLE, a->title, strlen(a->title)) != 0)
         goto done;
     for (size_t i = 0; i < a->paragraph_count; i++) {
         const paragraph_t *p = &a->paragraphs[i];
-        sink.spelling_db = p->kind == PARA_COMMENT ? NULL : b->db;
+        sink.spelling = p->kind == PARA_COMMENT ? NULL : b->spelling;
         if (index_text(b, &sink, p->kind == PARA_COMMENT ? PREFIX_COMMENT : "",
                        p->text, p->len) != 0)
             goto done;
@@ -368,7 +442,7 @@ static int store_article(builder_t *b, const walk_list_t *list, const walk_file_
     }
     if (a->source) {
         sink.with_positions = 0;
-        sink.spelling_db = NULL;
+        sink.spelling = NULL;
         if (index_text(b, &sink, PREFIX_SOURCE, a->source, strlen(a->source)) != 0)
             goto done;
     }
@@ -382,7 +456,7 @@ static int store_article(builder_t *b, const walk_list_t *list, const walk_file_
     stored.source = a->source;
     stored.byline = a->byline;
     stored.url = a->url;
-    stored.path = f->relpath;
+    stored.path = (char *)relpath;
     stored.kinds = kinds.data ? kinds.data : "";
     stored.text = text.data ? text.data : "";
     stored.text_len = text.len;
@@ -394,33 +468,34 @@ static int store_article(builder_t *b, const walk_list_t *list, const walk_file_
     }
     stored.extra = extra;
     stored.extra_count = a->extra_count;
-    make_signature(f, crc, &signature);
-    if (text.failed || kinds.failed || signature.failed
+    if (text.failed || kinds.failed
         || docdata_encode(&stored, &data) != 0
         || xs_doc_set_data(doc, data.data, data.len) != XS_OK
-        || set_value(doc, SLOT_SIGNATURE, signature.data) != 0
-        || set_value(doc, SLOT_ROOT, list->root) != 0
-        || set_value(doc, SLOT_PATH, f->relpath) != 0
+        || set_value(doc, SLOT_SIGNATURE, signature) != 0
+        || set_value(doc, SLOT_ROOT, root) != 0
+        || set_value(doc, SLOT_PATH, relpath) != 0
         || set_value(doc, SLOT_ID, id) != 0
         || (a->source && set_value(doc, SLOT_SOURCE, a->source) != 0))
         goto done;
 
     /* The id can change (front matter): drop the document under the old id. */
-    if (old && strcmp(old->id, id) != 0) {
+    if (old_id && strcmp(old_id, id) != 0) {
         buf_t oldterm = BUF_INIT;
-        docdata_id_term(old->id, &oldterm);
+        docdata_id_term(old_id, &oldterm);
         xs_status_t st = oldterm.failed ? XS_NO_MEMORY
                          : xs_db_delete_document(b->db, oldterm.data, oldterm.len);
         buf_free(&oldterm);
         if (st != XS_OK)
             goto done;
     }
-    if (xs_db_replace_document(b->db, idterm.data, idterm.len, doc, NULL) != XS_OK)
+    if (xs_db_replace_document(b->db, idterm.data, idterm.len, doc, NULL) != XS_OK
+        || (sink.spelling_full && spelling_batch_flush(b->spelling, b->db) != XS_OK))
         goto done;
+    b->pending++;
     rc = 0;
 done:
     if (rc != 0) {
-        errorf("cannot index '%s': %s", f->path,
+        errorf("cannot index '%s': %s", where,
                *xs_db_last_error(b->db) ? xs_db_last_error(b->db) : "out of memory");
     }
     xs_doc_destroy(doc);
@@ -430,23 +505,316 @@ done:
     buf_free(&kinds);
     buf_free(&data);
     buf_free(&idterm);
-    buf_free(&signature);
     return rc;
 }
 
 /* ---------------------------------------------------------------- the run */
 
-static void show_progress(const builder_t *b, size_t done, size_t total, int final)
+/* Commits what the run has done, with the spelling data and the metadata
+ * of the documents so far, so that every commit is a complete index.
+ * Returns 0, or -1 after reporting the error (the index keeps its last
+ * commit). */
+static int commit_run(builder_t *b)
+{
+    if (spelling_batch_flush(b->spelling, b->db) != XS_OK
+        || xs_db_set_metadata(b->db, META_SCHEMA, SCHEMA_VERSION, strlen(SCHEMA_VERSION)) != XS_OK
+        || xs_db_set_metadata(b->db, META_LANGUAGE, b->language, strlen(b->language)) != XS_OK
+        || xs_db_commit(b->db) != XS_OK) {
+        errorf("cannot commit the index '%s': %s", b->opts->db_path, xs_db_last_error(b->db));
+        detailf("the index is as it was at its last commit");
+        return -1;
+    }
+    b->pending = 0;
+    return 0;
+}
+
+/* Called between documents: commits when opts->commit_every documents are
+ * pending.  Returns 0 to go on, 1 when a signal asked the run to stop, -1
+ * when a commit failed (reported). */
+static int checkpoint(builder_t *b)
+{
+    if (build_stop_signal)
+        return 1;
+    if (b->opts->commit_every && b->pending >= b->opts->commit_every)
+        return commit_run(b);
+    return 0;
+}
+
+static void show_progress(const builder_t *b, size_t file, size_t file_count, int final)
 {
     static time_t last;
     time_t now = time(NULL);
     if (!b->opts->progress || (!final && now == last))
         return;
     last = now;
-    fprintf(stderr, "\rindexing: %zu/%zu files", done, total);
+    fprintf(stderr, "\rindexing: file %zu/%zu, %u documents", file, file_count,
+            b->stats->added + b->stats->updated + b->stats->unchanged);
     if (final)
         fputs("\r\033[K", stderr);
     fflush(stderr);
+}
+
+/* The metadata key under which the size and modification time of the JSON
+ * Lines file RELPATH of ROOT were stored when all its records were last
+ * indexed: a hash keeps the key short whatever the path. */
+static void file_stat_key(const char *root, const char *relpath, buf_t *out)
+{
+    unsigned long long hash = 14695981039346656037ULL;
+    for (const char *parts[2] = { root, relpath }, **p = parts; p < parts + 2; p++)
+        for (const char *c = *p;; c++) {
+            hash ^= (unsigned char)*c;    /* the NUL too: separates root and path */
+            hash *= 1099511628211ULL;
+            if (*c == '\0')
+                break;
+        }
+    buf_printf(out, "%s%016llx", META_FILE_PREFIX, hash);
+}
+
+/* Non-zero if the JSON Lines file F is unchanged since all its records
+ * were indexed (the stored size and modification time match). */
+static int jsonl_unchanged(builder_t *b, const char *root, const walk_file_t *f)
+{
+    buf_t key = BUF_INIT, stat = BUF_INIT;
+    char *stored = NULL;
+    size_t len;
+    int same = 0;
+    file_stat_key(root, f->relpath, &key);
+    buf_printf(&stat, "%lld %lld", f->size, f->mtime_ns);
+    if (!key.failed && !stat.failed
+        && xs_db_get_metadata(b->db, key.data, &stored, &len) == XS_OK)
+        same = len == stat.len && memcmp(stored, stat.data, len) == 0;
+    xs_free(stored);
+    buf_free(&key);
+    buf_free(&stat);
+    return same;
+}
+
+/* Records (or, with F NULL, forgets) that every record of the JSON Lines
+ * file RELPATH is indexed as of F's size and modification time. */
+static int jsonl_set_unchanged(builder_t *b, const char *root, const char *relpath,
+                               const walk_file_t *f)
+{
+    buf_t key = BUF_INIT, stat = BUF_INIT;
+    file_stat_key(root, relpath, &key);
+    if (f)
+        buf_printf(&stat, "%lld %lld", f->size, f->mtime_ns);
+    int rc = key.failed || stat.failed
+             || xs_db_set_metadata(b->db, key.data, stat.data ? stat.data : "", stat.len)
+                    != XS_OK ? -1 : 0;
+    buf_free(&key);
+    buf_free(&stat);
+    return rc;
+}
+
+/* Claims ID for WHERE; a duplicate is reported and counted.  Returns 0
+ * (claimed), 1 (a duplicate) or -1 (out of memory, reported). */
+static int claim_id(builder_t *b, const char *id, const char *where)
+{
+    const char *earlier = NULL;
+    int rc = idset_claim(b->claimed, id, where, &earlier);
+    if (rc == 1) {
+        errorf("%s: duplicate id '%s' (first in %s): record skipped", where, id, earlier);
+        b->stats->failed++;
+    } else if (rc < 0)
+        errorf("out of memory");
+    return rc;
+}
+
+/* Indexes the records of the JSON Lines file F whose line changed.  A bad
+ * record is reported with its path and line number, and the run goes on.
+ * Returns 0, or -1 on a fatal error (reported). */
+static int index_jsonl_file(builder_t *b, const walk_list_t *list, const walk_file_t *f,
+                            size_t file_index, known_t *known)
+{
+    known_file_t *first;
+    size_t old_count = known_range(known, f->relpath, &first);
+    const char *line, *why;
+    size_t len;
+    unsigned long number;
+    int rc = 0, got, all_indexed = 1;
+    buf_t signature = BUF_INIT, where = BUF_INIT;
+
+    jsonl_file_t *jf = jsonl_open(f->path, &why);
+    if (jf == NULL) {
+        errorf("cannot read '%s': %s", f->path, why);
+        b->stats->failed++;
+        for (size_t i = 0; i < old_count; i++)
+            first[i].seen = 1;     /* keep the indexed versions */
+        return 0;
+    }
+    while (rc == 0 && (got = jsonl_next_line(jf, &line, &len, &number, &why)) == 1) {
+        article_t article;
+        char *err = NULL;
+        int stop = checkpoint(b);
+        if (stop) {
+            /* Records not reached keep their indexed versions, and the
+             * file is read again next time. */
+            rc = stop < 0 ? -1 : 0;
+            all_indexed = 0;
+            break;
+        }
+        if (strspn(line, " \t") == len)
+            continue;          /* a blank line */
+        buf_reset(&signature);
+        buf_reset(&where);
+        buf_printf(&signature, "record %zu %08lx", len,
+                   (unsigned long)crc32(crc32(0L, Z_NULL, 0), (const Bytef *)line, (uInt)len));
+        buf_printf(&where, "%s:%lu", f->path, number);
+        if (signature.failed || where.failed) {
+            errorf("out of memory");
+            rc = -1;
+            break;
+        }
+        known_file_t key = { 0, f->relpath, NULL, signature.data, 0 };
+        known_file_t *same = old_count
+            ? bsearch(&key, first, old_count, sizeof *first, compare_known) : NULL;
+        if (same) {
+            /* The same line as last time: the same record. */
+            int claimed = claim_id(b, same->id, where.data);
+            if (claimed < 0)
+                rc = -1;
+            else if (claimed == 0) {
+                same->seen = 1;
+                b->stats->unchanged++;
+            } else
+                all_indexed = 0;
+            continue;
+        }
+        if (jsonl_parse_record(&b->json, line, len, &article, &err) != 0) {
+            errorf("%s: %s", where.data, err ? err : "out of memory");
+            free(err);
+            b->stats->failed++;
+            all_indexed = 0;
+            continue;
+        }
+        if (article.warning)
+            warnf("%s: %s", where.data, article.warning);
+        int claimed = claim_id(b, article.id, where.data);
+        if (claimed == 0) {
+            known_file_t *old = known_find_id(known, article.id);
+            if (old)
+                old->seen = 1;
+            if (store_article(b, list->root, f->relpath, where.data, &article, article.id,
+                              signature.data, NULL) == 0) {
+                if (old)
+                    b->stats->updated++;
+                else
+                    b->stats->added++;
+            } else {
+                b->stats->failed++;
+                all_indexed = 0;
+            }
+        } else {
+            all_indexed = 0;
+            if (claimed < 0)
+                rc = -1;
+        }
+        article_free(&article);
+        show_progress(b, file_index, list->count, 0);
+    }
+    if (rc == 0 && got < 0) {
+        errorf("cannot read '%s': %s", f->path, why);
+        b->stats->failed++;
+        all_indexed = 0;
+        /* What was not reached keeps its indexed version. */
+        for (size_t i = 0; i < old_count; i++)
+            first[i].seen = 1;
+    }
+    /* Only a file whose every record is in the index may be skipped next
+     * time; otherwise its errors would not be reported again. */
+    if (rc == 0 && jsonl_set_unchanged(b, list->root, f->relpath, all_indexed ? f : NULL) != 0) {
+        errorf("cannot write to the index '%s': %s", b->opts->db_path, xs_db_last_error(b->db));
+        rc = -1;
+    }
+    jsonl_close(jf);
+    buf_free(&signature);
+    buf_free(&where);
+    return rc;
+}
+
+/* Indexes one .txt file F (a page or a mail message).  Returns 0, or -1 on
+ * a fatal error (reported). */
+static int index_text_file(builder_t *b, const walk_list_t *list, const walk_file_t *f,
+                           known_t *known, const boilerplate_t *bp,
+                           const manifest_t *manifest)
+{
+    known_file_t *old = known_find(known, f->relpath);
+    buf_t content = BUF_INIT, signature = BUF_INIT;
+    const char *why;
+    char *err = NULL;
+    article_t article;
+    int rc = 0, parsed;
+
+    if (old)
+        old->seen = 1;   /* even if it fails now: keep the indexed version */
+    if (read_file(f->path, &content, &why) != 0) {
+        errorf("cannot read '%s': %s", f->path, why);
+        b->stats->failed++;
+        buf_free(&content);
+        return 0;
+    }
+    unsigned long crc = crc32(crc32(0L, Z_NULL, 0), (const Bytef *)content.data,
+                              (uInt)content.len);
+    if (old && same_content(old->signature, f, crc)) {
+        b->stats->unchanged++;
+        buf_free(&content);
+        return 0;
+    }
+    const char *text = content.data ? content.data : "";
+    if (mail_looks_like(text, content.len))
+        parsed = mail_parse(text, content.len, &article, &err);
+    else
+        parsed = article_parse(text, content.len, bp, &article, &err);
+    buf_free(&content);
+    if (parsed != 0) {
+        errorf("cannot index '%s': %s", f->path, err ? err : "out of memory");
+        free(err);
+        b->stats->failed++;
+        return 0;
+    }
+    if (article.warning)
+        warnf("'%s': %s", f->path, article.warning);
+    const char *id = article.id ? article.id : f->relpath;
+    const manifest_entry_t *m = manifest ? manifest_find(manifest, f->relpath) : NULL;
+    if (m)
+        apply_manifest(&article, m);
+    make_signature(f, crc, &signature);
+    int claimed = signature.failed ? -1 : claim_id(b, id, f->path);
+    if (claimed == 0) {
+        if (store_article(b, list->root, f->relpath, f->path, &article, id, signature.data,
+                          old ? old->id : NULL) == 0) {
+            if (old)
+                b->stats->updated++;
+            else
+                b->stats->added++;
+        } else
+            b->stats->failed++;
+    } else if (claimed < 0)
+        rc = -1;
+    article_free(&article);
+    buf_free(&signature);
+    return rc;
+}
+
+/* Counts the lines of every page of the corpus for the recurring-line
+ * rule (mail and JSON Lines have no page furniture).  Returns 0 or -1. */
+static int count_boilerplate(const walk_list_t *list, boilerplate_t *bp)
+{
+    for (size_t i = 0; i < list->count && !build_stop_signal; i++) {
+        buf_t content = BUF_INIT;
+        const char *why;
+        int rc = 0;
+        if (!jsonl_is_jsonl_name(list->files[i].relpath)
+            && read_file(list->files[i].path, &content, &why) == 0) {
+            const char *text = content.data ? content.data : "";
+            if (!mail_looks_like(text, content.len))
+                rc = boilerplate_add_document(bp, text, content.len);
+        }
+        buf_free(&content);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* Indexes the files of one root.  Returns 0, or -1 on a fatal error. */
@@ -456,35 +824,44 @@ static int index_root(builder_t *b, const walk_list_t *list)
     boilerplate_t *bp = NULL;
     manifest_t *manifest = NULL;
     int rc = -1;
-    size_t changed = 0;
+    size_t changed_pages = 0;
+    char *unchanged = calloc(list->count ? list->count : 1, 1);
 
-    if (known_load(b->db, list->root, &known) != 0) {
-        errorf("cannot read the index '%s': %s", b->opts->db_path, xs_db_last_error(b->db));
-        known_free(&known);
+    if (unchanged == NULL || (b->claimed = idset_new()) == NULL) {
+        free(unchanged);
+        errorf("out of memory");
         return -1;
     }
-
-    /* The boilerplate rule needs every file of the corpus; skip that pass
-     * (and all reading) when no file changed since the last run. */
-    for (size_t i = 0; i < list->count; i++) {
-        known_file_t *k = known_find(&known, list->files[i].relpath);
-        if (k == NULL || !same_stat(k->signature, &list->files[i]))
-            changed++;
+    if (known_load(b->db, list->root, &known) != 0) {
+        errorf("cannot read the index '%s': %s", b->opts->db_path, xs_db_last_error(b->db));
+        goto done;
     }
-    if (changed) {
-        if ((bp = boilerplate_new()) == NULL)
-            goto out_of_memory;
-        for (size_t i = 0; i < list->count; i++) {
-            buf_t content = BUF_INIT;
-            const char *why;
-            if (read_file(list->files[i].path, &content, &why) == 0
-                && boilerplate_add_document(bp, content.data ? content.data : "",
-                                            content.len) != 0) {
-                buf_free(&content);
-                goto out_of_memory;
-            }
-            buf_free(&content);
+
+    /* Files whose size and modification time are unchanged are not read
+     * at all; their ids are claimed first, so that a changed file cannot
+     * take an id that an unchanged one holds. */
+    for (size_t i = 0; i < list->count; i++) {
+        const walk_file_t *f = &list->files[i];
+        known_file_t *first;
+        size_t n = known_range(&known, f->relpath, &first);
+        if (jsonl_is_jsonl_name(f->relpath))
+            unchanged[i] = n > 0 && jsonl_unchanged(b, list->root, f);
+        else {
+            unchanged[i] = n > 0 && same_stat(first->signature, f);
+            changed_pages += !unchanged[i];
         }
+        for (size_t k = 0; unchanged[i] && k < n; k++) {
+            first[k].seen = 1;
+            if (claim_id(b, first[k].id, f->path) < 0)
+                goto done;
+        }
+    }
+
+    /* The boilerplate rule needs every page of the corpus: skip that pass
+     * (and all reading) when no page changed since the last run. */
+    if (changed_pages) {
+        if ((bp = boilerplate_new()) == NULL || count_boilerplate(list, bp) != 0)
+            goto out_of_memory;
         buf_t manifest_path = BUF_INIT;
         buf_printf(&manifest_path, "%s/manifest.tsv", list->root);
         if (manifest_path.failed)
@@ -503,66 +880,37 @@ static int index_root(builder_t *b, const walk_list_t *list)
 
     for (size_t i = 0; i < list->count; i++) {
         const walk_file_t *f = &list->files[i];
-        known_file_t *old = known_find(&known, f->relpath);
-        buf_t content = BUF_INIT;
-        const char *why;
-        char *err = NULL;
-        article_t article;
-
+        int stop = checkpoint(b);
+        if (stop < 0)
+            goto done;
+        if (stop)
+            break;
         show_progress(b, i, list->count, 0);
-        if (old)
-            old->seen = 1;   /* even if it fails now: keep the indexed version */
-        if (old && same_stat(old->signature, f)) {
-            b->stats->unchanged++;
+        if (unchanged[i]) {
+            known_file_t *first;
+            b->stats->unchanged += (unsigned)known_range(&known, f->relpath, &first);
             continue;
         }
-        if (read_file(f->path, &content, &why) != 0) {
-            errorf("cannot read '%s': %s", f->path, why);
-            b->stats->failed++;
-            buf_free(&content);
-            continue;
-        }
-        unsigned long crc = crc32(crc32(0L, Z_NULL, 0), (const Bytef *)content.data,
-                                  (uInt)content.len);
-        if (old && same_content(old->signature, f, crc)) {
-            b->stats->unchanged++;
-            buf_free(&content);
-            continue;
-        }
-        if (article_parse(content.data ? content.data : "", content.len, bp,
-                          &article, &err) != 0) {
-            errorf("cannot index '%s': %s", f->path, err ? err : "out of memory");
-            free(err);
-            b->stats->failed++;
-            buf_free(&content);
-            continue;
-        }
-        buf_free(&content);
-        if (article.warning)
-            warnf("'%s': %s", f->path, article.warning);
-        const char *id = article.id ? article.id : f->relpath;
-        const manifest_entry_t *m = manifest ? manifest_find(manifest, f->relpath) : NULL;
-        if (m)
-            apply_manifest(&article, m);
-        if (store_article(b, list, f, &article, id, crc, old) == 0) {
-            if (old)
-                b->stats->updated++;
-            else
-                b->stats->added++;
-        } else
-            b->stats->failed++;
-        article_free(&article);
+        if ((jsonl_is_jsonl_name(f->relpath) ? index_jsonl_file(b, list, f, i, &known)
+                                             : index_text_file(b, list, f, &known, bp,
+                                                               manifest)) != 0)
+            goto done;
     }
     show_progress(b, list->count, list->count, 1);
 
-    for (size_t i = 0; i < known.count; i++) {
+    /* Documents of files that are gone, or records no longer in their file
+     * (unless their id moved to another record of this run).  A run that
+     * was stopped did not see every file, so it removes nothing. */
+    for (size_t i = 0; i < known.count && !build_stop_signal; i++) {
         buf_t idterm = BUF_INIT;
-        if (known.files[i].seen)
+        if (known.files[i].seen || idset_contains(b->claimed, known.files[i].id))
             continue;
         docdata_id_term(known.files[i].id, &idterm);
         if (idterm.failed)
             goto out_of_memory;
-        if (xs_db_delete_document(b->db, idterm.data, idterm.len) != XS_OK) {
+        if (xs_db_delete_document(b->db, idterm.data, idterm.len) != XS_OK
+            || (jsonl_is_jsonl_name(known.files[i].path)
+                && jsonl_set_unchanged(b, list->root, known.files[i].path, NULL) != 0)) {
             errorf("cannot remove '%s' from the index: %s", known.files[i].path,
                    xs_db_last_error(b->db));
             buf_free(&idterm);
@@ -579,6 +927,9 @@ done:
     boilerplate_free(bp);
     manifest_free(manifest);
     known_free(&known);
+    idset_free(b->claimed);
+    b->claimed = NULL;
+    free(unchanged);
     return rc;
 }
 
@@ -607,7 +958,7 @@ static int choose_language(xs_db_t *db, const build_options_t *opts, char **lang
 int build_index(const build_options_t *opts, char *const *paths, size_t count,
                 build_stats_t *stats)
 {
-    builder_t b = { NULL, NULL, opts, stats };
+    builder_t b = { NULL, NULL, opts, stats, NULL, NULL, JSON_READER_INIT };
     walk_list_t *lists = calloc(count ? count : 1, sizeof *lists);
     char *errmsg = NULL, *language = NULL;
     int rc = -1;
@@ -636,21 +987,23 @@ int build_index(const build_options_t *opts, char *const *paths, size_t count,
         errorf("%s", errmsg ? errmsg : "out of memory");
         goto done;
     }
-    for (size_t i = 0; i < count; i++)
-        if (index_root(&b, &lists[i]) != 0)
-            goto done;
-    if (xs_db_set_metadata(b.db, META_SCHEMA, SCHEMA_VERSION, strlen(SCHEMA_VERSION)) != XS_OK
-        || xs_db_set_metadata(b.db, META_LANGUAGE, language, strlen(language)) != XS_OK
-        || xs_db_commit(b.db) != XS_OK) {
-        errorf("cannot commit the index '%s': %s", opts->db_path, xs_db_last_error(b.db));
-        detailf("the index is as it was before this run");
+    if ((b.spelling = spelling_batch_new()) == NULL) {
+        errorf("out of memory");
         goto done;
     }
+    b.language = language;
+    for (size_t i = 0; i < count && !build_stop_signal; i++)
+        if (index_root(&b, &lists[i]) != 0)
+            goto done;
+    if (commit_run(&b) != 0)
+        goto done;
     rc = 0;
 done:
     xs_free(errmsg);
     free(language);
     analyzer_free(b.analyzer);
+    json_reader_free(&b.json);
+    spelling_batch_free(b.spelling);
     xs_db_close(b.db);
     for (size_t i = 0; i < count; i++)
         walk_free(&lists[i]);

@@ -2,12 +2,18 @@
 libtrawlcore_la_SOURCES += \
 	indexer/article.h indexer/article.c \
 	indexer/boilerplate.h indexer/boilerplate.c \
-	indexer/manifest.h indexer/manifest.c
+	indexer/manifest.h indexer/manifest.c \
+	indexer/json.h indexer/json.c \
+	indexer/fields.h indexer/fields.c \
+	indexer/jsonl.h indexer/jsonl.c \
+	indexer/mail.h indexer/mail.c
 
 bin_PROGRAMS += trawl-index
 trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \
-	indexer/build.h indexer/build.c
+	indexer/build.h indexer/build.c indexer/idset.h indexer/idset.c \
+	indexer/spelling.h indexer/spelling.c
 trawl_index_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS)
-trawl_index_LDADD = $(TRAWL_LIBS)
+trawl_index_LDADD = $(TRAWL_PROGRAM_LIBS)
+trawl_index_LDFLAGS = $(TRAWL_LINK_STATIC)
 # The shim is C++: link with the C++ driver.
 nodist_EXTRA_trawl_index_SOURCES = build-aux/force-cxx-link.cc

@@ -12,32 +12,66 @@
 #include "build.h"
 #include "dbpath.h"
 #include "msg.h"
+#include "trawl.h"
 #include "xs.h"
+
+/* The memory budget (--memory) in megabytes, by default and at least. */
+#define DEFAULT_MEMORY_MB 256
+#define MIN_MEMORY_MB 96
 
 static void usage(void)
 {
     printf("Usage: %s [OPTION]... PATH...\n"
            "Index the articles under each PATH (directories are searched for\n"
-           ".txt and .txt.gz files) into a trawl index.  Re-running it is\n"
-           "incremental: unchanged files are skipped, changed ones replaced,\n"
-           "removed ones deleted.  Each run commits atomically.\n"
+           "the files named below) into a trawl index.  Re-running it is\n"
+           "incremental: unchanged files and records are skipped, changed ones\n"
+           "replaced, removed ones deleted.  Each run commits atomically.\n"
            "\n"
            "Options:\n"
            "  -d, --db DIR          the index (default: $TRAWL_DB, else ./%s)\n"
            "  -l, --language LANG   stemming language (default: english; fixed\n"
            "                        when the index is created)\n"
            "      --lock-wait SECS  wait this long for another indexer's lock (default 10)\n"
+           "  -m, --memory MB       memory budget for the documents held before they\n"
+           "                        are written out (default %d; at least %d)\n"
            "      --list-languages  print the stemming languages and exit\n"
            "  -q, --quiet           no progress line and no summary\n"
            "  -h, --help            print this help and exit\n"
            "  -V, --version         print the version and exit\n"
            "\n"
+           "Files: .txt and .txt.gz (a page, or a mail message when it starts with\n"
+           "mail headers), .eml (mail), .jsonl and .jsonl.gz (JSON Lines: one\n"
+           "article a line, with \"id\", \"title\", \"text\" and optional \"date\",\n"
+           "\"source\", \"byline\", \"url\"; other fields are kept as metadata).\n"
            "Metadata comes from front matter at the top of a file ('Key: value'\n"
            "lines, then a blank line) or from manifest.tsv in the corpus root.\n"
            "\n"
            "Exit status: 0 all files indexed, 1 some files failed (reported),\n"
            "2 usage error or the index could not be written.\n",
-           msg_program(), DBPATH_DEFAULT);
+           msg_program(), DBPATH_DEFAULT, DEFAULT_MEMORY_MB, MIN_MEMORY_MB);
+}
+
+/* Sets Xapian's flush threshold (documents held in memory before their
+ * postings are written to the tables, still inside the run's one
+ * transaction) from a memory budget.  Measured on 20 Newsgroups (news-sized
+ * posts, 1.7 KB of text on average; maximum resident set size with 500,
+ * 2,000 and 5,000 documents held): about 48 MB of fixed cost, then up to
+ * 42 KiB per document held, so 24 documents per megabyte. */
+static void set_memory_budget(unsigned long megabytes)
+{
+    char threshold[32];
+    snprintf(threshold, sizeof threshold, "%lu", (megabytes - MIN_MEMORY_MB / 2) * 24);
+    setenv("XAPIAN_FLUSH_THRESHOLD", threshold, 1);
+}
+
+static unsigned long parse_megabytes(const char *arg)
+{
+    char *end;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (*arg < '0' || *arg > '9' || *end != '\0' || v < MIN_MEMORY_MB || v > 1048576)
+        usagef("--memory: '%s' is not a number of megabytes between %d and 1048576", arg,
+               MIN_MEMORY_MB);
+    return v;
 }
 
 static double parse_seconds(const char *arg)
@@ -57,6 +91,7 @@ int main(int argc, char **argv)
         { "language", required_argument, NULL, 'l' },
         { "list-languages", no_argument, NULL, 'L' },
         { "lock-wait", required_argument, NULL, 'w' },
+        { "memory", required_argument, NULL, 'm' },
         { "quiet", no_argument, NULL, 'q' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -64,11 +99,12 @@ int main(int argc, char **argv)
     build_options_t opts = { NULL, NULL, 10.0, 0 };
     const char *db_option = NULL;
     int quiet = 0, c;
+    unsigned long memory_mb = DEFAULT_MEMORY_MB;
     build_stats_t stats;
     struct timespec t0, t1;
 
     msg_init(argv[0]);
-    while ((c = getopt_long(argc, argv, "d:hl:qV", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:hl:m:qV", options, NULL)) != -1) {
         switch (c) {
         case 'd': db_option = optarg; break;
         case 'h': usage(); return EXIT_MATCH;
@@ -77,10 +113,11 @@ int main(int argc, char **argv)
             for (const char **l = analyzer_languages(); *l; l++)
                 puts(*l);
             return EXIT_MATCH;
+        case 'm': memory_mb = parse_megabytes(optarg); break;
         case 'w': opts.lock_wait = parse_seconds(optarg); break;
         case 'q': quiet = 1; break;
         case 'V':
-            printf("trawl-index %s (Xapian %s)\n", TRAWL_VERSION, xs_xapian_version());
+            printf("trawl-index %s (Xapian %s)\n", trawl_version(), xs_xapian_version());
             return EXIT_MATCH;
         default:
             fprintf(stderr, "try '%s --help' for more information\n", msg_program());
@@ -96,6 +133,7 @@ int main(int argc, char **argv)
             usagef("%s", err ? err : "out of memory");
         analyzer_free(check);
     }
+    set_memory_budget(memory_mb);
     opts.db_path = dbpath_resolve(db_option);
     opts.progress = !quiet && isatty(STDERR_FILENO);
 

@@ -90,7 +90,9 @@ static int compare_key(const void *key, const void *row)
 
 const manifest_entry_t *manifest_find(const manifest_t *m, const char *id)
 {
-    const row_t *r = bsearch(id, m->rows, m->count, sizeof *m->rows, compare_key);
+    /* bsearch(NULL, 0, ...) is undefined: a manifest may have no rows. */
+    const row_t *r = m->count ? bsearch(id, m->rows, m->count, sizeof *m->rows, compare_key)
+                              : NULL;
     return r ? &r->e : NULL;
 }
 

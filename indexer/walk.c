@@ -27,7 +27,11 @@ static int has_suffix(const char *name, const char *suffix)
 
 int walk_is_corpus_file(const char *name)
 {
-    return has_suffix(name, ".txt") || has_suffix(name, ".txt.gz");
+    static const char *const suffixes[] = { ".txt", ".txt.gz", ".eml", ".jsonl", ".jsonl.gz" };
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+        if (has_suffix(name, suffixes[i]))
+            return 1;
+    return 0;
 }
 
 static long long mtime_ns(const struct stat *st)
@@ -183,7 +187,8 @@ int walk_collect(const char *arg, walk_list_t *out, unsigned *failed)
         return -1;
     }
     if (!walk_is_corpus_file(arg))
-        warnf("indexing '%s' although its name does not end in .txt or .txt.gz", arg);
+        warnf("indexing '%s' as text although its name does not end in .txt, .txt.gz, "
+              ".eml, .jsonl or .jsonl.gz", arg);
     /* A single file: its directory is the root, its name the relative path. */
     const char *slash = strrchr(arg, '/');
     const char *name = slash ? slash + 1 : arg;

@@ -19,7 +19,7 @@ typedef struct {
     size_t count;
 } walk_list_t;
 
-/* Collects the .txt and .txt.gz files under ARG, a directory (searched
+/* Collects the corpus files (walk_is_corpus_file()) under ARG, a directory (searched
  * recursively; names starting with '.' are skipped; symbolic links are
  * followed, loops are detected and reported) or a single file (its
  * directory is the root).  Unreadable entries are reported with their path
@@ -28,7 +28,9 @@ typedef struct {
 int walk_collect(const char *arg, walk_list_t *out, unsigned *failed);
 void walk_free(walk_list_t *list);
 
-/* Non-zero if NAME ends in ".txt" or ".txt.gz". */
+/* Non-zero if NAME ends in ".txt" or ".txt.gz" (pages or mail messages,
+ * told apart by content), ".eml" (mail) or ".jsonl" or ".jsonl.gz" (JSON
+ * Lines, one article per line). */
 int walk_is_corpus_file(const char *name);
 
 #endif /* TRAWL_WALK_H */

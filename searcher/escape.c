@@ -1,4 +1,4 @@
-/* escape.c: escapers for terminal text and JSON strings.
+/* escape.c: escapers for terminal text, JSON strings, HTML and URLs.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "escape.h"
@@ -39,6 +39,77 @@ void esc_json(buf_t *out, const char *s, size_t len)
                 buf_printf(out, "\\u%04x", ch);
             else
                 buf_append(out, s + start, i - start);
+        }
+    }
+}
+
+/* The shared part of esc_html() and esc_attr(): ATTRIBUTE says whether tab,
+ * newline and CR are escaped too. */
+static void esc_markup(buf_t *out, const char *s, size_t len, int attribute)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t start = i;
+        unsigned ch = utf8_decode(s, len, &i);
+        switch (ch) {
+        case '&': buf_puts(out, "&amp;"); break;
+        case '<': buf_puts(out, "&lt;"); break;
+        case '>': buf_puts(out, "&gt;"); break;
+        case '"': buf_puts(out, "&quot;"); break;
+        case '\'': buf_puts(out, "&#39;"); break;
+        case '\t': case '\n': case '\r':
+            if (attribute)
+                buf_printf(out, "&#%u;", ch);
+            else
+                buf_putc(out, (char)ch);
+            break;
+        default:
+            /* HTML forbids C0 and C1 controls and DEL in text (NUL even
+             * as a reference), so they cannot be passed on in any form. */
+            if (ch == UTF8_INVALID || ch < 0x20 || (ch >= 0x7F && ch < 0xA0))
+                buf_puts(out, replacement);
+            else
+                buf_append(out, s + start, i - start);
+        }
+    }
+}
+
+void esc_html(buf_t *out, const char *s, size_t len)
+{
+    esc_markup(out, s, len, 0);
+}
+
+void esc_attr(buf_t *out, const char *s, size_t len)
+{
+    esc_markup(out, s, len, 1);
+}
+
+void esc_url(buf_t *out, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t i = 0;
+    while (i < len) {
+        size_t start = i;
+        unsigned ch = utf8_decode(s, len, &i);
+        const char *bytes = s + start;
+        size_t count = i - start;
+        if (ch == UTF8_INVALID) {
+            bytes = replacement;
+            count = sizeof replacement - 1;
+        }
+        if (ch == ' ') {
+            buf_putc(out, '+');
+            continue;
+        }
+        if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')
+            || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
+            buf_putc(out, (char)ch);
+            continue;
+        }
+        for (size_t k = 0; k < count; k++) {
+            unsigned char byte = (unsigned char)bytes[k];
+            char enc[3] = { '%', hex[byte >> 4], hex[byte & 15] };
+            buf_append(out, enc, 3);
         }
     }
 }

@@ -18,4 +18,22 @@ void esc_terminal(buf_t *out, const char *s, size_t len);
  * characters escaped. */
 void esc_json(buf_t *out, const char *s, size_t len);
 
+/* HTML element content: & < > " ' become character references (quotes
+ * too, so a slip into an attribute still cannot break out); NUL and other
+ * control characters but tab, newline and CR, which HTML forbids, become
+ * U+FFFD. */
+void esc_html(buf_t *out, const char *s, size_t len);
+
+/* A double- or single-quoted HTML attribute value: as esc_html(), and tab,
+ * newline and CR become character references, so the value survives the
+ * attribute's white space normalisation unchanged. */
+void esc_attr(buf_t *out, const char *s, size_t len);
+
+/* One key or value of a URL query string (application/x-www-form-urlencoded,
+ * as browsers send forms): ASCII letters, digits and - . _ ~ stay, space
+ * becomes '+', every other byte of the UTF-8 text becomes %XX (upper case).
+ * A URL built from these is still text: put it in an attribute with
+ * esc_attr(), which turns the '&' between pairs into "&amp;". */
+void esc_url(buf_t *out, const char *s, size_t len);
+
 #endif /* TRAWL_ESCAPE_H */

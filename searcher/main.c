@@ -1,47 +1,111 @@
 /* main.c: trawl-search, ranked search of a trawl index from the terminal.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "buf.h"
+#include "config.h"
 #include "dbpath.h"
+#include "manifest.h"
 #include "msg.h"
 #include "output.h"
+#include "report.h"
 #include "search.h"
+#include "show.h"
+#include "trawl.h"
 #include "xs.h"
 
-/* More than a person reads; enough for scripts that page. */
+/* More than a person reads; --limit 0 streams every match. */
 #define MAX_LIMIT 10000
 
 static void usage(void)
 {
     printf("Usage: %s [OPTION]... QUERY...\n"
+           "  or:  %s [OPTION]... --batch FILE\n"
+           "  or:  %s [OPTION]... --count-by year|month|source QUERY...\n"
+           "  or:  %s [OPTION]... --show ID [QUERY...]\n"
+           "  or:  %s [OPTION]... --stats\n"
            "Search a trawl index and print the best articles first, with\n"
            "snippets and citations.  Articles that contain every word of the\n"
            "query rank above those that contain some.\n"
            "\n"
            "Options:\n"
            "  -d, --db DIR          the index (default: $TRAWL_DB, else ./%s)\n"
-           "  -n, --limit N         show N results (default 10, at most %d)\n"
+           "  -n, --limit N         show N results per query (default 10, at most %d;\n"
+           "                        0: every match, streamed)\n"
            "      --offset N        skip the first N results (default 0)\n"
-           "  -f, --format FORMAT   text (default) or json (JSON Lines: one object per hit)\n"
+           "  -f, --format FORMAT   text (default), json (JSON Lines: one object per hit),\n"
+           "                        tsv, csv (RFC 4180, header row) or trec (a TREC run)\n"
+           "      --fields LIST     columns of tsv and csv, keys of json, comma-separated:\n"
+           "                        query_id, query, rank, id, score, all_words, title,\n"
+           "                        title_derived, source, date, byline, url, path,\n"
+           "                        citation, snippets\n"
+           "      --run-tag TAG     the last column of a TREC run (default trawl)\n"
            "  -c, --count           print only the number of matching articles\n"
            "      --color WHEN      mark matches in colour: auto (default), always, never;\n"
            "                        auto means on a terminal and NO_COLOR unset\n"
            "      --snippet-chars N snippet length per hit in characters (default %d;\n"
            "                        0: no snippets)\n"
+           "      --no-snippets     no snippets (the same as --snippet-chars 0)\n"
+           "\n"
+           "Query and ranking:\n"
+           "      --all             only articles with every word\n"
+           "      --any             any word, ranked by BM25 score alone (default: articles\n"
+           "                        with every word first, then those with some)\n"
+           "      --sort ORDER      relevance (default), date (oldest first) or -date\n"
+           "      --k1 K1           BM25 term-frequency saturation (default %g)\n"
+           "      --b B             BM25 length normalisation, 0 to 1 (default %g)\n"
+           "      --explain         print how the query was understood\n"
+           "QUERY: words; \"a phrase\"; AND, OR, NOT, ( ); +word, -word; a NEAR/n b,\n"
+           "a ADJ/n b (n default %d); word*; title:, body:, comments:, source:, id:;\n"
+           "date:2014, date:2014-06, date:2013..2014-06-30, date:..2014, date:2014..\n"
+           "Stopwords (the, of, what...) are left out of longer plain-word queries.\n"
+           "\n"
+           "Research:\n"
+           "  -b, --batch FILE      run one query per line of FILE ('-': standard input):\n"
+           "                        'id<TAB>query', or a query whose id is its line number\n"
+           "      --manifest FILE   write what makes the run reproducible (versions, the\n"
+           "                        index's UUID, revision and size, analyzer, ranking,\n"
+           "                        command line) to FILE as JSON\n"
+           "      --json-header     with --format json, the same as a first line\n"
+           "                        {\"trawl_header\":{...}}\n"
+           "      --count-by WHAT   matches per year, month or source, next to the\n"
+           "                        articles the index holds there (csv, or json)\n"
+           "      --stats           print the index's statistics\n"
+           "      --show ID         print the stored article ID, paragraphs numbered,\n"
+           "                        the QUERY's words marked (text, or json)\n"
+           "      --cite STYLE      write the hits as references: text, bibtex, ris or\n"
+           "                        csl-json\n"
+           "      --accessed DATE   the accessed date of references (YYYY-MM-DD;\n"
+           "                        default today)\n"
+           "\n"
            "  -h, --help            print this help and exit\n"
            "  -V, --version         print the version and exit\n"
            "\n"
-           "Environment: TRAWL_DB (the index), NO_COLOR (no colour in auto mode).\n"
+           "TSV escapes backslash, tab, newline and carriage return as \\\\, \\t, \\n, \\r.\n"
+           "A TREC run names documents by their id without .txt or .txt.gz, and its\n"
+           "scores strictly decrease with rank: the BM25 score, lowered where needed\n"
+           "to 0.000001 below the previous hit's (articles with every word rank first).\n"
+           "Ties in score are broken by article id, descending, as trec_eval breaks them.\n"
+           "\n"
+           "Environment: TRAWL_DB (the index), NO_COLOR (no colour in auto mode),\n"
+           "XDG_CONFIG_HOME (where trawl/config is; default ~/.config).\n"
+           "Config file: 'key = value' lines setting db, color, limit, format; the\n"
+           "options win, and TRAWL_DB wins over db.  See trawl-search(1).\n"
            "Exit status: 0 something matched, 1 nothing matched, 2 usage error or\n"
-           "the index could not be read.\n",
-           msg_program(), DBPATH_DEFAULT, MAX_LIMIT, SNIPPET_DEFAULT_CHARS);
+           "the index could not be read; with --batch, 2 when any line failed (each\n"
+           "is reported with its line number; the other lines still run).\n",
+           msg_program(), msg_program(), msg_program(), msg_program(), msg_program(),
+           DBPATH_DEFAULT, MAX_LIMIT, SNIPPET_DEFAULT_CHARS, SEARCH_DEFAULT_K1,
+           SEARCH_DEFAULT_B, QUERY_NEAR_DEFAULT);
 }
 
 static unsigned parse_count(const char *option, const char *arg, unsigned max)
@@ -58,6 +122,27 @@ static unsigned parse_count(const char *option, const char *arg, unsigned max)
     return (unsigned)v;
 }
 
+/* A number from 0 to MAX for OPTION ("1.2"). */
+static double parse_real(const char *option, const char *arg, double max)
+{
+    char *end;
+    double v = strtod(arg, &end);
+    if (end == arg || *end != '\0' || !(v >= 0 && v <= max))
+        usagef("%s: '%s' is not a number from 0 to %g", option, arg, max);
+    return v;
+}
+
+static search_sort_t parse_sort(const char *arg)
+{
+    if (strcmp(arg, "relevance") == 0)
+        return SEARCH_BY_RELEVANCE;
+    if (strcmp(arg, "date") == 0)
+        return SEARCH_OLDEST_FIRST;
+    if (strcmp(arg, "-date") == 0)
+        return SEARCH_NEWEST_FIRST;
+    usagef("--sort: '%s' is not one of relevance, date, -date", arg);
+}
+
 static int want_color(const char *when)
 {
     if (strcmp(when, "always") == 0)
@@ -70,51 +155,200 @@ static int want_color(const char *when)
     return isatty(STDOUT_FILENO) && (no_color == NULL || *no_color == '\0');
 }
 
+static format_t parse_format(const char *name)
+{
+    static const char *const names[] = {
+        [FORMAT_TEXT] = "text", [FORMAT_JSON] = "json", [FORMAT_TSV] = "tsv",
+        [FORMAT_CSV] = "csv", [FORMAT_TREC] = "trec",
+    };
+    for (int f = FORMAT_TEXT; f <= FORMAT_TREC; f++)
+        if (strcmp(name, names[f]) == 0)
+            return (format_t)f;
+    usagef("--format: '%s' is not one of text, json, tsv, csv, trec", name);
+}
+
+/* A date written YYYY-MM-DD that exists (2024-02-30 does not). */
+static int valid_date(const char *s)
+{
+    struct tm tm = { 0 };
+    int y, m, d;
+    char extra;
+    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3)
+        return 0;
+    tm.tm_year = y - 1900;
+    tm.tm_mon = m - 1;
+    tm.tm_mday = d;
+    tm.tm_isdst = -1;
+    return m >= 1 && m <= 12 && d >= 1 && mktime(&tm) != (time_t)-1
+           && tm.tm_mday == d && tm.tm_mon == m - 1;
+}
+
+static void today(char out[11])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* Writes the manifest to PATH (when given) and, when JSON_HEADER, as the
+ * first line of the output.  Returns 0, or -1 after reporting. */
+static int write_manifest(searcher_t *s, const char *db_path, const manifest_ranking_t *ranking,
+                          const char *path, int json_header, int argc, char **argv)
+{
+    char *errmsg = NULL;
+    char *json = manifest_json(s, db_path, ranking, argc, argv, &errmsg);
+    if (json == NULL) {
+        errorf("cannot make the manifest: %s", errmsg ? errmsg : "out of memory");
+        free(errmsg);
+        return -1;
+    }
+    if (path) {
+        FILE *fp = fopen(path, "w");
+        if (fp == NULL || fprintf(fp, "%s\n", json) < 0 || fclose(fp) != 0) {
+            errorf("cannot write the manifest '%s': %s", path, strerror(errno));
+            free(json);
+            return -1;
+        }
+    }
+    if (json_header)
+        printf("{\"trawl_header\":%s}\n", json);
+    free(json);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    enum { OPT_ACCESSED = 256, OPT_CITE, OPT_COUNT_BY, OPT_FIELDS, OPT_JSON_HEADER,
+           OPT_MANIFEST, OPT_NO_SNIPPETS, OPT_RUN_TAG, OPT_SHOW, OPT_STATS,
+           OPT_ALL, OPT_ANY, OPT_B, OPT_EXPLAIN, OPT_K1, OPT_SORT };
     static const struct option options[] = {
+        { "accessed", required_argument, NULL, OPT_ACCESSED },
+        { "all", no_argument, NULL, OPT_ALL },
+        { "any", no_argument, NULL, OPT_ANY },
+        { "b", required_argument, NULL, OPT_B },
+        { "batch", required_argument, NULL, 'b' },
+        { "cite", required_argument, NULL, OPT_CITE },
         { "color", required_argument, NULL, 'C' },
         { "colour", required_argument, NULL, 'C' },
         { "count", no_argument, NULL, 'c' },
+        { "count-by", required_argument, NULL, OPT_COUNT_BY },
         { "db", required_argument, NULL, 'd' },
+        { "explain", no_argument, NULL, OPT_EXPLAIN },
+        { "fields", required_argument, NULL, OPT_FIELDS },
         { "format", required_argument, NULL, 'f' },
         { "help", no_argument, NULL, 'h' },
+        { "json-header", no_argument, NULL, OPT_JSON_HEADER },
+        { "k1", required_argument, NULL, OPT_K1 },
         { "limit", required_argument, NULL, 'n' },
+        { "manifest", required_argument, NULL, OPT_MANIFEST },
+        { "no-snippets", no_argument, NULL, OPT_NO_SNIPPETS },
         { "offset", required_argument, NULL, 'o' },
+        { "run-tag", required_argument, NULL, OPT_RUN_TAG },
+        { "show", required_argument, NULL, OPT_SHOW },
         { "snippet-chars", required_argument, NULL, 's' },
+        { "sort", required_argument, NULL, OPT_SORT },
+        { "stats", no_argument, NULL, OPT_STATS },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
     search_options_t opts = { 0, 10, SNIPPET_DEFAULT_CHARS, 0 };
-    const char *db_option = NULL, *format = "text", *color = "auto";
-    int count_only = 0, c, status;
-    char *errmsg = NULL;
+    double bm25_k1 = SEARCH_DEFAULT_K1, bm25_b = SEARCH_DEFAULT_B;
+    search_sort_t sort = SEARCH_BY_RELEVANCE;
+    query_mode_t mode = QUERY_DEFAULT;
+    int explain = 0;
+    output_options_t out_opts = { .format = FORMAT_TEXT, .run_tag = "trawl" };
+    const char *db_option = NULL, *color = "auto", *fields = NULL, *batch_file = NULL;
+    const char *manifest_file = NULL, *count_by = NULL, *show_id = NULL, *accessed = NULL;
+    int count_only = 0, json_header = 0, stats = 0, c, status = EXIT_TROUBLE;
+    char *errmsg = NULL, accessed_today[11];
     buf_t query = BUF_INIT;
-    search_result_t result;
 
     msg_init(argv[0]);
-    while ((c = getopt_long(argc, argv, "cd:f:hn:V", options, NULL)) != -1) {
+    /* Defaults from the config file (static: its values live to the end). */
+    static const char *const config_formats[] = { "text", "json", "tsv", "csv", "trec", NULL };
+    static const char *const config_colors[] = { "auto", "always", "never", NULL };
+    static config_setting_t config[] = {
+        { "db", NULL, 0, NULL }, { "color", config_colors, 0, NULL },
+        { "limit", NULL, MAX_LIMIT, NULL }, { "format", config_formats, 0, NULL },
+    };
+    char *config_file = config_path();
+    if (config_file && config_read(config_file, config, 4) != 0)
+        return EXIT_TROUBLE;
+    free(config_file);
+    color = config[1].value ? config[1].value : color;
+    if (config[2].value)
+        opts.limit = parse_count("limit", config[2].value, MAX_LIMIT);
+    if (config[3].value)
+        out_opts.format = parse_format(config[3].value);
+
+    while ((c = getopt_long(argc, argv, "b:cd:f:hn:V", options, NULL)) != -1) {
         switch (c) {
+        case OPT_ACCESSED: accessed = optarg; break;
+        case OPT_ALL: mode = QUERY_ALL; break;
+        case OPT_ANY: mode = QUERY_ANY; break;
+        case OPT_B: bm25_b = parse_real("--b", optarg, 1); break;
+        case OPT_EXPLAIN: explain = 1; break;
+        case OPT_K1: bm25_k1 = parse_real("--k1", optarg, 100); break;
+        case OPT_SORT: sort = parse_sort(optarg); break;
+        case 'b': batch_file = optarg; break;
+        case OPT_CITE:
+            if (cite_parse_style(optarg, &out_opts.cite) != 0)
+                usagef("--cite: '%s' is not one of text, bibtex, ris, csl-json", optarg);
+            break;
         case 'C': color = optarg; break;
         case 'c': count_only = 1; break;
+        case OPT_COUNT_BY: count_by = optarg; break;
         case 'd': db_option = optarg; break;
-        case 'f': format = optarg; break;
+        case OPT_FIELDS: fields = optarg; break;
+        case 'f': out_opts.format = parse_format(optarg); break;
         case 'h': usage(); return EXIT_MATCH;
+        case OPT_JSON_HEADER: json_header = 1; break;
         case 'n': opts.limit = parse_count("--limit", optarg, MAX_LIMIT); break;
+        case OPT_MANIFEST: manifest_file = optarg; break;
+        case OPT_NO_SNIPPETS: opts.snippet_chars = 0; break;
         case 'o': opts.offset = parse_count("--offset", optarg, INT_MAX); break;
+        case OPT_RUN_TAG: out_opts.run_tag = optarg; break;
+        case OPT_SHOW: show_id = optarg; break;
         case 's': opts.snippet_chars = parse_count("--snippet-chars", optarg, 100000); break;
+        case OPT_STATS: stats = 1; break;
         case 'V':
-            printf("trawl-search %s (Xapian %s)\n", TRAWL_VERSION, xs_xapian_version());
+            printf("trawl-search %s (Xapian %s)\n", trawl_version(), xs_xapian_version());
             return EXIT_MATCH;
         default:
             fprintf(stderr, "try '%s --help' for more information\n", msg_program());
             return EXIT_TROUBLE;
         }
     }
-    if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
-        usagef("--format: '%s' is not one of text, json", format);
-    output_options_t out_opts = { want_color(color), NULL };
-    if (optind == argc)
+
+    if ((batch_file != NULL) + (count_by != NULL) + (show_id != NULL) + stats + count_only > 1)
+        usagef("--batch, --count, --count-by, --show and --stats do not go together");
+    if (count_by && strcmp(count_by, "year") != 0 && strcmp(count_by, "month") != 0
+        && strcmp(count_by, "source") != 0)
+        usagef("--count-by: '%s' is not one of year, month, source", count_by);
+    if (json_header && out_opts.format != FORMAT_JSON)
+        usagef("--json-header goes with --format json");
+    if (strpbrk(out_opts.run_tag, " \t\n\r") || *out_opts.run_tag == '\0')
+        usagef("--run-tag: '%s' must be one word", out_opts.run_tag);
+    if (accessed && !valid_date(accessed))
+        usagef("--accessed: '%s' is not a date written YYYY-MM-DD", accessed);
+    if (accessed == NULL) {
+        today(accessed_today);
+        accessed = accessed_today;
+    }
+    out_opts.accessed = accessed;
+    out_opts.color = want_color(color);
+    output_default_fields(&out_opts, batch_file != NULL);
+    if (fields) {
+        if (out_opts.format == FORMAT_TEXT || out_opts.format == FORMAT_TREC)
+            usagef("--fields goes with --format tsv, csv or json");
+        if (output_parse_fields(&out_opts, fields, &errmsg) != 0)
+            usagef("--fields: %s", errmsg);
+    }
+    if (batch_file || stats) {
+        if (optind < argc)
+            usagef("%s takes no QUERY", batch_file ? "--batch" : "--stats");
+    } else if (optind == argc && show_id == NULL)
         usagef("no QUERY given");
     for (int i = optind; i < argc; i++) {
         if (i > optind)
@@ -125,12 +359,13 @@ int main(int argc, char **argv)
         errorf("out of memory");
         return EXIT_TROUBLE;
     }
-    out_opts.query = query.data;
-    if (count_only) {
-        opts.limit = 0;
-        opts.exact_counts = 1;
-    }
+    if (!output_needs_snippets(&out_opts))
+        opts.snippet_chars = 0;
 
+    /* --db, then TRAWL_DB, then the config file's db, then the default. */
+    const char *env_db = getenv("TRAWL_DB");
+    if (db_option == NULL && (env_db == NULL || *env_db == '\0'))
+        db_option = config[0].value;
     const char *db_path = dbpath_resolve(db_option);
     searcher_t *s = searcher_open(db_path, &errmsg);
     if (s == NULL) {
@@ -139,21 +374,58 @@ int main(int argc, char **argv)
         buf_free(&query);
         return EXIT_TROUBLE;
     }
-    if (searcher_run(s, query.data, query.len, &opts, &result, &errmsg) != 0) {
-        errorf("%s", errmsg ? errmsg : "out of memory");
-        free(errmsg);
-        searcher_close(s);
-        buf_free(&query);
-        return EXIT_TROUBLE;
-    }
-    if (count_only)
+    searcher_set_ranking(s, mode, bm25_k1, bm25_b);
+    searcher_set_explain(s, explain);
+    searcher_restrict(s, NULL, sort);
+    if ((manifest_file || json_header)
+        && write_manifest(s, db_path, &(manifest_ranking_t){ mode, bm25_k1, bm25_b },
+                          manifest_file, json_header, argc, argv) != 0)
+        goto done;
+
+    if (stats)
+        status = report_stats(stdout, s, out_opts.format);
+    else if (count_by)
+        status = report_count_by(stdout, s, count_by, mode, query.data, query.len,
+                                 out_opts.format);
+    else if (show_id)
+        status = show_article(stdout, s, show_id, query.data, query.len, out_opts.format,
+                              out_opts.color);
+    else if (count_only) {
+        search_result_t result;
+        opts.limit = 0;
+        opts.exact_counts = 1;
+        if (searcher_run(s, query.data, query.len, &opts, &result, &errmsg) != 0) {
+            errorf("%s", errmsg ? errmsg : "out of memory");
+            free(errmsg);
+            goto done;
+        }
         printf("%u\n", result.matches);
-    else if (strcmp(format, "json") == 0)
-        output_json(stdout, &result, &out_opts);
-    else
-        output_text(stdout, &result, &out_opts);
-    status = result.matches ? EXIT_MATCH : EXIT_NO_MATCH;
-    search_result_free(&result);
+        status = result.matches ? EXIT_MATCH : EXIT_NO_MATCH;
+        search_result_free(&result);
+    } else {
+        batch_t b = { s, opts, opts.limit, &out_opts, stdout };
+        output_begin(stdout, &out_opts);
+        if (batch_file) {
+            FILE *in = strcmp(batch_file, "-") == 0 ? stdin : fopen(batch_file, "r");
+            if (in == NULL) {
+                errorf("cannot open the queries '%s': %s", batch_file, strerror(errno));
+                goto done;
+            }
+            status = batch_run_file(&b, in, in == stdin ? "standard input" : batch_file);
+            if (in != stdin)
+                fclose(in);
+        } else {
+            unsigned matches;
+            if (batch_run_query(&b, "1", query.data, query.len, 0, &matches, &errmsg) != 0) {
+                errorf("%s", errmsg ? errmsg : "out of memory");
+                free(errmsg);
+                goto done;
+            }
+            status = matches ? EXIT_MATCH : EXIT_NO_MATCH;
+        }
+        output_end(stdout, &out_opts);
+    }
+done:
     searcher_close(s);
     buf_free(&query);
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -1,6 +1,7 @@
-/* output.c: text and JSON Lines renderers, and citations.
+/* output.c: text, JSON Lines, TSV, CSV and TREC renderers, and citations.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,13 +19,105 @@
 #define BOLD "\033[1m"
 #define RESET "\033[0m"
 
+typedef enum { VALUE_STRING, VALUE_NUMBER, VALUE_BOOL, VALUE_META, VALUE_SNIPPETS } value_kind_t;
+
+/* Indexed by field_t. */
+static const struct {
+    const char *name;
+    value_kind_t kind;
+} field_table[FIELD_COUNT] = {
+    [FIELD_QUERY_ID] = { "query_id", VALUE_STRING },
+    [FIELD_QUERY] = { "query", VALUE_STRING },
+    [FIELD_RANK] = { "rank", VALUE_NUMBER },
+    [FIELD_ID] = { "id", VALUE_STRING },
+    [FIELD_SCORE] = { "score", VALUE_NUMBER },
+    [FIELD_ALL_WORDS] = { "all_words", VALUE_BOOL },
+    [FIELD_TITLE] = { "title", VALUE_STRING },
+    [FIELD_TITLE_DERIVED] = { "title_derived", VALUE_BOOL },
+    [FIELD_SOURCE] = { "source", VALUE_STRING },
+    [FIELD_DATE] = { "date", VALUE_STRING },
+    [FIELD_BYLINE] = { "byline", VALUE_STRING },
+    [FIELD_URL] = { "url", VALUE_STRING },
+    [FIELD_META] = { "meta", VALUE_META },
+    [FIELD_PATH] = { "path", VALUE_STRING },
+    [FIELD_CITATION] = { "citation", VALUE_STRING },
+    [FIELD_SNIPPETS] = { "snippets", VALUE_SNIPPETS },
+};
+
 static const char *const months[] = {
     "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December",
 };
 
-/* "2014-06-03" as "3 June 2014"; partial dates as far as they go. */
-static void put_date(buf_t *out, const char *date)
+void output_default_fields(output_options_t *opts, int batch)
+{
+    static const field_t json_fields[] = {
+        FIELD_RANK, FIELD_ID, FIELD_SCORE, FIELD_ALL_WORDS, FIELD_TITLE,
+        FIELD_TITLE_DERIVED, FIELD_SOURCE, FIELD_DATE, FIELD_BYLINE, FIELD_URL,
+        FIELD_META, FIELD_PATH, FIELD_CITATION, FIELD_SNIPPETS,
+    };
+    static const field_t table_fields[] = {
+        FIELD_QUERY_ID, FIELD_RANK, FIELD_SCORE, FIELD_ID, FIELD_TITLE,
+        FIELD_SOURCE, FIELD_DATE, FIELD_CITATION,
+    };
+    opts->field_count = 0;
+    if (opts->format == FORMAT_JSON) {
+        if (batch)
+            opts->fields[opts->field_count++] = FIELD_QUERY_ID;
+        for (size_t i = 0; i < sizeof json_fields / sizeof *json_fields; i++)
+            opts->fields[opts->field_count++] = json_fields[i];
+    } else {
+        for (size_t i = 0; i < sizeof table_fields / sizeof *table_fields; i++)
+            opts->fields[opts->field_count++] = table_fields[i];
+    }
+}
+
+int output_parse_fields(output_options_t *opts, const char *list, char **errmsg)
+{
+    const char *at = list;
+
+    *errmsg = NULL;
+    opts->field_count = 0;
+    for (;;) {
+        size_t len = strcspn(at, ",");
+        int found = -1;
+        for (int f = 0; f < FIELD_COUNT && found < 0; f++)
+            if (strlen(field_table[f].name) == len && memcmp(field_table[f].name, at, len) == 0)
+                found = f;
+        if (found < 0 || opts->field_count == FIELD_COUNT) {
+            buf_t m = BUF_INIT;
+            if (found < 0) {
+                buf_printf(&m, "unknown field '%.*s' (fields:", (int)len, at);
+                for (int f = 0; f < FIELD_COUNT; f++)
+                    buf_printf(&m, "%s %s", f ? "," : "", field_table[f].name);
+                buf_putc(&m, ')');
+            } else
+                buf_printf(&m, "too many fields (at most %d)", FIELD_COUNT);
+            *errmsg = buf_detach(&m);
+            return -1;
+        }
+        opts->fields[opts->field_count++] = (field_t)found;
+        if (at[len] == '\0')
+            return 0;
+        at += len + 1;
+    }
+}
+
+int output_needs_snippets(const output_options_t *opts)
+{
+    if (opts->cite != CITE_NONE)
+        return opts->cite == CITE_TEXT;
+    if (opts->format == FORMAT_TEXT)
+        return 1;
+    if (opts->format == FORMAT_TREC)
+        return 0;
+    for (size_t i = 0; i < opts->field_count; i++)
+        if (opts->fields[i] == FIELD_CITATION || opts->fields[i] == FIELD_SNIPPETS)
+            return 1;
+    return 0;
+}
+
+void output_date(buf_t *out, const char *date)
 {
     int y = 0, m = 0, d = 0;
     int n = sscanf(date, "%d-%d-%d", &y, &m, &d);
@@ -65,7 +158,7 @@ void output_citation(buf_t *out, const hit_t *hit)
         buf_puts(out, ", ");
     }
     if (doc->date) {
-        put_date(out, doc->date);
+        output_date(out, doc->date);
         buf_putc(out, '.');
     } else
         buf_puts(out, "n.d.");
@@ -109,115 +202,368 @@ static void put_fragment(buf_t *out, const stored_doc_t *doc, const fragment_t *
         buf_puts(out, ELLIPSIS);
 }
 
-void output_text(FILE *fp, const search_result_t *r, const output_options_t *opts)
+static void text_header(buf_t *out, const output_query_t *q, const search_result_t *r)
 {
-    buf_t out = BUF_INIT;
-
+    if (q->batch) {
+        buf_puts(out, "Query ");
+        esc_terminal(out, q->id, strlen(q->id));
+        buf_puts(out, ": ");
+        esc_terminal(out, q->text, strlen(q->text));
+        buf_putc(out, '\n');
+    }
+    /* --explain: how the query was understood, one indented line each. */
+    for (const char *line = r->explain; line && *line;) {
+        size_t n = strcspn(line, "\n");
+        buf_puts(out, line == r->explain ? "Query understood as:\n  " : "  ");
+        esc_terminal(out, line, n);
+        buf_putc(out, '\n');
+        line += n + (line[n] == '\n');
+    }
     if (r->group_count > 1)
-        buf_printf(&out, "%u %s, %u with all %u words\n\n", r->matches,
+        buf_printf(out, "%u %s, %u with all %u words\n", r->matches,
                    r->matches == 1 ? "match" : "matches", r->all_words, r->group_count);
     else
-        buf_printf(&out, "%u %s\n\n", r->matches, r->matches == 1 ? "match" : "matches");
-
-    for (size_t i = 0; i < r->hit_count; i++) {
-        const hit_t *hit = &r->hits[i];
-        const stored_doc_t *doc = &hit->doc;
-
-        buf_printf(&out, "[%u] %s", hit->rank, opts->color ? BOLD : "");
-        esc_terminal(&out, hit_title(hit), strlen(hit_title(hit)));
-        buf_puts(&out, opts->color ? RESET : "");
-        if (doc->title_derived)
-            buf_puts(&out, " (no headline: first sentence)");
-        buf_puts(&out, "\n    ");
-        if (doc->source) {
-            esc_terminal(&out, doc->source, strlen(doc->source));
-            buf_puts(&out, " | ");
-        }
-        if (doc->date)
-            put_date(&out, doc->date);
-        else
-            buf_puts(&out, "date unknown");
-        buf_puts(&out, " | ");
-        esc_terminal(&out, doc->path ? doc->path : doc->id,
-                     strlen(doc->path ? doc->path : doc->id));
-        buf_printf(&out, " | score %.3f\n", hit->score);
-        for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
-            const fragment_t *f = &hit->snippet.fragments[k];
-            buf_printf(&out, "    " PILCROW "%u%s: ", f->paragraph,
-                       docdata_paragraph_kind(doc, f->paragraph) == 'C' ? " (reader comment)" : "");
-            put_fragment(&out, doc, f, opts->color);
-            buf_putc(&out, '\n');
-        }
-        buf_puts(&out, "    Cite: ");
-        output_citation(&out, hit);
-        buf_puts(&out, "\n\n");
-        if (out.failed)
-            break;
-        fwrite(out.data, 1, out.len, fp);
-        buf_reset(&out);
+        buf_printf(out, "%u %s\n", r->matches, r->matches == 1 ? "match" : "matches");
+    if (r->suggestion) {
+        buf_puts(out, "Did you mean: ");
+        esc_terminal(out, r->suggestion, strlen(r->suggestion));
+        buf_puts(out, "?\n");
     }
-    if (out.len)
-        fwrite(out.data, 1, out.len, fp);
-    buf_free(&out);
+    buf_putc(out, '\n');
 }
 
-static void json_string(buf_t *out, const char *key, const char *value)
+/* JSON: a line {"trawl_query":{...}} before the hits, when there is a
+ * "did you mean" or an explanation to give. */
+static void json_query(buf_t *out, const output_query_t *q, const search_result_t *r)
 {
-    buf_printf(out, ",\"%s\":", key);
-    if (value == NULL) {
+    if (r->suggestion == NULL && r->explain == NULL)
+        return;
+    buf_puts(out, "{\"trawl_query\":{\"query_id\":\"");
+    esc_json(out, q->id, strlen(q->id));
+    buf_puts(out, "\",\"did_you_mean\":");
+    if (r->suggestion) {
+        buf_putc(out, '"');
+        esc_json(out, r->suggestion, strlen(r->suggestion));
+        buf_putc(out, '"');
+    } else {
         buf_puts(out, "null");
+    }
+    if (r->explain) {
+        buf_puts(out, ",\"explain\":\"");
+        esc_json(out, r->explain, strlen(r->explain));
+        buf_putc(out, '"');
+    }
+    buf_puts(out, "}}\n");
+}
+
+static void text_hit(buf_t *out, const hit_t *hit, int color)
+{
+    const stored_doc_t *doc = &hit->doc;
+
+    buf_printf(out, "[%u] %s", hit->rank, color ? BOLD : "");
+    esc_terminal(out, hit_title(hit), strlen(hit_title(hit)));
+    buf_puts(out, color ? RESET : "");
+    if (doc->title_derived)
+        buf_puts(out, " (no headline: first sentence)");
+    buf_puts(out, "\n    ");
+    if (doc->source) {
+        esc_terminal(out, doc->source, strlen(doc->source));
+        buf_puts(out, " | ");
+    }
+    if (doc->date)
+        output_date(out, doc->date);
+    else
+        buf_puts(out, "date unknown");
+    buf_puts(out, " | ");
+    esc_terminal(out, doc->path ? doc->path : doc->id, strlen(doc->path ? doc->path : doc->id));
+    buf_printf(out, " | score %.3f\n", hit->score);
+    for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
+        const fragment_t *f = &hit->snippet.fragments[k];
+        buf_printf(out, "    " PILCROW "%u%s: ", f->paragraph,
+                   docdata_paragraph_kind(doc, f->paragraph) == 'C' ? " (reader comment)" : "");
+        put_fragment(out, doc, f, color);
+        buf_putc(out, '\n');
+    }
+    buf_puts(out, "    Cite: ");
+    output_citation(out, hit);
+    buf_puts(out, "\n\n");
+}
+
+/* Appends the value of FIELD for HIT as plain text (what TSV and CSV
+ * escape, and JSON quotes).  Returns 0 when the value is unknown (null). */
+static int field_text(buf_t *out, field_t field, const output_query_t *q, const hit_t *hit)
+{
+    const stored_doc_t *doc = &hit->doc;
+    const char *s = NULL;
+
+    switch (field) {
+    case FIELD_QUERY_ID: s = q->id; break;
+    case FIELD_QUERY: s = q->text; break;
+    case FIELD_RANK: buf_printf(out, "%u", hit->rank); return 1;
+    case FIELD_ID: s = doc->id; break;
+    case FIELD_SCORE: buf_printf(out, "%.6f", hit->score); return 1;
+    case FIELD_ALL_WORDS: buf_puts(out, hit->has_all_words ? "true" : "false"); return 1;
+    case FIELD_TITLE: s = doc->title; break;
+    case FIELD_TITLE_DERIVED: buf_puts(out, doc->title_derived ? "true" : "false"); return 1;
+    case FIELD_SOURCE: s = doc->source; break;
+    case FIELD_DATE: s = doc->date; break;
+    case FIELD_BYLINE: s = doc->byline; break;
+    case FIELD_URL: s = doc->url; break;
+    case FIELD_PATH: s = doc->path; break;
+    case FIELD_META:
+        /* Metadata trawl has no field for, as "key=value; key=value". */
+        for (size_t i = 0; i < doc->extra_count; i++)
+            buf_printf(out, "%s%s=%s", i ? "; " : "", doc->extra[i].key, doc->extra[i].value);
+        return doc->extra_count > 0;
+    case FIELD_CITATION: output_citation(out, hit); return 1;
+    case FIELD_SNIPPETS:
+        /* The fragments as shown, without marks, an ellipsis where cut. */
+        for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
+            const fragment_t *f = &hit->snippet.fragments[k];
+            if (k)
+                buf_putc(out, ' ');
+            if (f->cut_before)
+                buf_puts(out, ELLIPSIS);
+            buf_append(out, doc->text + f->start, f->end - f->start);
+            if (f->cut_after)
+                buf_puts(out, ELLIPSIS);
+        }
+        return 1;
+    case FIELD_COUNT: break;
+    }
+    if (s == NULL)
+        return 0;
+    buf_puts(out, s);
+    return 1;
+}
+
+/* Appends N in decimal: highlights are many, and buf_printf's vsnprintf
+ * is slow enough to show in a batch's profile. */
+static void put_size(buf_t *out, size_t n)
+{
+    char digits[24];
+    size_t at = sizeof digits;
+    do {
+        digits[--at] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    buf_append(out, digits + at, sizeof digits - at);
+}
+
+static void json_snippets(buf_t *out, const hit_t *hit)
+{
+    const stored_doc_t *doc = &hit->doc;
+
+    buf_putc(out, '[');
+    for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
+        const fragment_t *f = &hit->snippet.fragments[k];
+        buf_puts(out, k ? ",{" : "{");
+        buf_puts(out, "\"text\":\"");
+        esc_json(out, doc->text + f->start, f->end - f->start);
+        buf_printf(out, "\",\"paragraph\":%u,\"kind\":\"%s\",\"start\":%zu,\"end\":%zu,"
+                   "\"cut_before\":%s,\"cut_after\":%s,\"highlights\":[",
+                   f->paragraph,
+                   docdata_paragraph_kind(doc, f->paragraph) == 'C' ? "comment" : "body",
+                   f->start, f->end, f->cut_before ? "true" : "false",
+                   f->cut_after ? "true" : "false");
+        for (size_t m = 0; m < f->mark_count; m++) {
+            buf_puts(out, m ? ",[" : "[");
+            put_size(out, f->marks[m].start);
+            buf_putc(out, ',');
+            put_size(out, f->marks[m].end);
+            buf_putc(out, ']');
+        }
+        buf_puts(out, "]}");
+    }
+    buf_putc(out, ']');
+}
+
+/* Metadata trawl has no field for (front matter, JSON Lines), as an object. */
+static void json_meta(buf_t *out, const stored_doc_t *doc)
+{
+    buf_putc(out, '{');
+    for (size_t i = 0; i < doc->extra_count; i++) {
+        buf_puts(out, i ? ",\"" : "\"");
+        esc_json(out, doc->extra[i].key, strlen(doc->extra[i].key));
+        buf_puts(out, "\":\"");
+        esc_json(out, doc->extra[i].value, strlen(doc->extra[i].value));
+        buf_putc(out, '"');
+    }
+    buf_putc(out, '}');
+}
+
+static void json_hit(buf_t *out, const output_options_t *opts, const output_query_t *q,
+                     const hit_t *hit, buf_t *scratch)
+{
+    buf_putc(out, '{');
+    for (size_t i = 0; i < opts->field_count; i++) {
+        field_t field = opts->fields[i];
+        /* buf_puts, not buf_printf: vsnprintf per key was a tenth of a batch's time. */
+        buf_puts(out, i ? ",\"" : "\"");
+        buf_puts(out, field_table[field].name);
+        buf_puts(out, "\":");
+        if (field_table[field].kind == VALUE_SNIPPETS) {
+            json_snippets(out, hit);
+            continue;
+        }
+        if (field_table[field].kind == VALUE_META) {
+            json_meta(out, &hit->doc);
+            continue;
+        }
+        buf_reset(scratch);
+        if (!field_text(scratch, field, q, hit))
+            buf_puts(out, "null");
+        else if (field_table[field].kind == VALUE_STRING) {
+            buf_putc(out, '"');
+            esc_json(out, scratch->data, scratch->len);
+            buf_putc(out, '"');
+        } else
+            buf_append(out, scratch->data, scratch->len);
+    }
+    buf_puts(out, "}\n");
+}
+
+void output_tsv_escape(buf_t *out, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        switch (s[i]) {
+        case '\\': buf_puts(out, "\\\\"); break;
+        case '\t': buf_puts(out, "\\t"); break;
+        case '\n': buf_puts(out, "\\n"); break;
+        case '\r': buf_puts(out, "\\r"); break;
+        default: buf_putc(out, s[i]);
+        }
+    }
+}
+
+void output_csv_escape(buf_t *out, const char *s, size_t len)
+{
+    if (strcspn(s, ",\"\r\n") >= len) {
+        buf_append(out, s, len);
         return;
     }
     buf_putc(out, '"');
-    esc_json(out, value, strlen(value));
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '"')
+            buf_putc(out, '"');
+        buf_putc(out, s[i]);
+    }
     buf_putc(out, '"');
 }
 
-void output_json(FILE *fp, const search_result_t *r, const output_options_t *opts)
+/* One row of TSV or CSV: the header when HIT is NULL. */
+static void table_row(buf_t *out, const output_options_t *opts, const output_query_t *q,
+                      const hit_t *hit, buf_t *scratch)
 {
-    buf_t out = BUF_INIT, cite = BUF_INIT;
-    (void)opts;
+    int csv = opts->format == FORMAT_CSV;
 
-    for (size_t i = 0; i < r->hit_count; i++) {
-        const hit_t *hit = &r->hits[i];
-        const stored_doc_t *doc = &hit->doc;
+    for (size_t i = 0; i < opts->field_count; i++) {
+        if (i)
+            buf_putc(out, csv ? ',' : '\t');
+        buf_reset(scratch);
+        if (hit == NULL)
+            buf_puts(scratch, field_table[opts->fields[i]].name);
+        else
+            field_text(scratch, opts->fields[i], q, hit);
+        if (scratch->len == 0)
+            continue;
+        if (csv)
+            output_csv_escape(out, scratch->data, scratch->len);
+        else
+            output_tsv_escape(out, scratch->data, scratch->len);
+    }
+    buf_puts(out, csv ? "\r\n" : "\n");
+}
 
-        buf_printf(&out, "{\"rank\":%u", hit->rank);
-        json_string(&out, "id", doc->id);
-        buf_printf(&out, ",\"score\":%.6f,\"all_words\":%s", hit->score,
-                   hit->has_all_words ? "true" : "false");
-        json_string(&out, "title", doc->title);
-        buf_printf(&out, ",\"title_derived\":%s", doc->title_derived ? "true" : "false");
-        json_string(&out, "source", doc->source);
-        json_string(&out, "date", doc->date);
-        json_string(&out, "byline", doc->byline);
-        json_string(&out, "url", doc->url);
-        json_string(&out, "path", doc->path);
-        buf_reset(&cite);
-        output_citation(&cite, hit);
-        json_string(&out, "citation", cite.data);
-        buf_puts(&out, ",\"snippets\":[");
-        for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
-            const fragment_t *f = &hit->snippet.fragments[k];
-            buf_puts(&out, k ? ",{" : "{");
-            buf_puts(&out, "\"text\":\"");
-            esc_json(&out, doc->text + f->start, f->end - f->start);
-            buf_printf(&out, "\",\"paragraph\":%u,\"kind\":\"%s\",\"start\":%zu,\"end\":%zu,"
-                       "\"cut_before\":%s,\"cut_after\":%s,\"highlights\":[",
-                       f->paragraph,
-                       docdata_paragraph_kind(doc, f->paragraph) == 'C' ? "comment" : "body",
-                       f->start, f->end, f->cut_before ? "true" : "false",
-                       f->cut_after ? "true" : "false");
-            for (size_t m = 0; m < f->mark_count; m++)
-                buf_printf(&out, "%s[%zu,%zu]", m ? "," : "", f->marks[m].start, f->marks[m].end);
-            buf_puts(&out, "]}");
-        }
-        buf_puts(&out, "]}\n");
-        if (out.failed)
+void output_trec_docid(buf_t *out, const char *id)
+{
+    size_t len = strlen(id);
+    static const char *const extensions[] = { ".txt.gz", ".txt" };
+
+    for (size_t e = 0; e < 2; e++) {
+        size_t n = strlen(extensions[e]);
+        if (len > n && strcmp(id + len - n, extensions[e]) == 0) {
+            len -= n;
             break;
+        }
+    }
+    for (size_t i = 0; i < len; i++)
+        buf_putc(out, strchr(" \t\n\r\v\f", id[i]) ? '_' : id[i]);
+}
+
+/* A TREC run line.  trec_eval orders a query's documents by score, not by
+ * the rank column, while trawl ranks articles with every word above those
+ * with some, whatever their BM25 scores.  So the printed score is the BM25
+ * score in millionths (truncated), lowered where needed to one millionth
+ * below the previous hit's: strictly decreasing with rank, equal to the
+ * real score wherever that already decreases. */
+static void trec_line(buf_t *out, const output_options_t *opts, output_query_t *q,
+                      const hit_t *hit)
+{
+    long score = (long)floor(hit->score * 1e6);
+
+    if (q->hits_written > 0 && score >= q->trec_score)
+        score = q->trec_score - 1;
+    q->trec_score = score;
+    buf_printf(out, "%s Q0 ", q->id);
+    output_trec_docid(out, hit->doc.id);
+    buf_printf(out, " %u %s%ld.%06ld %s\n", hit->rank, score < 0 ? "-" : "",
+               labs(score) / 1000000, labs(score) % 1000000, opts->run_tag);
+}
+
+void output_begin(FILE *fp, output_options_t *opts)
+{
+    buf_t out = BUF_INIT, scratch = BUF_INIT;
+
+    if (opts->cite != CITE_NONE)
+        cite_begin(&out, opts->cite);
+    else if (opts->format == FORMAT_TSV || opts->format == FORMAT_CSV)
+        table_row(&out, opts, NULL, NULL, &scratch);
+    fwrite(out.data ? out.data : "", 1, out.len, fp);
+    buf_free(&out);
+    buf_free(&scratch);
+}
+
+void output_page(FILE *fp, output_options_t *opts, output_query_t *q,
+                 const search_result_t *r, int first_page)
+{
+    buf_t out = BUF_INIT, scratch = BUF_INIT;
+
+    if (first_page && opts->format == FORMAT_TEXT && opts->cite == CITE_NONE)
+        text_header(&out, q, r);
+    if (first_page && opts->format == FORMAT_JSON && opts->cite == CITE_NONE)
+        json_query(&out, q, r);
+    for (size_t i = 0; i < r->hit_count && !out.failed; i++) {
+        const hit_t *hit = &r->hits[i];
+        if (opts->cite != CITE_NONE)
+            cite_hit(&out, opts->cite, hit, opts->accessed, opts->written == 0);
+        else {
+            switch (opts->format) {
+            case FORMAT_TEXT: text_hit(&out, hit, opts->color); break;
+            case FORMAT_JSON: json_hit(&out, opts, q, hit, &scratch); break;
+            case FORMAT_TSV:
+            case FORMAT_CSV: table_row(&out, opts, q, hit, &scratch); break;
+            case FORMAT_TREC: trec_line(&out, opts, q, hit); break;
+            }
+        }
+        q->hits_written++;
+        opts->written++;
+        /* Written hit by hit, so memory stays one hit's worth. */
         fwrite(out.data, 1, out.len, fp);
         buf_reset(&out);
     }
+    if (out.len && !out.failed)
+        fwrite(out.data, 1, out.len, fp);
     buf_free(&out);
-    buf_free(&cite);
+    buf_free(&scratch);
+}
+
+void output_end(FILE *fp, output_options_t *opts)
+{
+    buf_t out = BUF_INIT;
+
+    if (opts->cite != CITE_NONE)
+        cite_end(&out, opts->cite);
+    fwrite(out.data ? out.data : "", 1, out.len, fp);
+    buf_free(&out);
 }

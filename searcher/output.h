@@ -1,26 +1,101 @@
-/* output.h: how trawl-search prints results: text for people, JSON Lines
- * for programs.
+/* output.h: how trawl-search prints results: text for people; JSON Lines,
+ * TSV, CSV and TREC runs for programs; references for reference managers.
  * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * Results are written page by page as they come (output_page()), so a
+ * query with a million matches never has them all in memory.
  */
 #ifndef TRAWL_OUTPUT_H
 #define TRAWL_OUTPUT_H
 
 #include <stdio.h>
 #include "buf.h"
+#include "cite.h"
 #include "search.h"
 
+typedef enum {
+    FORMAT_TEXT,     /* for people: ranks, titles, snippets, citations */
+    FORMAT_JSON,     /* JSON Lines: one object per hit */
+    FORMAT_TSV,      /* a header row, then one row per hit; see output_tsv_escape() */
+    FORMAT_CSV,      /* RFC 4180: a header row, CRLF line ends, quoted as needed */
+    FORMAT_TREC      /* TREC run: qid Q0 docid rank score tag */
+} format_t;
+
+/* The columns of TSV and CSV output and the keys of JSON output. */
+typedef enum {
+    FIELD_QUERY_ID, FIELD_QUERY, FIELD_RANK, FIELD_ID, FIELD_SCORE,
+    FIELD_ALL_WORDS, FIELD_TITLE, FIELD_TITLE_DERIVED, FIELD_SOURCE,
+    FIELD_DATE, FIELD_BYLINE, FIELD_URL, FIELD_META, FIELD_PATH, FIELD_CITATION,
+    FIELD_SNIPPETS,
+    FIELD_COUNT      /* not a field: the number of fields */
+} field_t;
+
 typedef struct {
-    int color;               /* 1: bold title and coloured marks (a terminal) */
-    const char *query;       /* as typed, for the header line */
+    format_t format;
+    cite_style_t cite;           /* CITE_NONE, or write references instead */
+    const char *accessed;        /* "YYYY-MM-DD", for references */
+    int color;                   /* text: bold titles, coloured marks */
+    const char *run_tag;         /* TREC: the last column */
+    field_t fields[FIELD_COUNT]; /* TSV, CSV, JSON: the columns, in order */
+    size_t field_count;
+    unsigned long written;       /* state: hits written over all queries */
 } output_options_t;
+
+/* What the output knows of the query being written. */
+typedef struct {
+    const char *id;              /* query id: "1" for a query from the command line */
+    const char *text;            /* the query as typed */
+    int batch;                   /* text: name each query before its hits */
+    long trec_score;             /* TREC: last score printed, in millionths */
+    unsigned hits_written;       /* hits written so far for this query */
+} output_query_t;
+
+/* The default fields: for JSON the keys of one hit (and "query_id" first
+ * when BATCH); for TSV and CSV query_id, rank, score, id, title, source,
+ * date, citation. */
+void output_default_fields(output_options_t *opts, int batch);
+
+/* Sets OPTS's fields from a comma-separated LIST of names ("id,title").
+ * Returns 0, or -1 with a malloc'ed *errmsg naming the unknown field. */
+int output_parse_fields(output_options_t *opts, const char *list, char **errmsg);
+
+/* Non-zero if the output shows snippets or citations, which need the
+ * stored text (and so are worth making the snippets for). */
+int output_needs_snippets(const output_options_t *opts);
+
+/* Writes what comes before the first query: the header row of TSV and
+ * CSV, the "[" of a CSL-JSON array. */
+void output_begin(FILE *fp, output_options_t *opts);
+/* Writes one page of R's hits for query Q (FIRST_PAGE: also the query's
+ * header, in text output). */
+void output_page(FILE *fp, output_options_t *opts, output_query_t *q,
+                 const search_result_t *r, int first_page);
+/* Writes what comes after the last query ("]" of CSL-JSON). */
+void output_end(FILE *fp, output_options_t *opts);
 
 /* The reference for HIT, to paste into a paper:
  *   "Title." Source, 3 June 2014. 002_x.txt, ¶4 (reader comment).
  * Unknown fields are left out ("n.d." for an unknown date), never made up. */
 void output_citation(buf_t *out, const hit_t *hit);
 
-void output_text(FILE *fp, const search_result_t *r, const output_options_t *opts);
-/* One JSON object per hit, one per line. */
-void output_json(FILE *fp, const search_result_t *r, const output_options_t *opts);
+/* A stored date ("2014-06-03", "2014-06", "2014") as "3 June 2014",
+ * "June 2014", "2014". */
+void output_date(buf_t *out, const char *date);
+
+/* TSV escaping of S[0..LEN): backslash, tab, newline and carriage return
+ * become \\, \t, \n and \r, so every row is one line and every tab a column
+ * break (the convention of PostgreSQL's COPY and of R's and pandas'
+ * readers with escapes on). */
+void output_tsv_escape(buf_t *out, const char *s, size_t len);
+
+/* RFC 4180 field: S[0..LEN) as is, or in double quotes (quotes doubled)
+ * when it holds a comma, quote, CR or LF. */
+void output_csv_escape(buf_t *out, const char *s, size_t len);
+
+/* The document id as a TREC run gives it: ID without a trailing ".txt" or
+ * ".txt.gz", so that one-file-per-document collections are named by their
+ * file name stem, as their qrels do; white space (which would shift the
+ * run's columns) becomes '_'. */
+void output_trec_docid(buf_t *out, const char *id);
 
 #endif /* TRAWL_OUTPUT_H */

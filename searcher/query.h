@@ -1,11 +1,42 @@
-/* query.h: from what a person typed to a Xapian query and snippet terms.
+/* query.h: from what a person typed to Xapian queries and snippet terms.
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
- * Each word of the query goes through the shared analyzer and becomes a
- * "group": its stem, looked up in the body, the title (weighing more) and
- * reader comments (weighing less).  Two queries come out: every group
- * (AND), and any group (OR), so the searcher can put articles that contain
- * all the words first.
+ * The query language (doc/design.md, "Searching", has examples):
+ *
+ *   area teams          plain words: see "Plain words" below
+ *   "area teams"        a phrase (exact words, in order, adjacent); a quoted
+ *                       single word is that exact word, not stemmed
+ *   a AND b, a OR b, a NOT b, (...)   upper case only; lower case "and" is
+ *                       a word
+ *   +word, -word        the word is required / excluded
+ *   a NEAR b, a NEAR/n b   the words within n words of each other, any
+ *                       order (n defaults to QUERY_NEAR_DEFAULT)
+ *   a ADJ b, a ADJ/n b  the same, in this order
+ *   commission*         words starting with "commission" (at least
+ *                       QUERY_WILDCARD_MIN_PREFIX characters before the
+ *                       '*', at most QUERY_WILDCARD_MAX_TERMS words)
+ *   title:, body:, comments:, source:, id:   where the word stands (id: is
+ *                       the article id as stored, e.g. id:003_x.txt)
+ *   date:2014, date:2014-06, date:2014-06-03, date:2013..2014-06-30,
+ *   date:..2014, date:2014..     publication date ranges (inclusive)
+ *
+ * Precedence, loosest first: juxtaposition, OR, AND and NOT, NEAR and ADJ,
+ * then +, -, fields and brackets.  So "area teams OR groups" is "area"
+ * with "teams OR groups".
+ *
+ * Plain words: each word, phrase, bracket or field term standing side by
+ * side at the top level is a "group".  Stopwords (text/stopwords.h) are
+ * dropped from plain words when the query has other words.  Three modes:
+ * QUERY_DEFAULT ranks the articles with every group first, then those with
+ * some; QUERY_ALL keeps only articles with every group; QUERY_ANY ranks
+ * all articles with any group by BM25 alone.
+ *
+ * Whatever was typed, a query never fails for its syntax: an unbalanced
+ * quote or bracket, an operator without operands, brackets nested deeper
+ * than QUERY_MAX_DEPTH, or a field with nothing after it make the whole
+ * query be read as plain words, and the explanation says so.  The only
+ * errors are a query with no word at all, a date that is not a date, and
+ * (at search time) a wildcard that expands too far.
  */
 #ifndef TRAWL_QUERY_H
 #define TRAWL_QUERY_H
@@ -16,22 +47,67 @@
 #include "xs.h"
 
 /* Field weights: a word in the headline says more about an article than one
- * in the body; a word in a reader comment says less. */
+ * in the body; a word in a reader comment says less.  A plain word's title
+ * occurrences count QUERY_TITLE_WEIGHT times each in one BM25 term with the
+ * body's (a whole number: the title term is repeated in a SYNONYM); comments are
+ * a separate term scaled by QUERY_COMMENT_WEIGHT.  Measured on Cranfield
+ * and CACM (doc/relevance.md, "Tuning"). */
 #define QUERY_TITLE_WEIGHT   2.0
 #define QUERY_COMMENT_WEIGHT 0.5
+
+/* NEAR and ADJ without /n: within 10 words, about a sentence. */
+#define QUERY_NEAR_DEFAULT 10
+/* The largest n of NEAR/n and ADJ/n (beyond it, words are just AND-ed). */
+#define QUERY_NEAR_MAX 1000
+/* Brackets deeper than this make the query plain words: it bounds the
+ * parser's recursion (a 10,000-deep paste must not exhaust the stack). */
+#define QUERY_MAX_DEPTH 64
+/* A wildcard needs this many characters before '*' ("co*" would match half
+ * the index); shorter ones are searched as the word itself. */
+#define QUERY_WILDCARD_MIN_PREFIX 3
+/* The most plain words a query searches (a 100 KB paste must not take
+ * minutes); later ones are left out, and the explanation says so. */
+#define QUERY_MAX_WORDS 256
+/* The most words one wildcard may stand for; more is an error that says
+ * how to narrow it. */
+#define QUERY_WILDCARD_MAX_TERMS 200
+
+typedef enum {
+    QUERY_DEFAULT,   /* every group first, then some */
+    QUERY_ALL,       /* every group only */
+    QUERY_ANY        /* any group, by BM25 alone */
+} query_mode_t;
+
+/* A plain word as typed, for "did you mean" (suggestions replace it in the
+ * query text). */
+typedef struct {
+    size_t start, end;        /* byte offsets in the query text */
+    char *word;               /* folded word, NUL-terminated */
+    char *stem;               /* its stem */
+} query_word_t;
 
 typedef struct {
     match_term_t *terms;      /* for snippets; strings owned by the query */
     size_t term_count;
-    unsigned group_count;     /* distinct query words */
-    xs_query_t *all;          /* articles with every word */
-    xs_query_t *any;          /* articles with at least one word */
+    unsigned group_count;     /* top-level groups ("all N words") */
+    xs_query_t *all;          /* articles with every group */
+    xs_query_t *any;          /* every article that matches at all */
+    query_word_t *words;      /* plain words searched, in query order */
+    size_t word_count;
+    char **wildcards;         /* folded prefixes of the wildcards, for
+                                 --explain and the expansion check */
+    size_t wildcard_count;
+    char *explain;            /* how the query was understood: lines of
+                                 text, ending in '\n' */
 } query_t;
 
-/* Parses TEXT[0..LEN).  Returns 0, or -1 with a malloc'ed *errmsg (e.g.
- * "the query has no words to search for").  Free with query_free(). */
+/* Parses TEXT[0..LEN) in MODE.  Returns 0, or -1 with a malloc'ed *errmsg
+ * ("the query has no words to search for", "date:2014-13: not a date
+ * (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)", "out of
+ * memory").  On success free OUT with query_free(); on failure there is
+ * nothing to free. */
 int query_parse(analyzer_t *analyzer, const char *text, size_t len,
-                query_t *out, char **errmsg);
+                query_mode_t mode, query_t *out, char **errmsg);
 void query_free(query_t *q);
 
 #endif /* TRAWL_QUERY_H */

@@ -12,6 +12,11 @@ struct searcher {
     xs_db_t *db;
     char *db_path;
     analyzer_t *analyzer;
+    const xs_query_t *filter;  /* borrowed; NULL: none (searcher_restrict()) */
+    search_sort_t sort;
+    query_mode_t mode;         /* searcher_set_ranking() */
+    double k1, b;
+    int explain;               /* searcher_set_explain() */
 };
 
 static char *message(const char *fmt, const char *a, const char *b)
@@ -29,6 +34,10 @@ searcher_t *searcher_open(const char *db_path, char **errmsg)
     xs_status_t st;
 
     *errmsg = NULL;
+    if (s != NULL) {
+        s->k1 = SEARCH_DEFAULT_K1;
+        s->b = SEARCH_DEFAULT_B;
+    }
     if (s == NULL || (s->db_path = strdup(db_path)) == NULL) {
         *errmsg = strdup("out of memory");
         goto fail;
@@ -48,12 +57,17 @@ searcher_t *searcher_open(const char *db_path, char **errmsg)
         *errmsg = message("cannot read the index '%s': %s", db_path, xs_db_last_error(s->db));
         goto fail;
     }
-    if (strcmp(schema, SCHEMA_VERSION) != 0) {
+    /* An indexer stopped before its first commit leaves an empty index
+     * without trawl's metadata: that is an empty index, not a foreign one. */
+    unsigned doc_count = 1;
+    int empty = *schema == '\0' && xs_db_doc_count(s->db, &doc_count) == XS_OK
+                && doc_count == 0;
+    if (!empty && strcmp(schema, SCHEMA_VERSION) != 0) {
         *errmsg = message("'%s' is not a trawl index of this version%s: re-run trawl-index "
                           "into a new --db", db_path, *schema ? "" : " (no trawl schema)");
         goto fail;
     }
-    s->analyzer = analyzer_new(language, &detail);
+    s->analyzer = analyzer_new(*language ? language : NULL, &detail);
     if (s->analyzer == NULL) {
         *errmsg = message("cannot search '%s': %s", db_path, detail ? detail : "out of memory");
         goto fail;
@@ -84,6 +98,29 @@ analyzer_t *searcher_analyzer(searcher_t *s)
     return s->analyzer;
 }
 
+xs_db_t *searcher_db(searcher_t *s)
+{
+    return s->db;
+}
+
+void searcher_restrict(searcher_t *s, const xs_query_t *filter, search_sort_t sort)
+{
+    s->filter = filter;
+    s->sort = sort;
+}
+
+void searcher_set_ranking(searcher_t *s, query_mode_t mode, double k1, double b)
+{
+    s->mode = mode;
+    s->k1 = k1;
+    s->b = b;
+}
+
+void searcher_set_explain(searcher_t *s, int explain)
+{
+    s->explain = explain;
+}
+
 /* Runs Q and appends its results to OUT, ranked from FIRST_RANK. */
 static int collect(searcher_t *s, const query_t *query, const xs_query_t *q,
                    unsigned offset, unsigned limit, int has_all_words,
@@ -92,14 +129,36 @@ static int collect(searcher_t *s, const query_t *query, const xs_query_t *q,
 {
     xs_search_options_t xo;
     xs_results_t *results = NULL;
+    xs_query_t *filtered = NULL;
     xs_status_t st;
 
     xs_search_options_init(&xo);
     xo.offset = offset;
     xo.limit = limit;
+    xo.bm25_k1 = s->k1;
+    xo.bm25_b = s->b;
+    /* Equal scores: the higher article id first (byte order), the
+     * direction trec_eval breaks ties in, so a printed rank is the
+     * evaluated rank.  The id, not the docid: docids follow the order files
+     * were first indexed, which incremental runs do not keep. */
+    xo.tie_slot = SLOT_ID;
+    xo.docid_descending = 1;
     /* Exact counts up to the page end, so the second pass starts right. */
     xo.check_at_least = opts->exact_counts ? (unsigned)-1 : offset + limit;
+    if (s->sort != SEARCH_BY_RELEVANCE) {
+        xo.sort_slot = SLOT_DATE;
+        xo.sort_descending = s->sort == SEARCH_NEWEST_FIRST;
+    }
+    if (s->filter) {
+        const xs_query_t *pair[2] = { q, s->filter };
+        if (xs_query_combine(XS_OP_FILTER, pair, 2, 0, &filtered) != XS_OK) {
+            *errmsg = strdup("out of memory");
+            return -1;
+        }
+        q = filtered;
+    }
     st = xs_db_search(s->db, q, &xo, &results);
+    xs_query_destroy(filtered);
     if (st != XS_OK) {
         *errmsg = message("search failed in '%s': %s", s->db_path, xs_db_last_error(s->db));
         return -1;
@@ -141,6 +200,123 @@ static int collect(searcher_t *s, const query_t *query, const xs_query_t *q,
     return 0;
 }
 
+/* Context for count_words(). */
+typedef struct {
+    buf_t *list;               /* the first words, for --explain */
+    unsigned count;
+} expansion_t;
+
+static int count_word(void *ctx, const char *term, size_t len, unsigned doc_freq)
+{
+    expansion_t *e = ctx;
+
+    (void)doc_freq;
+    if (e->list && e->count < 20) {
+        buf_puts(e->list, e->count ? ", " : " ");
+        buf_append(e->list, term, len);
+    }
+    return ++e->count > QUERY_WILDCARD_MAX_TERMS;
+}
+
+/* Checks that each wildcard of QUERY expands to at most
+ * QUERY_WILDCARD_MAX_TERMS body words, and lists the words in EXPLAIN (may
+ * be NULL).  Returns 0, or -1 with *errmsg set. */
+static int check_wildcards(searcher_t *s, const query_t *query, buf_t *explain,
+                           char **errmsg)
+{
+    for (size_t i = 0; i < query->wildcard_count; i++) {
+        expansion_t e = { explain, 0 };
+        buf_t m = BUF_INIT;
+
+        if (explain)
+            buf_printf(explain, "wildcard %s* expands to:", query->wildcards[i]);
+        if (xs_db_each_term(s->db, query->wildcards[i], count_word, &e) != XS_OK) {
+            *errmsg = message("search failed in '%s': %s", s->db_path, xs_db_last_error(s->db));
+            return -1;
+        }
+        if (e.count > QUERY_WILDCARD_MAX_TERMS) {
+            buf_printf(&m, "'%s*' matches more than %d words: give more letters before the '*'",
+                       query->wildcards[i], QUERY_WILDCARD_MAX_TERMS);
+            *errmsg = buf_detach(&m);
+            buf_free(&m);
+            return -1;
+        }
+        if (explain)
+            buf_printf(explain, "%s (%u word%s)\n", e.count > 20 ? ", ..." : e.count ? "" : " nothing",
+                       e.count, e.count == 1 ? "" : "s");
+    }
+    return 0;
+}
+
+/* Whether STEM is a word of the index (body, title or comments). */
+static int known_stem(searcher_t *s, const char *stem)
+{
+    static const char *const prefixes[] = {
+        PREFIX_STEM, PREFIX_STEM PREFIX_TITLE, PREFIX_STEM PREFIX_COMMENT
+    };
+
+    for (size_t i = 0; i < 3; i++) {
+        buf_t term = BUF_INIT;
+        unsigned freq = 0;
+        buf_puts(&term, prefixes[i]);
+        buf_puts(&term, stem);
+        xs_status_t st = term.failed ? XS_NO_MEMORY
+                                     : xs_db_term_freq(s->db, term.data, term.len, &freq);
+        buf_free(&term);
+        if (st != XS_OK || freq > 0)
+            return 1;   /* when in doubt, suggest nothing */
+    }
+    return 0;
+}
+
+/* Words looked up for "did you mean", at most. */
+#define SEARCH_MAX_SUGGESTIONS 16
+
+/* "Did you mean": TEXT with each plain word of QUERY that the index does
+ * not know (every word when NOTHING_FOUND) replaced by the closest word of
+ * the index's spelling data, or NULL when there is no correction. */
+static char *suggest(searcher_t *s, const query_t *query, const char *text,
+                     size_t len, int nothing_found)
+{
+    buf_t out = BUF_INIT;
+    size_t at = 0;
+    int changed = 0;
+
+    /* Each suggestion costs milliseconds: a few words are enough. */
+    for (size_t i = 0; i < query->word_count && i < SEARCH_MAX_SUGGESTIONS; i++) {
+        const query_word_t *w = &query->words[i];
+        char *better = NULL;
+
+        if (!nothing_found && known_stem(s, w->stem))
+            continue;
+        if (xs_db_spelling_suggestion(s->db, w->word, strlen(w->word), 2, &better) != XS_OK
+            || better == NULL || *better == '\0' || strcmp(better, w->word) == 0) {
+            xs_free(better);
+            continue;
+        }
+        buf_append(&out, text + at, w->start - at);
+        buf_puts(&out, better);
+        at = w->end;
+        changed = 1;
+        xs_free(better);
+    }
+    if (!changed || out.failed) {
+        buf_free(&out);
+        return NULL;
+    }
+    buf_append(&out, text + at, len - at);
+    return buf_detach(&out);
+}
+
+/* Appends Xapian's description of Q to EXPLAIN under NAME. */
+static void describe(buf_t *explain, const char *name, const xs_query_t *q)
+{
+    char *d = xs_query_describe(q);
+
+    buf_printf(explain, "%s: %s\n", name, d ? d : "(out of memory)");
+    xs_free(d);
+}
+
 int searcher_run(searcher_t *s, const char *text, size_t len,
                  const search_options_t *opts, search_result_t *out,
                  char **errmsg)
@@ -148,13 +324,48 @@ int searcher_run(searcher_t *s, const char *text, size_t len,
     query_t query;
     xs_query_t *rest = NULL;
     unsigned all_count = 0, rest_count = 0;
+    buf_t explain = BUF_INIT;
     int rc = -1;
 
     memset(out, 0, sizeof *out);
     *errmsg = NULL;
-    if (query_parse(s->analyzer, text, len, &query, errmsg) != 0)
+    if (query_parse(s->analyzer, text, len, s->mode, &query, errmsg) != 0)
         return -1;
     out->group_count = query.group_count;
+    if (s->explain)
+        buf_puts(&explain, query.explain);
+    if (check_wildcards(s, &query, s->explain ? &explain : NULL, errmsg) != 0)
+        goto done;
+
+    if (s->mode == QUERY_ANY) {
+        /* One pass by score; the count of articles with every word is only
+         * counted. */
+        if (s->explain) {
+            buf_puts(&explain, "ranking: any word, by BM25 score\n");
+            describe(&explain, "Xapian query", query.any);
+        }
+        if (collect(s, &query, query.any, opts->offset, opts->limit, 0, opts->offset + 1,
+                    opts, out, &out->matches, errmsg) != 0
+            || (query.group_count > 1
+                && collect(s, &query, query.all, 0, 0, 0, 1, opts, out, &out->all_words,
+                           errmsg) != 0))
+            goto done;
+        if (query.group_count <= 1)
+            out->all_words = out->matches;
+        rc = 0;
+        goto done;
+    }
+    if (s->explain) {
+        if (s->mode == QUERY_ALL || query.group_count <= 1) {
+            buf_puts(&explain, "ranking: articles with every word, by BM25 score\n");
+            describe(&explain, "Xapian query", query.all);
+        } else {
+            buf_puts(&explain, "ranking: articles with every word first, then those with some, "
+                     "each by BM25 score\n");
+            describe(&explain, "Xapian query (every word)", query.all);
+            describe(&explain, "Xapian query (some words)", query.any);
+        }
+    }
 
     /* Pass 1: articles with every word.  Pass 2: the rest, which rank below
      * them whatever their score, as a reader of three words expects. */
@@ -163,7 +374,7 @@ int searcher_run(searcher_t *s, const char *text, size_t len,
         goto done;
     out->all_words = all_count;
     out->matches = all_count;
-    if (query.group_count > 1) {
+    if (query.group_count > 1 && s->mode == QUERY_DEFAULT) {
         const xs_query_t *pair[2] = { query.any, query.all };
         unsigned offset = opts->offset > all_count ? opts->offset - all_count : 0;
         unsigned limit = opts->limit - (unsigned)out->hit_count;
@@ -178,6 +389,16 @@ int searcher_run(searcher_t *s, const char *text, size_t len,
     }
     rc = 0;
 done:
+    if (rc == 0) {
+        out->suggestion = suggest(s, &query, text, len, out->matches == 0);
+        if (s->explain && out->suggestion)
+            buf_printf(&explain, "did you mean: %s\n", out->suggestion);
+        if (s->explain && (explain.failed || (out->explain = buf_detach(&explain)) == NULL)) {
+            *errmsg = strdup("out of memory");
+            rc = -1;
+        }
+    }
+    buf_free(&explain);
     xs_query_destroy(rest);
     query_free(&query);
     if (rc != 0)
@@ -194,5 +415,7 @@ void search_result_free(search_result_t *r)
         snippet_free(&r->hits[i].snippet);
     }
     free(r->hits);
+    free(r->explain);
+    free(r->suggestion);
     memset(r, 0, sizeof *r);
 }

@@ -14,6 +14,11 @@
 #include "snippet.h"
 #include "xs.h"
 
+/* BM25 defaults, measured on Cranfield and CACM (doc/relevance.md): k1
+ * saturates repeated words, b normalises for document length. */
+#define SEARCH_DEFAULT_K1 1.2
+#define SEARCH_DEFAULT_B  0.5
+
 typedef struct {
     unsigned offset;          /* first hit to return (0-based) */
     unsigned limit;           /* hits to return (0: count only) */
@@ -37,6 +42,10 @@ typedef struct {
                                  unless exact_counts was asked) */
     unsigned all_words;       /* of which contain every word */
     unsigned group_count;     /* words in the query */
+    char *explain;            /* with searcher_set_explain(): how the query
+                                 was understood, lines ending in '\n' */
+    char *suggestion;         /* "did you mean": the query with unknown
+                                 words corrected, or NULL */
 } search_result_t;
 
 typedef struct searcher searcher_t;
@@ -50,9 +59,39 @@ void searcher_close(searcher_t *s);
 /* The analyzer of S (owned by S). */
 analyzer_t *searcher_analyzer(searcher_t *s);
 
-/* Runs the query TEXT: articles with every word first (by score), then the
- * others.  Returns 0, or -1 with a malloc'ed *errmsg (a bad query or an
- * index error).  Free *OUT with search_result_free(). */
+/* The index S reads (owned by S), for what this layer does not do itself:
+ * stored articles, spelling suggestions, counts by value. */
+xs_db_t *searcher_db(searcher_t *s);
+
+typedef enum {
+    SEARCH_BY_RELEVANCE = 0,  /* by score (the default) */
+    SEARCH_NEWEST_FIRST,      /* by date, newest first; undated articles last */
+    SEARCH_OLDEST_FIRST       /* by date, oldest first; undated articles first */
+} search_sort_t;
+
+/* Restricts later searcher_run() calls on S to the articles FILTER also
+ * matches (NULL: no restriction), without changing scores, and orders each
+ * pass by SORT (articles with every word still come first).  FILTER is
+ * borrowed: it must live until the next call or the last run.  Used by
+ * trawl.cgi for its source and date filters. */
+void searcher_restrict(searcher_t *s, const xs_query_t *filter, search_sort_t sort);
+
+/* Sets how later searcher_run() calls on S rank: MODE (query.h; from
+ * searcher_open(): QUERY_DEFAULT) and the BM25 parameters (from
+ * searcher_open(): SEARCH_DEFAULT_K1 and SEARCH_DEFAULT_B).  K1 >= 0
+ * saturates repeated words; 0 <= B <= 1 normalises for length. */
+void searcher_set_ranking(searcher_t *s, query_mode_t mode, double k1, double b);
+
+/* EXPLAIN non-zero: later searcher_run() calls on S fill
+ * search_result_t.explain. */
+void searcher_set_explain(searcher_t *s, int explain);
+
+/* Runs the query TEXT (query.h): by default articles with every word first
+ * (by score), then the others.  Ties in score are broken by the article id,
+ * descending, as trec_eval orders them, so ranks are stable across runs and
+ * indexes.  Returns 0, or -1 with a malloc'ed *errmsg (a bad query, a
+ * wildcard that expands too far, an index error).  Free *OUT with
+ * search_result_free(). */
 int searcher_run(searcher_t *s, const char *text, size_t len,
                  const search_options_t *opts, search_result_t *out,
                  char **errmsg);

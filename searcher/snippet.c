@@ -57,6 +57,9 @@ typedef struct {
     size_t para_count, para_cap;
     size_t pos, chars;      /* scanned up to byte pos = character chars */
     unsigned newlines;      /* '\n' before pos */
+    unsigned *progress;     /* per phrase (at its first term): words matched
+                               in a row so far; NULL without phrases */
+    size_t *phrase_start;   /* per phrase: byte where that run began */
 } scan_t;
 
 /* Where a new fragment may go: its paragraph minus the chosen fragments. */
@@ -176,8 +179,66 @@ static int token_matches(const match_term_t *term, const token_t *tok)
     if (term->kind == MATCH_EXACT)
         return tok->word_len == term->len
                && memcmp(tok->word, term->text, term->len) == 0;
+    if (term->kind == MATCH_PREFIX)
+        return tok->word_len >= term->len
+               && memcmp(tok->word, term->text, term->len) == 0;
     return tok->stem_len == term->len
            && memcmp(tok->stem, term->text, term->len) == 0;
+}
+
+/* Follows TOK through the phrase whose first term is T.  Returns 1 when TOK
+ * completes it (its words then stand in a row from sc->phrase_start[T],
+ * within one paragraph). */
+static int phrase_step(scan_t *sc, size_t t, const token_t *tok)
+{
+    const match_term_t *words = &sc->terms[t];
+    unsigned *done = &sc->progress[t];
+
+    if (*done > 0 && memchr(sc->text + sc->phrase_start[t], '\n',
+                            tok->start - sc->phrase_start[t]) != NULL)
+        *done = 0;   /* a phrase never spans two paragraphs */
+    if (!token_matches(&words[*done], tok))
+        *done = 0;
+    if (*done == 0 && !token_matches(&words[0], tok))
+        return 0;
+    if (*done == 0)
+        sc->phrase_start[t] = tok->start;
+    if (++*done < words->phrase_length)
+        return 0;
+    *done = 0;
+    return 1;
+}
+
+/* Records the phrase of group GROUP that TOK ends, from byte START: one hit
+ * spanning its words, kept in text order among the hits of its words. */
+static int add_phrase_hit(scan_t *sc, const token_t *tok, size_t start,
+                          unsigned group)
+{
+    hit_t *h = grow(sc->hits, &sc->hit_cap, sc->hit_count, sizeof *h);
+    size_t at = sc->hit_count;
+
+    if (h == NULL)
+        return -1;
+    sc->hits = h;
+    /* The scan may already stand at the token's end (a word of it hit). */
+    if (sc->pos <= tok->start) {
+        if (advance(sc, tok->start) < 0)
+            return -1;
+        advance(sc, tok->end);  /* no '\n' inside a token: cannot fail */
+    }
+    while (at > 0 && sc->hits[at - 1].start >= start)
+        at--;
+    memmove(&sc->hits[at + 1], &sc->hits[at], (sc->hit_count - at) * sizeof *h);
+    h = &sc->hits[at];
+    h->cend = sc->chars;
+    h->cstart = sc->chars - count_chars(sc->text, start, tok->end);
+    h->start = start;
+    h->end = tok->end;
+    h->group = group;
+    h->para = sc->para_count - 1;
+    h->used = 0;
+    sc->hit_count++;
+    return 0;
 }
 
 /* Records TOK once for each group it matches. */
@@ -191,7 +252,7 @@ static int on_token(void *arg, const token_t *tok)
         hit_t *h;
         size_t k;
 
-        if (!token_matches(term, tok))
+        if (term->phrase_length > 1 || !token_matches(term, tok))
             continue;
         for (k = first; k < sc->hit_count; k++)
             if (sc->hits[k].group == term->group)
@@ -220,6 +281,13 @@ static int on_token(void *arg, const token_t *tok)
         h->used = 0;
         sc->hit_count++;
     }
+    /* Phrases after the single words, which the insertion would move. A
+     * phrase is followed from its first term only. */
+    for (size_t t = 0; sc->progress && t < sc->term_count; t++)
+        if (sc->terms[t].phrase_length > 1 && sc->terms[t].phrase_index == 0
+            && phrase_step(sc, t, tok)
+            && add_phrase_hit(sc, tok, sc->phrase_start[t], sc->terms[t].group) < 0)
+            return -1;
     return 0;
 }
 
@@ -661,7 +729,7 @@ static int fill_fragment(const scan_t *sc, const span_t *span, fragment_t *f)
     f->cut_before = has_text(sc->text, para->start, span->start);
     f->cut_after = has_text(sc->text, span->end, para->end);
     for (k = first; k < sc->hit_count && sc->hits[k].start < span->end; k++)
-        n += k == first || sc->hits[k].start != sc->hits[k - 1].start;
+        n++;
     if (n == 0)
         return 0;
     f->marks = malloc(n * sizeof *f->marks);
@@ -670,12 +738,19 @@ static int fill_fragment(const scan_t *sc, const span_t *span, fragment_t *f)
     for (k = first; k < sc->hit_count && sc->hits[k].start < span->end; k++) {
         const hit_t *h = &sc->hits[k];
         mark_t *m = &f->marks[f->mark_count];
-
-        if (k > first && h->start == sc->hits[k - 1].start)
-            continue;  /* the same token in another group */
         /* Only a word cut by a tiny budget sticks out of its fragment. */
-        m->start = h->start > span->start ? h->start - span->start : 0;
-        m->end = (h->end < span->end ? h->end : span->end) - span->start;
+        size_t start = h->start > span->start ? h->start - span->start : 0;
+        size_t end = (h->end < span->end ? h->end : span->end) - span->start;
+
+        if (f->mark_count > 0 && start < m[-1].end) {
+            /* The same token in another group, or a word of a phrase
+             * marked whole: one mark. */
+            if (end > m[-1].end)
+                m[-1].end = end;
+            continue;
+        }
+        m->start = start;
+        m->end = end;
         f->mark_count++;
     }
     return 0;
@@ -721,7 +796,7 @@ int snippet_make(analyzer_t *analyzer, const char *text, size_t len,
                  const match_term_t *terms, size_t term_count,
                  size_t max_chars, snippet_t *out)
 {
-    scan_t sc = { text, terms, term_count, NULL, 0, 0, NULL, 0, 0, 0, 0, 0 };
+    scan_t sc = { text, terms, term_count, NULL, 0, 0, NULL, 0, 0, 0, 0, 0, NULL, NULL };
     span_t spans[SNIPPET_MAX_FRAGMENTS];
     size_t groups = 0, count = 0;
     unsigned *cnt = NULL, *covered, *trial;
@@ -730,6 +805,13 @@ int snippet_make(analyzer_t *analyzer, const char *text, size_t len,
     memset(out, 0, sizeof *out);
     if (max_chars == 0)
         max_chars = SNIPPET_DEFAULT_CHARS;
+    for (size_t t = 0; t < term_count; t++)
+        if (terms[t].phrase_length > 1 && sc.progress == NULL) {
+            sc.progress = calloc(term_count, sizeof *sc.progress);
+            sc.phrase_start = calloc(term_count, sizeof *sc.phrase_start);
+            if (sc.progress == NULL || sc.phrase_start == NULL)
+                goto done;
+        }
     if (term_count > 0
         && analyzer_tokenize(analyzer, text, len, on_token, &sc) < 0)
         goto done;
@@ -767,6 +849,8 @@ done:
     free(cnt);
     free(sc.hits);
     free(sc.paras);
+    free(sc.progress);
+    free(sc.phrase_start);
     return rc;
 }
 

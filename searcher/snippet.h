@@ -21,15 +21,23 @@
 
 typedef enum {
     MATCH_STEM,   /* the token's stem equals text (a plain query word) */
-    MATCH_EXACT   /* the token's folded word equals text (a quoted word) */
+    MATCH_EXACT,  /* the token's folded word equals text (a quoted word) */
+    MATCH_PREFIX  /* the token's folded word starts with text (a wildcard) */
 } match_kind_t;
 
+/* A phrase is PHRASE_LENGTH consecutive terms of one group, words
+ * 0, 1, ... of the phrase: it matches only where its words stand in a row
+ * within one paragraph, and is marked as one span from the first word to
+ * the last. */
 typedef struct {
     match_kind_t kind;
     const char *text;     /* stem or folded word, as the analyzer makes them */
     size_t len;
     unsigned group;       /* query word this belongs to (0, 1, ...): coverage
                              counts distinct groups */
+    unsigned phrase_length; /* 0 or 1: a single word; else the phrase's
+                               number of words */
+    unsigned phrase_index;  /* with phrase_length > 1: which word (0-based) */
 } match_term_t;
 
 typedef struct {

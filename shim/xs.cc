@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <string>
 #include <thread>
@@ -56,9 +57,13 @@ struct Hit {
 
 } // namespace
 
+// One facet: the values seen in a slot, in byte order, with their counts.
+typedef std::vector<std::pair<std::string, unsigned>> Facet;
+
 struct xs_results {
     std::vector<Hit> hits;
     unsigned lower = 0, estimated = 0, upper = 0;
+    std::vector<Facet> facets;  // one per opts->facet_slots entry
 };
 
 static std::string describe(const Xapian::Error &e)
@@ -264,6 +269,101 @@ xs_status_t xs_db_open_read(const char *path, xs_db_t **db_out, char **errmsg)
         } catch (...) {
         }
         delete db;
+        return status;
+    }
+}
+
+xs_status_t xs_db_open_read_many(const char *const *paths, size_t path_count,
+                                 xs_db_t **db_out, char **errmsg)
+{
+    if (errmsg)
+        *errmsg = nullptr;
+    if (db_out)
+        *db_out = nullptr;
+    if (!paths || !db_out) {
+        set_errmsg(errmsg, "no index path given");
+        return XS_NULL_ARGUMENT;
+    }
+    for (size_t i = 0; i < path_count; i++)
+        if (!paths[i]) {
+            set_errmsg(errmsg, "no index path given");
+            return XS_NULL_ARGUMENT;
+        }
+    if (path_count == 0) {
+        set_errmsg(errmsg, "no index path given");
+        return XS_INVALID_ARGUMENT;
+    }
+    xs_db_t *db = nullptr;
+    try {
+        db = new xs_db_t;
+        for (size_t i = 0; i < path_count; i++) {
+            if (i)
+                db->path += ", ";
+            db->path += paths[i];
+        }
+        for (size_t i = 0; i < path_count; i++)
+            db->rdb.add_database(Xapian::Database(paths[i]));
+        *db_out = db;
+        return XS_OK;
+    } catch (...) {
+        xs_status_t status = fail(db, nullptr);
+        try {
+            set_errmsg(errmsg, db ? open_message(status, db)
+                                  : "out of memory opening an index");
+        } catch (...) {
+        }
+        delete db;
+        return status;
+    }
+}
+
+xs_status_t xs_db_compact(const char *const *sources, size_t source_count,
+                          const char *dest, char **errmsg)
+{
+    if (errmsg)
+        *errmsg = nullptr;
+    if (!sources || !dest) {
+        set_errmsg(errmsg, "no index path given");
+        return XS_NULL_ARGUMENT;
+    }
+    for (size_t i = 0; i < source_count; i++)
+        if (!sources[i]) {
+            set_errmsg(errmsg, "no index path given");
+            return XS_NULL_ARGUMENT;
+        }
+    if (source_count == 0) {
+        set_errmsg(errmsg, "no index to compact");
+        return XS_INVALID_ARGUMENT;
+    }
+    xs_db_t holder;  // carries the path and detail for fail()
+    try {
+        holder.path = dest;
+        // Xapian would write into an existing database directory; refusing
+        // keeps a typo from overwriting an index.
+        if (std::FILE *f = std::fopen(dest, "r")) {
+            std::fclose(f);
+            set_errmsg(errmsg, "cannot compact into '" + holder.path +
+                                   "': it exists");
+            return XS_INVALID_ARGUMENT;
+        }
+        Xapian::Database all;
+        for (size_t i = 0; i < source_count; i++) {
+            holder.path = sources[i];
+            all.add_database(Xapian::Database(sources[i]));
+        }
+        holder.path = dest;
+        all.compact(dest, Xapian::DBCOMPACT_MULTIPASS);
+        return XS_OK;
+    } catch (...) {
+        xs_status_t status = fail(&holder, nullptr);
+        try {
+            set_errmsg(errmsg, status == XS_NO_MEMORY
+                                   ? "out of memory compacting"
+                                   : "cannot compact into '" +
+                                         std::string(dest) + "': " +
+                                         holder.last_error);
+        } catch (...) {
+        }
         return status;
     }
 }
@@ -618,6 +718,24 @@ xs_status_t xs_db_add_spelling(xs_db_t *db, const char *word, size_t len)
     }
 }
 
+xs_status_t xs_db_add_spelling_count(xs_db_t *db, const char *word, size_t len,
+                                     unsigned count)
+{
+    if (!db || !word)
+        return XS_NULL_ARGUMENT;
+    if (count == 0)
+        return XS_INVALID_ARGUMENT;
+    db->last_error.clear();
+    try {
+        if (!db->writable)
+            return refuse_read_only(db);
+        db->wdb.add_spelling(std::string(word, len), count);
+        return XS_OK;
+    } catch (...) {
+        return fail(db, "adding spelling data to");
+    }
+}
+
 xs_status_t xs_db_spelling_suggestion(xs_db_t *db, const char *word,
                                       size_t len, unsigned max_edit_distance,
                                       char **suggestion_out)
@@ -727,6 +845,26 @@ xs_status_t xs_db_replace_document(xs_db_t *db, const char *unique_term,
             return refuse_read_only(db);
         Xapian::docid id = db->wdb.replace_document(
             std::string(unique_term, term_len), doc->doc);
+        if (docid_out)
+            *docid_out = id;
+        return XS_OK;
+    } catch (...) {
+        return fail(db, "adding a document to");
+    }
+}
+
+xs_status_t xs_db_add_document(xs_db_t *db, const xs_doc_t *doc,
+                               unsigned *docid_out)
+{
+    if (docid_out)
+        *docid_out = 0;
+    if (!db || !doc)
+        return XS_NULL_ARGUMENT;
+    db->last_error.clear();
+    try {
+        if (!db->writable)
+            return refuse_read_only(db);
+        Xapian::docid id = db->wdb.add_document(doc->doc);
         if (docid_out)
             *docid_out = id;
         return XS_OK;
@@ -927,6 +1065,9 @@ void xs_search_options_init(xs_search_options_t *opts)
     opts->sort_slot = -1;
     opts->sort_descending = 0;
     opts->docid_descending = 0;
+    opts->tie_slot = -1;
+    opts->facet_slots = nullptr;
+    opts->facet_slot_count = 0;
 }
 
 xs_status_t xs_db_search(xs_db_t *db, const xs_query_t *q,
@@ -934,11 +1075,15 @@ xs_status_t xs_db_search(xs_db_t *db, const xs_query_t *q,
 {
     if (out)
         *out = nullptr;
-    if (!db || !q || !opts || !out)
+    if (!db || !q || !opts || !out
+        || (opts->facet_slot_count && !opts->facet_slots))
         return XS_NULL_ARGUMENT;
     db->last_error.clear();
     xs_results_t *results = nullptr;
     try {
+        // The spies must outlive get_mset(); the enquire holds them by
+        // pointer.
+        std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
         Xapian::Enquire enquire(db->reader());
         enquire.set_query(q->query);
         enquire.set_weighting_scheme(
@@ -948,9 +1093,18 @@ xs_status_t xs_db_search(xs_db_t *db, const xs_query_t *q,
             enquire.set_sort_by_value_then_relevance(
                 static_cast<Xapian::valueno>(opts->sort_slot),
                 opts->sort_descending != 0);
+        else if (opts->tie_slot >= 0)
+            enquire.set_sort_by_relevance_then_value(
+                static_cast<Xapian::valueno>(opts->tie_slot),
+                opts->docid_descending != 0);
         enquire.set_docid_order(opts->docid_descending
                                     ? Xapian::Enquire::DESCENDING
                                     : Xapian::Enquire::ASCENDING);
+        for (size_t f = 0; f < opts->facet_slot_count; f++) {
+            spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
+                opts->facet_slots[f]));
+            enquire.add_matchspy(spies.back().get());
+        }
         Xapian::MSet mset =
             enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
 
@@ -967,6 +1121,11 @@ xs_status_t xs_db_search(xs_db_t *db, const xs_query_t *q,
                 hit.values.emplace_back(v.get_valueno(), *v);
             results->hits.push_back(std::move(hit));
         }
+        results->facets.resize(spies.size());
+        for (size_t f = 0; f < spies.size(); f++)
+            for (Xapian::TermIterator v = spies[f]->values_begin();
+                 v != spies[f]->values_end(); ++v)
+                results->facets[f].emplace_back(*v, v.get_termfreq());
         *out = results;
         return XS_OK;
     } catch (...) {
@@ -1036,6 +1195,34 @@ const char *xs_results_value(const xs_results_t *r, size_t i, unsigned slot,
         }
     }
     return "";
+}
+
+static const std::pair<std::string, unsigned> *
+facet_at(const xs_results_t *r, size_t facet, size_t i)
+{
+    if (!r || facet >= r->facets.size() || i >= r->facets[facet].size())
+        return nullptr;
+    return &r->facets[facet][i];
+}
+
+size_t xs_results_facet_size(const xs_results_t *r, size_t facet)
+{
+    return r && facet < r->facets.size() ? r->facets[facet].size() : 0;
+}
+
+const char *xs_results_facet_value(const xs_results_t *r, size_t facet,
+                                   size_t i, size_t *len_out)
+{
+    const auto *entry = facet_at(r, facet, i);
+    if (len_out)
+        *len_out = entry ? entry->first.size() : 0;
+    return entry ? entry->first.c_str() : "";
+}
+
+unsigned xs_results_facet_count(const xs_results_t *r, size_t facet, size_t i)
+{
+    const auto *entry = facet_at(r, facet, i);
+    return entry ? entry->second : 0;
 }
 
 void xs_results_destroy(xs_results_t *r)

@@ -69,6 +69,25 @@ typedef struct xs_db xs_db_t;
  * Ownership: *db_out belongs to the caller: close with xs_db_close(). */
 xs_status_t xs_db_open_read(const char *path, xs_db_t **db_out, char **errmsg);
 
+/* Opens the PATH_COUNT indexes (or stub files) at PATHS read-only as one:
+ * a search runs over all of them, with statistics and ranking as if they
+ * were one index (Xapian's multi-database), and docids are interleaved.
+ * Returns as xs_db_open_read(); XS_INVALID_ARGUMENT when PATH_COUNT is 0.
+ * In messages the index is named by the paths joined with ", ". */
+xs_status_t xs_db_open_read_many(const char *const *paths, size_t path_count,
+                                 xs_db_t **db_out, char **errmsg);
+
+/* Writes one compacted index at DEST (which must not exist) holding every
+ * document of the SOURCE_COUNT indexes at SOURCES (merged in that order,
+ * docids renumbered), as xapian-compact does: full, tightly packed blocks,
+ * so the result is smaller and faster to search, and read-only in spirit
+ * (the next change splits blocks again).  User metadata is kept (from the
+ * first source that has a key).  Returns XS_OK; XS_NOT_FOUND (a source is
+ * missing); XS_INVALID_ARGUMENT (no sources, or DEST exists); XS_IO_ERROR;
+ * XS_CORRUPT; XS_NULL_ARGUMENT; XS_NO_MEMORY; *errmsg as for opening. */
+xs_status_t xs_db_compact(const char *const *sources, size_t source_count,
+                          const char *dest, char **errmsg);
+
 /* Opens (creating if missing) the index at PATH for writing.  If another
  * writer holds the lock, retries for up to LOCK_WAIT_SECONDS, then returns
  * XS_LOCKED with a message saying the index is locked.  Other returns as for
@@ -146,6 +165,10 @@ xs_status_t xs_db_document_value(xs_db_t *db, unsigned docid, unsigned slot,
  * spelling dictionary; suggests the closest word within MAX_EDIT_DISTANCE
  * edits (an empty string when there is none): free with xs_free(). */
 xs_status_t xs_db_add_spelling(xs_db_t *db, const char *word, size_t len);
+/* The same with frequency increment COUNT (> 0): one call for a word seen
+ * COUNT times, which is much cheaper than COUNT calls. */
+xs_status_t xs_db_add_spelling_count(xs_db_t *db, const char *word, size_t len,
+                                     unsigned count);
 xs_status_t xs_db_spelling_suggestion(xs_db_t *db, const char *word,
                                       size_t len, unsigned max_edit_distance,
                                       char **suggestion_out);
@@ -176,6 +199,11 @@ xs_status_t xs_doc_set_data(xs_doc_t *doc, const char *data, size_t len);
 xs_status_t xs_db_replace_document(xs_db_t *db, const char *unique_term,
                                    size_t term_len, const xs_doc_t *doc,
                                    unsigned *docid_out);
+/* Adds DOC as a new document, for a caller that knows no document holds
+ * its unique term (replacing costs a lookup of that term first).  DOC
+ * still belongs to the caller.  *docid_out (may be NULL) gets its id. */
+xs_status_t xs_db_add_document(xs_db_t *db, const xs_doc_t *doc,
+                               unsigned *docid_out);
 /* Deletes every document indexed by UNIQUE_TERM (none is not an error). */
 xs_status_t xs_db_delete_document(xs_db_t *db, const char *unique_term,
                                   size_t term_len);
@@ -243,10 +271,18 @@ typedef struct {
     int sort_slot;           /* -1: by relevance; else by this value slot */
     int sort_descending;     /* with sort_slot: non-zero for descending */
     int docid_descending;    /* ties: non-zero for higher docids first */
+    int tie_slot;            /* -1: relevance ties by docid; else by the
+                                value in this slot (byte order, descending
+                                with docid_descending); not with sort_slot */
+    const unsigned *facet_slots; /* value slots whose values are counted over
+                                    the matches (Xapian's ValueCountMatchSpy);
+                                    borrowed during xs_db_search() only */
+    size_t facet_slot_count;     /* entries in facet_slots (0: no facets) */
 } xs_search_options_t;
 
 /* Fills OPTS with Xapian's defaults: BM25 (1, 0, 1, 0.5, 0.5), offset 0,
- * limit 10, relevance order, ties by ascending docid. */
+ * limit 10, relevance order, ties by ascending docid (tie_slot -1), no
+ * facets. */
 void xs_search_options_init(xs_search_options_t *opts);
 
 /* Runs Q on DB.  Returns XS_OK; XS_MODIFIED (reopen and retry);
@@ -271,6 +307,17 @@ double xs_results_weight(const xs_results_t *r, size_t i);
 const char *xs_results_data(const xs_results_t *r, size_t i, size_t *len_out);
 const char *xs_results_value(const xs_results_t *r, size_t i, unsigned slot,
                              size_t *len_out);
+/* Facets: for the FACET-th slot of opts->facet_slots, the distinct values
+ * found in the matching documents, in byte order, each with the number of
+ * matching documents that hold it.  Documents without a value in the slot
+ * are not counted.  Counts cover the documents the matcher looked at: set
+ * opts->check_at_least to the number of documents in the index to count
+ * every match.  Strings are owned by R, valid until xs_results_destroy(R).
+ * Out of range FACET or I gives 0 / "" with length 0. */
+size_t xs_results_facet_size(const xs_results_t *r, size_t facet);
+const char *xs_results_facet_value(const xs_results_t *r, size_t facet,
+                                   size_t i, size_t *len_out);
+unsigned xs_results_facet_count(const xs_results_t *r, size_t facet, size_t i);
 void xs_results_destroy(xs_results_t *r);
 
 #ifdef __cplusplus

@@ -25,9 +25,19 @@ nodist_EXTRA_tests_unit_analyzer_SOURCES = build-aux/force-cxx-link.cc
 tests_unit_article_SOURCES = tests/unit/article.c tests/unit/tap.h
 tests_unit_article_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_article_SOURCES = build-aux/force-cxx-link.cc
+tests_unit_query_SOURCES = tests/unit/query.c tests/unit/tap.h
+tests_unit_query_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_query_SOURCES = build-aux/force-cxx-link.cc
+check_PROGRAMS += tests/unit/query
+TESTS += tests/unit/query
 tests_unit_snippet_SOURCES = tests/unit/snippet.c tests/unit/tap.h
 tests_unit_snippet_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_snippet_SOURCES = build-aux/force-cxx-link.cc
+tests_unit_jsonl_SOURCES = tests/unit/jsonl.c tests/unit/tap.h
+tests_unit_jsonl_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_jsonl_SOURCES = build-aux/force-cxx-link.cc
+check_PROGRAMS += tests/unit/jsonl
+TESTS += tests/unit/jsonl
 tests_unit_docdata_SOURCES = tests/unit/docdata.c tests/unit/tap.h
 tests_unit_docdata_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_docdata_SOURCES = build-aux/force-cxx-link.cc
@@ -40,6 +50,40 @@ TESTS += \
 	tests/t0020-index.sh \
 	tests/t0030-search.sh \
 	tests/t0040-incremental.sh \
-	tests/t0050-errors.sh
+	tests/t0050-errors.sh \
+	tests/t0060-query.sh \
+	tests/t0300-badinput.sh \
+	tests/t0310-kill.sh
 
-EXTRA_DIST += tests/test-lib.sh tests/data
+TESTS += tests/t0110-jsonl-mail.sh
+
+# trawl.cgi: escapers, the parameter decoder, and the page behind real
+# lighttpd and chromium (skipped when they are not installed).
+check_PROGRAMS += tests/unit/escape tests/unit/cgi-param
+tests_unit_escape_SOURCES = tests/unit/escape.c tests/unit/tap.h
+tests_unit_escape_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_escape_SOURCES = build-aux/force-cxx-link.cc
+tests_unit_cgi_param_SOURCES = tests/unit/cgi-param.c tests/unit/tap.h
+tests_unit_cgi_param_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_cgi_param_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/escape tests/unit/cgi-param \
+	tests/t0200-cgi.sh tests/t0210-browser.sh
+EXTRA_DIST += tests/cgi-server.sh
+
+# Shell tests are scripts, which automake does not distribute by itself.
+EXTRA_DIST += tests/test-lib.sh $(filter %.sh,$(TESTS))
+
+# Research mode (batch, formats, citations, counts) and the evaluation path.
+TESTS += tests/t0070-research.sh tests/t0080-relevance.sh
+
+# Packaging: make install and uninstall, man pages, libtrawl's symbols and
+# example program, bash completion, the config file.
+check_PROGRAMS += tests/unit/config
+tests_unit_config_SOURCES = tests/unit/config.c tests/unit/tap.h
+tests_unit_config_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_config_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/config tests/t0400-install.sh tests/t0410-man.sh \
+	tests/t0420-symbols.sh tests/t0430-example.sh tests/t0440-completion.sh \
+	tests/t0450-config.sh
+AM_TESTS_ENVIRONMENT += MAKE='$(MAKE)'; CC='$(CC)'; SANITIZE_FLAGS='$(SANITIZE_FLAGS)'; \
+	export MAKE CC SANITIZE_FLAGS;

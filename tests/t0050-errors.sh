@@ -25,15 +25,26 @@ run trawl_index --db "$tmp/corrupt" "$TRAWL_SRCDIR/corpus"
 expect_status "indexing into a truncated index exits 2" 2
 like "the indexer names the damaged index" "$err" "trawl-index: error: cannot open the index for writing: "
 
-# A Xapian index that trawl did not build (xapian-metadata creates one).
+# A Xapian index with documents that trawl did not build: a copy of ours
+# with the schema key removed (xapian-metadata deletes a key set to "").
 if command -v xapian-metadata > /dev/null; then
-    xapian-metadata set "$tmp/foreign" owner someone-else
+    cp -r "$db" "$tmp/foreign"
+    xapian-metadata set "$tmp/foreign" trawl.schema ""
     run trawl_search --db "$tmp/foreign" bullying
     expect_status "a foreign Xapian index exits 2" 2
     is "a foreign index is named as not trawl's" "$err" "trawl-search: error: '$tmp/foreign' is not a trawl index of this version (no trawl schema): re-run trawl-index into a new --db"
+
+    # An indexer killed before its first commit leaves an empty index
+    # without metadata: it is empty, not foreign.
+    xapian-metadata set "$tmp/empty" some.key ""
+    run trawl_search --db "$tmp/empty" bullying
+    expect_status "an empty index finds nothing" 1
+    is "an empty index says 0 matches" "$out" "0 matches"
 else
-    ok "a foreign Xapian index exits 2 # SKIP xapian-metadata not installed"
-    ok "a foreign index is named as not trawl's # SKIP xapian-metadata not installed"
+    for name in "a foreign Xapian index exits 2" "a foreign index is named as not trawl's" \
+                "an empty index finds nothing" "an empty index says 0 matches"; do
+        ok "$name # SKIP xapian-metadata not installed"
+    done
 fi
 
 done_testing

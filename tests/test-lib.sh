@@ -15,6 +15,10 @@ unset TRAWL_DB NO_COLOR
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/trawl-test.XXXXXX")
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+# trawl-search reads defaults from $XDG_CONFIG_HOME/trawl/config: the
+# tests must not see the config of whoever runs them.
+XDG_CONFIG_HOME=$tmp/config
+export XDG_CONFIG_HOME
 
 test_count=0
 test_failed=0

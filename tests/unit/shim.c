@@ -998,6 +998,149 @@ static void test_modified(void)
     xs_db_close(writer);
 }
 
+/* Renders facet F of R as "value:count,...". */
+static const char *facet_text(const xs_results_t *r, size_t f)
+{
+    static char buf[256];
+    buf[0] = '\0';
+    for (size_t i = 0; i < xs_results_facet_size(r, f); i++) {
+        size_t len;
+        const char *v = xs_results_facet_value(r, f, i, &len);
+        snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%.*s:%u,",
+                 (int)len, v, xs_results_facet_count(r, f, i));
+    }
+    return buf;
+}
+
+/* Counting values over the matches (the CGI's facets by source and year). */
+static void test_facets(const char *path)
+{
+    xs_db_t *db = NULL;
+    const char *v1[] = {"5=HSJ", "6=2014", NULL};
+    const char *v2[] = {"5=HSJ", "6=2021", NULL};
+    const char *v3[] = {"5=BBC", "6=2014", NULL};
+    const char *v4[] = {"6=2014", NULL};
+
+    is_int(xs_db_open_write(path, 0, &db, NULL), XS_OK, "facets: create an index");
+    put_doc(db, "Q1", "nurse pay", "1", v1, NULL);
+    put_doc(db, "Q2", "nurse strike", "2", v2, NULL);
+    put_doc(db, "Q3", "nurse pay rise", "3", v3, NULL);
+    put_doc(db, "Q4", "pay", "4", v4, NULL);
+    is_int(xs_db_commit(db), XS_OK, "facets: commit");
+
+    const unsigned slots[] = {5, 6, 9};
+    xs_search_options_t opts;
+    xs_search_options_init(&opts);
+    ok(opts.facet_slots == NULL && opts.facet_slot_count == 0,
+       "options_init asks for no facets");
+    opts.facet_slots = slots;
+    opts.facet_slot_count = 3;
+    opts.limit = 1;
+    opts.check_at_least = 4;
+    xs_results_t *r = NULL;
+    xs_query_t *q = term("nurse");
+    is_int(xs_db_search(db, q, &opts, &r), XS_OK, "facets: search 'nurse'");
+    xs_query_destroy(q);
+    is_int((long)xs_results_size(r), 1, "... one hit returned");
+    is_str(facet_text(r, 0), "BBC:1,HSJ:2,", "... sources counted over every match");
+    is_str(facet_text(r, 1), "2014:2,2021:1,", "... years counted over every match");
+    is_str(facet_text(r, 2), "", "... an empty slot has no values");
+    is_str(facet_text(r, 3), "", "... a facet that was not asked for is empty");
+    size_t len = 9;
+    is_str(xs_results_facet_value(r, 0, 2, &len), "", "... value out of range is \"\"");
+    is_int((long)len, 0, "... with length 0");
+    is_int(xs_results_facet_count(r, 0, 2), 0, "... count out of range is 0");
+    xs_results_destroy(r);
+
+    q = term("pay");
+    opts.limit = 0;
+    is_int(xs_db_search(db, q, &opts, &r), XS_OK, "facets: counts only (limit 0)");
+    xs_query_destroy(q);
+    is_str(facet_text(r, 0), "BBC:1,HSJ:1,", "... a document without a source is not counted");
+    is_str(facet_text(r, 1), "2014:3,", "... years");
+    xs_results_destroy(r);
+
+    opts.facet_slots = NULL;
+    q = term("pay");
+    is_int(xs_db_search(db, q, &opts, &r), XS_NULL_ARGUMENT,
+           "facets: a count without slots is a NULL argument");
+    ok(r == NULL, "... *out NULL");
+    xs_query_destroy(q);
+    is_int((long)xs_results_facet_size(NULL, 0), 0, "facet_size(NULL) is 0");
+    xs_db_close(db);
+}
+
+/* Two partial indexes merged by compaction, and opened together. */
+static void test_compact_and_many(void)
+{
+    const char *a = path_in_tmp("part-a"), *b = path_in_tmp("part-b");
+    const char *merged = path_in_tmp("merged");
+    const char *parts[] = { a, b };
+    xs_db_t *db = NULL;
+    unsigned n = 0, freq = 0;
+    char *err = NULL;
+
+    is_int(xs_db_open_write(a, 0, &db, NULL), XS_OK, "compact: part a");
+    put_doc(db, "Qa1", "red fox", "a1", NULL, NULL);
+    put_doc(db, "Qa2", "red hen", "a2", NULL, NULL);
+    is_int(xs_db_add_spelling_count(db, "fox", 3, 5), XS_OK, "spelling with a count");
+    is_int(xs_db_add_spelling_count(db, "fox", 3, 0), XS_INVALID_ARGUMENT,
+           "spelling count 0 is refused");
+    xs_db_set_metadata(db, "trawl.schema", "1", 1);
+    xs_db_commit(db);
+    xs_db_close(db);
+    is_int(xs_db_open_write(b, 0, &db, NULL), XS_OK, "compact: part b");
+    xs_doc_t *doc;
+    xs_doc_new(&doc);
+    xs_doc_add_posting(doc, "red", 3, 1, 1);
+    xs_doc_add_term(doc, "Qb1", 3, 0);
+    is_int(xs_db_add_document(db, doc, &n), XS_OK, "add_document");
+    is_int(n, 1, "... as docid 1");
+    xs_doc_destroy(doc);
+    xs_db_commit(db);
+    xs_db_close(db);
+
+    is_int(xs_db_open_read_many(parts, 2, &db, &err), XS_OK, "open two indexes as one");
+    xs_db_doc_count(db, &n);
+    is_int(n, 3, "... which hold 3 documents");
+    xs_db_term_freq(db, "red", 3, &freq);
+    is_int(freq, 3, "... and count terms over both");
+    xs_db_close(db);
+
+    is_int(xs_db_compact(parts, 2, merged, &err), XS_OK, "compact two into one");
+    is_int(xs_db_open_read(merged, &db, NULL), XS_OK, "open the merged index");
+    xs_db_doc_count(db, &n);
+    is_int(n, 3, "... all 3 documents");
+    unsigned docid = 0;
+    is_int(xs_db_find_unique(db, "Qb1", 3, &docid), XS_OK, "... the second part's too");
+    is_int(docid, 3, "... renumbered after the first part's");
+    char *value = NULL, *suggestion = NULL;
+    size_t len = 0;
+    xs_db_get_metadata(db, "trawl.schema", &value, &len);
+    is_str(value, "1", "... metadata kept");
+    xs_db_spelling_suggestion(db, "fux", 3, 1, &suggestion);
+    is_str(suggestion, "fox", "... spelling data kept");
+    xs_free(value);
+    xs_free(suggestion);
+    xs_db_close(db);
+
+    is_int(xs_db_compact(parts, 2, merged, &err), XS_INVALID_ARGUMENT,
+           "compacting into an existing path is refused");
+    char expected[4300];
+    snprintf(expected, sizeof expected, "cannot compact into '%s': it exists", merged);
+    is_str(err, expected, "... with a message naming it");
+    xs_free(err);
+    const char *missing[] = { a, path_in_tmp("no-such-part") };
+    is_int(xs_db_compact(missing, 2, path_in_tmp("merged2"), &err), XS_NOT_FOUND,
+           "a missing source is not found");
+    ok(err != NULL, "... with a message");
+    xs_free(err);
+    is_int(xs_db_open_read_many(parts, 0, &db, &err), XS_INVALID_ARGUMENT,
+           "opening no index is refused");
+    ok(db == NULL, "... and gives no handle");
+    xs_free(err);
+}
+
 int main(void)
 {
     const char *base = getenv("TMPDIR");
@@ -1021,6 +1164,8 @@ int main(void)
     test_read(index);
     test_reopen(index);
     test_modified();
+    test_facets(path_in_tmp("facets"));
+    test_compact_and_many();
 
     nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
     return tap_done();

@@ -89,8 +89,8 @@ static void render(const char *text)
 }
 
 /* Makes the snippet of TEXT[0..LEN) for QUERY (words separated by spaces,
- * each its own group; "=word" matches the exact word, otherwise its stem
- * does) into snip, checks the promises (one test) and returns the
+ * each its own group; "=word" matches the exact word, "^pre" words starting
+ * with "pre", "a~b" the phrase "a b", otherwise the word's stem matches) into snip, checks the promises (one test) and returns the
  * rendering.  The text is copied to an exactly sized heap block, so that
  * AddressSanitizer and valgrind catch reads past LEN. */
 static const char *make_len(const char *text, size_t len, const char *query,
@@ -103,15 +103,40 @@ static const char *make_len(const char *text, size_t len, const char *query,
     char *copy = malloc(len ? len : 1);
     int rc;
 
+    unsigned group = 0;
+
     while (*query != '\0' && count < MAX_TERMS) {
         size_t n = strcspn(query, " ");
         match_term_t *t = &terms[count];
         const char *stem;
         size_t stem_len;
 
-        t->kind = *query == '=' ? MATCH_EXACT : MATCH_STEM;
-        t->group = (unsigned)count;
-        if (t->kind == MATCH_EXACT) {
+        if (memchr(query, '~', n) != NULL) {
+            /* "area~teams": the phrase of those exact words. */
+            unsigned words = 1, index = 0;
+            for (size_t i = 0; i < n; i++)
+                words += query[i] == '~';
+            while (index < words && count < MAX_TERMS) {
+                size_t w = strcspn(query, " ~");
+                t = &terms[count];
+                t->kind = MATCH_EXACT;
+                t->group = group;
+                t->phrase_length = words;
+                t->phrase_index = index++;
+                texts[count] = strndup(query, w);
+                t->len = w;
+                t->text = texts[count++];
+                query += w + (query[w] == '~');
+            }
+            group++;
+            query += *query == ' ';
+            continue;
+        }
+        t->kind = *query == '=' ? MATCH_EXACT : *query == '^' ? MATCH_PREFIX : MATCH_STEM;
+        t->group = group++;
+        t->phrase_length = 0;
+        t->phrase_index = 0;
+        if (t->kind != MATCH_STEM) {
             texts[count] = strndup(query + 1, n - 1);
             t->len = n - 1;
         } else {
@@ -348,6 +373,28 @@ static void test_large_text(void)
     free(text);
 }
 
+static void test_phrases_and_prefixes(void)
+{
+    const char *text = "Teams in the area met. The area teams said no.\n"
+                       "Area\nteams apart.";
+
+    is_str(make(text, "area~teams", 0),
+           "P1:Teams in the area met. The [area teams] said no.",
+           "a phrase is marked as one span, only where its words stand in a row");
+    is_int((long)snip.groups_present, 1, "a phrase is one group");
+    is_str(make("Area\nteams apart.", "area~teams", 0), "P1:Area",
+           "a phrase never matches across paragraphs");
+    is_str(make(text, "area~teams team", 0),
+           "P1:[Teams] in the area met. The [area teams] said no.",
+           "a word of the phrase that is also a query word merges into the phrase mark");
+    is_str(make("The area area teams met.", "area~teams", 0),
+           "P1:The area [area teams] met.",
+           "a phrase starting again inside a partial match is found");
+    is_str(make("Commissioners and commissioning.", "^commission", 0),
+           "P1:[Commissioners] and [commissioning].",
+           "a prefix term marks every word starting with it");
+}
+
 int main(void)
 {
     analyzer = analyzer_new("english", NULL);
@@ -360,6 +407,7 @@ int main(void)
     test_multibyte();
     test_no_match();
     test_large_text();
+    test_phrases_and_prefixes();
     snippet_free(&snip);
     analyzer_free(analyzer);
     return tap_done();

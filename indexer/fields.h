@@ -1,0 +1,37 @@
+/* fields.h: build the article model from fields already apart (JSON Lines, mail).
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * A JSON Lines record or a mail message states its title, date and body
+ * apart, so no headline or boilerplate guessing is needed: these helpers
+ * fill an article_t (article.h) directly, with the same cleaning as
+ * article_parse() (valid UTF-8, no control characters, folded spaces).
+ */
+#ifndef TRAWL_FIELDS_H
+#define TRAWL_FIELDS_H
+
+#include <stddef.h>
+#include "article.h"
+
+/* Appends the paragraphs of TEXT[0..LEN) to A as body paragraphs: blank
+ * lines separate paragraphs, the lines of one paragraph are joined with a
+ * space.  Returns 0, or -1 when memory runs out. */
+int fields_add_paragraphs(article_t *a, const char *text, size_t len);
+
+/* Sets *FIELD (freeing what it held) to TEXT[0..LEN) cleaned and on one
+ * line; an empty result leaves *FIELD NULL (unknown).  Returns 0 or -1. */
+int fields_set(char **field, const char *text, size_t len);
+
+/* Sets A's date from TEXT[0..LEN): any form article_parse_date() reads,
+ * or an ISO 8601 date and time ("1993-04-23T18:15:54Z": the date part).
+ * An empty TEXT leaves the date unknown; anything else that is not a date
+ * adds the warning "bad date '...' ignored".  Returns 0 or -1. */
+int fields_set_date(article_t *a, const char *text, size_t len);
+
+/* Appends KEY = VALUE[0..LEN) (cleaned) to A's extra metadata.  Characters
+ * of KEY outside [A-Za-z0-9_.-] become '_'.  Returns 0 or -1. */
+int fields_add_extra(article_t *a, const char *key, const char *value, size_t len);
+
+/* Appends WHAT to A's warning ("; " between several).  Returns 0 or -1. */
+int fields_add_warning(article_t *a, const char *what);
+
+#endif /* TRAWL_FIELDS_H */

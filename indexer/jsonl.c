@@ -1,0 +1,224 @@
+/* jsonl.c: JSON Lines records to articles, and reading the lines.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "buf.h"
+#include "fields.h"
+#include "jsonl.h"
+
+/* A longer line is refused rather than risking the machine's memory; the
+ * largest real records are a few hundred kilobytes. */
+#define MAX_LINE_BYTES (64UL * 1024 * 1024)
+
+static int has_suffix(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), s = strlen(suffix);
+    return n > s && strcmp(name + n - s, suffix) == 0;
+}
+
+int jsonl_is_jsonl_name(const char *name)
+{
+    return has_suffix(name, ".jsonl") || has_suffix(name, ".jsonl.gz");
+}
+
+/* ---------------------------------------------------------------- records */
+
+typedef struct {
+    article_t *article;
+    const char *text;      /* the "text" member, borrowed from the line */
+    size_t text_len;
+    int have_text;
+    buf_t text_copy;       /* the decoded text (the reader reuses its buffer) */
+    char *error;           /* a static reason when the record is refused */
+} record_t;
+
+static int on_member(void *ctx, const char *key, size_t key_len, const json_value_t *v)
+{
+    record_t *r = ctx;
+    article_t *a = r->article;
+    char **field = NULL;
+    (void)key_len;
+
+    if (strcmp(key, "id") == 0) {
+        if (v->kind != JSON_STRING && v->kind != JSON_NUMBER) {
+            r->error = "\"id\" is neither a string nor a number";
+            return 1;
+        }
+        free(a->id);
+        a->id = xstrndup(v->text, v->len);
+        return a->id ? 0 : 2;
+    }
+    if (strcmp(key, "text") == 0 && v->kind == JSON_STRING) {
+        buf_reset(&r->text_copy);
+        buf_append(&r->text_copy, v->text, v->len);
+        r->have_text = 1;
+        return r->text_copy.failed ? 2 : 0;
+    }
+    if (strcmp(key, "date") == 0 && v->kind == JSON_STRING)
+        return fields_set_date(a, v->text, v->len) == 0 ? 0 : 2;
+    if (strcmp(key, "title") == 0)
+        field = &a->title;
+    else if (strcmp(key, "source") == 0)
+        field = &a->source;
+    else if (strcmp(key, "byline") == 0 || strcmp(key, "author") == 0)
+        field = &a->byline;
+    else if (strcmp(key, "url") == 0)
+        field = &a->url;
+    if (field && v->kind == JSON_STRING)
+        return fields_set(field, v->text, v->len) == 0 ? 0 : 2;
+    if (field || strcmp(key, "text") == 0 || strcmp(key, "date") == 0) {
+        if (v->kind == JSON_NULL)
+            return 0;          /* null: unknown */
+        r->error = "a known field (title, text, date, source, byline, url) is not a string";
+        return 1;
+    }
+    return fields_add_extra(a, key, v->text, v->len) == 0 ? 0 : 2;
+}
+
+static int refuse(article_t *out, char **errmsg, const char *why)
+{
+    article_free(out);
+    *errmsg = why ? strdup(why) : NULL;
+    return -1;
+}
+
+int jsonl_parse_record(json_reader_t *reader, const char *line, size_t len,
+                       article_t *out, char **errmsg)
+{
+    record_t r = { out, NULL, 0, 0, BUF_INIT, NULL };
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    *errmsg = NULL;
+    rc = json_read_object(reader, line, len, on_member, &r);
+    if (rc == -1) {
+        buf_t m = BUF_INIT;
+        buf_printf(&m, "%s at byte %zu", reader->error, reader->error_offset + 1);
+        buf_free(&r.text_copy);
+        article_free(out);
+        *errmsg = buf_detach(&m);
+        return -1;
+    }
+    if (rc == 1) {
+        buf_free(&r.text_copy);
+        return refuse(out, errmsg, r.error);
+    }
+    if (rc == 0 && r.have_text
+        && fields_add_paragraphs(out, r.text_copy.data ? r.text_copy.data : "",
+                                 r.text_copy.len) != 0)
+        rc = 2;
+    buf_free(&r.text_copy);
+    if (rc != 0)
+        return refuse(out, errmsg, NULL);     /* out of memory */
+    if (out->id == NULL || out->id[0] == '\0')
+        return refuse(out, errmsg, "no \"id\"");
+    if (out->paragraph_count == 0 && out->title == NULL)
+        return refuse(out, errmsg, "no title and no text");
+    return 0;
+}
+
+/* ------------------------------------------------------------------ lines */
+
+struct jsonl_file {
+    gzFile gz;
+    int gz_expected;       /* named .gz: must be gzip data */
+    buf_t line;            /* the line handed out last, then unread data */
+    char chunk[65536];
+    size_t chunk_pos, chunk_len;
+    unsigned long line_number;
+    int eof;
+};
+
+jsonl_file_t *jsonl_open(const char *path, const char **why)
+{
+    jsonl_file_t *f = calloc(1, sizeof *f);
+    if (f == NULL) {
+        *why = "out of memory";
+        return NULL;
+    }
+    errno = 0;
+    f->gz = gzopen(path, "rb");
+    if (f->gz == NULL) {
+        *why = errno ? strerror(errno) : "out of memory";
+        free(f);
+        return NULL;
+    }
+    f->gz_expected = has_suffix(path, ".gz");
+    return f;
+}
+
+/* Refills the chunk.  Returns 1, 0 at the end, -1 with *why. */
+static int refill(jsonl_file_t *f, const char **why)
+{
+    int n = gzread(f->gz, f->chunk, sizeof f->chunk);
+    int zerr = Z_OK;
+    gzerror(f->gz, &zerr);
+    if (n < 0 || zerr != Z_OK) {
+        *why = zerr == Z_ERRNO ? strerror(errno)
+             : zerr == Z_MEM_ERROR ? "out of memory"
+             : "corrupt or truncated gzip data";
+        return -1;
+    }
+    /* zlib passes data without a gzip header through unchanged; a file
+     * named .gz that is not gzip is damaged, not plain text. */
+    if (n > 0 && f->gz_expected && gzdirect(f->gz)) {
+        *why = "not gzip data";
+        return -1;
+    }
+    f->chunk_pos = 0;
+    f->chunk_len = (size_t)n;
+    return n > 0;
+}
+
+int jsonl_next_line(jsonl_file_t *f, const char **line, size_t *len,
+                    unsigned long *line_number, const char **why)
+{
+    buf_reset(&f->line);
+    for (;;) {
+        if (f->chunk_pos == f->chunk_len) {
+            int got = f->eof ? 0 : refill(f, why);
+            if (got < 0)
+                return -1;
+            if (got == 0) {
+                f->eof = 1;
+                if (f->line.len == 0)
+                    return 0;
+                break;      /* a last line without a newline */
+            }
+        }
+        const char *start = f->chunk + f->chunk_pos;
+        const char *nl = memchr(start, '\n', f->chunk_len - f->chunk_pos);
+        size_t n = nl ? (size_t)(nl - start) : f->chunk_len - f->chunk_pos;
+        buf_append(&f->line, start, n);
+        f->chunk_pos += n + (nl != NULL);
+        if (f->line.failed) {
+            *why = "out of memory";
+            return -1;
+        }
+        if (f->line.len > MAX_LINE_BYTES) {
+            *why = "line too long (limit 64 MiB)";
+            return -1;
+        }
+        if (nl)
+            break;
+    }
+    if (f->line.len && f->line.data[f->line.len - 1] == '\r')
+        f->line.data[--f->line.len] = '\0';    /* CRLF line ends */
+    *line = f->line.data ? f->line.data : "";
+    *len = f->line.len;
+    *line_number = ++f->line_number;
+    return 1;
+}
+
+void jsonl_close(jsonl_file_t *f)
+{
+    if (f == NULL)
+        return;
+    gzclose(f->gz);
+    buf_free(&f->line);
+    free(f);
+}

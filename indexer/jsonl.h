@@ -1,0 +1,43 @@
+/* jsonl.h: JSON Lines corpora: one article per line, read as a stream.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * Each line is a JSON object with "id" (a string or a number, required and
+ * unique in the corpus), "text" (the body), and optionally "title", "date",
+ * "source", "byline" (or "author"), "url"; every other member is kept as
+ * metadata (strings as they are, other values as their JSON text).  A
+ * record needs an id and a title or some text.  Blank lines are skipped.
+ */
+#ifndef TRAWL_JSONL_H
+#define TRAWL_JSONL_H
+
+#include <stddef.h>
+#include "article.h"
+#include "json.h"
+
+/* Non-zero if NAME ends in ".jsonl" or ".jsonl.gz". */
+int jsonl_is_jsonl_name(const char *name);
+
+/* Makes the article of the record LINE[0..LEN) with READER's scratch space.
+ * Returns 0 and fills *OUT (free with article_free(); out->id is set), or
+ * -1 with a malloc'ed *errmsg ("expected ':' at byte 12", "no \"id\"") and
+ * *OUT empty. */
+int jsonl_parse_record(json_reader_t *reader, const char *line, size_t len,
+                       article_t *out, char **errmsg);
+
+/* A JSON Lines file read line by line (gzip or plain), so memory holds one
+ * line at a time, never the file. */
+typedef struct jsonl_file jsonl_file_t;
+
+/* Opens PATH.  NULL with *why (static text or strerror) on failure. */
+jsonl_file_t *jsonl_open(const char *path, const char **why);
+
+/* The next line, without its newline, in *LINE (owned by F, valid until
+ * the next call) and its 1-based number in *LINE_NUMBER.  Returns 1, 0 at
+ * the end, or -1 with *why set (a read error, damaged gzip data, a line
+ * over 64 MiB, out of memory). */
+int jsonl_next_line(jsonl_file_t *f, const char **line, size_t *len,
+                    unsigned long *line_number, const char **why);
+
+void jsonl_close(jsonl_file_t *f);
+
+#endif /* TRAWL_JSONL_H */

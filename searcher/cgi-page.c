@@ -1,0 +1,653 @@
+/* cgi-page.c: trawl.cgi's HTML pages and JSON results, escaped at output.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cgi-page.h"
+#include "cite.h"
+#include "escape.h"
+#include "output.h"
+
+#define ELLIPSIS "\xE2\x80\xA6"      /* U+2026 */
+#define PILCROW "\xC2\xB6"           /* U+00B6 */
+#define MIDDLE_DOT " \xC2\xB7 "      /* U+00B7, between metadata items */
+
+/* Page numbers shown on each side of the current one. */
+#define PAGE_LINKS_AROUND 3
+
+/* One small style sheet, inline so that the program is one file to install.
+ * Colours keep a contrast of at least 4.5:1 (WCAG AA) on their background;
+ * the layout is one column on a phone, results beside facets on a wide
+ * screen; focus stays visible for keyboard users. */
+static const char style_sheet[] =
+    "body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}"
+    "header,main,footer{max-width:62rem;margin:0 auto;padding:0 1rem}"
+    "header{border-bottom:1px solid #ccc;padding-bottom:.5rem}"
+    "h1{font-size:1.4rem;margin:.6rem 0}h1 a{color:inherit;text-decoration:none}"
+    "h2{font-size:1.15rem}h3{font-size:1.05rem;margin:.2rem 0}"
+    "a{color:#0b4fa8}a:focus,input:focus,select:focus,button:focus{outline:3px solid #e07b00;outline-offset:1px}"
+    "form{display:flex;flex-wrap:wrap;gap:.4rem .8rem;align-items:end}"
+    "form div{display:flex;flex-direction:column}"
+    "label{font-size:.85rem;color:#333}"
+    "input,select,button{font:inherit;padding:.3rem .4rem;border:1px solid #767676;border-radius:3px}"
+    "#q{width:22rem;max-width:80vw}.date,.short{width:8rem}"
+    "button{background:#0b4fa8;color:#fff;border-color:#0b4fa8;cursor:pointer}"
+    ".layout{display:flex;flex-wrap:wrap;gap:0 2rem}"
+    ".results-col{flex:1 1 30rem;min-width:0}aside{flex:0 1 14rem}"
+    "ol.hits{padding-left:1.6rem}ol.hits>li{margin-bottom:1.2rem}"
+    ".meta,.summary,.count{color:#4a4a4a}.meta{margin:.1rem 0;font-size:.9rem}"
+    ".snip{margin:.3rem 0}.para{color:#4a4a4a;font-size:.85rem;margin-right:.3rem}"
+    "mark{background:#ffe55c;color:#000;padding:0 .1em}"
+    ".cite{font-size:.9rem;margin:.3rem 0}"
+    "nav ul,aside ul{list-style:none;padding:0}nav li{display:inline-block;margin-right:.5rem}"
+    "aside li{margin:.2rem 0}.current{font-weight:bold}"
+    "dl.meta{display:grid;grid-template-columns:auto 1fr;gap:.1rem 1rem}dt{font-weight:bold}dd{margin:0}"
+    ".comments{border-left:4px solid #999;padding-left:1rem;background:#f4f4f4}"
+    "pre{white-space:pre-wrap;background:#f4f4f4;padding:.6rem;overflow-wrap:anywhere}"
+    ".notice{border-left:4px solid #e07b00;padding-left:.8rem}"
+    "footer{border-top:1px solid #ccc;margin-top:2rem;font-size:.85rem;color:#4a4a4a}";
+
+static const char *const months[] = {
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+};
+
+static void put_html(buf_t *out, const char *s)
+{
+    esc_html(out, s, strlen(s));
+}
+
+static void put_attr(buf_t *out, const char *s)
+{
+    esc_attr(out, s, strlen(s));
+}
+
+static void put_json_string(buf_t *out, const char *s)
+{
+    if (s == NULL) {
+        buf_puts(out, "null");
+        return;
+    }
+    buf_putc(out, '"');
+    esc_json(out, s, strlen(s));
+    buf_putc(out, '"');
+}
+
+/* "2014-06-03" as "3 June 2014", partial dates as far as they go, as
+ * trawl-search prints them; anything else as it is. */
+static void put_date(buf_t *out, const char *date)
+{
+    int y = 0, m = 0, d = 0;
+    int n = sscanf(date, "%4d-%2d-%2d", &y, &m, &d);
+    if (n >= 3 && m >= 1 && m <= 12)
+        buf_printf(out, "%d %s %d", d, months[m - 1], y);
+    else if (n == 2 && m >= 1 && m <= 12)
+        buf_printf(out, "%s %d", months[m - 1], y);
+    else
+        put_html(out, date);
+}
+
+static const char *doc_title(const stored_doc_t *doc)
+{
+    return doc->title ? doc->title : doc->id;
+}
+
+static const char *sort_name(search_sort_t sort)
+{
+    return sort == SEARCH_NEWEST_FIRST ? "newest" : sort == SEARCH_OLDEST_FIRST ? "oldest"
+                                                                                : "relevance";
+}
+
+/* Appends "&key=value" (or "?key=value" first) to the URL being built. */
+static void url_param(buf_t *url, const char *key, const char *value)
+{
+    buf_putc(url, url->len ? '&' : '?');
+    buf_puts(url, key);
+    buf_putc(url, '=');
+    esc_url(url, value, strlen(value));
+}
+
+/* The URL of the results page for REQ (defaults left out), as text: escape
+ * it with put_attr() in an href. */
+static void results_url(buf_t *url, const cgi_request_t *req)
+{
+    url_param(url, "q", req->q);
+    if (req->source)
+        url_param(url, "source", req->source);
+    if (req->from)
+        url_param(url, "from", req->from);
+    if (req->to)
+        url_param(url, "to", req->to);
+    if (req->sort != SEARCH_BY_RELEVANCE)
+        url_param(url, "sort", sort_name(req->sort));
+    if (req->hits_per_page != req->default_hits)
+        buf_printf(url, "&hits=%u", req->hits_per_page);
+    if (req->page > 1)
+        buf_printf(url, "&page=%u", req->page);
+}
+
+/* href="URL" for the results page REQ. */
+static void put_results_href(buf_t *out, const cgi_request_t *req)
+{
+    buf_t url = BUF_INIT;
+    results_url(&url, req);
+    buf_puts(out, "href=\"");
+    put_attr(out, url.data ? url.data : "?");
+    buf_putc(out, '"');
+    buf_free(&url);
+}
+
+/* href="?KEY=ID&q=Q" for an article's pages (view, cite). */
+static void put_doc_href(buf_t *out, const char *key, const char *id, const char *q)
+{
+    buf_t url = BUF_INIT;
+    url_param(&url, key, id);
+    if (*q)
+        url_param(&url, "q", q);
+    buf_puts(out, "href=\"");
+    put_attr(out, url.data);
+    buf_putc(out, '"');
+    buf_free(&url);
+}
+
+/* A labelled input of the search form. */
+static void put_input(buf_t *out, const char *name, const char *label, const char *value,
+                      const char *extra)
+{
+    buf_printf(out, "<div><label for=\"%s\">%s</label><input id=\"%s\" name=\"%s\" %s value=\"",
+               name, label, name, name, extra);
+    put_attr(out, value ? value : "");
+    buf_puts(out, "\"></div>\n");
+}
+
+void cgi_page_begin(buf_t *out, const cgi_request_t *req, const char *title)
+{
+    static const struct { search_sort_t sort; const char *label; } sorts[] = {
+        { SEARCH_BY_RELEVANCE, "Best match" },
+        { SEARCH_NEWEST_FIRST, "Newest first" },
+        { SEARCH_OLDEST_FIRST, "Oldest first" },
+    };
+
+    buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                  "<title>");
+    if (title && *title) {
+        put_html(out, title);
+        buf_puts(out, " - ");
+    }
+    put_html(out, req->site_title);
+    buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n"
+                    "<h1><a href=\"?\">", style_sheet);
+    put_html(out, req->site_title);
+    buf_puts(out, "</a></h1>\n<form method=\"get\" role=\"search\">\n");
+    put_input(out, "q", "Search for", req->q, "type=\"search\" maxlength=\"1024\"");
+    put_input(out, "source", "Source", req->source, "type=\"text\" maxlength=\"200\" class=\"short\"");
+    put_input(out, "from", "From (YYYY-MM-DD)", req->from,
+              "type=\"text\" class=\"date\" maxlength=\"10\" pattern=\"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\"");
+    put_input(out, "to", "To (YYYY-MM-DD)", req->to,
+              "type=\"text\" class=\"date\" maxlength=\"10\" pattern=\"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\"");
+    buf_puts(out, "<div><label for=\"sort\">Order</label><select id=\"sort\" name=\"sort\">");
+    for (size_t i = 0; i < sizeof sorts / sizeof sorts[0]; i++)
+        buf_printf(out, "<option value=\"%s\"%s>%s</option>", sort_name(sorts[i].sort),
+                   sorts[i].sort == req->sort ? " selected" : "", sorts[i].label);
+    buf_puts(out, "</select></div>\n");
+    if (req->hits_per_page != req->default_hits)
+        buf_printf(out, "<input type=\"hidden\" name=\"hits\" value=\"%u\">\n", req->hits_per_page);
+    buf_puts(out, "<div><button type=\"submit\">Search</button></div>\n</form>\n</header>\n"
+                  "<main id=\"main\">\n");
+}
+
+void cgi_page_end(buf_t *out)
+{
+    buf_printf(out, "</main>\n<footer><p>trawl %s: full-text search over Xapian %s.</p></footer>\n"
+                    "</body>\n</html>\n", TRAWL_VERSION, xs_xapian_version());
+}
+
+/* Fragment F of DOC, escaped first, then its matched words put in <mark>
+ * (adjacent marked words as one mark, as trawl-search prints them). */
+static void put_fragment(buf_t *out, const stored_doc_t *doc, const fragment_t *f)
+{
+    const char *text = doc->text + f->start;
+    size_t at = 0;
+
+    if (f->cut_before)
+        buf_puts(out, ELLIPSIS);
+    for (size_t m = 0; m < f->mark_count; m++) {
+        size_t start = f->marks[m].start, end = f->marks[m].end;
+        while (m + 1 < f->mark_count && f->marks[m + 1].start == end + 1 && text[end] == ' ')
+            end = f->marks[++m].end;
+        esc_html(out, text + at, start - at);
+        buf_puts(out, "<mark>");
+        esc_html(out, text + start, end - start);
+        buf_puts(out, "</mark>");
+        at = end;
+    }
+    esc_html(out, text + at, (f->end - f->start) - at);
+    if (f->cut_after)
+        buf_puts(out, ELLIPSIS);
+}
+
+/* Source, date and byline of DOC, with MIDDLE_DOT between them. */
+static void put_doc_meta(buf_t *out, const stored_doc_t *doc)
+{
+    int any = 0;
+    if (doc->source) {
+        put_html(out, doc->source);
+        any = 1;
+    }
+    buf_puts(out, any ? MIDDLE_DOT : "");
+    if (doc->date)
+        put_date(out, doc->date);
+    else
+        buf_puts(out, "date unknown");
+    if (doc->byline) {
+        buf_puts(out, MIDDLE_DOT);
+        put_html(out, doc->byline);
+    }
+}
+
+static void put_hit(buf_t *out, const cgi_request_t *req, const hit_t *hit)
+{
+    const stored_doc_t *doc = &hit->doc;
+    buf_t cite = BUF_INIT;
+
+    buf_printf(out, "<li value=\"%u\"><article>\n<h3><a ", hit->rank);
+    put_doc_href(out, "doc", doc->id, req->q);
+    buf_putc(out, '>');
+    put_html(out, doc_title(doc));
+    buf_puts(out, "</a></h3>\n<p class=\"meta\">");
+    put_doc_meta(out, doc);
+    if (!hit->has_all_words)
+        buf_puts(out, MIDDLE_DOT "some of the words");
+    buf_puts(out, "</p>\n");
+    for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
+        const fragment_t *f = &hit->snippet.fragments[k];
+        buf_printf(out, "<p class=\"snip\"><span class=\"para\">" PILCROW "%u%s</span>",
+                   f->paragraph,
+                   docdata_paragraph_kind(doc, f->paragraph) == 'C' ? " (reader comment)" : "");
+        put_fragment(out, doc, f);
+        buf_puts(out, "</p>\n");
+    }
+    output_citation(&cite, hit);
+    buf_puts(out, "<p class=\"cite\">");
+    put_html(out, cite.data ? cite.data : "");
+    buf_puts(out, " <a ");
+    put_doc_href(out, "cite", doc->id, req->q);
+    buf_puts(out, " aria-label=\"Cite ");
+    put_attr(out, doc_title(doc));
+    buf_puts(out, " as text or BibTeX\">cite</a></p>\n</article></li>\n");
+    buf_free(&cite);
+}
+
+static void put_pagination(buf_t *out, const cgi_request_t *req, unsigned last_page)
+{
+    cgi_request_t link = *req;
+    unsigned first = req->page > PAGE_LINKS_AROUND ? req->page - PAGE_LINKS_AROUND : 1;
+    unsigned last = req->page + PAGE_LINKS_AROUND < last_page ? req->page + PAGE_LINKS_AROUND
+                                                              : last_page;
+    if (last_page <= 1)
+        return;
+    buf_puts(out, "<nav aria-label=\"Pages\"><ul>\n");
+    if (req->page > 1) {
+        link.page = req->page - 1;
+        buf_puts(out, "<li><a rel=\"prev\" ");
+        put_results_href(out, &link);
+        buf_puts(out, ">Previous</a></li>\n");
+    }
+    for (unsigned p = first; p <= last; p++) {
+        if (p == req->page) {
+            buf_printf(out, "<li><span class=\"current\" aria-current=\"page\">%u</span></li>\n", p);
+            continue;
+        }
+        link.page = p;
+        buf_puts(out, "<li><a ");
+        put_results_href(out, &link);
+        buf_printf(out, " aria-label=\"Page %u\">%u</a></li>\n", p, p);
+    }
+    if (req->page < last_page) {
+        link.page = req->page + 1;
+        buf_puts(out, "<li><a rel=\"next\" ");
+        put_results_href(out, &link);
+        buf_puts(out, ">Next</a></li>\n");
+    }
+    buf_puts(out, "</ul></nav>\n");
+}
+
+/* One facet list: each value links to the results filtered by it. */
+static void put_facet(buf_t *out, const cgi_request_t *req, const char *heading,
+                      const cgi_facet_t *facet, int is_year)
+{
+    const char *active = is_year ? (req->from && req->to && strcmp(req->from, req->to) == 0
+                                    && strlen(req->from) == 4 ? req->from : NULL)
+                                 : req->source;
+    buf_printf(out, "<h3>%s</h3>\n<ul>\n", heading);
+    for (size_t i = 0; i < facet->count; i++) {
+        const cgi_facet_entry_t *e = &facet->entries[i];
+        cgi_request_t link = *req;
+        link.page = 1;
+        if (is_year)
+            link.from = link.to = e->value;
+        else
+            link.source = e->value;
+        if (active && strcmp(active, e->value) == 0) {
+            buf_puts(out, "<li><span class=\"current\">");
+            put_html(out, e->value);
+            buf_printf(out, "</span> <span class=\"count\">(%u)</span></li>\n", e->count);
+            continue;
+        }
+        buf_puts(out, "<li><a ");
+        put_results_href(out, &link);
+        buf_putc(out, '>');
+        put_html(out, e->value);
+        buf_printf(out, "</a> <span class=\"count\">(%u)</span></li>\n", e->count);
+    }
+    if (active || (is_year && (req->from || req->to))) {
+        cgi_request_t link = *req;
+        link.page = 1;
+        if (is_year)
+            link.from = link.to = NULL;
+        else
+            link.source = NULL;
+        buf_puts(out, "<li><a ");
+        put_results_href(out, &link);
+        buf_printf(out, ">%s</a></li>\n", is_year ? "Any date" : "Any source");
+    }
+    buf_puts(out, "</ul>\n");
+}
+
+void cgi_page_results(buf_t *out, const cgi_request_t *req, const cgi_results_t *res)
+{
+    const search_result_t *r = res->result;
+
+    buf_printf(out, "<p class=\"summary\" role=\"status\">%u %s", r->matches,
+               r->matches == 1 ? "match" : "matches");
+    if (r->group_count > 1)
+        buf_printf(out, ", %u with all %u words", r->all_words, r->group_count);
+    buf_printf(out, " (%.3f seconds)</p>\n", res->seconds);
+    if (res->suggestion) {
+        cgi_request_t link = *req;
+        link.q = res->suggestion;
+        link.page = 1;
+        buf_puts(out, "<p class=\"notice\">Did you mean <a ");
+        put_results_href(out, &link);
+        buf_puts(out, ">");
+        put_html(out, res->suggestion);
+        buf_puts(out, "</a>?</p>\n");
+    }
+    buf_puts(out, "<div class=\"layout\">\n<section class=\"results-col\" "
+                  "aria-labelledby=\"results-heading\">\n<h2 id=\"results-heading\">Results</h2>\n");
+    if (r->hit_count == 0)
+        buf_puts(out, r->matches ? "<p>No more results: this page is past the last one.</p>\n"
+                                 : "<p>No article matches. Try other words, or fewer "
+                                   "filters.</p>\n");
+    else {
+        buf_puts(out, "<ol class=\"hits\">\n");
+        for (size_t i = 0; i < r->hit_count; i++)
+            put_hit(out, req, &r->hits[i]);
+        buf_puts(out, "</ol>\n");
+    }
+    put_pagination(out, req, res->last_page);
+    buf_puts(out, "</section>\n");
+    if (res->sources.count || res->years.count || req->source || req->from || req->to) {
+        buf_puts(out, "<aside aria-labelledby=\"facets-heading\">\n"
+                      "<h2 id=\"facets-heading\">Narrow down</h2>\n");
+        put_facet(out, req, "Source", &res->sources, 0);
+        put_facet(out, req, "Year", &res->years, 1);
+        buf_puts(out, "</aside>\n");
+    }
+    buf_puts(out, "</div>\n");
+}
+
+typedef struct {
+    buf_t *out;
+    const char *text;
+    size_t at;                   /* bytes of text written so far */
+    const query_t *query;
+} mark_state_t;
+
+static int term_matches(const query_t *query, const token_t *tok)
+{
+    for (size_t i = 0; i < query->term_count; i++) {
+        const match_term_t *t = &query->terms[i];
+        const char *s = t->kind == MATCH_EXACT ? tok->word : tok->stem;
+        size_t len = t->kind == MATCH_EXACT ? tok->word_len : tok->stem_len;
+        if (len == t->len && memcmp(s, t->text, len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Writes the text up to TOK and TOK itself, marked when it matches. */
+static int mark_token(void *ctx, const token_t *tok)
+{
+    mark_state_t *st = ctx;
+    if (!term_matches(st->query, tok))
+        return 0;
+    esc_html(st->out, st->text + st->at, tok->start - st->at);
+    buf_puts(st->out, "<mark>");
+    esc_html(st->out, st->text + tok->start, tok->end - tok->start);
+    buf_puts(st->out, "</mark>");
+    st->at = tok->end;
+    return 0;
+}
+
+/* Paragraph TEXT[0..LEN), escaped, with the words of QUERY marked. */
+static void put_marked(buf_t *out, const char *text, size_t len, analyzer_t *analyzer,
+                       const query_t *query)
+{
+    mark_state_t st = { out, text, 0, query };
+    if (query)
+        analyzer_tokenize(analyzer, text, len, mark_token, &st);
+    esc_html(out, text + st.at, len - st.at);
+}
+
+/* The paragraphs of DOC of KIND ('B' or 'C') as list items numbered as in
+ * citations (one numbering over the whole stored text). */
+static void put_paragraphs(buf_t *out, const stored_doc_t *doc, char kind, analyzer_t *analyzer,
+                           const query_t *query)
+{
+    const char *p = doc->text, *end = doc->text + doc->text_len;
+    unsigned number = 1;
+
+    buf_puts(out, "<ol class=\"paras\">\n");
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        if (docdata_paragraph_kind(doc, number) == kind) {
+            buf_printf(out, "<li value=\"%u\" id=\"p%u\">", number, number);
+            put_marked(out, p, len, analyzer, query);
+            buf_puts(out, "</li>\n");
+        }
+        number++;
+        p += len + 1;
+    }
+    buf_puts(out, "</ol>\n");
+}
+
+/* Only web addresses become links: a stored "javascript:" URL stays text. */
+static int is_web_url(const char *url)
+{
+    return strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0;
+}
+
+static void put_meta_row(buf_t *out, const char *label, const char *value)
+{
+    if (value == NULL)
+        return;
+    buf_printf(out, "<dt>%s</dt><dd>", label);
+    put_html(out, value);
+    buf_puts(out, "</dd>\n");
+}
+
+void cgi_page_article(buf_t *out, const cgi_request_t *req, const stored_doc_t *doc,
+                      analyzer_t *analyzer, const query_t *query)
+{
+    int has_comments = doc->kinds && strchr(doc->kinds, 'C') != NULL;
+
+    buf_puts(out, "<article>\n<h2>");
+    put_html(out, doc_title(doc));
+    buf_puts(out, "</h2>\n");
+    if (doc->title_derived)
+        buf_puts(out, "<p class=\"meta\">No headline: the title is the first sentence.</p>\n");
+    buf_puts(out, "<dl class=\"meta\">\n");
+    put_meta_row(out, "Source", doc->source);
+    buf_puts(out, "<dt>Date</dt><dd>");
+    if (doc->date)
+        put_date(out, doc->date);
+    else
+        buf_puts(out, "unknown");
+    buf_puts(out, "</dd>\n");
+    put_meta_row(out, "Byline", doc->byline);
+    if (doc->url) {
+        buf_puts(out, "<dt>URL</dt><dd>");
+        if (is_web_url(doc->url)) {
+            buf_puts(out, "<a rel=\"noreferrer\" href=\"");
+            put_attr(out, doc->url);
+            buf_puts(out, "\">");
+            put_html(out, doc->url);
+            buf_puts(out, "</a>");
+        } else
+            put_html(out, doc->url);
+        buf_puts(out, "</dd>\n");
+    }
+    put_meta_row(out, "Document", doc->id);
+    buf_printf(out, "<dt>Paragraphs</dt><dd>%zu</dd>\n</dl>\n<p><a ", doc->paragraph_count);
+    put_doc_href(out, "cite", doc->id, req->q);
+    buf_puts(out, ">Cite this article</a>");
+    if (*req->q) {
+        buf_puts(out, MIDDLE_DOT "<a ");
+        put_results_href(out, req);
+        buf_puts(out, ">Back to the results</a>");
+    }
+    buf_puts(out, "</p>\n<section aria-labelledby=\"text-heading\">\n"
+                  "<h3 id=\"text-heading\">Text</h3>\n");
+    put_paragraphs(out, doc, 'B', analyzer, query);
+    buf_puts(out, "</section>\n");
+    if (has_comments) {
+        buf_puts(out, "<section class=\"comments\" aria-labelledby=\"comments-heading\">\n"
+                      "<h3 id=\"comments-heading\">Reader comments</h3>\n");
+        put_paragraphs(out, doc, 'C', analyzer, query);
+        buf_puts(out, "</section>\n");
+    }
+    buf_puts(out, "</article>\n");
+}
+
+void cgi_page_cite(buf_t *out, const cgi_request_t *req, const hit_t *hit, const char *accessed)
+{
+    buf_t text = BUF_INIT, bibtex = BUF_INIT;
+
+    output_citation(&text, hit);
+    cite_hit(&bibtex, CITE_BIBTEX, hit, accessed, 1);
+    buf_puts(out, "<h2>Cite <a ");
+    put_doc_href(out, "doc", hit->doc.id, req->q);
+    buf_putc(out, '>');
+    put_html(out, doc_title(&hit->doc));
+    buf_puts(out, "</a></h2>\n<h3 id=\"cite-text\">Text</h3>\n<p aria-labelledby=\"cite-text\">");
+    put_html(out, text.data ? text.data : "");
+    buf_puts(out, "</p>\n<h3 id=\"cite-bibtex\">BibTeX</h3>\n<pre aria-labelledby=\"cite-bibtex\">");
+    put_html(out, bibtex.data ? bibtex.data : "");
+    buf_puts(out, "</pre>\n");
+    if (*req->q)
+        buf_puts(out, "<p>The paragraphs cited are those that show the words searched for.</p>\n");
+    buf_free(&text);
+    buf_free(&bibtex);
+}
+
+void cgi_page_message(buf_t *out, const char *heading, const char *text)
+{
+    buf_puts(out, "<h2>");
+    put_html(out, heading);
+    buf_puts(out, "</h2>\n<p class=\"notice\">");
+    put_html(out, text);
+    buf_puts(out, "</p>\n");
+}
+
+static void json_facet(buf_t *out, const char *name, const cgi_facet_t *facet)
+{
+    buf_printf(out, "\"%s\":[", name);
+    for (size_t i = 0; i < facet->count; i++) {
+        buf_puts(out, i ? ",{\"value\":" : "{\"value\":");
+        put_json_string(out, facet->entries[i].value);
+        buf_printf(out, ",\"count\":%u}", facet->entries[i].count);
+    }
+    buf_putc(out, ']');
+}
+
+static void json_hit(buf_t *out, const hit_t *hit)
+{
+    const stored_doc_t *doc = &hit->doc;
+    buf_t cite = BUF_INIT;
+
+    buf_printf(out, "{\"rank\":%u,\"id\":", hit->rank);
+    put_json_string(out, doc->id);
+    buf_printf(out, ",\"score\":%.6f,\"all_words\":%s,\"title\":", hit->score,
+               hit->has_all_words ? "true" : "false");
+    put_json_string(out, doc->title);
+    buf_printf(out, ",\"title_derived\":%s,\"source\":", doc->title_derived ? "true" : "false");
+    put_json_string(out, doc->source);
+    buf_puts(out, ",\"date\":");
+    put_json_string(out, doc->date);
+    buf_puts(out, ",\"byline\":");
+    put_json_string(out, doc->byline);
+    buf_puts(out, ",\"url\":");
+    put_json_string(out, doc->url);
+    output_citation(&cite, hit);
+    buf_puts(out, ",\"citation\":");
+    put_json_string(out, cite.data ? cite.data : "");
+    buf_puts(out, ",\"snippets\":[");
+    for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
+        const fragment_t *f = &hit->snippet.fragments[k];
+        buf_puts(out, k ? ",{\"text\":\"" : "{\"text\":\"");
+        esc_json(out, doc->text + f->start, f->end - f->start);
+        buf_printf(out, "\",\"paragraph\":%u,\"kind\":\"%s\",\"start\":%zu,\"end\":%zu,"
+                        "\"cut_before\":%s,\"cut_after\":%s,\"highlights\":[",
+                   f->paragraph,
+                   docdata_paragraph_kind(doc, f->paragraph) == 'C' ? "comment" : "body",
+                   f->start, f->end, f->cut_before ? "true" : "false",
+                   f->cut_after ? "true" : "false");
+        for (size_t m = 0; m < f->mark_count; m++)
+            buf_printf(out, "%s[%zu,%zu]", m ? "," : "", f->marks[m].start, f->marks[m].end);
+        buf_puts(out, "]}");
+    }
+    buf_puts(out, "]}");
+    buf_free(&cite);
+}
+
+void cgi_json_results(buf_t *out, const cgi_request_t *req, const cgi_results_t *res)
+{
+    const search_result_t *r = res->result;
+
+    buf_puts(out, "{\"query\":");
+    put_json_string(out, req->q);
+    buf_puts(out, ",\"filters\":{\"source\":");
+    put_json_string(out, req->source);
+    buf_puts(out, ",\"from\":");
+    put_json_string(out, req->from);
+    buf_puts(out, ",\"to\":");
+    put_json_string(out, req->to);
+    buf_printf(out, "},\"sort\":\"%s\",\"page\":%u,\"hits_per_page\":%u,\"last_page\":%u,"
+                    "\"matches\":%u,\"all_words\":%u,\"words\":%u,\"seconds\":%.6f,"
+                    "\"did_you_mean\":",
+               sort_name(req->sort), req->page, req->hits_per_page, res->last_page, r->matches,
+               r->all_words, r->group_count, res->seconds);
+    put_json_string(out, res->suggestion);
+    buf_puts(out, ",\"facets\":{");
+    json_facet(out, "source", &res->sources);
+    buf_putc(out, ',');
+    json_facet(out, "year", &res->years);
+    buf_puts(out, "},\"hits\":[");
+    for (size_t i = 0; i < r->hit_count; i++) {
+        if (i)
+            buf_putc(out, ',');
+        json_hit(out, &r->hits[i]);
+    }
+    buf_puts(out, "]}\n");
+}
+
+void cgi_json_error(buf_t *out, int status, const char *message)
+{
+    buf_puts(out, "{\"error\":");
+    put_json_string(out, message);
+    buf_printf(out, ",\"status\":%d}\n", status);
+}

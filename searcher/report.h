@@ -1,0 +1,32 @@
+/* report.h: statistics of the index and counts of matches over time and
+ * sources, for research (--stats, --count-by).
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef TRAWL_REPORT_H
+#define TRAWL_REPORT_H
+
+#include <stdio.h>
+#include "output.h"
+#include "search.h"
+
+/* Prints the statistics of S's index: documents, distinct terms, average
+ * length (in indexed terms), the date range and how many articles are
+ * dated, and the sources with their article counts.  FORMAT_JSON gives
+ * one JSON object, anything else text.  Returns an exit status
+ * (EXIT_MATCH, or EXIT_TROUBLE after reporting an error). */
+int report_stats(FILE *fp, searcher_t *s, format_t format);
+
+/* Prints, for each year, month or source (BY), how many articles match the
+ * query TEXT[0..LEN) in MODE (as --count counts), how many the
+ * index holds there, and the share.  Years and months run from the first
+ * to the last dated article; one with no article in the index is a gap
+ * (its matches and share are empty / null, never 0).  A last row counts
+ * the undated articles ("undated") or those of no known source
+ * ("unknown").  FORMAT_JSON gives JSON Lines, anything else CSV (RFC 4180,
+ * header row: BY,matches,articles,share).  Returns EXIT_MATCH or
+ * EXIT_NO_MATCH (nothing matched), or EXIT_TROUBLE after reporting an
+ * error. */
+int report_count_by(FILE *fp, searcher_t *s, const char *by, query_mode_t mode,
+                    const char *text, size_t len, format_t format);
+
+#endif /* TRAWL_REPORT_H */

@@ -1,0 +1,110 @@
+# cgi-server.sh: lighttpd serving the built trawl.cgi on 127.0.0.1, for the CGI tests.
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Sourced after test-lib.sh.  cgi_server_start indexes corpus/ into $tmp/db,
+# puts a link to the built trawl.cgi in $tmp/www with a trawl.cgi.conf that
+# names the index (as an administrator would install it), starts lighttpd
+# on a free loopback port with mod_cgi, and sets $base_url to the page's
+# address.  The server is stopped on exit, whether the test passes, fails
+# or is interrupted.  Without lighttpd or curl the test is skipped.
+
+lighttpd_bin=
+for dir in /usr/sbin /usr/local/sbin /sbin $(printf '%s' "$PATH" | tr ':' ' '); do
+    if [ -x "$dir/lighttpd" ]; then
+        lighttpd_bin=$dir/lighttpd
+        break
+    fi
+done
+if [ -z "$lighttpd_bin" ] || ! command -v curl > /dev/null; then
+    echo "1..0 # SKIP lighttpd or curl is not installed (setup.sh installs them)"
+    exit 0
+fi
+
+server_pid=
+cgi_server_stop() {
+    if [ -n "$server_pid" ]; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+        server_pid=
+    fi
+}
+trap 'cgi_server_stop; chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+# A port nobody listens on now (the kernel's choice); lighttpd may still lose
+# a race for it, so cgi_server_start tries a few.
+free_port() {
+    "${PYTHON3:-python3}" -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])'
+}
+
+# cgi_server_start [ENV-SETTINGS]: ENV-SETTINGS are lighttpd setenv pairs,
+# e.g. '"TRAWL_CGI_HITS" => "2"'.
+cgi_server_start() {
+    mkdir -p "$tmp/www"
+    [ -d "$tmp/db" ] || trawl_index --db "$tmp/db" "$TRAWL_SRCDIR/corpus" > /dev/null
+    ln -sf "$TRAWL_BUILDDIR/trawl.cgi" "$tmp/www/trawl.cgi"
+    printf '# trawl.cgi settings (doc/cgi.md)\nTRAWL_DB=%s\n' "$tmp/db" > "$tmp/www/trawl.cgi.conf"
+    for attempt in 1 2 3 4 5; do
+        port=$(free_port)
+        cat > "$tmp/lighttpd.conf" <<EOF
+server.document-root = "$tmp/www"
+server.bind = "127.0.0.1"
+server.port = $port
+server.errorlog = "$tmp/lighttpd-error.log"
+server.modules = ("mod_cgi", "mod_setenv")
+cgi.assign = (".cgi" => "")
+setenv.add-environment = (${1:-})
+EOF
+        "$lighttpd_bin" -D -f "$tmp/lighttpd.conf" > "$tmp/lighttpd.out" 2>&1 &
+        server_pid=$!
+        base_url="http://127.0.0.1:$port/trawl.cgi"
+        # Up to 5 seconds for the server to answer.
+        for _ in $(seq 50); do
+            if curl -s -o /dev/null --max-time 2 "$base_url"; then
+                return 0
+            fi
+            kill -0 "$server_pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        cgi_server_stop
+    done
+    echo "Bail out! lighttpd did not start: $(cat "$tmp/lighttpd.out" "$tmp/lighttpd-error.log" 2>/dev/null)"
+    exit 1
+}
+
+# fetch URL-SUFFIX [CURL-OPTIONS...]: GETs $base_url + URL-SUFFIX; the body
+# goes to $body, the status to $code, the headers (lower-cased names, no CR)
+# to $headers.
+fetch() {
+    suffix=$1
+    shift
+    code=$(curl -s --max-time 20 -o "$tmp/.body" -D "$tmp/.headers" -w '%{http_code}' "$@" \
+        "$base_url$suffix") || code=000
+    body=$(cat "$tmp/.body" 2>/dev/null || true)
+    headers=$(tr -d '\r' < "$tmp/.headers" 2>/dev/null |
+        sed 's/^\([A-Za-z-]*\):/\L\1:/' || true)
+}
+
+# markup_check: parses the HTML on stdin as a browser would and prints "clean", or the
+# tags and attributes that only a successful injection would put there:
+# elements that run or load something, event handlers, javascript: links.
+markup_check() {
+    "${PYTHON3:-python3}" -c '
+import sys
+from html.parser import HTMLParser
+bad = []
+class Check(HTMLParser):
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "img", "svg", "iframe", "object", "embed", "base", "link"):
+            bad.append(tag)
+        for name, value in attrs:
+            if name.startswith("on"):
+                bad.append(tag + " " + name)
+            if name in ("href", "src", "action") and (value or "").strip().lower().startswith("javascript:"):
+                bad.append(tag + " " + name + "=" + value)
+Check().feed(sys.stdin.read())
+print(" ".join(bad) if bad else "clean")'
+}

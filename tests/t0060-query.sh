@@ -1,0 +1,100 @@
+#!/bin/sh
+# t0060-query.sh: the query language end to end on the seed corpus.
+# SPDX-License-Identifier: GPL-2.0-or-later
+. "$TRAWL_SRCDIR/tests/test-lib.sh"
+
+db="$tmp/db"
+trawl_index -q --db "$db" "$TRAWL_SRCDIR/corpus"
+titles() { printf '%s\n' "$out" | grep '^\[' | tr '\n' '|'; }
+
+run trawl_search --db "$db" --count '"area teams"'
+is "a phrase finds the articles with those words in a row" "$out" "3"
+run trawl_search --db "$db" '"area teams"'
+like "the phrase is marked as one span" "$out" "local **area teams**, but"
+run trawl_search --db "$db" --count 'area NOT teams'
+is "NOT leaves out the articles with the word" "$out" "1"
+run trawl_search --db "$db" 'area NOT teams'
+unlike "words under NOT are never marked" "$out" "**teams**"
+run trawl_search --db "$db" --count '+area -teams'
+is "+word -word work like AND and NOT" "$out" "1"
+run trawl_search --db "$db" --count 'title:ccgs'
+is "title: looks in the headline only" "$out" "1"
+run trawl_search --db "$db" --count 'source:hsj'
+is "source: filters by publication" "$out" "2"
+run trawl_search --db "$db" --format json --no-snippets 'date:2014'
+is "date:2014 finds article 003 only" "$(printf '%s\n' "$out" | cut -d, -f2)" '"id":"003_991a6bc901fd0169.txt"'
+run trawl_search --db "$db" --count 'date:2013..2014-06-30'
+is "a date range includes its ends" "$out" "1"
+run trawl_search --db "$db" --count 'date:..2013'
+is "an open date range" "$out" "0"
+run trawl_search --db "$db" 'date:2014-13'
+expect_status "a bad date exits 2" 2
+is "a bad date says what a date looks like" "$err" "trawl-search: error: date:2014-13: not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)"
+
+run trawl_search --db "$db" --explain --limit 0 'commission*'
+like "--explain lists what a wildcard expands to" "$out" "wildcard commission* expands to: commission, commissioned, commissioner, commissioners, commissioning (5 words)"
+run trawl_search --db "$db" 'commission*'
+like "wildcard matches are marked" "$out" "**commissioning**"
+mkdir "$tmp/many"
+i=0; words=
+while [ $i -lt 201 ]; do words="$words zzq$i"; i=$((i + 1)); done
+printf 'Many words\n\n%s.\n' "$words" > "$tmp/many/a.txt"
+trawl_index -q --db "$tmp/many.db" "$tmp/many"
+run trawl_search --db "$tmp/many.db" 'zzq*'
+expect_status "a wildcard that expands too far exits 2" 2
+is "... and says how to narrow it" "$err" "trawl-search: error: 'zzq*' matches more than 200 words: give more letters before the '*'"
+run trawl_search --db "$tmp/many.db" --count 'zzq1*'
+is "a longer prefix works" "$out" "1"
+
+run trawl_search --db "$db" bulying
+expect_status "a misspelt word finds nothing" 1
+like "did you mean, in text" "$out" "Did you mean: bullying?"
+run trawl_search --db "$db" --format json bulying
+is "did you mean, in JSON" "$out" '{"trawl_query":{"query_id":"1","did_you_mean":"bullying"}}'
+
+run trawl_search --db "$db" --explain --limit 0 the bullied teams
+is "--explain shows stems, stopwords and the Xapian query" "$(printf '%s\n' "$out" | sed -n 2,6p)" "  word: bullied (stem bulli)
+  word: teams (stem team)
+  stopwords left out: the
+  ranking: articles with every word first, then those with some, each by BM25 score
+  Xapian query (every word): Query((((Zbulli SYNONYM ZSbulli SYNONYM ZSbulli) OR 0.5 * ZXCbulli) AND ((Zteam SYNONYM ZSteam SYNONYM ZSteam) OR 0.5 * ZXCteam)))"
+
+run trawl_search --db "$db" --no-snippets --sort=-date area
+is "--sort=-date: newest first" "$(titles | cut -d'|' -f1)" "[1] Feature: Grey Area"
+run trawl_search --db "$db" --no-snippets --sort=date area
+is "--sort=date: undated first, the dated one last" "$(titles | cut -d'|' -f5)" "[5] Feature: Grey Area"
+run trawl_search --db "$db" --sort=size area
+expect_status "a bad --sort exits 2" 2
+
+run trawl_search --db "$db" --count --all area teams bullying
+is "--all keeps articles with every word" "$out" "1"
+run trawl_search --db "$db" --count --any area teams bullying
+is "--any keeps articles with any word" "$out" "5"
+run trawl_search --db "$db" --any area teams bullying
+like "--any still counts articles with every word" "$out" "5 matches, 1 with all 3 words"
+
+# Two runs, the same bytes (ties are broken by id).
+run trawl_search --db "$db" --format json --no-snippets ccg
+first=$out
+run trawl_search --db "$db" --format json --no-snippets ccg
+is "two runs give identical output" "$out" "$first"
+
+# Pasted text never fails.
+for q in 'ubuntu 20.04' '£350m' 'NHS England’s' "'Worryingly fast'" '"area teams' '(area teams' 'AND' 'title:' 'area )'; do
+    run trawl_search --db "$db" --count "$q"
+    if [ "$status" -le 1 ] && [ -z "$err" ]; then ok "pasted '$q' is searched"; else not_ok "pasted '$q' is searched" "status $status: $err"; fi
+done
+run trawl_search --db "$db" --explain --limit 0 '"area teams'
+like "an unbalanced quote is explained" "$out" "query syntax not understood (a quote is not closed): searched as plain words"
+run trawl_search --db "$db" the of and
+expect_status "a query of only stopwords searches them" 0
+run trawl_search --db "$db" ''
+is "an empty query is explained" "$err" "trawl-search: error: the query has no words to search for"
+deep=$(awk 'BEGIN { for (i = 0; i < 10000; i++) printf "("; printf "bullying"; for (i = 0; i < 10000; i++) printf ")" }')
+run trawl_search --db "$db" --count "$deep"
+is "10,000 nested brackets: the word inside is searched" "$out" "1"
+big=$(awk 'BEGIN { for (i = 0; i < 12000; i++) printf "area%d ", i }')
+run trawl_search --db "$db" --count "$big"
+expect_status "a 100 KB query gets an answer" 1
+
+done_testing

@@ -1,0 +1,28 @@
+#!/bin/sh
+# t0420-symbols.sh: libtrawl exports exactly the functions trawl.h declares.
+# SPDX-License-Identifier: GPL-2.0-or-later
+. "$TRAWL_SRCDIR/tests/test-lib.sh"
+
+so=$TRAWL_BUILDDIR/lib/.libs/libtrawl.so
+header=$TRAWL_SRCDIR/lib/trawl.h
+if [ ! -f "$so" ]; then
+    echo "1..0 # SKIP no shared library (configured with --disable-shared)"
+    exit 0
+fi
+
+# Prototypes start in column 0 ("const char *trawl_version(void);"); the
+# usage example in the header's comment is indented, and so left out.
+declared=$(sed -n 's/^[a-z].*[ *]\(trawl_[a-z_]*\)(.*/\1/p' "$header" | sort)
+exported=$(nm -D --defined-only "$so" | awk '{ print $3 }' | sort)
+is "the shared library exports exactly the functions of trawl.h" "$exported" "$declared"
+is "trawl.h declares 27 functions" "$(printf '%s\n' "$declared" | wc -l)" 27
+
+is "trawl.h includes nothing but <stddef.h>" "$(grep '^#include' "$header")" "#include <stddef.h>"
+
+# The static archive keeps the internal functions: the programs link it.
+internal=$(nm --defined-only "$TRAWL_BUILDDIR/lib/.libs/libtrawl.a" 2> /dev/null |
+    awk '$2 == "T" && ($3 == "searcher_run" || $3 == "article_parse") { print $3 }' | sort)
+is "the static archive holds the internal functions the programs call" "$internal" "article_parse
+searcher_run"
+
+done_testing

@@ -1,0 +1,191 @@
+/* query.c: unit tests for the query parser (searcher/query.c): what each
+ * query becomes, for Xapian and for snippets, and the messages.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer.h"
+#include "buf.h"
+#include "query.h"
+#include "stopwords.h"
+#include "tap.h"
+#include "xs.h"
+
+#define AREA "((Zarea SYNONYM ZSarea SYNONYM ZSarea) OR 0.5 * ZXCarea)"
+#define TEAM "((Zteam SYNONYM ZSteam SYNONYM ZSteam) OR 0.5 * ZXCteam)"
+#define BULLI "((Zbulli SYNONYM ZSbulli SYNONYM ZSbulli) OR 0.5 * ZXCbulli)"
+
+static const struct {
+    const char *query;
+    const char *all;     /* Xapian's description of query.all */
+    const char *any;     /* of query.any; NULL: the same as all */
+    const char *terms;   /* snippet terms: kind:text/group, "p" for a phrase word */
+} cases[] = {
+    { "area teams bullying", "Query((" AREA " AND " TEAM " AND " BULLI "))",
+      "Query((" AREA " OR " TEAM " OR " BULLI "))", "0:area/0 0:team/1 0:bulli/2" },
+    { "\"area teams\"",
+      "Query(((area PHRASE 2 teams) OR 2 * (Sarea PHRASE 2 Steams) OR 0.5 * (XCarea PHRASE 2 XCteams)))",
+      NULL, "1:area/0p 1:teams/0p" },
+    { "\"Teams\"", "Query(((teams SYNONYM Steams SYNONYM Steams) OR 0.5 * XCteams))", NULL,
+      "1:teams/0" },
+    { "area OR teams", "Query((" AREA " OR " TEAM "))", NULL, "0:area/0 0:team/1" },
+    { "bullying NOT ccg",
+      "Query((" BULLI " AND_NOT ((Zccg SYNONYM ZSccg SYNONYM ZSccg) OR 0.5 * ZXCccg)))", NULL,
+      "0:bulli/0" },
+    { "+area -teams", "Query((" AREA " AND_NOT " TEAM "))", NULL, "0:area/0" },
+    { "area teams OR groups",
+      "Query((" AREA " AND (" TEAM " OR ((Zgroup SYNONYM ZSgroup SYNONYM ZSgroup) OR 0.5 * ZXCgroup))))",
+      "Query((" AREA " OR (" TEAM " OR ((Zgroup SYNONYM ZSgroup SYNONYM ZSgroup) OR 0.5 * ZXCgroup))))",
+      "0:area/0 0:team/1 0:group/2" },
+    { "(area OR teams) AND bullying", "Query(((" AREA " OR " TEAM ") AND " BULLI "))", NULL,
+      "0:area/0 0:team/1 0:bulli/2" },
+    { "area NEAR/3 teams",
+      "Query(((area NEAR 5 teams) OR 2 * (Sarea NEAR 5 Steams) OR 0.5 * (XCarea NEAR 5 XCteams)))",
+      NULL, "1:area/0 1:teams/1" },
+    { "area ADJ teams",
+      "Query(((area PHRASE 12 teams) OR 2 * (Sarea PHRASE 12 Steams) OR 0.5 * (XCarea PHRASE 12 XCteams)))",
+      NULL, "1:area/0 1:teams/1" },
+    { "commission*",
+      "Query((WILDCARD SYNONYM commission OR 2 * WILDCARD SYNONYM Scommission OR 0.5 * WILDCARD SYNONYM XCcommission))",
+      NULL, "2:commission/0" },
+    { "co*", "Query(((Zco SYNONYM ZSco SYNONYM ZSco) OR 0.5 * ZXCco))", NULL, "0:co/0" },
+    { "title:bullying", "Query(2 * ZSbulli)", NULL, "0:bulli/0" },
+    { "body:bullying comments:bullying", "Query((Zbulli AND 0.5 * ZXCbulli))",
+      "Query((Zbulli OR 0.5 * ZXCbulli))", "0:bulli/0 0:bulli/1" },
+    { "source:hsj bullying", "Query((" BULLI " FILTER 0 * XSRChsj))", NULL, "1:hsj/0 0:bulli/1" },
+    { "date:2014", "Query((<alldocuments> FILTER VALUE_RANGE 0 20140000 20141231))", NULL, "" },
+    { "date:2013..2014-06-30", "Query((<alldocuments> FILTER VALUE_RANGE 0 20130000 20140630))",
+      NULL, "" },
+    { "date:..2014", "Query((<alldocuments> FILTER VALUE_LE 0 20141231))", NULL, "" },
+    { "date:2014-06..", "Query((<alldocuments> FILTER VALUE_GE 0 20140600))", NULL, "" },
+    { "id:003_x.txt", "Query((<alldocuments> FILTER 0 * Q003_x.txt))", NULL, "" },
+    { "the economist", "Query(((Zeconomist SYNONYM ZSeconomist SYNONYM ZSeconomist) OR 0.5 * ZXCeconomist))",
+      NULL, "0:economist/0" },
+    { "the of", "Query((((Zthe SYNONYM ZSthe SYNONYM ZSthe) OR 0.5 * ZXCthe) AND ((Zof SYNONYM ZSof SYNONYM ZSof) OR 0.5 * ZXCof)))",
+      "Query((((Zthe SYNONYM ZSthe SYNONYM ZSthe) OR 0.5 * ZXCthe) OR ((Zof SYNONYM ZSof SYNONYM ZSof) OR 0.5 * ZXCof)))",
+      "0:the/0 0:of/1" },
+    { "area area Area", "Query(" AREA ")", NULL, "0:area/0" },
+    /* Pasted text never fails: syntax that does not parse is plain words. */
+    { "(area", "Query(" AREA ")", NULL, "0:area/0" },
+    { "area)", "Query(" AREA ")", NULL, "0:area/0" },
+    { "AND", "Query(((Zand SYNONYM ZSand SYNONYM ZSand) OR 0.5 * ZXCand))", NULL, "0:and/0" },
+    { "title:", "Query(((Ztitl SYNONYM ZStitl SYNONYM ZStitl) OR 0.5 * ZXCtitl))", NULL, "0:titl/0" },
+    { "\"area teams", "Query((" AREA " AND " TEAM "))", "Query((" AREA " OR " TEAM "))",
+      "0:area/0 0:team/1" },
+    { "£350m", "Query(((Z350m SYNONYM ZS350m SYNONYM ZS350m) OR 0.5 * ZXC350m))", NULL, "0:350m/0" },
+    { "'Worryingly fast'",
+      "Query((((Zworri SYNONYM ZSworri SYNONYM ZSworri) OR 0.5 * ZXCworri) AND ((Zfast SYNONYM ZSfast SYNONYM ZSfast) OR 0.5 * ZXCfast)))",
+      "Query((((Zworri SYNONYM ZSworri SYNONYM ZSworri) OR 0.5 * ZXCworri) OR ((Zfast SYNONYM ZSfast SYNONYM ZSfast) OR 0.5 * ZXCfast)))",
+      "0:worri/0 0:fast/1" },
+};
+
+static const struct {
+    const char *query;
+    const char *error;
+} errors[] = {
+    { "", "the query has no words to search for" },
+    { "!!! ... ---", "the query has no words to search for" },
+    { "(((", "the query has no words to search for" },
+    { "date:2014-13", "date:2014-13: not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)" },
+    { "bullying date:yesterday",
+      "date:yesterday: not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)" },
+    { "date:..", "date:..: not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)" },
+};
+
+static const struct {
+    const char *query;
+    const char *explain;
+} explanations[] = {
+    { "the bullied teams", "word: bullied (stem bulli)\nword: teams (stem team)\nstopwords left out: the\n" },
+    { "(area", "query syntax not understood (a bracket is not closed): searched as plain words\nword: area\n" },
+    { "co* -x", "too short for a wildcard (at least 3 characters): searched as words\nword: co\nword: x (excluded)\n" },
+    { "\"area teams\" date:2014-06", "phrase: \"area teams\"\ndate: 20140600..20140631\n" },
+};
+
+static void render_terms(const query_t *q, buf_t *out)
+{
+    for (size_t i = 0; i < q->term_count; i++)
+        buf_printf(out, "%s%d:%s/%u%s", i ? " " : "", (int)q->terms[i].kind, q->terms[i].text,
+                   q->terms[i].group, q->terms[i].phrase_length > 1 ? "p" : "");
+}
+
+int main(void)
+{
+    analyzer_t *analyzer = analyzer_new("english", NULL);
+    query_t q;
+    char *err;
+
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        buf_t terms = BUF_INIT;
+        int rc = query_parse(analyzer, cases[i].query, strlen(cases[i].query), QUERY_DEFAULT,
+                             &q, &err);
+        if (!ok(rc == 0, "'%s' parses", cases[i].query)) {
+            printf("#   error: %s\n", err);
+            free(err);
+            continue;
+        }
+        char *all = xs_query_describe(q.all), *any = xs_query_describe(q.any);
+        is_str(all, cases[i].all, cases[i].query);
+        is_str(any, cases[i].any ? cases[i].any : cases[i].all, "... every article it matches");
+        render_terms(&q, &terms);
+        is_str(terms.data ? terms.data : "", cases[i].terms, "... its snippet terms");
+        xs_free(all);
+        xs_free(any);
+        buf_free(&terms);
+        query_free(&q);
+    }
+    for (size_t i = 0; i < sizeof errors / sizeof *errors; i++) {
+        int rc = query_parse(analyzer, errors[i].query, strlen(errors[i].query), QUERY_DEFAULT,
+                             &q, &err);
+        ok(rc == -1, "'%s' fails", errors[i].query);
+        is_str(err, errors[i].error, "... with a message that says why");
+        free(err);
+    }
+    for (size_t i = 0; i < sizeof explanations / sizeof *explanations; i++) {
+        if (query_parse(analyzer, explanations[i].query, strlen(explanations[i].query),
+                        QUERY_DEFAULT, &q, &err) != 0) {
+            ok(0, "'%s' parses: %s", explanations[i].query, err);
+            free(err);
+            continue;
+        }
+        is_str(q.explain, explanations[i].explain, explanations[i].query);
+        query_free(&q);
+    }
+
+    /* Nested juxtaposition: AND by default, OR with --any. */
+    query_parse(analyzer, "(area teams)", 12, QUERY_ANY, &q, &err);
+    char *d = xs_query_describe(q.any);
+    is_str(d, "Query((" AREA " OR " TEAM "))", "--any: words in brackets are OR-ed");
+    xs_free(d);
+    query_free(&q);
+
+    /* Bad input: bounded, never a crash. */
+    {
+        size_t n = 20000;
+        char *deep = malloc(2 * n + 8);
+        memset(deep, '(', n);
+        memcpy(deep + n, "area", 4);
+        memset(deep + n + 4, ')', n);
+        ok(query_parse(analyzer, deep, 2 * n + 4, QUERY_DEFAULT, &q, &err) == 0
+           && q.group_count == 1, "10,000 nested brackets: searched as plain words");
+        query_free(&q);
+        for (size_t k = 0; k < 2 * n; k++)
+            deep[k] = "ab \"(-*:"[k % 8];
+        ok(query_parse(analyzer, deep, 2 * n, QUERY_DEFAULT, &q, &err) == 0,
+           "40 KB of syntax characters parse");
+        query_free(&q);
+        free(deep);
+        const char nul[] = "area\0teams \xff\xfe bullying";
+        ok(query_parse(analyzer, nul, sizeof nul - 1, QUERY_DEFAULT, &q, &err) == 0
+           && q.group_count == 3, "NUL bytes and invalid UTF-8 separate words");
+        query_free(&q);
+    }
+
+    ok(stopword_is("the", 3) && stopword_is("a", 1) && stopword_is("yourselves", 10)
+       && stopword_is("what", 4), "stopwords are found, first and last of the list too");
+    ok(!stopword_is("then ", 5) && !stopword_is("th", 2) && !stopword_is("not", 3)
+       && !stopword_is("bullying", 8), "other words are not stopwords");
+    analyzer_free(analyzer);
+    return tap_done();
+}
