@@ -14,7 +14,7 @@ action=${1:-demo}
 packages="build-essential autoconf automake libtool pkg-config
 libxapian-dev libstemmer-dev zlib1g-dev xapian-tools python3 valgrind
 lighttpd chromium curl wrk xapian-omega
-pandoc python3-xapian"
+pandoc python3-xapian mandoc time clang libclang-rt-14-dev"
 
 missing=
 for p in $packages; do

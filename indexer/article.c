@@ -452,11 +452,24 @@ static int is_comment_heading(span_t sp)
     return 0;
 }
 
+/* SP without a final full stop that stands apart (" ."): text tokenised for
+ * retrieval experiments ends its titles and sentences alike so, and English
+ * prose never puts a space before its full stop, so the stop says nothing
+ * about whether the line is a sentence. */
+static span_t without_detached_stop(span_t sp)
+{
+    if (sp.len > 2 && has_suffix(sp, " ."))
+        sp.len -= 2;
+    return sp;
+}
+
 /* A headline: short, not a sentence or a fragment ending in '.', ',', ';' or
- * ':' (a question or exclamation is fine), with at least one letter. */
+ * ':' (a question or exclamation is fine; a detached " ." is ignored), with
+ * at least one letter. */
 static int is_headline(span_t sp)
 {
     int letter = 0;
+    sp = without_detached_stop(sp);
     if (sp.len == 0 || sp.len > HEADLINE_MAX || strchr(".,;:", sp.s[sp.len - 1]))
         return 0;
     for (size_t i = 0; i < sp.len && !letter; i++)
@@ -706,8 +719,23 @@ static void join_block(parser_t *p, size_t first, size_t end)
 
 static void build_units(parser_t *p, size_t from)
 {
-    for (size_t i = from; i < p->nlines; i++)
+    size_t nonblank = 0, only = from;
+
+    for (size_t i = from; i < p->nlines; i++) {
         classify_line(p, &p->lines[i]);
+        if (p->lines[i].text.len) {
+            nonblank++;
+            only = i;
+        }
+    }
+    /* A page that is one line is that line, even when the line recurs in
+     * other pages: items that share a headline and have no text of their
+     * own ("Critical Path Scheduling (Algorithm 40)" heads an algorithm and
+     * each of its certifications) are not furniture. */
+    if (nonblank == 1 && p->lines[only].kind == LINE_DROP) {
+        p->bp = NULL;
+        classify_line(p, &p->lines[only]);
+    }
     for (size_t i = from; i < p->nlines;) {
         size_t end = i;
         while (end < p->nlines && p->lines[end].kind == LINE_TEXT)
@@ -784,9 +812,29 @@ static char *derive_title(parser_t *p, span_t text)
     return buf_detach(&b);
 }
 
+/* Whether SP is the headline TITLE (printed again). */
+static int is_title(const char *title, span_t sp)
+{
+    sp = without_detached_stop(sp);
+    return strlen(title) == sp.len && memcmp(title, sp.s, sp.len) == 0;
+}
+
+/* Whether unit I is printed again at the start of the next one, as pages
+ * print a headline twice: then it is the headline whatever its shape (long,
+ * or ending in a full stop). */
+static int printed_twice(const parser_t *p, size_t i)
+{
+    span_t sp = without_detached_stop((span_t){ p->units[i].text, p->units[i].len });
+    const unit_t *next = i + 1 < p->nunits ? &p->units[i + 1] : NULL;
+
+    return next && next->text && next->len >= sp.len &&
+           memcmp(next->text, sp.s, sp.len) == 0 &&
+           (next->len == sp.len || next->text[sp.len] == ' ');
+}
+
 /* Reads the header (headline, date, byline before the story); returns the
  * index of the first unit after it. */
-static size_t read_header(parser_t *p, int *text_title)
+static size_t read_header(parser_t *p)
 {
     article_t *a = p->a;
     char date[11];
@@ -803,12 +851,13 @@ static size_t read_header(parser_t *p, int *text_title)
         } else if (byline_name(sp).len) {
             if (a->byline == NULL)
                 a->byline = dup_span(p, byline_name(sp));
-        } else if (a->title && strcmp(a->title, u->text) == 0) {
+        } else if (a->title && is_title(a->title, sp)) {
             ;                       /* the headline printed again */
-        } else if (a->title == NULL && !(u->flags & COMMENTER) && is_headline(sp)) {
+        } else if (a->title == NULL && !(u->flags & COMMENTER) &&
+                   (is_headline(sp) || printed_twice(p, i))) {
+            u->text[without_detached_stop(sp).len] = '\0';
             a->title = u->text;
             u->text = NULL;
-            *text_title = 1;
         } else {
             break;
         }
@@ -828,8 +877,7 @@ static void add_paragraph(parser_t *p, unit_t *u, para_kind_t kind)
 static void parse_units(parser_t *p)
 {
     article_t *a = p->a;
-    int text_title = 0;
-    size_t body = read_header(p, &text_title), comments = body + 1, last = p->nunits;
+    size_t body = read_header(p), comments = body + 1, last = p->nunits;
 
     /* The comments start at the first heading or commenter line after the
      * story has begun; one above the story is page furniture. */
@@ -859,12 +907,6 @@ static void parse_units(parser_t *p)
     for (size_t i = body; i < p->nunits; i++)
         if (p->units[i].text)
             add_paragraph(p, &p->units[i], i < comments ? PARA_BODY : PARA_COMMENT);
-    /* A page that is nothing but a short line: that line is the text. */
-    if (a->paragraph_count == 0 && text_title) {
-        unit_t u = { a->title, strlen(a->title), 0 };
-        a->title = NULL;
-        add_paragraph(p, &u, PARA_BODY);
-    }
     if (a->title == NULL && a->paragraph_count && a->paragraphs[0].kind == PARA_BODY) {
         a->title = derive_title(p, (span_t){ a->paragraphs[0].text, a->paragraphs[0].len });
         a->title_derived = 1;
@@ -909,7 +951,9 @@ int article_parse(const char *text, size_t len, const boilerplate_t *boilerplate
     free(p.units);
     free(p.lines);
     free(clean);
-    if (p.oom || out->paragraph_count == 0) {
+    /* A page that is only a headline is an article with no body, found by
+     * its title (as a JSON Lines record with a title and no text). */
+    if (p.oom || (out->paragraph_count == 0 && out->title == NULL)) {
         article_free(out);
         *errmsg = strdup(p.oom ? "out of memory" : "no article text");
         return -1;

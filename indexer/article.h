@@ -65,10 +65,14 @@ typedef struct {
  *   sentence at a line's end (an icon glyph) is dropped.
  * - Header: the leading paragraphs that are a date-only line (the date), a
  *   "By Jane Smith" line (the byline), the headline (the first short line
- *   not ending in . , ; :) or a repeat of it are metadata, not body.
- *   Without a headline the title is the first sentence of the body, cut to
- *   at most 80 characters at a word boundary with "…" (title_derived = 1).
- *   A page that is nothing but one short line keeps it as its body.
+ *   not ending in . , ; : -- a detached " ." as tokenised text ends lines
+ *   with is dropped and ignored -- or, whatever its length and ending, the
+ *   first paragraph when the next one starts with it) or a repeat of it are
+ *   metadata, not body.  Without a headline the title is the first
+ *   sentence of the body, cut to at most 80 characters at a word boundary
+ *   with "…" (title_derived = 1).  A page that is only a headline is an
+ *   article with no paragraphs, found by its title; a page whose one line
+ *   recurs in other pages keeps that line (not furniture).
  * - Comments start at the first comment heading ("Readers' comments (3)",
  *   "12 comments", "Please note, only ... comments ...") or commenter line
  *   ("<name> <date> <time>") after the story began; the commenter line is

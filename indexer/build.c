@@ -58,6 +58,7 @@ typedef struct {
     json_reader_t json;    /* scratch space for JSON Lines records */
     const char *language;  /* the stemming language, stored at each commit */
     unsigned pending;      /* documents stored since the last commit */
+    int write_failed;      /* writing to the index failed (disk full...): stop */
 } builder_t;
 
 volatile sig_atomic_t build_stop_signal = 0;
@@ -488,13 +489,18 @@ static int store_article(builder_t *b, const char *root, const char *relpath,
         if (st != XS_OK)
             goto done;
     }
-    if (xs_db_replace_document(b->db, idterm.data, idterm.len, doc, NULL) != XS_OK
-        || (sink.spelling_full && spelling_batch_flush(b->spelling, b->db) != XS_OK))
+    xs_status_t st = xs_db_replace_document(b->db, idterm.data, idterm.len, doc, NULL);
+    b->write_failed = st == XS_IO_ERROR;
+    if (st != XS_OK || (sink.spelling_full && spelling_batch_flush(b->spelling, b->db) != XS_OK))
         goto done;
     b->pending++;
     rc = 0;
 done:
-    if (rc != 0) {
+    if (rc != 0 && b->write_failed) {
+        /* Not the file's fault, and every later document would fail too. */
+        errorf("cannot write to the index '%s': %s", b->opts->db_path, xs_db_last_error(b->db));
+        detailf("the index is as it was at its last commit");
+    } else if (rc != 0) {
         errorf("cannot index '%s': %s", where,
                *xs_db_last_error(b->db) ? xs_db_last_error(b->db) : "out of memory");
     }
@@ -530,9 +536,11 @@ static int commit_run(builder_t *b)
 
 /* Called between documents: commits when opts->commit_every documents are
  * pending.  Returns 0 to go on, 1 when a signal asked the run to stop, -1
- * when a commit failed (reported). */
+ * when writing to the index failed (reported). */
 static int checkpoint(builder_t *b)
 {
+    if (b->write_failed)
+        return -1;
     if (build_stop_signal)
         return 1;
     if (b->opts->commit_every && b->pending >= b->opts->commit_every)
@@ -958,7 +966,7 @@ static int choose_language(xs_db_t *db, const build_options_t *opts, char **lang
 int build_index(const build_options_t *opts, char *const *paths, size_t count,
                 build_stats_t *stats)
 {
-    builder_t b = { NULL, NULL, opts, stats, NULL, NULL, JSON_READER_INIT };
+    builder_t b = { NULL, NULL, opts, stats, NULL, NULL, JSON_READER_INIT, NULL, 0, 0 };
     walk_list_t *lists = calloc(count ? count : 1, sizeof *lists);
     char *errmsg = NULL, *language = NULL;
     int rc = -1;
@@ -975,7 +983,10 @@ int build_index(const build_options_t *opts, char *const *paths, size_t count,
         if (walk_collect(paths[i], &lists[i], &stats->failed) != 0)
             goto done;
 
-    st = xs_db_open_write(opts->db_path, opts->lock_wait, &b.db, &errmsg);
+    st = opts->shard_count
+             ? xs_db_open_write_shards(opts->shard_paths, opts->shard_count, opts->lock_wait,
+                                       &b.db, &errmsg)
+             : xs_db_open_write(opts->db_path, opts->lock_wait, &b.db, &errmsg);
     if (st != XS_OK) {
         errorf("cannot open the index for writing: %s", errmsg ? errmsg : xs_status_to_string(st));
         goto done;
@@ -995,7 +1006,7 @@ int build_index(const build_options_t *opts, char *const *paths, size_t count,
     for (size_t i = 0; i < count && !build_stop_signal; i++)
         if (index_root(&b, &lists[i]) != 0)
             goto done;
-    if (commit_run(&b) != 0)
+    if (b.write_failed || commit_run(&b) != 0)
         goto done;
     rc = 0;
 done:

@@ -13,6 +13,8 @@ typedef struct {
     double lock_wait;      /* seconds to wait for another writer's lock */
     int progress;          /* 1: show a progress line on stderr */
     unsigned commit_every; /* commit after this many documents (0: at the end only) */
+    const char *const *shard_paths; /* the shards (shard.h), or NULL: db_path */
+    size_t shard_count;    /* entries in shard_paths (0: a single index) */
 } build_options_t;
 
 typedef struct {

@@ -125,8 +125,9 @@ int mail_looks_like(const char *text, size_t len)
         "from", "received", "return-path", "message-id", "path", "newsgroups",
     };
     entity_t e;
-    if (len >= 5 && memcmp(text, "From ", 5) == 0)
-        return 1;
+    /* An mbox "From " line alone proves nothing ("From Formulas to
+     * Computer Oriented Language" is a title): mail needs header fields
+     * after it, as after any first line. */
     if (split_entity(text, len, &e) < 2 || e.block.len == len)
         return 0;
     buf_t scratch = BUF_INIT;

@@ -16,6 +16,13 @@ lib_libtrawl_la_LDFLAGS = $(AM_LDFLAGS) -no-undefined -version-info 0:0:0 \
 pkgconfigdir = $(libdir)/pkgconfig
 pkgconfig_DATA = lib/trawl.pc
 
+# The API called right and wrong (tests/t0430-example.sh), as a user's
+# program: the public header only, linked with the shared library.
+check_PROGRAMS += tests/unit/libtrawl
+tests_unit_libtrawl_SOURCES = tests/unit/libtrawl.c
+tests_unit_libtrawl_CPPFLAGS = -I$(top_srcdir)/lib -DTRAWL_VERSION='"$(PACKAGE_VERSION)"'
+tests_unit_libtrawl_LDADD = lib/libtrawl.la
+
 # libtool makes PIC objects only when configured for shared libraries, so
 # objects made under another libtool configuration (a build from before the
 # library was shared) must be remade once configure has run again.

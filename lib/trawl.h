@@ -20,7 +20,6 @@
  * - Only plain C types cross this interface (no structs to lay out), so
  *   PHP's FFI, Python's ctypes or Go's cgo can call it as it is.
  * - Strings are UTF-8 and NUL-terminated; lengths and offsets are in bytes.
- *   Strings from results are free of control characters.
  * - Ownership is stated at each prototype.  trawl_close(NULL),
  *   trawl_results_free(NULL) and trawl_free(NULL) do nothing.
  * - A trawl_index_t is not thread-safe: use one per thread.  Results

@@ -10,11 +10,13 @@
  * page.  See doc/cgi.md.
  */
 #include <ctype.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cgi-page.h"
@@ -44,7 +46,7 @@ typedef struct {
 
 typedef struct {
     char *text;              /* the config file's contents; values point into it */
-    const char *db, *hits, *title;
+    const char *db, *hits, *title, *seconds;
 } config_file_t;
 
 static const char *status_text(int status)
@@ -57,6 +59,28 @@ static const char *status_text(int status)
     case 500: return "Internal Server Error";
     default: return "Service Unavailable";
     }
+}
+
+/* The clock limit of one request: a slow client or an expensive query must
+ * not hold a server process for ever.  The response is built in memory and
+ * sent at the end, so until then the alarm can still answer. */
+#define DEFAULT_SECONDS 10
+#define MAX_SECONDS 600
+static volatile sig_atomic_t sending;   /* 1: the response has started */
+
+static void on_time_limit(int signo)
+{
+    static const char page[] =
+        "Status: 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        "Content-Length: 40\r\nRetry-After: 10\r\n\r\n"
+        "The search took too long. Please retry.\n";
+    (void)signo;
+    if (sending)
+        return;   /* let the response that has started finish */
+    /* Only async-signal-safe calls here. */
+    if (write(STDOUT_FILENO, page, sizeof page - 1) < 0)
+        _exit(1);
+    _exit(0);
 }
 
 /* Writes the response: headers (with the length, so HEAD and keep-alive
@@ -154,9 +178,11 @@ static int read_config_file(const char *program, config_file_t *cf)
             cf->hits = eq + 1;
         else if (strcmp(line, "TRAWL_CGI_TITLE") == 0)
             cf->title = eq + 1;
+        else if (strcmp(line, "TRAWL_CGI_SECONDS") == 0)
+            cf->seconds = eq + 1;
         else {
             errorf("%s:%zu: unknown setting '%s' (known: TRAWL_DB, TRAWL_CGI_HITS, "
-                   "TRAWL_CGI_TITLE)", path.data, line_number, line);
+                   "TRAWL_CGI_TITLE, TRAWL_CGI_SECONDS)", path.data, line_number, line);
             rc = -1;
         }
     }
@@ -678,6 +704,18 @@ int main(int argc, char **argv)
     w.req.hits_per_page = w.req.default_hits;
     const cgi_request_t blank = w.req;
 
+    const char *seconds_setting = setting("TRAWL_CGI_SECONDS", cf.seconds);
+    unsigned seconds = DEFAULT_SECONDS;
+    if (seconds_setting && (parse_unsigned(seconds_setting, &seconds) != 0 || seconds < 1
+                            || seconds > MAX_SECONDS)) {
+        errorf("TRAWL_CGI_SECONDS: '%s' is not a number from 1 to %d", seconds_setting,
+               MAX_SECONDS);
+        config_ok = 0;
+        seconds = DEFAULT_SECONDS;
+    }
+    signal(SIGALRM, on_time_limit);
+    alarm(seconds);
+
     if (read_params(&params, &resp, &blank) != 0)
         goto send;
     if (check_params(&params, &w, &resp, message, sizeof message) != 0) {
@@ -711,6 +749,7 @@ int main(int argc, char **argv)
     else
         answer_search(s, db_path, &w, &start, &resp);
 send:
+    sending = 1;
     send_response(&resp, head_only);
     searcher_close(s);
     cgi_params_free(&params);

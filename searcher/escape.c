@@ -6,27 +6,46 @@
 
 static const char replacement[] = "\xEF\xBF\xBD";   /* U+FFFD */
 
+/* Both escapers copy runs of characters that need no change with one
+ * append: escaping byte by byte was a fifth of a JSON batch's time. */
+
 void esc_terminal(buf_t *out, const char *s, size_t len)
 {
-    size_t i = 0;
+    size_t i = 0, run = 0;   /* s[run..i) is copied as it is */
     while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F) {
+            i++;
+            continue;
+        }
         size_t start = i;
         unsigned ch = utf8_decode(s, len, &i);
+        if (ch != UTF8_INVALID && ch >= 0xA0)
+            continue;
+        buf_append(out, s + run, start - run);
         if (ch == '\t' || ch == '\n' || ch == '\r')
             buf_putc(out, ' ');
-        else if (ch == UTF8_INVALID || ch < 0x20 || (ch >= 0x7F && ch < 0xA0))
+        else   /* C0, DEL, C1 controls and invalid bytes */
             buf_puts(out, replacement);
-        else
-            buf_append(out, s + start, i - start);
+        run = i;
     }
+    buf_append(out, s + run, len - run);
 }
 
 void esc_json(buf_t *out, const char *s, size_t len)
 {
-    size_t i = 0;
+    size_t i = 0, run = 0;   /* s[run..i) is copied as it is */
     while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+            i++;
+            continue;
+        }
         size_t start = i;
         unsigned ch = utf8_decode(s, len, &i);
+        if (ch != UTF8_INVALID && ch >= 0x80)
+            continue;
+        buf_append(out, s + run, start - run);
         switch (ch) {
         case '"': buf_puts(out, "\\\""); break;
         case '\\': buf_puts(out, "\\\\"); break;
@@ -34,13 +53,11 @@ void esc_json(buf_t *out, const char *s, size_t len)
         case '\r': buf_puts(out, "\\r"); break;
         case '\t': buf_puts(out, "\\t"); break;
         case UTF8_INVALID: buf_puts(out, "\\ufffd"); break;
-        default:
-            if (ch < 0x20 || ch == 0x7F)
-                buf_printf(out, "\\u%04x", ch);
-            else
-                buf_append(out, s + start, i - start);
+        default: buf_printf(out, "\\u%04x", ch);   /* other C0 controls, DEL */
         }
+        run = i;
     }
+    buf_append(out, s + run, len - run);
 }
 
 /* The shared part of esc_html() and esc_attr(): ATTRIBUTE says whether tab,

@@ -25,6 +25,8 @@
 
 /* More than a person reads; --limit 0 streams every match. */
 #define MAX_LIMIT 10000
+/* The most --db options: far more shards than anyone searches at once. */
+#define MAX_DBS 1024
 
 static void usage(void)
 {
@@ -38,7 +40,9 @@ static void usage(void)
            "query rank above those that contain some.\n"
            "\n"
            "Options:\n"
-           "  -d, --db DIR          the index (default: $TRAWL_DB, else ./%s)\n"
+           "  -d, --db DIR          the index (default: $TRAWL_DB, else ./%s); a\n"
+           "                        sharded index's directory or a Xapian stub file\n"
+           "                        too; repeated, the indexes are searched as one\n"
            "  -n, --limit N         show N results per query (default 10, at most %d;\n"
            "                        0: every match, streamed)\n"
            "      --offset N        skip the first N results (default 0)\n"
@@ -46,8 +50,8 @@ static void usage(void)
            "                        tsv, csv (RFC 4180, header row) or trec (a TREC run)\n"
            "      --fields LIST     columns of tsv and csv, keys of json, comma-separated:\n"
            "                        query_id, query, rank, id, score, all_words, title,\n"
-           "                        title_derived, source, date, byline, url, path,\n"
-           "                        citation, snippets\n"
+           "                        title_derived, source, date, byline, url, meta,\n"
+           "                        path, citation, snippets\n"
            "      --run-tag TAG     the last column of a TREC run (default trawl)\n"
            "  -c, --count           print only the number of matching articles\n"
            "      --color WHEN      mark matches in colour: auto (default), always, never;\n"
@@ -63,6 +67,9 @@ static void usage(void)
            "      --sort ORDER      relevance (default), date (oldest first) or -date\n"
            "      --k1 K1           BM25 term-frequency saturation (default %g)\n"
            "      --b B             BM25 length normalisation, 0 to 1 (default %g)\n"
+           "      --feedback        re-rank by the words that mark the 10 best articles\n"
+           "                        (pseudo-relevance feedback; one more search a query)\n"
+           "      --no-feedback     no such re-ranking (the default)\n"
            "      --explain         print how the query was understood\n"
            "QUERY: words; \"a phrase\"; AND, OR, NOT, ( ); +word, -word; a NEAR/n b,\n"
            "a ADJ/n b (n default %d); word*; title:, body:, comments:, source:, id:;\n"
@@ -221,7 +228,8 @@ int main(int argc, char **argv)
 {
     enum { OPT_ACCESSED = 256, OPT_CITE, OPT_COUNT_BY, OPT_FIELDS, OPT_JSON_HEADER,
            OPT_MANIFEST, OPT_NO_SNIPPETS, OPT_RUN_TAG, OPT_SHOW, OPT_STATS,
-           OPT_ALL, OPT_ANY, OPT_B, OPT_EXPLAIN, OPT_K1, OPT_SORT };
+           OPT_ALL, OPT_ANY, OPT_B, OPT_EXPLAIN, OPT_FEEDBACK, OPT_K1, OPT_NO_FEEDBACK,
+           OPT_SORT };
     static const struct option options[] = {
         { "accessed", required_argument, NULL, OPT_ACCESSED },
         { "all", no_argument, NULL, OPT_ALL },
@@ -242,6 +250,8 @@ int main(int argc, char **argv)
         { "k1", required_argument, NULL, OPT_K1 },
         { "limit", required_argument, NULL, 'n' },
         { "manifest", required_argument, NULL, OPT_MANIFEST },
+        { "feedback", no_argument, NULL, OPT_FEEDBACK },
+        { "no-feedback", no_argument, NULL, OPT_NO_FEEDBACK },
         { "no-snippets", no_argument, NULL, OPT_NO_SNIPPETS },
         { "offset", required_argument, NULL, 'o' },
         { "run-tag", required_argument, NULL, OPT_RUN_TAG },
@@ -254,10 +264,14 @@ int main(int argc, char **argv)
     };
     search_options_t opts = { 0, 10, SNIPPET_DEFAULT_CHARS, 0 };
     double bm25_k1 = SEARCH_DEFAULT_K1, bm25_b = SEARCH_DEFAULT_B;
+    int feedback = 0;
     search_sort_t sort = SEARCH_BY_RELEVANCE;
     query_mode_t mode = QUERY_DEFAULT;
     int explain = 0;
     output_options_t out_opts = { .format = FORMAT_TEXT, .run_tag = "trawl" };
+    const char *dbs[MAX_DBS];  /* every --db given, searched as one */
+    size_t db_count = 0;
+    buf_t all_dbs = BUF_INIT;  /* them joined by ", ", for the manifest */
     const char *db_option = NULL, *color = "auto", *fields = NULL, *batch_file = NULL;
     const char *manifest_file = NULL, *count_by = NULL, *show_id = NULL, *accessed = NULL;
     int count_only = 0, json_header = 0, stats = 0, c, status = EXIT_TROUBLE;
@@ -290,6 +304,8 @@ int main(int argc, char **argv)
         case OPT_B: bm25_b = parse_real("--b", optarg, 1); break;
         case OPT_EXPLAIN: explain = 1; break;
         case OPT_K1: bm25_k1 = parse_real("--k1", optarg, 100); break;
+        case OPT_FEEDBACK: feedback = 1; break;
+        case OPT_NO_FEEDBACK: feedback = 0; break;
         case OPT_SORT: sort = parse_sort(optarg); break;
         case 'b': batch_file = optarg; break;
         case OPT_CITE:
@@ -299,7 +315,11 @@ int main(int argc, char **argv)
         case 'C': color = optarg; break;
         case 'c': count_only = 1; break;
         case OPT_COUNT_BY: count_by = optarg; break;
-        case 'd': db_option = optarg; break;
+        case 'd':
+            if (db_count == MAX_DBS)
+                usagef("--db: at most %d indexes", MAX_DBS);
+            dbs[db_count++] = db_option = optarg;
+            break;
         case OPT_FIELDS: fields = optarg; break;
         case 'f': out_opts.format = parse_format(optarg); break;
         case 'h': usage(); return EXIT_MATCH;
@@ -367,18 +387,25 @@ int main(int argc, char **argv)
     if (db_option == NULL && (env_db == NULL || *env_db == '\0'))
         db_option = config[0].value;
     const char *db_path = dbpath_resolve(db_option);
-    searcher_t *s = searcher_open(db_path, &errmsg);
+    for (size_t i = 0; db_count > 1 && i < db_count; i++)
+        buf_printf(&all_dbs, "%s%s", i ? ", " : "", dbs[i]);
+    if (db_count > 1)
+        db_path = all_dbs.failed ? dbs[0] : all_dbs.data;
+    searcher_t *s = db_count > 1 ? searcher_open_many(dbs, db_count, &errmsg)
+                                 : searcher_open(db_path, &errmsg);
     if (s == NULL) {
         errorf("%s", errmsg);
         free(errmsg);
         buf_free(&query);
+        buf_free(&all_dbs);
         return EXIT_TROUBLE;
     }
     searcher_set_ranking(s, mode, bm25_k1, bm25_b);
+    searcher_set_feedback(s, feedback);
     searcher_set_explain(s, explain);
     searcher_restrict(s, NULL, sort);
     if ((manifest_file || json_header)
-        && write_manifest(s, db_path, &(manifest_ranking_t){ mode, bm25_k1, bm25_b },
+        && write_manifest(s, db_path, &(manifest_ranking_t){ mode, bm25_k1, bm25_b, feedback },
                           manifest_file, json_header, argc, argv) != 0)
         goto done;
 
@@ -428,6 +455,7 @@ int main(int argc, char **argv)
 done:
     searcher_close(s);
     buf_free(&query);
+    buf_free(&all_dbs);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         errorf("cannot write the results: output error");
         return EXIT_TROUBLE;

@@ -438,7 +438,13 @@ void output_tsv_escape(buf_t *out, const char *s, size_t len)
 
 void output_csv_escape(buf_t *out, const char *s, size_t len)
 {
-    if (strcspn(s, ",\"\r\n") >= len) {
+    /* S is counted, not NUL-terminated: strcspn() would read past its end
+     * (found by tests/fuzz/fuzz-escape), and stop at a NUL inside it. */
+    size_t plain = 0;
+    while (plain < len && s[plain] != ',' && s[plain] != '"' && s[plain] != '\r'
+           && s[plain] != '\n')
+        plain++;
+    if (plain == len) {
         buf_append(out, s, len);
         return;
     }

@@ -1039,6 +1039,56 @@ static int seen_before(const query_t *q, size_t first_word, const token_t *tok)
     return 0;
 }
 
+/* The plain-word groups of a sequence, for weighting repeated words. */
+typedef struct {
+    size_t group;           /* index in the sequence's groups */
+    const token_t *tok;     /* the word (its first occurrence) */
+} plain_group_t;
+
+/* Adds the plain word TOK to GROUPS as a group of its own, noting it in
+ * PLAIN (*PLAIN_COUNT entries). */
+static void add_plain_group(parser_t *p, parts_t *groups, plain_group_t **plain,
+                            size_t *plain_count, const token_t *tok)
+{
+    xs_query_t *q = plain_word(p, tok);
+    plain_group_t *grown;
+
+    if (q == NULL)
+        return;
+    grown = realloc(*plain, (*plain_count + 1) * sizeof *grown);
+    if (grown == NULL) {
+        xs_query_destroy(q);
+        p->failed = 1;
+        return;
+    }
+    *plain = grown;
+    grown[(*plain_count)++] = (plain_group_t){ groups->count, tok };
+    parts_add(p, groups, q);
+}
+
+/* A word typed N times weighs N times as much: BM25's query-term frequency
+ * factor with k3 large, so linear (as Okapi's TREC runs set it).  A
+ * sentence-long question keeps coming back to its subject ("parallel
+ * languages ... parallel algorithms"); measured on CACM and Cranfield
+ * (doc/relevance.md). */
+static void weight_repeats(parser_t *p, parts_t *groups, const plain_group_t *plain,
+                           size_t plain_count, const tokens_t *chunks, size_t chunk_count)
+{
+    for (size_t g = 0; g < plain_count && !p->failed; g++) {
+        const token_t *tok = plain[g].tok;
+        unsigned times = 0;
+        for (size_t c = 0; c < chunk_count; c++)
+            for (size_t i = 0; i < chunks[c].count; i++)
+                times += chunks[c].items[i].stem_len == tok->stem_len
+                         && memcmp(chunks[c].items[i].stem, tok->stem, tok->stem_len) == 0;
+        if (times < 2)
+            continue;
+        buf_printf(&p->explain, "repeated: %s (%u times, weighs %u times as much)\n",
+                   tok->word, times, times);
+        groups->items[plain[g].group] = scale(p, groups->items[plain[g].group], times);
+    }
+}
+
 /* sequence: items side by side, up to the end (TOP) or a ')'.  Each item
  * is a group (plain words one by one, phrases, brackets...), +required,
  * -excluded or a filter (dates, sources, ids).  At the top the query's
@@ -1051,7 +1101,8 @@ static xs_query_t *sequence(parser_t *p, int top, int *filter_only)
     tokens_t *chunks = NULL;
     size_t chunk_count = 0, first_word = p->q->word_count;
     struct { size_t chunk, token; } *stops = NULL;
-    size_t stop_count = 0;
+    size_t stop_count = 0, plain_count = 0;
+    plain_group_t *plain = NULL;
     xs_query_t *result = NULL;
 
     while (!p->syntax_error && !p->failed && !p->error) {
@@ -1102,7 +1153,7 @@ static xs_query_t *sequence(parser_t *p, int top, int *filter_only)
                     stops[stop_count++].token = i;
                     continue;
                 }
-                parts_add(p, &groups, plain_word(p, tok));
+                add_plain_group(p, &groups, &plain, &plain_count, tok);
             }
             continue;
         }
@@ -1115,7 +1166,7 @@ static xs_query_t *sequence(parser_t *p, int top, int *filter_only)
         for (size_t i = 0; i < stop_count; i++) {
             const token_t *tok = &chunks[stops[i].chunk].items[stops[i].token];
             if (!seen_before(p->q, first_word, tok))
-                parts_add(p, &groups, plain_word(p, tok));
+                add_plain_group(p, &groups, &plain, &plain_count, tok);
         }
     } else if (stop_count > 0) {
         buf_puts(&p->explain, "stopwords left out:");
@@ -1123,6 +1174,7 @@ static xs_query_t *sequence(parser_t *p, int top, int *filter_only)
             buf_printf(&p->explain, " %s", chunks[stops[i].chunk].items[stops[i].token].word);
         buf_putc(&p->explain, '\n');
     }
+    weight_repeats(p, &groups, plain, plain_count, chunks, chunk_count);
 
     if (!p->syntax_error && !p->failed && !p->error) {
         xs_op_t join_op = !top && p->mode == QUERY_ANY ? XS_OP_OR : XS_OP_AND;
@@ -1156,6 +1208,7 @@ static xs_query_t *sequence(parser_t *p, int top, int *filter_only)
         tokens_free(&chunks[i]);
     free(chunks);
     free(stops);
+    free(plain);
     parts_free(&groups);
     parts_free(&required);
     parts_free(&filters);

@@ -26,7 +26,8 @@
  *
  * Plain words: each word, phrase, bracket or field term standing side by
  * side at the top level is a "group".  Stopwords (text/stopwords.h) are
- * dropped from plain words when the query has other words.  Three modes:
+ * dropped from plain words when the query has other words; a word typed N
+ * times is one group weighing N times as much.  Three modes:
  * QUERY_DEFAULT ranks the articles with every group first, then those with
  * some; QUERY_ALL keeps only articles with every group; QUERY_ANY ranks
  * all articles with any group by BM25 alone.

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "schema.h"
 #include "search.h"
+#include "stopwords.h"
 
 struct searcher {
     xs_db_t *db;
@@ -16,6 +17,7 @@ struct searcher {
     search_sort_t sort;
     query_mode_t mode;         /* searcher_set_ranking() */
     double k1, b;
+    int feedback;              /* searcher_set_feedback() */
     int explain;               /* searcher_set_explain() */
 };
 
@@ -28,21 +30,38 @@ static char *message(const char *fmt, const char *a, const char *b)
 
 searcher_t *searcher_open(const char *db_path, char **errmsg)
 {
+    return searcher_open_many(&db_path, 1, errmsg);
+}
+
+searcher_t *searcher_open_many(const char *const *db_paths, size_t count, char **errmsg)
+{
     searcher_t *s = calloc(1, sizeof *s);
     char *detail = NULL, *schema = NULL, *language = NULL;
     size_t len;
     xs_status_t st;
+    buf_t joined = BUF_INIT;
 
     *errmsg = NULL;
     if (s != NULL) {
         s->k1 = SEARCH_DEFAULT_K1;
         s->b = SEARCH_DEFAULT_B;
+        /* Off by default: it gains a little on the test collections
+         * (doc/relevance.md) for a second search per query. */
+        s->feedback = 0;
     }
-    if (s == NULL || (s->db_path = strdup(db_path)) == NULL) {
+    for (size_t i = 0; i < count; i++)
+        buf_printf(&joined, "%s%s", i ? ", " : "", db_paths[i]);
+    if (s == NULL || (s->db_path = buf_detach(&joined)) == NULL) {
         *errmsg = strdup("out of memory");
         goto fail;
     }
-    st = xs_db_open_read(db_path, &s->db, &detail);
+    const char *db_path = s->db_path;
+    st = xs_db_open_read_many(db_paths, count, &s->db, &detail);
+    if (st == XS_NOT_FOUND && count > 1) {
+        /* Only the shim's detail says which of them is missing. */
+        *errmsg = message("%s%s", detail ? detail : xs_status_to_string(st), "");
+        goto fail;
+    }
     if (st == XS_NOT_FOUND) {
         *errmsg = message("no index at '%s': run trawl-index first%s", db_path, "");
         goto fail;
@@ -76,6 +95,7 @@ searcher_t *searcher_open(const char *db_path, char **errmsg)
     xs_free(language);
     return s;
 fail:
+    buf_free(&joined);
     xs_free(detail);
     xs_free(schema);
     xs_free(language);
@@ -116,9 +136,38 @@ void searcher_set_ranking(searcher_t *s, query_mode_t mode, double k1, double b)
     s->b = b;
 }
 
+void searcher_set_feedback(searcher_t *s, int feedback)
+{
+    s->feedback = feedback;
+}
+
 void searcher_set_explain(searcher_t *s, int explain)
 {
     s->explain = explain;
+}
+
+/* Xapian's options for ranking as S ranks (offset and limit left at 0 and 10). */
+static void ranking_options(const searcher_t *s, xs_search_options_t *xo)
+{
+    xs_search_options_init(xo);
+    xo->bm25_k1 = s->k1;
+    xo->bm25_b = s->b;
+    /* Equal scores: the higher article id first (byte order), the
+     * direction trec_eval breaks ties in, so a printed rank is the
+     * evaluated rank.  The id, not the docid: docids follow the order files
+     * were first indexed, which incremental runs do not keep. */
+    xo->tie_slot = SLOT_ID;
+    xo->docid_descending = 1;
+}
+
+/* Q restricted to S's filter (searcher_restrict(); S has one): a new
+ * query, or NULL when out of memory. */
+static xs_query_t *restricted(const searcher_t *s, const xs_query_t *q)
+{
+    const xs_query_t *pair[2] = { q, s->filter };
+    xs_query_t *out = NULL;
+
+    return xs_query_combine(XS_OP_FILTER, pair, 2, 0, &out) == XS_OK ? out : NULL;
 }
 
 /* Runs Q and appends its results to OUT, ranked from FIRST_RANK. */
@@ -132,17 +181,12 @@ static int collect(searcher_t *s, const query_t *query, const xs_query_t *q,
     xs_query_t *filtered = NULL;
     xs_status_t st;
 
-    xs_search_options_init(&xo);
+    ranking_options(s, &xo);
     xo.offset = offset;
     xo.limit = limit;
-    xo.bm25_k1 = s->k1;
-    xo.bm25_b = s->b;
-    /* Equal scores: the higher article id first (byte order), the
-     * direction trec_eval breaks ties in, so a printed rank is the
-     * evaluated rank.  The id, not the docid: docids follow the order files
-     * were first indexed, which incremental runs do not keep. */
-    xo.tie_slot = SLOT_ID;
-    xo.docid_descending = 1;
+    /* Hits are read from their stored data; copying values was a fifth of
+     * a search without snippets. */
+    xo.skip_values = 1;
     /* Exact counts up to the page end, so the second pass starts right. */
     xo.check_at_least = opts->exact_counts ? (unsigned)-1 : offset + limit;
     if (s->sort != SEARCH_BY_RELEVANCE) {
@@ -150,14 +194,15 @@ static int collect(searcher_t *s, const query_t *query, const xs_query_t *q,
         xo.sort_descending = s->sort == SEARCH_NEWEST_FIRST;
     }
     if (s->filter) {
-        const xs_query_t *pair[2] = { q, s->filter };
-        if (xs_query_combine(XS_OP_FILTER, pair, 2, 0, &filtered) != XS_OK) {
+        if ((filtered = restricted(s, q)) == NULL) {
             *errmsg = strdup("out of memory");
             return -1;
         }
         q = filtered;
     }
     st = xs_db_search(s->db, q, &xo, &results);
+    /* xs_db_search() itself reopens and retries when an indexer commits
+     * under it. */
     xs_query_destroy(filtered);
     if (st != XS_OK) {
         *errmsg = message("search failed in '%s': %s", s->db_path, xs_db_last_error(s->db));
@@ -308,6 +353,117 @@ static char *suggest(searcher_t *s, const query_t *query, const char *text,
     return buf_detach(&out);
 }
 
+/* Context for feedback(). */
+typedef struct {
+    const query_t *query;
+    xs_query_t *terms[SEARCH_FEEDBACK_TERMS];
+    size_t count;
+    buf_t *explain;            /* the stems chosen, for --explain; or NULL */
+} feedback_t;
+
+/* A stem worth adding: a body stem (Z then a lower-case word: field
+ * prefixes are upper case), not a number or a stopword, not a word the
+ * query already has. */
+static int feedback_accept(void *ctx, const char *term, size_t len)
+{
+    const feedback_t *f = ctx;
+    size_t prefix = strlen(PREFIX_STEM), n = len - prefix;
+    const char *stem = term + prefix;
+
+    if (len < prefix + 2 || memcmp(term, PREFIX_STEM, prefix) != 0
+        || (*stem >= 'A' && *stem <= 'Z') || (*stem >= '0' && *stem <= '9')
+        || stopword_is(stem, n))
+        return 0;
+    for (size_t i = 0; i < f->query->word_count; i++)
+        if (strlen(f->query->words[i].stem) == n && memcmp(f->query->words[i].stem, stem, n) == 0)
+            return 0;
+    return 1;
+}
+
+static void feedback_term(void *ctx, const char *term, size_t len, double weight)
+{
+    feedback_t *f = ctx;
+
+    (void)weight;               /* the order is enough: each weighs the same */
+    if (f->count < SEARCH_FEEDBACK_TERMS
+        && xs_query_term(term, len, 1, 0, &f->terms[f->count]) == XS_OK)
+        f->count++;
+    if (f->explain)
+        buf_printf(f->explain, " %.*s", (int)(len - strlen(PREFIX_STEM)),
+                   term + strlen(PREFIX_STEM));
+}
+
+/* Pseudo-relevance feedback: the SEARCH_FEEDBACK_TERMS stems that best mark
+ * the SEARCH_FEEDBACK_DOCS best articles for QUERY's words (by score, as
+ * --any ranks them) re-rank its matches, each weighing
+ * SEARCH_FEEDBACK_WEIGHT as much as a query word: articles on the same
+ * subject in other words rise, and no article is added or removed.  A
+ * query without plain words is left as it is.  Returns 0, or -1 with
+ * *errmsg set. */
+static int feedback(searcher_t *s, query_t *query, buf_t *explain, char **errmsg)
+{
+    feedback_t f = { query, { NULL }, 0, explain };
+    xs_search_options_t xo;
+    xs_results_t *results = NULL;
+    xs_query_t *top = NULL, *extra = NULL;
+    unsigned docids[SEARCH_FEEDBACK_DOCS];
+    size_t n = 0;
+    int rc = -1;
+
+    if (query->word_count == 0)
+        return 0;
+    ranking_options(s, &xo);
+    xo.limit = SEARCH_FEEDBACK_DOCS;
+    xo.skip_values = 1;
+    if (s->filter && (top = restricted(s, query->any)) == NULL)
+        goto oom;
+    if (xs_db_search(s->db, top ? top : query->any, &xo, &results) != XS_OK)
+        goto failed;
+    for (n = 0; n < xs_results_size(results); n++)
+        docids[n] = xs_results_docid(results, n);
+    if (explain)
+        buf_printf(explain, "feedback from the %zu best articles:", n);
+    if (xs_db_expand(s->db, docids, n, SEARCH_FEEDBACK_TERMS, feedback_accept,
+                     feedback_term, &f) != XS_OK)
+        goto failed;
+    if (explain)
+        buf_puts(explain, f.count ? "\n" : " nothing\n");
+    if (f.count > 0) {
+        xs_query_t *all = NULL, *any = NULL, *scaled = NULL;
+        if (xs_query_combine(XS_OP_OR, (const xs_query_t *const *)f.terms, f.count, 0,
+                             &extra) != XS_OK
+            || xs_query_scale(extra, SEARCH_FEEDBACK_WEIGHT, &scaled) != XS_OK)
+            goto oom;
+        const xs_query_t *with_all[2] = { query->all, scaled };
+        const xs_query_t *with_any[2] = { query->any, scaled };
+        if (xs_query_combine(XS_OP_AND_MAYBE, with_all, 2, 0, &all) != XS_OK
+            || xs_query_combine(XS_OP_AND_MAYBE, with_any, 2, 0, &any) != XS_OK) {
+            xs_query_destroy(all);
+            xs_query_destroy(scaled);
+            goto oom;
+        }
+        xs_query_destroy(scaled);
+        xs_query_destroy(query->all);
+        xs_query_destroy(query->any);
+        query->all = all;
+        query->any = any;
+    }
+    rc = 0;
+    goto done;
+oom:
+    *errmsg = strdup("out of memory");
+    goto done;
+failed:
+    *errmsg = message("search failed in '%s': %s", s->db_path, xs_db_last_error(s->db));
+done:
+    for (size_t i = 0; i < f.count; i++)
+        xs_query_destroy(f.terms[i]);
+    xs_query_destroy(extra);
+    xs_query_destroy(top);
+    xs_results_destroy(results);
+    return rc;
+}
+
 /* Appends Xapian's description of Q to EXPLAIN under NAME. */
 static void describe(buf_t *explain, const char *name, const xs_query_t *q)
 {
@@ -335,6 +491,11 @@ int searcher_run(searcher_t *s, const char *text, size_t len,
     if (s->explain)
         buf_puts(&explain, query.explain);
     if (check_wildcards(s, &query, s->explain ? &explain : NULL, errmsg) != 0)
+        goto done;
+    /* Feedback changes scores only: not worth a search when sorting by
+     * date or only counting. */
+    if (s->feedback && s->sort == SEARCH_BY_RELEVANCE && opts->limit > 0
+        && feedback(s, &query, s->explain ? &explain : NULL, errmsg) != 0)
         goto done;
 
     if (s->mode == QUERY_ANY) {

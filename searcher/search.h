@@ -19,6 +19,14 @@
 #define SEARCH_DEFAULT_K1 1.2
 #define SEARCH_DEFAULT_B  0.5
 
+/* Pseudo-relevance feedback (searcher_set_feedback()): the 10 stems that
+ * best mark the 10 best articles re-rank the matches, each weighing 0.3 of
+ * a query word.  Measured on Cranfield and CACM (doc/relevance.md): fewer
+ * articles or stems, or more weight, ranked worse. */
+#define SEARCH_FEEDBACK_DOCS   10
+#define SEARCH_FEEDBACK_TERMS  10
+#define SEARCH_FEEDBACK_WEIGHT 0.3
+
 typedef struct {
     unsigned offset;          /* first hit to return (0-based) */
     unsigned limit;           /* hits to return (0: count only) */
@@ -54,6 +62,12 @@ typedef struct searcher searcher_t;
  * with.  Returns NULL with a malloc'ed *errmsg ("no index at 'x': run
  * trawl-index first", "index 'x' is damaged: ...") on failure. */
 searcher_t *searcher_open(const char *db_path, char **errmsg);
+/* Opens the COUNT (at least 1) indexes at DB_PATHS (each an index, a sharded index's
+ * directory or a Xapian stub file) as one: Xapian's multi-database, which
+ * combines their statistics, so scores are those of a single index of the
+ * same articles.  Messages name them joined by ", ".  Returns as
+ * searcher_open(). */
+searcher_t *searcher_open_many(const char *const *db_paths, size_t count, char **errmsg);
 void searcher_close(searcher_t *s);
 
 /* The analyzer of S (owned by S). */
@@ -81,6 +95,12 @@ void searcher_restrict(searcher_t *s, const xs_query_t *filter, search_sort_t so
  * searcher_open(): SEARCH_DEFAULT_K1 and SEARCH_DEFAULT_B).  K1 >= 0
  * saturates repeated words; 0 <= B <= 1 normalises for length. */
 void searcher_set_ranking(searcher_t *s, query_mode_t mode, double k1, double b);
+
+/* FEEDBACK non-zero (from searcher_open(): 1): later searcher_run() calls
+ * on S re-rank the matches of a query with plain words by pseudo-relevance
+ * feedback (SEARCH_FEEDBACK_*), when sorting by relevance.  The matches
+ * and their order of passes (every word first) stay the same. */
+void searcher_set_feedback(searcher_t *s, int feedback);
 
 /* EXPLAIN non-zero: later searcher_run() calls on S fill
  * search_result_t.explain. */

@@ -60,6 +60,11 @@ typedef struct {
     unsigned *progress;     /* per phrase (at its first term): words matched
                                in a row so far; NULL without phrases */
     size_t *phrase_start;   /* per phrase: byte where that run began */
+    analyzer_t *analyzer;   /* stems the tokens that may match */
+    int has_stem_terms;     /* some term matches by stem */
+    int stem_any_byte;      /* stem every word (the language may change a
+                               word's first byte) */
+    unsigned char stem_first[256];  /* 1: some stem term starts with this byte */
 } scan_t;
 
 /* Where a new fragment may go: its paragraph minus the chosen fragments. */
@@ -241,11 +246,22 @@ static int add_phrase_hit(scan_t *sc, const token_t *tok, size_t start,
     return 0;
 }
 
-/* Records TOK once for each group it matches. */
-static int on_token(void *arg, const token_t *tok)
+/* Records TOK once for each group it matches.  Tokens come unstemmed:
+ * stemming every word of every hit was most of a batch's time, and a word
+ * whose first byte starts no wanted stem cannot match (when the language
+ * keeps first bytes), so only the others are stemmed. */
+static int on_token(void *arg, const token_t *unstemmed)
 {
     scan_t *sc = arg;
     size_t first = sc->hit_count;
+    token_t stemmed = *unstemmed;
+    const token_t *tok = &stemmed;
+
+    if (sc->has_stem_terms
+        && (sc->stem_any_byte || sc->stem_first[(unsigned char)stemmed.word[0]])
+        && analyzer_stem(sc->analyzer, stemmed.word, stemmed.word_len,
+                         &stemmed.stem, &stemmed.stem_len) != 0)
+        return -1;
 
     for (size_t t = 0; t < sc->term_count; t++) {
         const match_term_t *term = &sc->terms[t];
@@ -796,7 +812,7 @@ int snippet_make(analyzer_t *analyzer, const char *text, size_t len,
                  const match_term_t *terms, size_t term_count,
                  size_t max_chars, snippet_t *out)
 {
-    scan_t sc = { text, terms, term_count, NULL, 0, 0, NULL, 0, 0, 0, 0, 0, NULL, NULL };
+    scan_t sc = { .text = text, .terms = terms, .term_count = term_count };
     span_t spans[SNIPPET_MAX_FRAGMENTS];
     size_t groups = 0, count = 0;
     unsigned *cnt = NULL, *covered, *trial;
@@ -812,8 +828,15 @@ int snippet_make(analyzer_t *analyzer, const char *text, size_t len,
             if (sc.progress == NULL || sc.phrase_start == NULL)
                 goto done;
         }
+    sc.analyzer = analyzer;
+    sc.stem_any_byte = !analyzer_stem_keeps_first_byte(analyzer);
+    for (size_t t = 0; t < term_count; t++)
+        if (terms[t].kind == MATCH_STEM && terms[t].len > 0) {
+            sc.has_stem_terms = 1;
+            sc.stem_first[(unsigned char)terms[t].text[0]] = 1;
+        }
     if (term_count > 0
-        && analyzer_tokenize(analyzer, text, len, on_token, &sc) < 0)
+        && analyzer_tokenize_words(analyzer, text, len, on_token, &sc) < 0)
         goto done;
     if (sc.hit_count == 0) {
         show_start(text, len, max_chars, out);

@@ -10,12 +10,19 @@
 
 #include <xapian.h>
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <new>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <utility>
@@ -34,8 +41,31 @@ struct xs_db {
     // it cancels uncommitted changes instead of committing them implicitly,
     // as a plain WritableDatabase destructor would.
     Xapian::WritableDatabase wdb;
+    // A sharded writer (xs_db_open_write_shards()) has one writer per shard
+    // instead of wdb, each in its own transaction, and rdb reads them all.
+    std::vector<Xapian::WritableDatabase> shards;
 
-    Xapian::Database &reader() { return writable ? wdb : rdb; }
+    Xapian::Database &reader()
+    {
+        return writable && shards.empty() ? wdb : rdb;
+    }
+    // The index of the shard that holds KEY (a unique term, or a spelling
+    // word): FNV-1a (32 bits) of its bytes modulo the shard count.  Never
+    // change it: documents already indexed would be looked for in the
+    // wrong shard.
+    size_t shard_of(const std::string &key) const
+    {
+        uint32_t hash = 2166136261u;
+        for (unsigned char c : key) {
+            hash ^= c;
+            hash *= 16777619u;
+        }
+        return hash % shards.size();
+    }
+    Xapian::WritableDatabase &writer(const std::string &key)
+    {
+        return shards.empty() ? wdb : shards[shard_of(key)];
+    }
 };
 
 struct xs_doc {
@@ -244,6 +274,27 @@ static std::string open_message(xs_status_t status, const xs_db_t *db)
     }
 }
 
+// Opens the index at PATH for reading.  Opening reads the version file,
+// then each table's root block; an indexer that commits twice in between
+// recycles those blocks, which Xapian reports as a modified or corrupt
+// index.  A damaged index fails every time and a race does not, so a few
+// more tries, a moment apart, tell them apart.
+static Xapian::Database open_reader(const std::string &path)
+{
+    for (int attempt = 1;; attempt++) {
+        try {
+            return Xapian::Database(path);
+        } catch (const Xapian::DatabaseModifiedError &) {
+            if (attempt == 3)
+                throw;
+        } catch (const Xapian::DatabaseCorruptError &) {
+            if (attempt == 3)
+                throw;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
 xs_status_t xs_db_open_read(const char *path, xs_db_t **db_out, char **errmsg)
 {
     if (errmsg)
@@ -258,7 +309,7 @@ xs_status_t xs_db_open_read(const char *path, xs_db_t **db_out, char **errmsg)
     try {
         db = new xs_db_t;
         db->path = path;
-        db->rdb = Xapian::Database(db->path);
+        db->rdb = open_reader(db->path);
         *db_out = db;
         return XS_OK;
     } catch (...) {
@@ -273,8 +324,11 @@ xs_status_t xs_db_open_read(const char *path, xs_db_t **db_out, char **errmsg)
     }
 }
 
-xs_status_t xs_db_open_read_many(const char *const *paths, size_t path_count,
-                                 xs_db_t **db_out, char **errmsg)
+// The arguments of the functions that open several databases: resets the
+// out arguments, then XS_OK, or XS_NULL_ARGUMENT / XS_INVALID_ARGUMENT with
+// a message.
+static xs_status_t check_paths(const char *const *paths, size_t path_count,
+                               xs_db_t **db_out, char **errmsg)
 {
     if (errmsg)
         *errmsg = nullptr;
@@ -293,6 +347,15 @@ xs_status_t xs_db_open_read_many(const char *const *paths, size_t path_count,
         set_errmsg(errmsg, "no index path given");
         return XS_INVALID_ARGUMENT;
     }
+    return XS_OK;
+}
+
+xs_status_t xs_db_open_read_many(const char *const *paths, size_t path_count,
+                                 xs_db_t **db_out, char **errmsg)
+{
+    xs_status_t st = check_paths(paths, path_count, db_out, errmsg);
+    if (st != XS_OK)
+        return st;
     xs_db_t *db = nullptr;
     try {
         db = new xs_db_t;
@@ -302,7 +365,7 @@ xs_status_t xs_db_open_read_many(const char *const *paths, size_t path_count,
             db->path += paths[i];
         }
         for (size_t i = 0; i < path_count; i++)
-            db->rdb.add_database(Xapian::Database(paths[i]));
+            db->rdb.add_database(open_reader(paths[i]));
         *db_out = db;
         return XS_OK;
     } catch (...) {
@@ -368,18 +431,98 @@ xs_status_t xs_db_compact(const char *const *sources, size_t source_count,
     }
 }
 
+// The process holding the write lock of the index at PATH, or 0 when it
+// cannot be found.  Xapian locks DB/flintlock with fcntl(): F_GETLK names
+// the holder of a classic lock, but Xapian 1.4 on Linux takes an open file
+// description lock, for which the kernel reports pid -1; then the holder is
+// the process with that file open whose /proc/PID/fdinfo lists a lock
+// (visible for our own processes, or all when run as root).
+static long lock_holder_pid(const std::string &path)
+{
+    const std::string lock_path = path + "/flintlock";
+    const int fd = open(lock_path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    struct flock fl = {};
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    struct stat lock_st;
+    const bool got = fcntl(fd, F_GETLK, &fl) == 0 && fstat(fd, &lock_st) == 0;
+    close(fd);
+    if (!got || fl.l_type == F_UNLCK)
+        return 0;
+    if (fl.l_pid > 0)
+        return fl.l_pid;
+    long holder = 0;
+    DIR *proc = opendir("/proc");
+    while (proc && holder == 0) {
+        const struct dirent *p = readdir(proc);
+        if (!p)
+            break;
+        if (p->d_name[0] < '1' || p->d_name[0] > '9')
+            continue;
+        const std::string fd_dir = std::string("/proc/") + p->d_name + "/fd";
+        DIR *fds = opendir(fd_dir.c_str());
+        while (fds && holder == 0) {
+            const struct dirent *f = readdir(fds);
+            if (!f)
+                break;
+            struct stat st;
+            if (stat((fd_dir + "/" + f->d_name).c_str(), &st) != 0 ||
+                st.st_dev != lock_st.st_dev || st.st_ino != lock_st.st_ino)
+                continue;
+            const std::string info = std::string("/proc/") + p->d_name +
+                                     "/fdinfo/" + f->d_name;
+            if (std::FILE *in = std::fopen(info.c_str(), "r")) {
+                char line[256];
+                while (std::fgets(line, sizeof line, in))
+                    if (std::strncmp(line, "lock:", 5) == 0)
+                        holder = std::strtol(p->d_name, nullptr, 10);
+                std::fclose(in);
+            }
+        }
+        if (fds)
+            closedir(fds);
+    }
+    if (proc)
+        closedir(proc);
+    return holder;
+}
+
 static std::string locked_message(const xs_db_t *db, double waited)
 {
-    char seconds[32];
+    char seconds[32], holder[64] = "another writer";
     std::snprintf(seconds, sizeof seconds, "%.1f", waited);
-    return "index '" + db->path + "' is locked by another writer (waited " +
+    if (const long pid = lock_holder_pid(db->path))
+        std::snprintf(holder, sizeof holder, "process %ld", pid);
+    return "index '" + db->path + "' is locked by " + holder + " (waited " +
            seconds + " s)";
+}
+
+using steady = std::chrono::steady_clock;
+
+// Opens (creating if missing) the index at PATH for writing, retrying while
+// another writer holds its lock until LOCK_WAIT_SECONDS have passed since
+// START; then the DatabaseLockError is thrown on.
+static Xapian::WritableDatabase open_writable(const std::string &path,
+                                              double lock_wait_seconds,
+                                              steady::time_point start)
+{
+    for (;;) {
+        try {
+            return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        } catch (const Xapian::DatabaseLockError &) {
+            std::chrono::duration<double> waited = steady::now() - start;
+            if (waited.count() >= lock_wait_seconds)
+                throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
 }
 
 xs_status_t xs_db_open_write(const char *path, double lock_wait_seconds,
                              xs_db_t **db_out, char **errmsg)
 {
-    using clock = std::chrono::steady_clock;
     if (errmsg)
         *errmsg = nullptr;
     if (db_out)
@@ -395,20 +538,87 @@ xs_status_t xs_db_open_write(const char *path, double lock_wait_seconds,
         db = new xs_db_t;
         db->path = path;
         db->writable = true;
-        const clock::time_point start = clock::now();
-        for (;;) {
-            try {
-                db->wdb = Xapian::WritableDatabase(db->path,
-                                                   Xapian::DB_CREATE_OR_OPEN);
-                break;
-            } catch (const Xapian::DatabaseLockError &) {
-                std::chrono::duration<double> waited = clock::now() - start;
-                if (waited.count() >= lock_wait_seconds)
-                    throw;
-                std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            }
-        }
+        db->wdb = open_writable(db->path, lock_wait_seconds, steady::now());
         db->wdb.begin_transaction(false);
+        *db_out = db;
+        return XS_OK;
+    } catch (...) {
+        xs_status_t status = fail(db, nullptr);
+        try {
+            if (!db)
+                set_errmsg(errmsg, "out of memory opening an index");
+            else if (status == XS_LOCKED)
+                set_errmsg(errmsg, locked_message(db, lock_wait_seconds));
+            else
+                set_errmsg(errmsg, open_message(status, db));
+        } catch (...) {
+        }
+        delete db;
+        return status;
+    }
+}
+
+xs_status_t xs_db_check(const char *path, size_t *problem_count_out,
+                        char **report_out)
+{
+    if (report_out)
+        *report_out = nullptr;
+    if (!path || !problem_count_out)
+        return XS_NULL_ARGUMENT;
+    *problem_count_out = 0;
+    xs_db_t holder;  // carries the path and detail for fail()
+    try {
+        holder.path = path;
+        // Xapian calls a missing path a damaged one; it is not.
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            set_errmsg(report_out, "no index at '" + holder.path + "'");
+            return XS_NOT_FOUND;
+        }
+        std::ostringstream report;
+        // Without options: a line per table checked, one per problem.
+        *problem_count_out = Xapian::Database::check(holder.path, 0, &report);
+        if (report_out)
+            *report_out = dup_string(report.str());
+        return XS_OK;
+    } catch (...) {
+        xs_status_t status = fail(&holder, nullptr);
+        if (status != XS_NO_MEMORY)
+            *problem_count_out = 1;
+        if (status == XS_XAPIAN_ERROR)
+            status = XS_CORRUPT;  // what check() cannot read is damaged
+        set_errmsg(report_out, holder.last_error);
+        return status;
+    }
+}
+
+xs_status_t xs_db_open_write_shards(const char *const *paths, size_t path_count,
+                                    double lock_wait_seconds, xs_db_t **db_out,
+                                    char **errmsg)
+{
+    xs_status_t st = check_paths(paths, path_count, db_out, errmsg);
+    if (st != XS_OK)
+        return st;
+    if (!(lock_wait_seconds > 0))
+        lock_wait_seconds = 0;
+    xs_db_t *db = nullptr;
+    try {
+        db = new xs_db_t;
+        db->writable = true;
+        // Shards are locked in the order given, so two writers of the same
+        // shards cannot each hold one lock and wait for the other's.  While
+        // opening, the path is the shard's, so a message names it.
+        const steady::time_point start = steady::now();
+        for (size_t i = 0; i < path_count; i++) {
+            db->path = paths[i];
+            db->shards.push_back(
+                open_writable(db->path, lock_wait_seconds, start));
+            db->shards.back().begin_transaction(false);
+            db->rdb.add_database(db->shards.back());
+        }
+        db->path.clear();
+        for (size_t i = 0; i < path_count; i++)
+            db->path += (i ? ", " : "") + std::string(paths[i]);
         *db_out = db;
         return XS_OK;
     } catch (...) {
@@ -448,15 +658,24 @@ xs_status_t xs_db_commit(xs_db_t *db)
             return refuse_read_only(db);
         // Ending an unflushed transaction writes nothing; commit() does, and
         // is atomic.  The transaction is reopened even when commit() fails,
-        // so that later changes are still discarded on close.
-        db->wdb.commit_transaction();
-        try {
-            db->wdb.commit();
-        } catch (...) {
-            db->wdb.begin_transaction(false);
-            throw;
+        // so that later changes are still discarded on close.  Shards are
+        // committed one after the other, the last one last (see
+        // xs_db_get_metadata()).
+        std::vector<Xapian::WritableDatabase *> writers;
+        if (db->shards.empty())
+            writers.push_back(&db->wdb);
+        for (Xapian::WritableDatabase &shard : db->shards)
+            writers.push_back(&shard);
+        for (Xapian::WritableDatabase *w : writers) {
+            w->commit_transaction();
+            try {
+                w->commit();
+            } catch (...) {
+                w->begin_transaction(false);
+                throw;
+            }
+            w->begin_transaction(false);
         }
-        db->wdb.begin_transaction(false);
         return XS_OK;
     } catch (...) {
         return fail(db, "committing");
@@ -575,7 +794,11 @@ xs_status_t xs_db_get_metadata(xs_db_t *db, const char *key,
         return XS_NULL_ARGUMENT;
     db->last_error.clear();
     try {
-        std::string value = db->reader().get_metadata(key);
+        // A sharded writer reads the shard committed last: a key there was
+        // committed with every shard's documents.
+        std::string value = db->shards.empty()
+                                ? db->reader().get_metadata(key)
+                                : db->shards.back().get_metadata(key);
         *value_out = dup_string(value);
         *len_out = value.size();
         return XS_OK;
@@ -593,7 +816,10 @@ xs_status_t xs_db_set_metadata(xs_db_t *db, const char *key,
     try {
         if (!db->writable)
             return refuse_read_only(db);
-        db->wdb.set_metadata(key, std::string(value, len));
+        if (db->shards.empty())
+            db->wdb.set_metadata(key, std::string(value, len));
+        for (Xapian::WritableDatabase &shard : db->shards)
+            shard.set_metadata(key, std::string(value, len));
         return XS_OK;
     } catch (...) {
         return fail(db, "writing metadata to");
@@ -711,7 +937,8 @@ xs_status_t xs_db_add_spelling(xs_db_t *db, const char *word, size_t len)
     try {
         if (!db->writable)
             return refuse_read_only(db);
-        db->wdb.add_spelling(std::string(word, len), 1);
+        const std::string w(word, len);
+        db->writer(w).add_spelling(w, 1);
         return XS_OK;
     } catch (...) {
         return fail(db, "adding spelling data to");
@@ -729,7 +956,8 @@ xs_status_t xs_db_add_spelling_count(xs_db_t *db, const char *word, size_t len,
     try {
         if (!db->writable)
             return refuse_read_only(db);
-        db->wdb.add_spelling(std::string(word, len), count);
+        const std::string w(word, len);
+        db->writer(w).add_spelling(w, count);
         return XS_OK;
     } catch (...) {
         return fail(db, "adding spelling data to");
@@ -751,6 +979,51 @@ xs_status_t xs_db_spelling_suggestion(xs_db_t *db, const char *word,
         return XS_OK;
     } catch (...) {
         return fail(db, "reading spelling data of");
+    }
+}
+
+namespace {
+// Hands Xapian's expand decisions to the caller's C function.
+class AcceptTerm : public Xapian::ExpandDecider {
+    xs_term_accept_fn accept;
+    void *ctx;
+
+  public:
+    AcceptTerm(xs_term_accept_fn accept_, void *ctx_) : accept(accept_), ctx(ctx_) {}
+    bool operator()(const std::string &term) const override
+    {
+        return accept(ctx, term.data(), term.size()) != 0;
+    }
+};
+} // namespace
+
+xs_status_t xs_db_expand(xs_db_t *db, const unsigned *docids, size_t docid_count,
+                         unsigned max_terms, xs_term_accept_fn accept,
+                         xs_term_weight_fn fn, void *ctx)
+{
+    if (!db || (!docids && docid_count) || !accept || !fn)
+        return XS_NULL_ARGUMENT;
+    db->last_error.clear();
+    if (docid_count == 0)
+        return XS_OK;
+    try {
+        Xapian::Enquire enquire(db->reader());
+        Xapian::RSet rset;
+        for (size_t i = 0; i < docid_count; i++)
+            rset.add_document(docids[i]);
+        AcceptTerm decider(accept, ctx);
+        // Exact term frequencies: over several shards Xapian would estimate
+        // them from one shard, and a sharded index would not rank as the
+        // same index in one piece does.
+        Xapian::ESet eset = enquire.get_eset(
+            max_terms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
+        for (Xapian::ESetIterator it = eset.begin(); it != eset.end(); ++it) {
+            const std::string term = *it;
+            fn(ctx, term.data(), term.size(), it.get_weight());
+        }
+        return XS_OK;
+    } catch (...) {
+        return fail(db, "reading terms of");
     }
 }
 
@@ -843,8 +1116,13 @@ xs_status_t xs_db_replace_document(xs_db_t *db, const char *unique_term,
     try {
         if (!db->writable)
             return refuse_read_only(db);
-        Xapian::docid id = db->wdb.replace_document(
-            std::string(unique_term, term_len), doc->doc);
+        const std::string term(unique_term, term_len);
+        Xapian::docid id = db->writer(term).replace_document(term, doc->doc);
+        // A shard's docid D is docid (D - 1) * shards + shard + 1 of the
+        // whole, as Xapian numbers the documents of several databases.
+        if (!db->shards.empty())
+            id = (id - 1) * Xapian::docid(db->shards.size()) +
+                 Xapian::docid(db->shard_of(term)) + 1;
         if (docid_out)
             *docid_out = id;
         return XS_OK;
@@ -864,6 +1142,11 @@ xs_status_t xs_db_add_document(xs_db_t *db, const xs_doc_t *doc,
     try {
         if (!db->writable)
             return refuse_read_only(db);
+        if (!db->shards.empty()) {
+            db->last_error = "a sharded index needs a unique term to place a "
+                             "document: use xs_db_replace_document()";
+            return XS_INVALID_ARGUMENT;
+        }
         Xapian::docid id = db->wdb.add_document(doc->doc);
         if (docid_out)
             *docid_out = id;
@@ -882,7 +1165,8 @@ xs_status_t xs_db_delete_document(xs_db_t *db, const char *unique_term,
     try {
         if (!db->writable)
             return refuse_read_only(db);
-        db->wdb.delete_document(std::string(unique_term, term_len));
+        const std::string term(unique_term, term_len);
+        db->writer(term).delete_document(term);
         return XS_OK;
     } catch (...) {
         return fail(db, "deleting a document from");
@@ -1054,6 +1338,7 @@ void xs_search_options_init(xs_search_options_t *opts)
 {
     if (!opts)
         return;
+    opts->weighting = XS_WEIGHT_BM25;
     opts->bm25_k1 = 1;
     opts->bm25_k2 = 0;
     opts->bm25_k3 = 1;
@@ -1068,16 +1353,21 @@ void xs_search_options_init(xs_search_options_t *opts)
     opts->tie_slot = -1;
     opts->facet_slots = nullptr;
     opts->facet_slot_count = 0;
+    opts->skip_values = 0;
 }
 
-xs_status_t xs_db_search(xs_db_t *db, const xs_query_t *q,
-                         const xs_search_options_t *opts, xs_results_t **out)
+// One search on the revision DB has open; see xs_db_search().
+static xs_status_t search_once(xs_db_t *db, const xs_query_t *q,
+                               const xs_search_options_t *opts,
+                               xs_results_t **out)
 {
     if (out)
         *out = nullptr;
     if (!db || !q || !opts || !out
         || (opts->facet_slot_count && !opts->facet_slots))
         return XS_NULL_ARGUMENT;
+    if (opts->weighting < 0 || opts->weighting >= XS_WEIGHT_LAST)
+        return XS_INVALID_ARGUMENT;
     db->last_error.clear();
     xs_results_t *results = nullptr;
     try {
@@ -1086,9 +1376,14 @@ xs_status_t xs_db_search(xs_db_t *db, const xs_query_t *q,
         std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
         Xapian::Enquire enquire(db->reader());
         enquire.set_query(q->query);
-        enquire.set_weighting_scheme(
-            Xapian::BM25Weight(opts->bm25_k1, opts->bm25_k2, opts->bm25_k3,
-                               opts->bm25_b, opts->bm25_min_normlen));
+        if (opts->weighting == XS_WEIGHT_DPH)
+            enquire.set_weighting_scheme(Xapian::DPHWeight());
+        else if (opts->weighting == XS_WEIGHT_PL2)
+            enquire.set_weighting_scheme(Xapian::PL2Weight());
+        else
+            enquire.set_weighting_scheme(
+                Xapian::BM25Weight(opts->bm25_k1, opts->bm25_k2, opts->bm25_k3,
+                                   opts->bm25_b, opts->bm25_min_normlen));
         if (opts->sort_slot >= 0)
             enquire.set_sort_by_value_then_relevance(
                 static_cast<Xapian::valueno>(opts->sort_slot),
@@ -1116,9 +1411,10 @@ xs_status_t xs_db_search(xs_db_t *db, const xs_query_t *q,
         for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
             Xapian::Document doc = it.get_document();
             Hit hit{*it, it.get_weight(), doc.get_data(), {}};
-            for (Xapian::ValueIterator v = doc.values_begin();
-                 v != doc.values_end(); ++v)
-                hit.values.emplace_back(v.get_valueno(), *v);
+            if (!opts->skip_values)
+                for (Xapian::ValueIterator v = doc.values_begin();
+                     v != doc.values_end(); ++v)
+                    hit.values.emplace_back(v.get_valueno(), *v);
             results->hits.push_back(std::move(hit));
         }
         results->facets.resize(spies.size());
@@ -1132,6 +1428,20 @@ xs_status_t xs_db_search(xs_db_t *db, const xs_query_t *q,
         delete results;
         return fail(db, "searching");
     }
+}
+
+xs_status_t xs_db_search(xs_db_t *db, const xs_query_t *q,
+                         const xs_search_options_t *opts, xs_results_t **out)
+{
+    // An indexer that commits twice while a reader is open recycles blocks
+    // of the revision it reads (DatabaseModifiedError): move to the latest
+    // revision, which is whole, and search again.  Every front end (CLI,
+    // CGI, reports, libtrawl) searches through here.
+    xs_status_t st = search_once(db, q, opts, out);
+    for (int retry = 0; st == XS_MODIFIED && retry < 3; retry++)
+        if ((st = xs_db_reopen(db)) == XS_OK)
+            st = search_once(db, q, opts, out);
+    return st;
 }
 
 static const Hit *hit_at(const xs_results_t *r, size_t i)

@@ -90,10 +90,41 @@ xs_status_t xs_db_compact(const char *const *sources, size_t source_count,
 
 /* Opens (creating if missing) the index at PATH for writing.  If another
  * writer holds the lock, retries for up to LOCK_WAIT_SECONDS, then returns
- * XS_LOCKED with a message saying the index is locked.  Other returns as for
- * xs_db_open_read().  Ownership: close with xs_db_close(). */
+ * XS_LOCKED with a message naming the process that holds it when it can be
+ * found ("index 'X' is locked by process 1234 (waited 10.0 s)"; "by another
+ * writer" when not).  Other returns as for xs_db_open_read().  Ownership:
+ * close with xs_db_close(). */
 xs_status_t xs_db_open_write(const char *path, double lock_wait_seconds,
                              xs_db_t **db_out, char **errmsg);
+
+/* Checks the index at PATH as xapian-check does: the structure of every
+ * table and that the tables agree.  Returns XS_OK with *problem_count_out
+ * set (0: the index is sound) and, when REPORT_OUT is not NULL, *report_out
+ * set to Xapian's report, malloc'ed: a line per table checked and one per
+ * problem found; free it with xs_free().  An index too damaged to be read gives XS_CORRUPT with
+ * *problem_count_out 1 and the detail in *report_out.  Other returns:
+ * XS_NOT_FOUND (no index at PATH); XS_IO_ERROR; XS_NULL_ARGUMENT;
+ * XS_NO_MEMORY. */
+xs_status_t xs_db_check(const char *path, size_t *problem_count_out,
+                        char **report_out);
+
+/* Opens (creating missing ones) the PATH_COUNT indexes at PATHS for writing
+ * as the shards of one index.  A document goes to the shard chosen by a
+ * fixed hash of its unique term (FNV-1a, 32 bits, modulo PATH_COUNT), so
+ * replacing and deleting by that term find it again in later runs; a
+ * spelling word goes to the shard its own hash chooses.  Metadata is written
+ * to every shard (each stays a complete index on its own) and read from the
+ * last one.  Reads (values, terms, documents) see all shards as one, docids
+ * numbered as xs_db_open_read_many() numbers them.  xs_db_commit() commits
+ * the shards one after another, the last one last: it is atomic per shard,
+ * not across shards.  xs_db_add_document() is refused (XS_INVALID_ARGUMENT:
+ * no unique term to place the document by).  Locks are taken in the order
+ * of PATHS; the wait is LOCK_WAIT_SECONDS in all.  Returns as
+ * xs_db_open_write(), a message naming the shard that failed;
+ * XS_INVALID_ARGUMENT when PATH_COUNT is 0.  Close with xs_db_close(). */
+xs_status_t xs_db_open_write_shards(const char *const *paths, size_t path_count,
+                                    double lock_wait_seconds, xs_db_t **db_out,
+                                    char **errmsg);
 
 /* Closes DB and frees it.  For a writer, changes not yet committed with
  * xs_db_commit() are discarded, never half-written. */
@@ -172,6 +203,20 @@ xs_status_t xs_db_add_spelling_count(xs_db_t *db, const char *word, size_t len,
 xs_status_t xs_db_spelling_suggestion(xs_db_t *db, const char *word,
                                       size_t len, unsigned max_edit_distance,
                                       char **suggestion_out);
+
+/* Relevance feedback: the terms that best tell the DOCID_COUNT documents
+ * DOCIDS apart from the rest of DB, by Xapian's expand weight (TradEWeight,
+ * on the terms those documents hold).  Only terms ACCEPT returns non-zero
+ * for are considered (TERM is valid only during the call).  FN is called
+ * for the best MAX_TERMS of them, best first, with their expand weight.
+ * Returns XS_OK (no call for an empty DOCIDS); XS_NOT_FOUND when a docid
+ * is not in DB; XS_NULL_ARGUMENT. */
+typedef int (*xs_term_accept_fn)(void *ctx, const char *term, size_t term_len);
+typedef void (*xs_term_weight_fn)(void *ctx, const char *term, size_t term_len,
+                                  double weight);
+xs_status_t xs_db_expand(xs_db_t *db, const unsigned *docids, size_t docid_count,
+                         unsigned max_terms, xs_term_accept_fn accept,
+                         xs_term_weight_fn fn, void *ctx);
 
 /* --------------------------------------------------------------- Document */
 
@@ -259,7 +304,17 @@ void xs_query_destroy(xs_query_t *q);
 
 typedef struct xs_results xs_results_t;
 
+/* How results are weighted: Xapian's schemes.  BM25 takes the bm25_*
+ * options; the others run with Xapian's default parameters. */
+typedef enum {
+    XS_WEIGHT_BM25 = 0,  /* Okapi BM25 (BM25Weight) */
+    XS_WEIGHT_DPH,       /* divergence from randomness, parameter-free (DPHWeight) */
+    XS_WEIGHT_PL2,       /* divergence from randomness PL2, c = 1 (PL2Weight) */
+    XS_WEIGHT_LAST       /* not a scheme: the number of schemes */
+} xs_weighting_t;
+
 typedef struct {
+    xs_weighting_t weighting; /* XS_WEIGHT_BM25 unless set */
     double bm25_k1;          /* term-frequency saturation (Xapian default 1) */
     double bm25_k2;          /* Xapian's extra length correction (0) */
     double bm25_k3;          /* query-frequency saturation (1) */
@@ -278,15 +333,22 @@ typedef struct {
                                     the matches (Xapian's ValueCountMatchSpy);
                                     borrowed during xs_db_search() only */
     size_t facet_slot_count;     /* entries in facet_slots (0: no facets) */
+    int skip_values;             /* non-zero: results hold no values, which
+                                    saves reading them (xs_results_value()
+                                    then gives "") */
 } xs_search_options_t;
 
 /* Fills OPTS with Xapian's defaults: BM25 (1, 0, 1, 0.5, 0.5), offset 0,
  * limit 10, relevance order, ties by ascending docid (tie_slot -1), no
- * facets. */
+ * facets, values copied. */
 void xs_search_options_init(xs_search_options_t *opts);
 
-/* Runs Q on DB.  Returns XS_OK; XS_MODIFIED (reopen and retry);
- * XS_INVALID_ARGUMENT (e.g. a wildcard expanded too far); XS_CORRUPT;
+/* Runs Q on DB.  When the index changes under it (Xapian's
+ * DatabaseModifiedError), DB is reopened at the latest revision and the
+ * search run again, up to 3 times.  Returns XS_OK; XS_MODIFIED (still
+ * changing after 3 retries);
+ * XS_INVALID_ARGUMENT (e.g. a wildcard expanded too far, or no such
+ * opts->weighting); XS_CORRUPT;
  * XS_XAPIAN_ERROR.  Ownership: destroy *out with xs_results_destroy().
  * The results are copied out of Xapian at once: they stay valid when DB
  * is reopened, but not after DB is closed. */

@@ -10,7 +10,12 @@ AM_TESTS_ENVIRONMENT = \
 	TRAWL_BUILDDIR='$(abs_top_builddir)'; \
 	PYTHON3='$(PYTHON3)'; XAPIAN_CHECK='$(XAPIAN_CHECK)'; \
 	export TRAWL_INDEX TRAWL_SEARCH TRAWL_SRCDIR TRAWL_BUILDDIR PYTHON3 XAPIAN_CHECK; \
-	unset TRAWL_DB NO_COLOR;
+	unset TRAWL_DB NO_COLOR; \
+	ASAN_OPTIONS="$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}new_delete_type_mismatch=0"; \
+	export ASAN_OPTIONS;
+# ASAN_OPTIONS: Xapian 1.4.22's own checker (behind xs_db_check() and
+# trawl-index --check) deletes a table through a base class of another
+# size, which AddressSanitizer reports; that is inside libxapian, not trawl.
 
 UNIT_LDADD = $(TRAWL_LIBS)
 
@@ -53,9 +58,11 @@ TESTS += \
 	tests/t0050-errors.sh \
 	tests/t0060-query.sh \
 	tests/t0300-badinput.sh \
-	tests/t0310-kill.sh
+	tests/t0310-kill.sh \
+	tests/t0320-faults.sh \
+	tests/t0330-concurrent.sh
 
-TESTS += tests/t0110-jsonl-mail.sh
+TESTS += tests/t0110-jsonl-mail.sh tests/t0120-shards.sh
 
 # trawl.cgi: escapers, the parameter decoder, and the page behind real
 # lighttpd and chromium (skipped when they are not installed).
@@ -69,6 +76,9 @@ nodist_EXTRA_tests_unit_cgi_param_SOURCES = build-aux/force-cxx-link.cc
 TESTS += tests/unit/escape tests/unit/cgi-param \
 	tests/t0200-cgi.sh tests/t0210-browser.sh
 EXTRA_DIST += tests/cgi-server.sh
+# The screenshots t0210-browser.sh keeps (make distcheck wants them gone).
+CLEANFILES += tests/artifacts/cgi-results.png tests/artifacts/cgi-results-phone.png \
+	tests/artifacts/cgi-article.png
 
 # Shell tests are scripts, which automake does not distribute by itself.
 EXTRA_DIST += tests/test-lib.sh $(filter %.sh,$(TESTS))

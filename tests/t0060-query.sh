@@ -52,12 +52,24 @@ like "did you mean, in text" "$out" "Did you mean: bullying?"
 run trawl_search --db "$db" --format json bulying
 is "did you mean, in JSON" "$out" '{"trawl_query":{"query_id":"1","did_you_mean":"bullying"}}'
 
-run trawl_search --db "$db" --explain --limit 0 the bullied teams
+run trawl_search --db "$db" --explain --no-feedback --limit 0 the bullied teams
 is "--explain shows stems, stopwords and the Xapian query" "$(printf '%s\n' "$out" | sed -n 2,6p)" "  word: bullied (stem bulli)
   word: teams (stem team)
   stopwords left out: the
   ranking: articles with every word first, then those with some, each by BM25 score
   Xapian query (every word): Query((((Zbulli SYNONYM ZSbulli SYNONYM ZSbulli) OR 0.5 * ZXCbulli) AND ((Zteam SYNONYM ZSteam SYNONYM ZSteam) OR 0.5 * ZXCteam)))"
+
+run trawl_search --db "$db" --explain --feedback --limit 0 the bullied teams
+is "--explain names the stems --feedback adds" "$(printf '%s\n' "$out" | sed -n 5p)" \
+    "  feedback from the 4 best articles: respons more relationship primari ccgs organis still nhs commiss way"
+run trawl_search --db "$db" --format tsv --fields id --limit 0 --feedback area teams bullying
+with=$(printf '%s\n' "$out" | sort)
+run trawl_search --db "$db" --format tsv --fields id --limit 0 --no-feedback area teams bullying
+is "feedback re-ranks the matches, never adds or drops one" "$with" "$(printf '%s\n' "$out" | sort)"
+run trawl_search --db "$db" --format tsv --fields id,score --limit 1 --feedback area teams bullying
+first=$out
+run trawl_search --db "$db" --format tsv --fields id,score --limit 1 area teams bullying
+if [ "$first" != "$out" ]; then ok "... but changes the scores"; else not_ok "... but changes the scores" "$out"; fi
 
 run trawl_search --db "$db" --no-snippets --sort=-date area
 is "--sort=-date: newest first" "$(titles | cut -d'|' -f1)" "[1] Feature: Grey Area"

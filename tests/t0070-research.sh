@@ -101,14 +101,14 @@ print(sorted(manifest))
 print(manifest["index"]["documents"], manifest["index"]["revision"] >= 1,
       len(manifest["index"]["uuid"]) == 36, manifest["analyzer"]["language"])
 print(manifest["command_line"][1:])
-print(sorted(manifest["ranking"])[:3])
+print(sorted(manifest["ranking"])[:3], manifest["ranking"]["feedback"])
 ' "$tmp/manifest.json")
     is "the manifest and the JSON header agree and record the run" "$check" \
 "True 2
 ['analyzer', 'command_line', 'index', 'ranking', 'trawl_version', 'xapian_version']
 5 True True english
 ['--db', '$db', '--manifest', '$tmp/manifest.json', '--format', 'json', '--json-header', 'brambles']
-['b', 'comment_weight', 'k1']"
+['b', 'comment_weight', 'feedback'] False"
 else
     ok "the manifest parses # SKIP python3 not installed"
 fi

@@ -283,4 +283,15 @@ unlike "no sanitizer report, no crash in the server's logs" \
 unlike "... no undefined behaviour" "$(cat "$tmp/lighttpd-error.log" "$tmp/lighttpd.out")" "runtime error"
 unlike "... no CGI died" "$(cat "$tmp/lighttpd-error.log" "$tmp/lighttpd.out")" "died with signal"
 
+# The clock limit: a client that never finishes its request body holds the
+# program only TRAWL_CGI_SECONDS, then gets 503 (run directly, no server).
+cgi_direct() {
+    env -i REQUEST_METHOD=POST CONTENT_TYPE=application/x-www-form-urlencoded \
+        CONTENT_LENGTH=100 TRAWL_DB="$tmp/db" "$@" "$TRAWL_BUILDDIR/trawl.cgi"
+}
+first=$( (printf 'q=ab'; sleep 4) | cgi_direct TRAWL_CGI_SECONDS=1 | head -1 | tr -d '\r')
+is "a request over TRAWL_CGI_SECONDS is answered 503" "$first" "Status: 503 Service Unavailable"
+first=$(printf 'q=bullying' | cgi_direct TRAWL_CGI_SECONDS=0 CONTENT_LENGTH=10 2>/dev/null | head -1 | tr -d '\r')
+is "a bad TRAWL_CGI_SECONDS makes the page 'not set up' (503)" "$first" "Status: 503 Service Unavailable"
+
 done_testing

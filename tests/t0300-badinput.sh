@@ -22,6 +22,7 @@ with newline.txt"
 printf 'Latin1 name\n\nA story about tapirs.\n' > "$c/$(printf 'caf\351').txt"
 printf 'Title: Front matter\nDate: 2014-13-45\nMood: grumpy\n\nA story about dugongs.\n' > "$c/frontmatter.txt"
 printf 'one-line-headline-less article about okapis' > "$c/oneline.txt"
+printf 'From Formulas to Computer Oriented Language\n\nA paper about compilers and gibbons.\n' > "$c/from-title.txt"
 
 run trawl_index --db "$tmp/db" "$c"
 expect_status "files that fail give exit status 1" 1
@@ -29,7 +30,7 @@ like "an empty file is skipped with its reason" "$err" "cannot index '$c/empty.t
 like "a blank file is skipped with its reason" "$err" "cannot index '$c/blank.txt': no article text"
 like "a bad date in front matter is a warning naming the file" "$err" "trawl-index: warning: '$c/frontmatter.txt': front matter: bad date '2014-13-45' ignored"
 
-for word in otters kiwis lemurs pangolins wombats quolls narwhals axolotls tapirs dugongs okapis; do
+for word in otters kiwis lemurs pangolins wombats quolls narwhals axolotls tapirs dugongs okapis gibbons; do
     run trawl_search --db "$tmp/db" --count "$word"
     is "'$word' is found" "$out" "1"
 done
@@ -40,6 +41,8 @@ run trawl_search --db "$tmp/db" --format json pangolins
 like "NUL bytes are dropped" "$out" "Nul bytes and pangolins"
 run trawl_search --db "$tmp/db" --format json wombats
 like "CRLF text is joined as one paragraph" "$out" "A story about wombats with CRLF line ends."
+run trawl_search --db "$tmp/db" --format json gibbons
+like "a title starting with 'From ' is an article, not mail" "$out" '"title":"From Formulas to Computer Oriented Language"'
 run trawl_search --db "$tmp/db" --format json dugongs
 like "front matter title is used" "$out" '"title":"Front matter"'
 like "a bad front-matter date stays unknown" "$out" '"date":null'

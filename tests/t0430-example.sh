@@ -3,7 +3,16 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 . "$TRAWL_SRCDIR/tests/test-lib.sh"
 
-example() { $VALGRIND "$TRAWL_BUILDDIR/doc/examples/search" "$@"; }
+# The programs link the uninstalled shared library through libtool's
+# wrapper scripts: valgrind must see the program, not the wrapper.
+lt_run() {
+    if [ -n "$VALGRIND" ]; then
+        "$TRAWL_BUILDDIR/libtool" --mode=execute $VALGRIND "$@"
+    else
+        "$@"
+    fi
+}
+example() { lt_run "$TRAWL_BUILDDIR/doc/examples/search" "$@"; }
 db="$tmp/db"
 trawl_index -q --db "$db" "$TRAWL_SRCDIR/corpus"
 
@@ -32,7 +41,7 @@ is "the example prints hits, marked snippets and citations" "$out" \
 [5] Clinical commissioning groups have become concerned about the burden of being…
     HSJ | date unknown
     ¶13: Sarah Pinto-Duschinsky, director of NHS operations and delivery, said: “It’s good news the local NHS in many **areas** is working with hospitals, the ambulance service and local government to provide seamless and effective care for patients. However, we know this isn’t the case in every part of the country.
-    Cite: “Clinical commissioning groups have become concerned about the burden of being…” HSJ, n.d. 000_2d5cabb33bf2183e.txt, ¶13.
+    Cite: “Clinical commissioning groups have become concerned about the burden of being…” HSJ, n.d. 000_2d5cabb33bf2183e.txt, ¶13."
 [ -z "$err" ] && ok "nothing on stderr" || not_ok "nothing on stderr" "$err"
 
 # The library cites as trawl-search does.
@@ -63,5 +72,75 @@ echo "not an index" > "$tmp/notdb/iamchert"
 run example "$tmp/notdb" x
 expect_status "a damaged index exits 2" 2
 like "a damaged index: TRAWL_BAD_INDEX" "$err" "(not a trawl index, or damaged)"
+
+# The API called right and wrong: statuses, messages, flags, paging, and
+# what accessors give out of range (tests/unit/libtrawl.c).
+run lt_run "$TRAWL_BUILDDIR/tests/unit/libtrawl" "$db"
+expect_status "the API program exits 0" 0
+is "statuses, messages and results of the API" "$out" "$(cat <<'END'
+version: as built
+status 0: success
+status 1: out of memory
+status 2: a required argument is NULL
+status 3: an argument is out of range
+status 4: no index at the path
+status 5: not a trawl index, or damaged
+status 6: the query cannot be searched
+status 7: the search failed
+status 8: unknown status
+status -1: unknown status
+open(NULL): TRAWL_NULL_ARGUMENT, index NULL, errmsg NULL
+open(no out): TRAWL_NULL_ARGUMENT
+open(no errmsg, no index): TRAWL_NO_INDEX
+last_error(NULL): ''
+search(NULL index): TRAWL_NULL_ARGUMENT
+open: errmsg NULL, last_error ''
+NULL query: TRAWL_NULL_ARGUMENT: the query or the results are NULL
+  results NULL
+unknown flag: TRAWL_INVALID_ARGUMENT: unknown or contradicting flags of trawl_search()
+  results NULL
+all and any: TRAWL_INVALID_ARGUMENT: unknown or contradicting flags of trawl_search()
+  results NULL
+oldest and newest: TRAWL_INVALID_ARGUMENT: unknown or contradicting flags of trawl_search()
+  results NULL
+limit too high: TRAWL_INVALID_ARGUMENT: more hits asked for than TRAWL_MAX_LIMIT: page with the offset
+  results NULL
+invalid UTF-8: TRAWL_BAD_QUERY: the query is not valid UTF-8
+  results NULL
+no words: TRAWL_BAD_QUERY: the query has no words to search for
+  results NULL
+a success clears the last error: TRAWL_OK
+  2 hits of 5, 1 with every word
+  1 002_7add833defd93f9a.txt - 2 | “CCGs confident but still deliver a kick to the regions.” HSJ, n.d. 002_7add833defd93f9a.txt, ¶3, ¶5.
+  2 003_991a6bc901fd0169.txt 2014-06-03 1 | “Feature: Grey Area.” 3 June 2014. 003_991a6bc901fd0169.txt, ¶11.
+offset: TRAWL_OK
+  2 hits of 5, 1 with every word
+  4 001_385728fb073913cc.txt - 2 | “CCG leaders: ‘Worryingly fast’ move to hand commissioning powers to ICSs.” Pulse, n.d. 001_385728fb073913cc.txt, ¶10, ¶15.
+  5 000_2d5cabb33bf2183e.txt - 1 | “Clinical commissioning groups have become concerned about the burden of being…” HSJ, n.d. 000_2d5cabb33bf2183e.txt, ¶13.
+count only: TRAWL_OK
+  0 hits of 5, 1 with every word
+every word: TRAWL_OK
+  1 hits of 1, 1 with every word
+  1 002_7add833defd93f9a.txt - 2 | “CCGs confident but still deliver a kick to the regions.” HSJ, n.d. 002_7add833defd93f9a.txt, ¶3, ¶5.
+newest first: TRAWL_OK
+  2 hits of 5, 5 with every word
+  1 003_991a6bc901fd0169.txt 2014-06-03 1 | “Feature: Grey Area.” 3 June 2014. 003_991a6bc901fd0169.txt, ¶11.
+  2 002_7add833defd93f9a.txt - 1 | “CCGs confident but still deliver a kick to the regions.” HSJ, n.d. 002_7add833defd93f9a.txt, ¶3.
+no snippets: TRAWL_OK
+  1 hits of 1, 1 with every word
+  1 002_7add833defd93f9a.txt - 0 | “CCGs confident but still deliver a kick to the regions.” HSJ, n.d. 002_7add833defd93f9a.txt.
+a phrase in a comment: TRAWL_OK
+  1 hits of 1, 1 with every word
+  1 002_7add833defd93f9a.txt - 1 | “CCGs confident but still deliver a kick to the regions.” HSJ, n.d. 002_7add833defd93f9a.txt, ¶13 (reader comment).
+comment fragment flags: 4
+fragment: 87 bytes, strlen 87, paragraph 13, 1 mark(s)
+mark 0: TRAWL_OK 'brambles'
+mark 1: TRAWL_INVALID_ARGUMENT, offsets kept: yes
+mark(NULL out): TRAWL_NULL_ARGUMENT
+hit 1 out of range: id NULL, title NULL, citation NULL, rank 0, score 0, snippets 0
+fragment 9 out of range: text NULL, len 0, paragraph 0, flags 0, marks 0
+hit 0: title 'CCGs confident but still deliver a kick to the regions', source HSJ, byline NULL, url NULL, suggestion NULL
+END
+)"
 
 done_testing

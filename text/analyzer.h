@@ -69,6 +69,18 @@ const char *analyzer_language(const analyzer_t *analyzer);
 int analyzer_tokenize(analyzer_t *analyzer, const char *text, size_t len,
                       token_fn fn, void *ctx);
 
+/* Like analyzer_tokenize(), but tokens carry no stem (stem NULL, stem_len
+ * 0): much faster, for callers that need the stems of only a few tokens and
+ * get them with analyzer_stem(). */
+int analyzer_tokenize_words(analyzer_t *analyzer, const char *text, size_t len,
+                            token_fn fn, void *ctx);
+
+/* Non-zero if, in this analyzer's language, a word's stem is empty or starts
+ * with the word's first byte (true of "english", "porter" and "none"): then a
+ * caller looking for given stems may skip stemming words whose first byte
+ * none of them has. */
+int analyzer_stem_keeps_first_byte(const analyzer_t *analyzer);
+
 /* Stems one already folded WORD (need not be NUL-terminated), exactly as
  * analyzer_tokenize() stems its tokens.  *stem_out is NUL-terminated, owned
  * by the analyzer and valid until its next call.  Returns 0, or -1 when

@@ -441,6 +441,57 @@ static void test_utf8_other(void)
     is_int((long)utf8_count("", 0), 0, "count: empty");
 }
 
+/* Counts tokens, to show analyzer_tokenize_words() finds the same ones. */
+static int count_words(void *ctx, const token_t *tok)
+{
+    size_t *n = ctx;
+    if (tok->stem == NULL && tok->stem_len == 0)
+        (*n)++;
+    return 0;
+}
+
+/* The snippet generator stems only words whose first byte starts a query
+ * stem, trusting analyzer_stem_keeps_first_byte(): pin it, and the words
+ * most likely to break it. */
+static void test_first_byte(analyzer_t *en)
+{
+    static const char *const tricky[] = {
+        "dying", "lying", "tying", "skies", "skis", "ugly", "early", "only",
+        "yelling", "yearly", "ied", "idly", "news", "sky", "ies", "ying",
+    };
+    analyzer_t *porter = analyzer_new("porter", NULL);
+    analyzer_t *german = analyzer_new("german", NULL);
+    analyzer_t *none = analyzer_new("none", NULL);
+    size_t words = 0;
+    int kept = 1;
+
+    is_int(analyzer_stem_keeps_first_byte(en), 1, "english keeps a word's first byte");
+    is_int(analyzer_stem_keeps_first_byte(porter), 1, "porter keeps a word's first byte");
+    is_int(analyzer_stem_keeps_first_byte(none), 1, "no stemming keeps it");
+    is_int(analyzer_stem_keeps_first_byte(german), 0, "german may change it");
+    for (size_t i = 0; i < sizeof tricky / sizeof *tricky; i++) {
+        const char *stem;
+        size_t len;
+        analyzer_stem(en, tricky[i], strlen(tricky[i]), &stem, &len);
+        if (len > 0 && stem[0] != tricky[i][0])
+            kept = 0;
+        analyzer_stem(porter, tricky[i], strlen(tricky[i]), &stem, &len);
+        if (len > 0 && stem[0] != tricky[i][0])
+            kept = 0;
+    }
+    ok(kept, "english and porter keep the first byte of irregular words");
+    const char *stem;
+    size_t len;
+    analyzer_stem(german, "\xC3\xA4lvsj\xC3\xB6", 8, &stem, &len);
+    is_str(stem, "alvsjo", "german drops an umlaut from the first letter (why it is 0)");
+    const char *text = "England\xE2\x80\x99s co-commission";
+    analyzer_tokenize_words(en, text, strlen(text), count_words, &words);
+    is_int((long)words, 3, "tokenize_words gives the same tokens, without stems");
+    analyzer_free(porter);
+    analyzer_free(german);
+    analyzer_free(none);
+}
+
 int main(void)
 {
     analyzer_t *en = analyzer_new("english", NULL);
@@ -453,6 +504,7 @@ int main(void)
     test_positions_and_stop(en);
     test_ascii_matches_xapian(none);
     test_stem(en);
+    test_first_byte(en);
     test_languages();
     test_utf8_decode();
     test_utf8_other();

@@ -429,8 +429,8 @@ static void test_structure(void)
 
     PARSE("Hello world\n", &a);
     is_str(a.title, "Hello world", "one short line: title");
-    is_int(a.title_derived, 1, "one short line: derived");
-    is_str(a.paragraphs[0].text, "Hello world", "one short line: kept as body");
+    is_int(a.title_derived, 0, "one short line: a headline, not derived");
+    is_int((long)a.paragraph_count, 0, "one short line: no body");
     article_free(&a);
 
     PARSE("Head\n\nStory text one.\n\nJane Smith is a freelance journalist.\n", &a);
@@ -465,6 +465,108 @@ static void test_structure(void)
     is_int((long)a.paragraph_count, 3, "bullets: each a paragraph");
     is_str(a.paragraphs[1].text, "first item", "bullets: stripped");
     article_free(&a);
+}
+
+/* A line of 207 bytes, longer than a headline may be (HEADLINE_MAX). */
+#define LONG_LINE "A report on the long-term effects of the reorganisation of " \
+    "community health services on waiting times, staffing and the care of " \
+    "older patients in three regions of the country over the last five or six years"
+
+static void test_headlines(void)
+{
+    article_t a;
+    char *err = NULL;
+
+    PARSE("a study of a wing in a slipstream .\n\nthe lift was measured at six angles .\n"
+          "the results agree with theory .\n", &a);
+    is_str(a.title, "a study of a wing in a slipstream", "detached full stop: a headline");
+    is_int(a.title_derived, 0, "detached full stop: not derived");
+    is_int((long)a.paragraph_count, 2, "detached full stop: body paragraphs");
+    is_str(a.paragraphs[0].text, "the lift was measured at six angles .",
+           "detached full stop: body starts after it");
+    article_free(&a);
+
+    PARSE("shear flow past a flat plate in a fluid of small viscosity .\n\n"
+          "shear flow past a flat plate in a fluid of small\nviscosity .\n"
+          "the vorticity is constant .\n", &a);
+    is_str(a.title, "shear flow past a flat plate in a fluid of small viscosity",
+           "headline printed again, wrapped: title");
+    is_int((long)a.paragraph_count, 1, "headline printed again, wrapped: copy dropped");
+    is_str(a.paragraphs[0].text, "the vorticity is constant .",
+           "headline printed again, wrapped: body");
+    article_free(&a);
+
+    PARSE("The minister resigned.\n\nThe minister resigned. She said she had no choice.\n", &a);
+    is_str(a.title, "The minister resigned.", "a sentence printed twice: the headline");
+    is_int(a.title_derived, 0, "a sentence printed twice: not derived");
+    is_int((long)a.paragraph_count, 1, "a sentence printed twice: body kept");
+    is_str(a.paragraphs[0].text, "The minister resigned. She said she had no choice.",
+           "a sentence printed twice: body starts with it");
+    article_free(&a);
+
+    PARSE(LONG_LINE "\n\n" LONG_LINE "\n\nThe report was published today.\n", &a);
+    is_str(a.title, LONG_LINE, "a long line printed twice: the headline");
+    is_int((long)a.paragraph_count, 1, "a long line printed twice: copy dropped");
+    article_free(&a);
+
+    PARSE(LONG_LINE "\n\n" LONG_LINE "s and more.\n", &a);
+    is_int(a.title_derived, 1, "a long line that only starts the next word: not a headline");
+    is_int((long)a.paragraph_count, 2, "a long line that only starts the next word: body");
+    article_free(&a);
+
+    PARSE("The minister resigned.\n\nShe said she had no choice.\n", &a);
+    is_str(a.title, "The minister resigned", "a sentence alone: derived title");
+    is_int(a.title_derived, 1, "a sentence alone: derived");
+    is_int((long)a.paragraph_count, 2, "a sentence alone: body");
+    article_free(&a);
+
+    PARSE("Glossary of Programming Terms\n\n\n", &a);
+    is_str(a.title, "Glossary of Programming Terms", "headline only: title");
+    is_int((long)a.paragraph_count, 0, "headline only: no body");
+    article_free(&a);
+
+    PARSE("title: Only a title\n\n", &a);
+    is_str(a.title, "Only a title", "front matter title only: title");
+    is_int((long)a.paragraph_count, 0, "front matter title only: no body");
+    article_free(&a);
+
+    is_int(article_parse("No headline, a fragment,\n", 25, NULL, &a, &err), 0,
+           "a fragment alone: parses");
+    is_int((long)a.paragraph_count, 1, "a fragment alone: kept as body");
+    is_int(a.title_derived, 1, "a fragment alone: derived title");
+    article_free(&a);
+    free(err);
+}
+
+/* A headline that recurs in other pages is furniture, unless it is all the
+ * page has. */
+static void test_recurring_headline(void)
+{
+    boilerplate_t *bp = boilerplate_new();
+    const char *only = "Sorting (Algorithm 12)\n\n\n";
+    const char *with_text = "Sorting (Algorithm 12)\n\nA certification of the algorithm.\n";
+    const char *two = "Sorting (Algorithm 12)\n\nMenu\n";
+    article_t a;
+    char *err = NULL;
+
+    for (int i = 0; i < 3; i++) {
+        boilerplate_add_document(bp, only, strlen(only));
+        boilerplate_add_document(bp, "Menu\n", 5);
+    }
+    is_int(article_parse(only, strlen(only), bp, &a, &err), 0, "recurring line alone: parses");
+    is_str(a.title, "Sorting (Algorithm 12)", "recurring line alone: the headline");
+    is_int((long)a.paragraph_count, 0, "recurring line alone: no body");
+    article_free(&a);
+
+    is_int(article_parse(with_text, strlen(with_text), bp, &a, &err), 0,
+           "recurring line with text: parses");
+    is_str(a.title, "A certification of the algorithm", "recurring line with text: dropped");
+    article_free(&a);
+
+    is_int(article_parse(two, strlen(two), bp, &a, &err), -1, "two recurring lines: fail");
+    is_str(err, "no article text", "two recurring lines: message");
+    free(err);
+    boilerplate_free(bp);
 }
 
 /* Writes TEXT to a new temporary file; its path goes to PATH. */
@@ -538,6 +640,8 @@ int main(void)
     test_front_matter();
     test_cleaning();
     test_structure();
+    test_headlines();
+    test_recurring_headline();
     test_manifest();
     return tap_done();
 }

@@ -2,9 +2,11 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
+#include "output.h"
 #include "tap.h"
 
 typedef struct {
@@ -95,9 +97,32 @@ static void test_every_byte(void)
     ok(url_ok, "every byte 0x00-0xFF: esc_url() gives only unreserved, '+' and %%XX");
 }
 
+/* Regressions found by tests/fuzz/fuzz-escape: output_csv_escape() read
+ * its input as a C string, past a field that is not NUL-terminated (the
+ * sanitizer build catches that read), and quoted a field for a NUL in it. */
+static void test_csv_counted(void)
+{
+    char *field = malloc(3);
+    buf_t out = BUF_INIT;
+    memcpy(field, "abc", 3);              /* no NUL after it */
+    output_csv_escape(&out, field, 3);
+    ok(out.len == 3 && memcmp(out.data, "abc", 3) == 0,
+       "CSV: a field that is not NUL-terminated is read to its length only");
+    buf_reset(&out);
+    output_csv_escape(&out, "a\0b", 3);
+    ok(out.len == 3 && memcmp(out.data, "a\0b", 3) == 0, "CSV: a NUL byte needs no quotes");
+    buf_reset(&out);
+    output_csv_escape(&out, "a\0,b", 4);
+    ok(out.len == 6 && memcmp(out.data, "\"a\0,b\"", 6) == 0,
+       "CSV: a comma after a NUL byte is still quoted");
+    buf_free(&out);
+    free(field);
+}
+
 int main(void)
 {
     test_rows();
     test_every_byte();
+    test_csv_counted();
     return tap_done();
 }

@@ -65,7 +65,10 @@ static const struct {
     { "the of", "Query((((Zthe SYNONYM ZSthe SYNONYM ZSthe) OR 0.5 * ZXCthe) AND ((Zof SYNONYM ZSof SYNONYM ZSof) OR 0.5 * ZXCof)))",
       "Query((((Zthe SYNONYM ZSthe SYNONYM ZSthe) OR 0.5 * ZXCthe) OR ((Zof SYNONYM ZSof SYNONYM ZSof) OR 0.5 * ZXCof)))",
       "0:the/0 0:of/1" },
-    { "area area Area", "Query(" AREA ")", NULL, "0:area/0" },
+    /* A word typed three times weighs three times as much. */
+    { "area area Area", "Query(3 * " AREA ")", NULL, "0:area/0" },
+    { "area teams area", "Query((2 * " AREA " AND " TEAM "))", "Query((2 * " AREA " OR " TEAM "))",
+      "0:area/0 0:team/1" },
     /* Pasted text never fails: syntax that does not parse is plain words. */
     { "(area", "Query(" AREA ")", NULL, "0:area/0" },
     { "area)", "Query(" AREA ")", NULL, "0:area/0" },

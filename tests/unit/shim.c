@@ -318,9 +318,11 @@ static void test_lock(void)
     double waited = now_seconds() - start;
     ok(waited >= 0.29 && waited < 2.0, "... after waiting %.2f s", waited);
     ok(w2 == NULL, "... and *db_out is NULL");
-    ok(contains(msg, "is locked by another writer (waited 0.3 s)") &&
-           contains(msg, path),
-       "... message says locked: %s", msg ? msg : "(null)");
+    /* The holder is this process (Xapian's lock is per open file). */
+    char holder[64];
+    snprintf(holder, sizeof holder, "is locked by process %ld (waited 0.3 s)", (long)getpid());
+    ok(contains(msg, holder) && contains(msg, path),
+       "... message names the holder: %s", msg ? msg : "(null)");
     xs_free(msg);
 
     /* A reader is not blocked by the writer. */
@@ -1070,6 +1072,75 @@ static void test_facets(const char *path)
     xs_db_close(db);
 }
 
+/* xs_db_expand(): what the caller accepts, and the terms in order. */
+static int accept_not_pay(void *ctx, const char *term, size_t len)
+{
+    (void)ctx;
+    return term[0] != 'Q' && !(len == 3 && memcmp(term, "pay", 3) == 0);
+}
+
+static void append_term(void *ctx, const char *term, size_t len, double weight)
+{
+    char *out = ctx;
+    size_t n = strlen(out);
+    snprintf(out + n, 256 - n, "%.*s%s", (int)len, term, weight > 0 ? "," : "(<=0),");
+}
+
+static void test_expand(const char *path)
+{
+    xs_db_t *db = NULL;
+    char got[256] = "";
+    const unsigned best[] = {1, 2}, missing[] = {99};
+
+    is_int(xs_db_open_write(path, 0, &db, NULL), XS_OK, "expand: create an index");
+    put_doc(db, "Q1", "nurse pay strike rise", "1", NULL, NULL);
+    put_doc(db, "Q2", "nurse pay strike union", "2", NULL, NULL);
+    put_doc(db, "Q3", "weather rain", "3", NULL, NULL);
+    put_doc(db, "Q4", "weather sun rain", "4", NULL, NULL);
+    put_doc(db, "Q5", "rain nurse", "5", NULL, NULL);
+    is_int(xs_db_commit(db), XS_OK, "expand: commit");
+    is_int(xs_db_expand(db, best, 2, 10, accept_not_pay, append_term, got), XS_OK,
+           "expand: documents 1 and 2");
+    is_str(got, "strike,nurse,union,rise,",
+           "... terms both hold first, the rarer first; refused and id terms left out");
+    got[0] = '\0';
+    xs_db_expand(db, best, 2, 1, accept_not_pay, append_term, got);
+    is_str(got, "strike,", "... at most MAX_TERMS");
+    got[0] = '\0';
+    is_int(xs_db_expand(db, best, 0, 10, accept_not_pay, append_term, got), XS_OK,
+           "expand: no documents");
+    is_str(got, "", "... no terms");
+    is_int(xs_db_expand(db, missing, 1, 10, accept_not_pay, append_term, got), XS_NOT_FOUND,
+           "expand: a docid not in the index");
+    is_int(xs_db_expand(db, NULL, 1, 10, accept_not_pay, append_term, got), XS_NULL_ARGUMENT,
+           "expand: NULL docids");
+    is_int(xs_db_expand(db, best, 2, 10, NULL, append_term, got), XS_NULL_ARGUMENT,
+           "expand: NULL accept");
+
+    /* The same query under each weighting scheme: the same matches, other
+     * weights. */
+    xs_search_options_t opts;
+    xs_results_t *r = NULL;
+    xs_query_t *q = term("nurse");
+    double first[XS_WEIGHT_LAST];
+    xs_search_options_init(&opts);
+    is_int(opts.weighting, XS_WEIGHT_BM25, "weighting: BM25 unless set");
+    for (int w = 0; w < XS_WEIGHT_LAST; w++) {
+        opts.weighting = (xs_weighting_t)w;
+        is_int(xs_db_search(db, q, &opts, &r), XS_OK, "weighting: search 'nurse'");
+        is_int((long)xs_results_size(r), 3, "... three matches");
+        first[w] = xs_results_weight(r, 0);
+        xs_results_destroy(r);
+    }
+    ok(first[XS_WEIGHT_DPH] != first[XS_WEIGHT_BM25] && first[XS_WEIGHT_PL2] != first[XS_WEIGHT_BM25]
+       && first[XS_WEIGHT_PL2] != first[XS_WEIGHT_DPH], "... each scheme weighs differently");
+    opts.weighting = XS_WEIGHT_LAST;
+    is_int(xs_db_search(db, q, &opts, &r), XS_INVALID_ARGUMENT, "weighting: no such scheme");
+    ok(r == NULL, "... no results");
+    xs_query_destroy(q);
+    xs_db_close(db);
+}
+
 /* Two partial indexes merged by compaction, and opened together. */
 static void test_compact_and_many(void)
 {
@@ -1141,6 +1212,119 @@ static void test_compact_and_many(void)
     xs_free(err);
 }
 
+/* The unique terms of the index at PATH with their frequencies, "Q2:1,". */
+static const char *ids_in(const char *path)
+{
+    static char buf[256];
+    xs_db_t *db = NULL;
+    buf[0] = '\0';
+    if (xs_db_open_read(path, &db, NULL) == XS_OK)
+        xs_db_each_term(db, "Q", collect_term, buf);
+    xs_db_close(db);
+    return buf;
+}
+
+static void test_shards(void)
+{
+    const char *s1 = path_in_tmp("shard-1"), *s2 = path_in_tmp("shard-2");
+    const char *shards[] = { s1, s2 };
+    xs_db_t *db = NULL, *other = NULL;
+    unsigned docid = 0, found = 0, n = 0;
+    char *err = NULL, *value = NULL;
+    size_t len = 0;
+
+    is_int(xs_db_open_write_shards(shards, 2, 0, &db, &err), XS_OK, "shards: open two");
+    /* FNV-1a of "Q1" is odd, of "Q2" even: shard 2, then shard 1. */
+    is_int(put_doc(db, "Q1", "red fox", "1", NULL, &docid), XS_OK, "shards: add Q1");
+    is_int(docid, 2, "... docid 2 of the whole (shard 2's first)");
+    xs_db_find_unique(db, "Q1", 2, &found);
+    is_int(found, 2, "... and found there through the same handle");
+    is_int(put_doc(db, "Q2", "red hen", "2", NULL, &docid), XS_OK, "shards: add Q2");
+    is_int(docid, 1, "... docid 1 (shard 1's first)");
+    put_doc(db, "Q3", "blue owl", "3", NULL, NULL);
+    put_doc(db, "Q4", "blue fox", "4", NULL, NULL);
+    put_doc(db, "Q5", "doomed", "5", NULL, NULL);
+    is_int(xs_db_delete_document(db, "Q5", 2), XS_OK, "shards: delete Q5");
+    is_int(xs_db_add_spelling_count(db, "fox", 3, 2), XS_OK, "shards: spelling fox");
+    is_int(xs_db_add_spelling_count(db, "owl", 3, 1), XS_OK, "shards: spelling owl");
+    is_int(xs_db_set_metadata(db, "trawl.schema", "1", 1), XS_OK, "shards: metadata");
+    xs_db_doc_count(db, &n);
+    is_int(n, 4, "shards: 4 documents before the commit");
+    xs_doc_t *doc;
+    xs_doc_new(&doc);
+    is_int(xs_db_add_document(db, doc, NULL), XS_INVALID_ARGUMENT,
+           "shards: add_document is refused");
+    ok(contains(xs_db_last_error(db), "needs a unique term"), "... saying why");
+    xs_doc_destroy(doc);
+
+    char expected[4300];
+    is_int(xs_db_open_write_shards(shards, 2, 0, &other, &err), XS_LOCKED,
+           "shards: a second writer is locked out");
+    snprintf(expected, sizeof expected, "index '%s' is locked by ", s1);
+    ok(err && strncmp(err, expected, strlen(expected)) == 0,
+       "... by the first shard, named");
+    xs_free(err);
+    is_int(xs_db_commit(db), XS_OK, "shards: commit");
+    xs_db_close(db);
+
+    is_str(ids_in(s1), "Q2:1,Q4:1,", "shard 1 holds the even hashes");
+    is_str(ids_in(s2), "Q1:1,Q3:1,", "shard 2 the odd ones, Q5 deleted");
+    for (size_t i = 0; i < 2; i++) {
+        xs_db_open_read(shards[i], &db, NULL);
+        xs_db_get_metadata(db, "trawl.schema", &value, &len);
+        is_str(value, "1", "metadata in every shard");
+        xs_free(value);
+        xs_db_close(db);
+    }
+    xs_db_open_read_many(shards, 2, &db, NULL);
+    char *suggestion = NULL;
+    xs_db_spelling_suggestion(db, "fux", 3, 1, &suggestion);
+    is_str(suggestion, "fox", "spelling data of shard 1 found over both");
+    xs_free(suggestion);
+    xs_db_spelling_suggestion(db, "awl", 3, 1, &suggestion);
+    is_str(suggestion, "owl", "... and of shard 2");
+    xs_free(suggestion);
+    xs_db_close(db);
+
+    is_int(xs_db_open_write_shards(shards, 0, 0, &db, &err), XS_INVALID_ARGUMENT,
+           "shards: none is refused");
+    ok(db == NULL, "... and gives no handle");
+    xs_free(err);
+}
+
+/* xs_db_check(): sound, truncated and missing indexes, NULL arguments. */
+static void test_check(const char *path)
+{
+    size_t problems = 99;
+    char *report = NULL;
+    is_int(xs_db_check(path, &problems, &report), XS_OK, "check a sound index: OK");
+    ok(problems == 0 && contains(report, "postlist table structure checked OK"),
+       "... no problems; the report names each table");
+    xs_free(report);
+
+    const char *missing = path_in_tmp("no-such-index");
+    report = NULL;
+    is_int(xs_db_check(missing, &problems, &report), XS_NOT_FOUND, "check a missing index: NOT_FOUND");
+    ok(contains(report, "no index at") && contains(report, missing),
+       "... report: %s", report ? report : "(null)");
+    xs_free(report);
+
+    /* A copy of the index with its postings cut to one block. */
+    const char *cut = path_in_tmp("cut");
+    is_int(xs_db_compact(&path, 1, cut, NULL), XS_OK, "copy the index");
+    ok(truncate(path_in_tmp("cut/postlist.glass"), 0) == 0, "... and truncate its postings");
+    report = NULL;
+    xs_status_t st = xs_db_check(cut, &problems, &report);
+    ok((st == XS_CORRUPT || st == XS_OK) && problems > 0,
+       "check a truncated index: problems found (status %d, %zu)", st, problems);
+    ok(contains(report, "EOF reading block"), "... report: %s", report ? report : "(null)");
+    xs_free(report);
+
+    is_int(xs_db_check(NULL, &problems, NULL), XS_NULL_ARGUMENT, "check(NULL path): NULL_ARGUMENT");
+    is_int(xs_db_check(path, NULL, NULL), XS_NULL_ARGUMENT, "check(NULL count): NULL_ARGUMENT");
+    is_int(xs_db_check(path, &problems, NULL), XS_OK, "check without a report: OK");
+}
+
 int main(void)
 {
     const char *base = getenv("TMPDIR");
@@ -1163,9 +1347,12 @@ int main(void)
     test_read_only(index);
     test_read(index);
     test_reopen(index);
+    test_check(index);
     test_modified();
     test_facets(path_in_tmp("facets"));
+    test_expand(path_in_tmp("expand"));
     test_compact_and_many();
+    test_shards();
 
     nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
     return tap_done();

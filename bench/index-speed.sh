@@ -1,0 +1,157 @@
+#!/bin/sh
+# index-speed.sh: building an index of BBC News and 20 Newsgroups with trawl, Xapian's omindex and SQLite FTS5.
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Usage: bench/index-speed.sh [-b BUILDDIR] [-w WORKDIR] [-n RUNS] [bbc|20ng]...
+#
+# For each corpus, each engine builds a fresh index RUNS times (default 3);
+# the median wall time is reported, with the index size over the raw text
+# size (the bytes of the text files) and, for trawl, the peak resident set
+# size (/usr/bin/time).  The engines, one after the other in the same run:
+# - trawl: `trawl-index -q` on the corpus as it is (BBC News: the .txt
+#   files; 20 Newsgroups: its docs.jsonl.gz), one process; size as built
+#   and after xapian-compact;
+# - trawl on both cores, by hand: the input split in two halves (BBC: every
+#   other file; 20 Newsgroups: every other line), two trawl-index processes
+#   at once, then xapian-compact merging the two partial indexes (what a
+#   --jobs option would do), timed as a whole;
+# - omindex (Debian's xapian-omega) on the text files: `omindex --db DB
+#   --url / DIR`; size as built and after xapian-compact;
+# - SQLite FTS5 (python3's sqlite3): one table fts5(title, body, porter
+#   tokenizer) that stores the text, every file inserted in one transaction.
+# 20 Newsgroups is expanded to one .txt file per post (title line, blank
+# line, body) for omindex and FTS5, as its README shows.  The machine has 2
+# cores and is shared: the load average is printed; compare ratios within a
+# run.
+set -eu
+LC_ALL=C.UTF-8
+export LC_ALL
+
+srcdir=$(cd "$(dirname "$0")/.." && pwd)
+build=$srcdir/build
+work=${TMPDIR:-/tmp}/trawl-index-bench
+runs=3
+while getopts b:w:n: opt; do
+    case $opt in
+    b) build=$(cd "$OPTARG" && pwd) ;;
+    w) work=$OPTARG ;;
+    n) runs=$OPTARG ;;
+    *) echo "usage: $0 [-b BUILDDIR] [-w WORKDIR] [-n RUNS] [bbc|20ng]..." >&2; exit 2 ;;
+    esac
+done
+shift $((OPTIND - 1))
+corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora}
+python=${PYTHON3:-/usr/bin/python3}
+[ -x "$python" ] || python=python3
+for tool in omindex xapian-compact /usr/bin/time; do
+    command -v "$tool" > /dev/null || {
+        echo "$0: error: '$tool' not found (apt-get install xapian-omega xapian-tools time)" >&2
+        exit 2
+    }
+done
+mkdir -p "$work"
+
+# bytes DIR...: the total size of the files under DIR, in bytes.
+bytes() {
+    find "$@" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'
+}
+
+# timed LABEL CMD...: runs CMD RUNS times on a fresh $work/LABEL.db; sets
+# $wall (the median, seconds) and $rss (the largest peak RSS, KB).
+timed() {
+    label=$1
+    shift
+    walls=
+    rss=0
+    i=0
+    while [ "$i" -lt "$runs" ]; do
+        rm -rf "$work/$label.db" "$work/$label.db.compact" "$work/$label.sqlite"
+        /usr/bin/time -f '%e %M' -o "$work/time" "$@" > /dev/null 2> "$work/$label.err" ||
+            [ $? -eq 1 ]
+        walls="$walls $(cut -d' ' -f1 < "$work/time")"
+        r=$(cut -d' ' -f2 < "$work/time")
+        [ "$r" -gt "$rss" ] && rss=$r
+        i=$((i + 1))
+    done
+    wall=$(printf '%s\n' $walls | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+}
+
+# report ENGINE INDEX-BYTES [COMPACTED-BYTES]: one line of the table.
+report() {
+    awk -v e="$1" -v w="$wall" -v s="$2" -v c="${3:-}" -v t="$text_bytes" -v r="$rss" \
+        -v all="$walls" 'BEGIN {
+        line = sprintf("%-24s %7.2f s  (runs:%s)  %6.2fx", e, w, all, s / t)
+        if (c != "") line = line sprintf(" (%.2fx compacted)", c / t)
+        line = line sprintf("  %.1f MB", s / 1e6)
+        if (r > 0) line = line sprintf("  peak RSS %d MB", r / 1024)
+        print line }'
+}
+
+compacted_size() {
+    xapian-compact "$1" "$1.compact" > /dev/null
+    bytes "$1.compact"
+}
+
+cat > "$work/fts5.py" <<'EOF'
+import os, sqlite3, sys
+docs_dir, db_path = sys.argv[1:3]
+db = sqlite3.connect(db_path)
+db.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='porter unicode61')")
+with db:
+    for root, _, files in sorted(os.walk(docs_dir)):
+        for f in sorted(files):
+            text = open(os.path.join(root, f), encoding="utf-8", errors="replace").read()
+            title, _, body = text.partition("\n")
+            db.execute("INSERT INTO t VALUES (?, ?)", (title, body))
+db.close()
+EOF
+
+for name in ${*:-bbc 20ng}; do
+    case $name in
+    bbc) trawl_input=$corpora/bbc-news/bbc; docs=$trawl_input ;;
+    20ng)
+        trawl_input=$corpora/20newsgroups/docs.jsonl.gz
+        docs=$work/20ng-docs
+        if [ ! -d "$docs" ]; then
+            zcat "$trawl_input" | "$python" -c '
+import json, os, sys
+out = sys.argv[1]
+for line in sys.stdin:
+    d = json.loads(line)
+    path = os.path.join(out, d["id"] + ".txt")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write((d["title"] + "\n\n" if d["title"] else "") + d["text"] + "\n")' "$docs.tmp"
+            mv "$docs.tmp" "$docs"
+        fi ;;
+    *) echo "$0: error: unknown corpus '$name' (bbc or 20ng)" >&2; exit 2 ;;
+    esac
+    text_bytes=$(bytes "$docs" -name '*.txt')
+    echo "== $name: $(find "$docs" -name '*.txt' | wc -l) files, $text_bytes bytes of text;" \
+        "load average $(cut -d' ' -f1-3 /proc/loadavg); median of $runs runs"
+
+    timed trawl "$build/trawl-index" -q --db "$work/trawl.db" "$trawl_input"
+    report "trawl" "$(bytes "$work/trawl.db")" "$(compacted_size "$work/trawl.db")"
+    rm -rf "$work/half-1" "$work/half-2"
+    mkdir -p "$work/half-1" "$work/half-2"
+    if [ "$name" = bbc ]; then
+        find "$docs" -name '*.txt' | sort | awk -v w="$work" '{
+            dir = w "/half-" (NR % 2 + 1) "/" NR % 100
+            system("mkdir -p \"" dir "\" && cp \"" $0 "\" \"" dir "/" NR ".txt\"") }'
+    else
+        zcat "$trawl_input" | awk -v w="$work" '{ print > (w "/half-" (NR % 2 + 1) "/docs.jsonl") }'
+    fi
+    timed trawl-2 sh -c "rm -rf '$work/h1.db' '$work/h2.db'
+        '$build/trawl-index' -q --db '$work/h1.db' '$work/half-1' & p=\$!
+        '$build/trawl-index' -q --db '$work/h2.db' '$work/half-2' || [ \$? -eq 1 ]
+        wait \$p || [ \$? -eq 1 ]
+        xapian-compact --multipass '$work/h1.db' '$work/h2.db' '$work/trawl-2.db' > /dev/null"
+    report "trawl, 2 halves merged" "$(bytes "$work/trawl-2.db")"
+    rss=0
+    timed omindex omindex --db "$work/omindex.db" --url / "$docs"
+    rss=0
+    report "omindex" "$(bytes "$work/omindex.db")" "$(compacted_size "$work/omindex.db")"
+    timed fts5 "$python" "$work/fts5.py" "$docs" "$work/fts5.sqlite"
+    rss=0
+    report "SQLite FTS5" "$(bytes "$work/fts5.sqlite")"
+done

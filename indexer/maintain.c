@@ -1,0 +1,170 @@
+/* maintain.c: trawl-index --check and --rebuild.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#define _GNU_SOURCE   /* renameat2(): swapping two directories atomically */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "maintain.h"
+#include "msg.h"
+#include "schema.h"
+#include "xs.h"
+
+int maintain_check(const char *db_path)
+{
+    size_t problems = 0;
+    char *report = NULL;
+    xs_db_t *db = NULL;
+    unsigned docs = 0;
+    unsigned long revision = 0;
+    xs_status_t st = xs_db_check(db_path, &problems, &report);
+
+    if (st == XS_OK && problems == 0 && xs_db_open_read(db_path, &db, NULL) == XS_OK
+        && xs_db_doc_count(db, &docs) == XS_OK && xs_db_revision(db, &revision) == XS_OK) {
+        printf("%s: ok (%u documents, revision %lu)\n", db_path, docs, revision);
+        xs_db_close(db);
+        xs_free(report);
+        return EXIT_MATCH;
+    }
+    xs_db_close(db);
+    if (st == XS_NOT_FOUND) {
+        errorf("no index at '%s'", db_path);
+        xs_free(report);
+        return EXIT_TROUBLE;
+    }
+    if (st == XS_OK || st == XS_CORRUPT)
+        errorf("the index '%s' is damaged: %zu problem%s found", db_path, problems,
+               problems == 1 ? "" : "s");
+    else
+        errorf("cannot check the index '%s': %s", db_path, xs_status_to_string(st));
+    /* Xapian's report, one problem a line. */
+    for (char *line = report ? strtok(report, "\n") : NULL; line; line = strtok(NULL, "\n"))
+        detailf("%s", line);
+    if (st == XS_OK || st == XS_CORRUPT)
+        detailf("rebuild it from the corpus: %s --rebuild --db %s PATH...", msg_program(),
+                db_path);
+    xs_free(report);
+    return EXIT_TROUBLE;
+}
+
+/* Removes the index directory PATH and the files in it (an index is one
+ * flat directory).  A missing PATH is not an error.  Returns 0, or -1 with
+ * errno set. */
+static int remove_index_dir(const char *path)
+{
+    DIR *dir = opendir(path);
+    const struct dirent *e;
+    int rc = 0;
+
+    if (dir == NULL)
+        return errno == ENOENT ? 0 : -1;
+    while (rc == 0 && (e = readdir(dir)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            rc = unlinkat(dirfd(dir), e->d_name, 0);
+    closedir(dir);
+    return rc == 0 ? rmdir(path) : -1;
+}
+
+/* The language of the index at DB_PATH (malloc'ed), or NULL when it cannot
+ * be read: a damaged index is what --rebuild is for. */
+static char *old_language(const char *db_path)
+{
+    xs_db_t *db = NULL;
+    char *value = NULL, *language = NULL;
+    size_t len = 0;
+    if (xs_db_open_read(db_path, &db, NULL) == XS_OK
+        && xs_db_get_metadata(db, META_LANGUAGE, &value, &len) == XS_OK && len)
+        language = strdup(value);
+    xs_free(value);
+    xs_db_close(db);
+    return language;
+}
+
+/* Removes the old index at PATH after a swap; failing to is only a
+ * warning, as the new index is in place.  Returns 0. */
+static int remove_old(const char *path)
+{
+    if (remove_index_dir(path) != 0)
+        warnf("cannot remove the old index '%s': %s", path, strerror(errno));
+    return 0;
+}
+
+/* Puts the index at NEW_PATH in the place of the one at DB_PATH: an atomic
+ * exchange where the file system offers it (readers never find the path
+ * empty), else two renames through OLD_PATH.  The old index is removed.
+ * Returns 0, or -1 (reported; the old index is back in its place). */
+static int swap_in(const char *db_path, const char *new_path, const char *old_path)
+{
+    if (renameat2(AT_FDCWD, new_path, AT_FDCWD, db_path, RENAME_EXCHANGE) == 0)
+        return remove_old(new_path);
+    if (errno == ENOENT && rename(new_path, db_path) == 0)
+        return 0;          /* there was no index: nothing to swap */
+    if ((errno == EINVAL || errno == ENOSYS) && rename(db_path, old_path) == 0) {
+        if (rename(new_path, db_path) == 0)
+            return remove_old(old_path);
+        int saved = errno;
+        rename(old_path, db_path);
+        errno = saved;
+    }
+    errorf("cannot put the rebuilt index '%s' in place of '%s': %s", new_path, db_path,
+           strerror(errno));
+    return -1;
+}
+
+int maintain_rebuild(const build_options_t *opts, char *const *paths, size_t count,
+                     build_stats_t *stats)
+{
+    buf_t new_path = BUF_INIT, old_path = BUF_INIT;
+    build_options_t new_opts = *opts;
+    char *language = opts->language ? NULL : old_language(opts->db_path);
+    char *errmsg = NULL;
+    xs_db_t *lock = NULL;
+    int rc = -1;
+
+    buf_printf(&new_path, "%s.new", opts->db_path);
+    buf_printf(&old_path, "%s.old", opts->db_path);
+    if (new_path.failed || old_path.failed) {
+        errorf("out of memory");
+        goto done;
+    }
+    /* Holding the old index's lock keeps other indexers out until the swap;
+     * an index too damaged to be opened cannot be written to anyway. */
+    xs_status_t st = xs_db_open_write(opts->db_path, opts->lock_wait, &lock, &errmsg);
+    if (st == XS_LOCKED || st == XS_NO_MEMORY || st == XS_NULL_ARGUMENT) {
+        errorf("cannot rebuild: %s", errmsg ? errmsg : xs_status_to_string(st));
+        goto done;
+    }
+    /* DB.new can only be left by an interrupted rebuild. */
+    if (remove_index_dir(new_path.data) != 0) {
+        errorf("cannot remove '%s' (left by an earlier --rebuild?): %s", new_path.data,
+               strerror(errno));
+        goto done;
+    }
+    new_opts.db_path = new_path.data;
+    if (language)
+        new_opts.language = language;
+    if (build_index(&new_opts, paths, count, stats) != 0) {
+        detailf("the index '%s' is unchanged", opts->db_path);
+        remove_index_dir(new_path.data);
+        goto done;
+    }
+    if (build_stop_signal) {
+        remove_index_dir(new_path.data);
+        rc = 0;
+        goto done;
+    }
+    rc = swap_in(opts->db_path, new_path.data, old_path.data);
+done:
+    xs_db_close(lock);
+    xs_free(errmsg);
+    free(language);
+    buf_free(&new_path);
+    buf_free(&old_path);
+    return rc;
+}

@@ -1,0 +1,39 @@
+## tests/fuzz/: libFuzzer targets, built with configure --enable-fuzzers
+## (CC=clang CXX=clang++); `make fuzz` builds them and runs each for
+## $(FUZZ_SECONDS) seconds from its seed corpus (tests/fuzz/run.sh).
+FUZZ_TARGETS = tests/fuzz/fuzz-article tests/fuzz/fuzz-analyzer \
+	tests/fuzz/fuzz-snippet tests/fuzz/fuzz-cgi-param tests/fuzz/fuzz-escape
+FUZZ_SECONDS = 60
+EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/fuzz-check.h tests/fuzz/corpus
+
+if FUZZERS
+EXTRA_PROGRAMS += $(FUZZ_TARGETS)
+FUZZ_LINK_FLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_article_SOURCES = tests/fuzz/fuzz-article.c
+tests_fuzz_fuzz_article_LDADD = $(UNIT_LDADD)
+tests_fuzz_fuzz_article_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_tests_fuzz_fuzz_article_SOURCES = build-aux/force-cxx-link.cc
+tests_fuzz_fuzz_analyzer_SOURCES = tests/fuzz/fuzz-analyzer.c
+tests_fuzz_fuzz_analyzer_LDADD = $(UNIT_LDADD)
+tests_fuzz_fuzz_analyzer_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_tests_fuzz_fuzz_analyzer_SOURCES = build-aux/force-cxx-link.cc
+tests_fuzz_fuzz_snippet_SOURCES = tests/fuzz/fuzz-snippet.c
+tests_fuzz_fuzz_snippet_LDADD = $(UNIT_LDADD)
+tests_fuzz_fuzz_snippet_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_tests_fuzz_fuzz_snippet_SOURCES = build-aux/force-cxx-link.cc
+tests_fuzz_fuzz_cgi_param_SOURCES = tests/fuzz/fuzz-cgi-param.c
+tests_fuzz_fuzz_cgi_param_LDADD = $(UNIT_LDADD)
+tests_fuzz_fuzz_cgi_param_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_tests_fuzz_fuzz_cgi_param_SOURCES = build-aux/force-cxx-link.cc
+tests_fuzz_fuzz_escape_SOURCES = tests/fuzz/fuzz-escape.c
+tests_fuzz_fuzz_escape_LDADD = $(UNIT_LDADD)
+tests_fuzz_fuzz_escape_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_tests_fuzz_fuzz_escape_SOURCES = build-aux/force-cxx-link.cc
+
+fuzz: $(FUZZ_TARGETS)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(SHELL) $(srcdir)/tests/fuzz/run.sh $(FUZZ_TARGETS)
+else
+fuzz:
+	@echo "configure with --enable-fuzzers (CC=clang CXX=clang++) to build the fuzz targets" >&2; exit 2
+endif
+.PHONY: fuzz
