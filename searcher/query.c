@@ -1274,6 +1274,7 @@ int query_parse(analyzer_t *analyzer, const char *text, size_t len,
         const char *why = p.syntax_why;
         clear(out);
         buf_free(&p.explain);
+        free(p.error);   /* a bad date before the syntax error: moot now */
         memset(&p, 0, sizeof p);
         p.analyzer = analyzer;
         p.text = text;

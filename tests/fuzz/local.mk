@@ -2,7 +2,8 @@
 ## (CC=clang CXX=clang++); `make fuzz` builds them and runs each for
 ## $(FUZZ_SECONDS) seconds from its seed corpus (tests/fuzz/run.sh).
 FUZZ_TARGETS = tests/fuzz/fuzz-article tests/fuzz/fuzz-analyzer \
-	tests/fuzz/fuzz-snippet tests/fuzz/fuzz-cgi-param tests/fuzz/fuzz-escape
+	tests/fuzz/fuzz-snippet tests/fuzz/fuzz-cgi-param tests/fuzz/fuzz-escape \
+	tests/fuzz/fuzz-query
 FUZZ_SECONDS = 60
 EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/fuzz-check.h tests/fuzz/corpus
 
@@ -29,6 +30,10 @@ tests_fuzz_fuzz_escape_SOURCES = tests/fuzz/fuzz-escape.c
 tests_fuzz_fuzz_escape_LDADD = $(UNIT_LDADD)
 tests_fuzz_fuzz_escape_LDFLAGS = $(FUZZ_LINK_FLAGS)
 nodist_EXTRA_tests_fuzz_fuzz_escape_SOURCES = build-aux/force-cxx-link.cc
+tests_fuzz_fuzz_query_SOURCES = tests/fuzz/fuzz-query.c
+tests_fuzz_fuzz_query_LDADD = $(UNIT_LDADD)
+tests_fuzz_fuzz_query_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_tests_fuzz_fuzz_query_SOURCES = build-aux/force-cxx-link.cc
 
 fuzz: $(FUZZ_TARGETS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) $(SHELL) $(srcdir)/tests/fuzz/run.sh $(FUZZ_TARGETS)
