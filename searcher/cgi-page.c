@@ -48,11 +48,6 @@ static const char style_sheet[] =
     ".notice{border-left:4px solid #e07b00;padding-left:.8rem}"
     "footer{border-top:1px solid #ccc;margin-top:2rem;font-size:.85rem;color:#4a4a4a}";
 
-static const char *const months[] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-};
-
 static void put_html(buf_t *out, const char *s)
 {
     esc_html(out, s, strlen(s));
@@ -78,13 +73,7 @@ static void put_json_string(buf_t *out, const char *s)
  * trawl-search prints them; anything else as it is. */
 static void put_date(buf_t *out, const char *date)
 {
-    int y = 0, m = 0, d = 0;
-    int n = sscanf(date, "%4d-%2d-%2d", &y, &m, &d);
-    if (n >= 3 && m >= 1 && m <= 12)
-        buf_printf(out, "%d %s %d", d, months[m - 1], y);
-    else if (n == 2 && m >= 1 && m <= 12)
-        buf_printf(out, "%s %d", months[m - 1], y);
-    else
+    if (!output_format_date(out, date))
         put_html(out, date);
 }
 

@@ -117,15 +117,22 @@ int output_needs_snippets(const output_options_t *opts)
     return 0;
 }
 
-void output_date(buf_t *out, const char *date)
+int output_format_date(buf_t *out, const char *date)
 {
     int y = 0, m = 0, d = 0;
-    int n = sscanf(date, "%d-%d-%d", &y, &m, &d);
+    int n = sscanf(date, "%4d-%2d-%2d", &y, &m, &d);
     if (n >= 3 && m >= 1 && m <= 12)
         buf_printf(out, "%d %s %d", d, months[m - 1], y);
     else if (n == 2 && m >= 1 && m <= 12)
         buf_printf(out, "%s %d", months[m - 1], y);
     else
+        return 0;
+    return 1;
+}
+
+void output_date(buf_t *out, const char *date)
+{
+    if (!output_format_date(out, date))
         esc_terminal(out, date, strlen(date));
 }
 

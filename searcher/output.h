@@ -78,8 +78,14 @@ void output_end(FILE *fp, output_options_t *opts);
  * Unknown fields are left out ("n.d." for an unknown date), never made up. */
 void output_citation(buf_t *out, const hit_t *hit);
 
-/* A stored date ("2014-06-03", "2014-06", "2014") as "3 June 2014",
- * "June 2014", "2014". */
+/* A stored date ("2014-06-03", "2014-06") as "3 June 2014", "June 2014".
+ * Returns 1, or 0 having written nothing when DATE is not of that form
+ * (a year alone, or anything else): the caller then escapes it for its
+ * context. */
+int output_format_date(buf_t *out, const char *date);
+
+/* output_format_date() for a terminal: anything else is written as it is,
+ * escaped ("2014" stays "2014"). */
 void output_date(buf_t *out, const char *date);
 
 /* TSV escaping of S[0..LEN): backslash, tab, newline and carriage return

@@ -324,17 +324,13 @@ xs_status_t xs_db_open_read(const char *path, xs_db_t **db_out, char **errmsg)
     }
 }
 
-// The arguments of the functions that open several databases: resets the
-// out arguments, then XS_OK, or XS_NULL_ARGUMENT / XS_INVALID_ARGUMENT with
-// a message.
+// A list of index paths given to the functions that take several: XS_OK,
+// XS_NULL_ARGUMENT (the list or a path is NULL), or XS_INVALID_ARGUMENT with
+// NONE_MESSAGE (the list is empty).
 static xs_status_t check_paths(const char *const *paths, size_t path_count,
-                               xs_db_t **db_out, char **errmsg)
+                               const char *none_message, char **errmsg)
 {
-    if (errmsg)
-        *errmsg = nullptr;
-    if (db_out)
-        *db_out = nullptr;
-    if (!paths || !db_out) {
+    if (!paths) {
         set_errmsg(errmsg, "no index path given");
         return XS_NULL_ARGUMENT;
     }
@@ -344,16 +340,32 @@ static xs_status_t check_paths(const char *const *paths, size_t path_count,
             return XS_NULL_ARGUMENT;
         }
     if (path_count == 0) {
-        set_errmsg(errmsg, "no index path given");
+        set_errmsg(errmsg, none_message);
         return XS_INVALID_ARGUMENT;
     }
     return XS_OK;
 }
 
+// check_paths() for the open functions, which also reset their out
+// arguments and need DB_OUT.
+static xs_status_t check_open_paths(const char *const *paths, size_t path_count,
+                                    xs_db_t **db_out, char **errmsg)
+{
+    if (errmsg)
+        *errmsg = nullptr;
+    if (db_out)
+        *db_out = nullptr;
+    if (!db_out) {
+        set_errmsg(errmsg, "no index path given");
+        return XS_NULL_ARGUMENT;
+    }
+    return check_paths(paths, path_count, "no index path given", errmsg);
+}
+
 xs_status_t xs_db_open_read_many(const char *const *paths, size_t path_count,
                                  xs_db_t **db_out, char **errmsg)
 {
-    xs_status_t st = check_paths(paths, path_count, db_out, errmsg);
+    xs_status_t st = check_open_paths(paths, path_count, db_out, errmsg);
     if (st != XS_OK)
         return st;
     xs_db_t *db = nullptr;
@@ -385,19 +397,13 @@ xs_status_t xs_db_compact(const char *const *sources, size_t source_count,
 {
     if (errmsg)
         *errmsg = nullptr;
-    if (!sources || !dest) {
+    if (!dest) {
         set_errmsg(errmsg, "no index path given");
         return XS_NULL_ARGUMENT;
     }
-    for (size_t i = 0; i < source_count; i++)
-        if (!sources[i]) {
-            set_errmsg(errmsg, "no index path given");
-            return XS_NULL_ARGUMENT;
-        }
-    if (source_count == 0) {
-        set_errmsg(errmsg, "no index to compact");
-        return XS_INVALID_ARGUMENT;
-    }
+    xs_status_t checked = check_paths(sources, source_count, "no index to compact", errmsg);
+    if (checked != XS_OK)
+        return checked;
     xs_db_t holder;  // carries the path and detail for fail()
     try {
         holder.path = dest;
@@ -596,7 +602,7 @@ xs_status_t xs_db_open_write_shards(const char *const *paths, size_t path_count,
                                     double lock_wait_seconds, xs_db_t **db_out,
                                     char **errmsg)
 {
-    xs_status_t st = check_paths(paths, path_count, db_out, errmsg);
+    xs_status_t st = check_open_paths(paths, path_count, db_out, errmsg);
     if (st != XS_OK)
         return st;
     if (!(lock_wait_seconds > 0))
