@@ -10,19 +10,26 @@
 
 /* Stored in the index's metadata under "trawl.schema"; trawl-search refuses
  * an index whose schema it does not know. */
-#define SCHEMA_VERSION "1"
+#define SCHEMA_VERSION "2"
 
 /* Terms.  Words in the body are unprefixed (with positions); each field has
  * its own prefix, and "Z" before a field prefix marks stemmed forms
  * (wdf only, no positions). */
 #define PREFIX_ID       "Q"    /* Q<id>: the unique id term, one per article */
-#define PREFIX_STEM     "Z"    /* Z<stem>: stemmed body word */
+#define PREFIX_STEM     "Z"    /* Z<stem>: stemmed word of the headline or body */
 #define PREFIX_TITLE    "S"    /* S<word>: title word, with positions */
 #define PREFIX_COMMENT  "XC"   /* XC<word>: reader-comment word, with positions */
 #define PREFIX_SOURCE   "XSRC" /* XSRC<word>: word of the source publication */
 #define PREFIX_YEAR     "Y"    /* Y2014 (boolean) */
 #define PREFIX_MONTH    "M"    /* M201406 (boolean) */
 #define PREFIX_DATE     "D"    /* D20140603 (boolean) */
+
+/* A headline word counts this many times in Z<stem>, the term a plain
+ * query word searches: as omega does it, one term with exact statistics
+ * where two (body and title) joined at query time had Xapian guess their
+ * frequency and rank worse (doc/relevance.md).  Title-only searches use
+ * ZS<stem>, which stays. */
+#define TITLE_STEM_WDF  2
 
 /* Value slots. */
 #define SLOT_DATE       0      /* "YYYYMMDD": sortable, for ranges and sorting */

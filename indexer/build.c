@@ -300,6 +300,7 @@ static known_file_t *known_find_id(known_t *k, const char *id)
 typedef struct {
     xs_doc_t *doc;
     const char *word_prefix;   /* "" for body, PREFIX_TITLE, PREFIX_COMMENT */
+    unsigned body_stem_wdf;    /* headline words: TITLE_STEM_WDF, else 0 */
     unsigned position;         /* running position across the whole article */
     int with_positions;
     spelling_batch_t *spelling;   /* count words for the spelling data, or NULL */
@@ -336,6 +337,13 @@ static int add_token(void *ctx, const token_t *tok)
     buf_puts(&sink->term, sink->word_prefix);
     buf_append(&sink->term, tok->stem, tok->stem_len);
     sink->status = xs_doc_add_term(sink->doc, sink->term.data, sink->term.len, 1);
+    if (sink->status == XS_OK && sink->body_stem_wdf) {
+        buf_reset(&sink->term);
+        buf_puts(&sink->term, PREFIX_STEM);
+        buf_append(&sink->term, tok->stem, tok->stem_len);
+        sink->status = xs_doc_add_term(sink->doc, sink->term.data, sink->term.len,
+                                       sink->body_stem_wdf);
+    }
     return sink->status != XS_OK || sink->term.failed;
 }
 
@@ -345,6 +353,7 @@ static int index_text(builder_t *b, term_sink_t *sink, const char *prefix,
                       const char *text, size_t len)
 {
     sink->word_prefix = prefix;
+    sink->body_stem_wdf = strcmp(prefix, PREFIX_TITLE) == 0 ? TITLE_STEM_WDF : 0;
     if (analyzer_tokenize(b->analyzer, text, len, add_token, sink) != 0)
         return -1;
     sink->position += 1;
@@ -941,6 +950,27 @@ done:
     return rc;
 }
 
+/* Refuses an index another version of trawl-index laid out differently:
+ * documents of two layouts in one index would rank and match wrongly. */
+static int check_schema(xs_db_t *db, const build_options_t *opts)
+{
+    char *stored = NULL;
+    size_t len = 0;
+    int rc = 0;
+    if (xs_db_get_metadata(db, META_SCHEMA, &stored, &len) != XS_OK) {
+        errorf("cannot read the index '%s': %s", opts->db_path, xs_db_last_error(db));
+        return -1;
+    }
+    if (len && strcmp(stored, SCHEMA_VERSION) != 0) {
+        errorf("the index '%s' has layout %s; this trawl-index writes layout %s",
+               opts->db_path, stored, SCHEMA_VERSION);
+        detailf("rebuild it: %s --rebuild --db %s PATH...", msg_program(), opts->db_path);
+        rc = -1;
+    }
+    xs_free(stored);
+    return rc;
+}
+
 /* Chooses the stemming language: the one the index was built with, which
  * --language may only repeat. */
 static int choose_language(xs_db_t *db, const build_options_t *opts, char **language_out)
@@ -991,7 +1021,7 @@ int build_index(const build_options_t *opts, char *const *paths, size_t count,
         errorf("cannot open the index for writing: %s", errmsg ? errmsg : xs_status_to_string(st));
         goto done;
     }
-    if (choose_language(b.db, opts, &language) != 0)
+    if (check_schema(b.db, opts) != 0 || choose_language(b.db, opts, &language) != 0)
         goto done;
     b.analyzer = analyzer_new(language, &errmsg);
     if (b.analyzer == NULL) {

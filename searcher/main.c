@@ -68,8 +68,9 @@ static void usage(void)
            "      --k1 K1           BM25 term-frequency saturation (default %g)\n"
            "      --b B             BM25 length normalisation, 0 to 1 (default %g)\n"
            "      --feedback        re-rank by the words that mark the 10 best articles\n"
-           "                        (pseudo-relevance feedback; one more search a query)\n"
-           "      --no-feedback     no such re-ranking (the default)\n"
+           "                        (pseudo-relevance feedback; one more search a query);\n"
+           "                        default: for queries of %d plain words or more\n"
+           "      --no-feedback     no such re-ranking\n"
            "      --explain         print how the query was understood\n"
            "QUERY: words; \"a phrase\"; AND, OR, NOT, ( ); +word, -word; a NEAR/n b,\n"
            "a ADJ/n b (n default %d); word*; title:, body:, comments:, source:, id:;\n"
@@ -112,7 +113,7 @@ static void usage(void)
            "is reported with its line number; the other lines still run).\n",
            msg_program(), msg_program(), msg_program(), msg_program(), msg_program(),
            DBPATH_DEFAULT, MAX_LIMIT, SNIPPET_DEFAULT_CHARS, SEARCH_DEFAULT_K1,
-           SEARCH_DEFAULT_B, QUERY_NEAR_DEFAULT);
+           SEARCH_DEFAULT_B, SEARCH_FEEDBACK_MIN_WORDS, QUERY_NEAR_DEFAULT);
 }
 
 static unsigned parse_count(const char *option, const char *arg, unsigned max)
@@ -264,7 +265,7 @@ int main(int argc, char **argv)
     };
     search_options_t opts = { 0, 10, SNIPPET_DEFAULT_CHARS, 0 };
     double bm25_k1 = SEARCH_DEFAULT_K1, bm25_b = SEARCH_DEFAULT_B;
-    int feedback = 0;
+    search_feedback_t feedback = SEARCH_FEEDBACK_AUTO;
     search_sort_t sort = SEARCH_BY_RELEVANCE;
     query_mode_t mode = QUERY_DEFAULT;
     int explain = 0;
@@ -304,8 +305,8 @@ int main(int argc, char **argv)
         case OPT_B: bm25_b = parse_real("--b", optarg, 1); break;
         case OPT_EXPLAIN: explain = 1; break;
         case OPT_K1: bm25_k1 = parse_real("--k1", optarg, 100); break;
-        case OPT_FEEDBACK: feedback = 1; break;
-        case OPT_NO_FEEDBACK: feedback = 0; break;
+        case OPT_FEEDBACK: feedback = SEARCH_FEEDBACK_ON; break;
+        case OPT_NO_FEEDBACK: feedback = SEARCH_FEEDBACK_OFF; break;
         case OPT_SORT: sort = parse_sort(optarg); break;
         case 'b': batch_file = optarg; break;
         case OPT_CITE:

@@ -57,10 +57,11 @@ char *manifest_json(searcher_t *s, const char *db_path, const manifest_ranking_t
                    "plain-word queries that have other words\"");
     buf_puts(&out, "},\"ranking\":{\"model\":\"BM25\",\"mode\":");
     json_text(&out, modes[ranking->mode]);
+    static const char *const feedback[] = { "off", "auto", "on" };
     buf_printf(&out, ",\"k1\":%g,\"k2\":%g,\"k3\":%g,\"b\":%g,\"min_normlen\":%g,"
-               "\"feedback\":%s",
+               "\"feedback\":\"%s\",\"feedback_min_words\":%d",
                ranking->k1, xo.bm25_k2, xo.bm25_k3, ranking->b, xo.bm25_min_normlen,
-               ranking->feedback ? "true" : "false");
+               feedback[ranking->feedback], SEARCH_FEEDBACK_MIN_WORDS);
     buf_printf(&out, ",\"title_weight\":%g,\"comment_weight\":%g",
                QUERY_TITLE_WEIGHT, QUERY_COMMENT_WEIGHT);
     buf_puts(&out, ",\"ties\":\"article id, descending\"}");

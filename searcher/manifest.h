@@ -11,7 +11,7 @@
 typedef struct {
     query_mode_t mode;        /* QUERY_DEFAULT, QUERY_ALL or QUERY_ANY */
     double k1, b;             /* BM25 parameters */
-    int feedback;             /* 1: pseudo-relevance feedback (--feedback) */
+    search_feedback_t feedback;   /* pseudo-relevance feedback */
 } manifest_ranking_t;
 
 /* The manifest of a run of trawl-search on S (opened at DB_PATH), ranking

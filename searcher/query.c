@@ -338,8 +338,12 @@ static xs_query_t *term(parser_t *p, const char *prefix, const char *word,
     return scale(p, q, weight);
 }
 
-/* The prefixes and weights a word is looked up under in field F: stemmed
- * (Z...) or exact.  Returns the number of entries written. */
+/* The prefixes and weights a word is looked up under in field F, in the
+ * order article text, headline, comments.  A stemmed word's Z<stem> term
+ * already holds the headline (TITLE_STEM_WDF), so the article is that one
+ * term; exact words, phrases and wildcards have the text's and the
+ * headline's terms (with positions).  "body:" is the article, headline
+ * included; "title:" the headline alone.  Returns the number written. */
 static size_t field_prefixes(field_t f, int stemmed, const char **prefixes,
                              double *weights)
 {
@@ -349,16 +353,17 @@ static size_t field_prefixes(field_t f, int stemmed, const char **prefixes,
     };
     const char *const *names = stemmed ? stems : exact;
     const double all_weights[] = { 1.0, QUERY_TITLE_WEIGHT, QUERY_COMMENT_WEIGHT };
+    int anywhere = f == FIELD_ANY || f == FIELD_SOURCE;
+    int in_article = anywhere || f == FIELD_BODY;
+    const int wanted[3] = { in_article, (in_article && !stemmed) || f == FIELD_TITLE,
+                            anywhere || f == FIELD_COMMENTS };
     size_t n = 0;
 
-    for (size_t i = 0; i < 3; i++) {
-        if ((f == FIELD_ANY || f == FIELD_SOURCE)
-            || (f == FIELD_BODY && i == 0) || (f == FIELD_TITLE && i == 1)
-            || (f == FIELD_COMMENTS && i == 2)) {
+    for (size_t i = 0; i < 3; i++)
+        if (wanted[i]) {
             prefixes[n] = names[i];
             weights[n++] = all_weights[i];
         }
-    }
     return n;
 }
 
@@ -401,21 +406,23 @@ static xs_query_t *word_query(parser_t *p, const token_t *tok, int exact)
     }
     add_term(p, exact ? MATCH_EXACT : MATCH_STEM, w, len, p->next_group++, 0, 0);
     n = field_prefixes(p->field, !exact, prefixes, weights);
-    if (n == 1)
-        return term(p, prefixes[0], w, len, weights[0]);
-    /* Body and title as one BM25 term (a SYNONYM adds their wdfs), each
-     * title occurrence counting QUERY_TITLE_WEIGHT times: "BM25F".  Two
-     * separately saturated terms ranked worse on Cranfield and CACM (the
-     * rarer title term's idf swamps the body's; doc/relevance.md).
-     * Comments stay a term of their own, weighing less. */
-    enum { TITLE_COPIES = (int)QUERY_TITLE_WEIGHT };
-    xs_query_t *copies[1 + TITLE_COPIES];
-    copies[0] = term(p, prefixes[0], w, len, 1.0);
-    for (int c = 1; c <= TITLE_COPIES; c++)
-        copies[c] = term(p, prefixes[1], w, len, 1.0);
-    parts[0] = combine(p, XS_OP_SYNONYM, copies, 1 + TITLE_COPIES, 0);
-    parts[1] = term(p, prefixes[2], w, len, weights[2]);
-    return combine(p, XS_OP_OR, parts, 2, 0);
+    size_t first = 0, count = 0;
+    /* An exact word in text and headline: one BM25 term (a SYNONYM adds
+     * their wdfs), each headline occurrence counting QUERY_TITLE_WEIGHT
+     * times, as the stemmed Z<stem> term counts it at indexing. */
+    if (exact && n >= 2 && strcmp(prefixes[0], "") == 0 && strcmp(prefixes[1], PREFIX_TITLE) == 0) {
+        enum { TITLE_COPIES = TITLE_STEM_WDF };
+        xs_query_t *copies[1 + TITLE_COPIES];
+        copies[0] = term(p, prefixes[0], w, len, 1.0);
+        for (int c = 1; c <= TITLE_COPIES; c++)
+            copies[c] = term(p, prefixes[1], w, len, 1.0);
+        parts[count++] = combine(p, XS_OP_SYNONYM, copies, 1 + TITLE_COPIES, 0);
+        first = 2;
+    }
+    /* Comments stay a term of their own, weighing less. */
+    for (size_t i = first; i < n; i++)
+        parts[count++] = term(p, prefixes[i], w, len, weights[i]);
+    return count == 1 ? parts[0] : combine(p, XS_OP_OR, parts, count, 0);
 }
 
 /* Tokens of a chunk, copied out of the analyzer's callback. */

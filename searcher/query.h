@@ -44,16 +44,17 @@
 
 #include <stddef.h>
 #include "analyzer.h"
+#include "schema.h"
 #include "snippet.h"
 #include "xs.h"
 
 /* Field weights: a word in the headline says more about an article than one
- * in the body; a word in a reader comment says less.  A plain word's title
- * occurrences count QUERY_TITLE_WEIGHT times each in one BM25 term with the
- * body's (a whole number: the title term is repeated in a SYNONYM); comments are
- * a separate term scaled by QUERY_COMMENT_WEIGHT.  Measured on Cranfield
- * and CACM (doc/relevance.md, "Tuning"). */
-#define QUERY_TITLE_WEIGHT   2.0
+ * in the body; a word in a reader comment says less.  A headline occurrence
+ * counts QUERY_TITLE_WEIGHT times in one BM25 term with the body's (for
+ * stems, at indexing: TITLE_STEM_WDF in schema.h); comments are a separate
+ * term scaled by QUERY_COMMENT_WEIGHT.  Measured on Cranfield and CACM
+ * (doc/relevance.md, "Tuning"). */
+#define QUERY_TITLE_WEIGHT   ((double)TITLE_STEM_WDF)
 #define QUERY_COMMENT_WEIGHT 0.5
 
 /* NEAR and ADJ without /n: within 10 words, about a sentence. */

@@ -17,7 +17,7 @@ struct searcher {
     search_sort_t sort;
     query_mode_t mode;         /* searcher_set_ranking() */
     double k1, b;
-    int feedback;              /* searcher_set_feedback() */
+    search_feedback_t feedback;   /* searcher_set_feedback() */
     int explain;               /* searcher_set_explain() */
 };
 
@@ -45,9 +45,7 @@ searcher_t *searcher_open_many(const char *const *db_paths, size_t count, char *
     if (s != NULL) {
         s->k1 = SEARCH_DEFAULT_K1;
         s->b = SEARCH_DEFAULT_B;
-        /* Off by default: it gains a little on the test collections
-         * (doc/relevance.md) for a second search per query. */
-        s->feedback = 0;
+        s->feedback = SEARCH_FEEDBACK_AUTO;
     }
     for (size_t i = 0; i < count; i++)
         buf_printf(&joined, "%s%s", i ? ", " : "", db_paths[i]);
@@ -136,7 +134,7 @@ void searcher_set_ranking(searcher_t *s, query_mode_t mode, double k1, double b)
     s->b = b;
 }
 
-void searcher_set_feedback(searcher_t *s, int feedback)
+void searcher_set_feedback(searcher_t *s, search_feedback_t feedback)
 {
     s->feedback = feedback;
 }
@@ -494,7 +492,10 @@ int searcher_run(searcher_t *s, const char *text, size_t len,
         goto done;
     /* Feedback changes scores only: not worth a search when sorting by
      * date or only counting. */
-    if (s->feedback && s->sort == SEARCH_BY_RELEVANCE && opts->limit > 0
+    if ((s->feedback == SEARCH_FEEDBACK_ON
+         || (s->feedback == SEARCH_FEEDBACK_AUTO
+             && query.word_count >= SEARCH_FEEDBACK_MIN_WORDS))
+        && s->sort == SEARCH_BY_RELEVANCE && opts->limit > 0
         && feedback(s, &query, s->explain ? &explain : NULL, errmsg) != 0)
         goto done;
 

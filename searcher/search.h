@@ -16,13 +16,22 @@
 
 /* BM25 defaults, measured on Cranfield and CACM (doc/relevance.md): k1
  * saturates repeated words, b normalises for document length. */
-#define SEARCH_DEFAULT_K1 1.2
-#define SEARCH_DEFAULT_B  0.5
+#define SEARCH_DEFAULT_K1 2.5
+#define SEARCH_DEFAULT_B  0.4
 
 /* Pseudo-relevance feedback (searcher_set_feedback()): the 10 stems that
  * best mark the 10 best articles re-rank the matches, each weighing 0.3 of
  * a query word.  Measured on Cranfield and CACM (doc/relevance.md): fewer
- * articles or stems, or more weight, ranked worse. */
+ * articles or stems, or more weight, ranked worse.  By default only a
+ * query of SEARCH_FEEDBACK_MIN_WORDS plain words or more gets it: a
+ * question in a sentence gains from it, while two or three keywords say
+ * what they mean and keep their speed (it costs a second search). */
+typedef enum {
+    SEARCH_FEEDBACK_OFF,      /* --no-feedback */
+    SEARCH_FEEDBACK_AUTO,     /* the default: long queries only */
+    SEARCH_FEEDBACK_ON        /* --feedback: every query */
+} search_feedback_t;
+#define SEARCH_FEEDBACK_MIN_WORDS 4
 #define SEARCH_FEEDBACK_DOCS   10
 #define SEARCH_FEEDBACK_TERMS  10
 #define SEARCH_FEEDBACK_WEIGHT 0.3
@@ -96,11 +105,12 @@ void searcher_restrict(searcher_t *s, const xs_query_t *filter, search_sort_t so
  * saturates repeated words; 0 <= B <= 1 normalises for length. */
 void searcher_set_ranking(searcher_t *s, query_mode_t mode, double k1, double b);
 
-/* FEEDBACK non-zero (from searcher_open(): 1): later searcher_run() calls
- * on S re-rank the matches of a query with plain words by pseudo-relevance
- * feedback (SEARCH_FEEDBACK_*), when sorting by relevance.  The matches
- * and their order of passes (every word first) stay the same. */
-void searcher_set_feedback(searcher_t *s, int feedback);
+/* FEEDBACK (from searcher_open(): SEARCH_FEEDBACK_AUTO): whether later
+ * searcher_run() calls on S re-rank the matches of a query with plain words
+ * by pseudo-relevance feedback (SEARCH_FEEDBACK_*), when sorting by
+ * relevance.  The matches and their order of passes (every word first)
+ * stay the same. */
+void searcher_set_feedback(searcher_t *s, search_feedback_t feedback);
 
 /* EXPLAIN non-zero: later searcher_run() calls on S fill
  * search_result_t.explain. */

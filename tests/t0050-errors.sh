@@ -34,6 +34,24 @@ if command -v xapian-metadata > /dev/null; then
     expect_status "a foreign Xapian index exits 2" 2
     is "a foreign index is named as not trawl's" "$err" "trawl-search: error: '$tmp/foreign' is not a trawl index of this version (no trawl schema): re-run trawl-index into a new --db"
 
+    # An index of the previous layout (schema 1: headline stems apart from
+    # the text's): the searcher and the indexer both refuse it, and
+    # --rebuild makes it current.
+    cp -r "$db" "$tmp/old"
+    xapian-metadata set "$tmp/old" trawl.schema 1
+    run trawl_search --db "$tmp/old" bullying
+    expect_status "an index of an older layout exits 2" 2
+    is "the searcher asks for a new index" "$err" "trawl-search: error: '$tmp/old' is not a trawl index of this version: re-run trawl-index into a new --db"
+    run trawl_index --db "$tmp/old" "$TRAWL_SRCDIR/corpus"
+    expect_status "indexing into an older layout exits 2" 2
+    is "the indexer names both layouts and the way out" "$err" "trawl-index: error: the index '$tmp/old' has layout 1; this trawl-index writes layout 2
+  rebuild it: trawl-index --rebuild --db $tmp/old PATH..."
+    run trawl_index --rebuild --db "$tmp/old" "$TRAWL_SRCDIR/corpus"
+    expect_status "--rebuild replaces an older layout" 0
+    run trawl_search --db "$tmp/old" --format tsv --fields id --limit 1 brambles nettles
+    is "... and the rebuilt index answers" "$out" "id
+002_7add833defd93f9a.txt"
+
     # An indexer killed before its first commit leaves an empty index
     # without metadata: it is empty, not foreign.
     xapian-metadata set "$tmp/empty" some.key ""
@@ -42,6 +60,10 @@ if command -v xapian-metadata > /dev/null; then
     is "an empty index says 0 matches" "$out" "0 matches"
 else
     for name in "a foreign Xapian index exits 2" "a foreign index is named as not trawl's" \
+                "an index of an older layout exits 2" "the searcher asks for a new index" \
+                "indexing into an older layout exits 2" \
+                "the indexer names both layouts and the way out" \
+                "--rebuild replaces an older layout" "... and the rebuilt index answers" \
                 "an empty index finds nothing" "an empty index says 0 matches"; do
         ok "$name # SKIP xapian-metadata not installed"
     done

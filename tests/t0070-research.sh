@@ -108,7 +108,7 @@ print(sorted(manifest["ranking"])[:3], manifest["ranking"]["feedback"])
 ['analyzer', 'command_line', 'index', 'ranking', 'trawl_version', 'xapian_version']
 5 True True english
 ['--db', '$db', '--manifest', '$tmp/manifest.json', '--format', 'json', '--json-header', 'brambles']
-['b', 'comment_weight', 'feedback'] False"
+['b', 'comment_weight', 'feedback'] auto"
 else
     ok "the manifest parses # SKIP python3 not installed"
 fi
