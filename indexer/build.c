@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <errno.h>
+#include <dirent.h>
+#include <stdint.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -637,6 +639,25 @@ static int claim_id(builder_t *b, const char *id, const char *where)
     return rc;
 }
 
+/* Non-zero if the article ID belongs to the part this run builds: FNV-1a
+ * of the id, as stable as the shards' hash (build.h). */
+static int in_part(const builder_t *b, const char *id)
+{
+    if (b->opts->part_count <= 1)
+        return 1;
+    uint32_t hash = 2166136261u;
+    for (const unsigned char *c = (const unsigned char *)id; *c; c++)
+        hash = (hash ^ *c) * 16777619u;
+    return hash % b->opts->part_count == b->opts->part_index;
+}
+
+/* Non-zero if this run reports a problem found before an article's id is
+ * known, in the file or line numbered N: in parts, one part does. */
+static int reports(const builder_t *b, size_t n)
+{
+    return b->opts->part_count <= 1 || n % b->opts->part_count == b->opts->part_index;
+}
+
 /* Indexes the records of the JSON Lines file F whose line changed.  A bad
  * record is reported with its path and line number, and the run goes on.
  * Returns 0, or -1 on a fatal error (reported). */
@@ -653,8 +674,10 @@ static int index_jsonl_file(builder_t *b, const walk_list_t *list, const walk_fi
 
     jsonl_file_t *jf = jsonl_open(f->path, &why);
     if (jf == NULL) {
-        errorf("cannot read '%s': %s", f->path, why);
-        b->stats->failed++;
+        if (reports(b, file_index)) {
+            errorf("cannot read '%s': %s", f->path, why);
+            b->stats->failed++;
+        }
         for (size_t i = 0; i < old_count; i++)
             first[i].seen = 1;     /* keep the indexed versions */
         return 0;
@@ -698,10 +721,16 @@ static int index_jsonl_file(builder_t *b, const walk_list_t *list, const walk_fi
             continue;
         }
         if (jsonl_parse_record(&b->json, line, len, &article, &err) != 0) {
-            errorf("%s: %s", where.data, err ? err : "out of memory");
+            if (reports(b, number)) {
+                errorf("%s: %s", where.data, err ? err : "out of memory");
+                b->stats->failed++;
+            }
             free(err);
-            b->stats->failed++;
             all_indexed = 0;
+            continue;
+        }
+        if (!in_part(b, article.id)) {
+            article_free(&article);
             continue;
         }
         if (article.warning)
@@ -730,8 +759,10 @@ static int index_jsonl_file(builder_t *b, const walk_list_t *list, const walk_fi
         show_progress(b, file_index, list->count, 0);
     }
     if (rc == 0 && got < 0) {
-        errorf("cannot read '%s': %s", f->path, why);
-        b->stats->failed++;
+        if (reports(b, file_index)) {
+            errorf("cannot read '%s': %s", f->path, why);
+            b->stats->failed++;
+        }
         all_indexed = 0;
         /* What was not reached keeps its indexed version. */
         for (size_t i = 0; i < old_count; i++)
@@ -764,9 +795,12 @@ static int index_text_file(builder_t *b, const walk_list_t *list, const walk_fil
 
     if (old)
         old->seen = 1;   /* even if it fails now: keep the indexed version */
+    size_t file_index = (size_t)(f - list->files);
     if (read_file(f->path, &content, &why) != 0) {
-        errorf("cannot read '%s': %s", f->path, why);
-        b->stats->failed++;
+        if (reports(b, file_index)) {
+            errorf("cannot read '%s': %s", f->path, why);
+            b->stats->failed++;
+        }
         buf_free(&content);
         return 0;
     }
@@ -784,14 +818,20 @@ static int index_text_file(builder_t *b, const walk_list_t *list, const walk_fil
         parsed = article_parse(text, content.len, bp, &article, &err);
     buf_free(&content);
     if (parsed != 0) {
-        errorf("cannot index '%s': %s", f->path, err ? err : "out of memory");
+        if (reports(b, file_index)) {
+            errorf("cannot index '%s': %s", f->path, err ? err : "out of memory");
+            b->stats->failed++;
+        }
         free(err);
-        b->stats->failed++;
+        return 0;
+    }
+    const char *id = article.id ? article.id : f->relpath;
+    if (!in_part(b, id)) {
+        article_free(&article);
         return 0;
     }
     if (article.warning)
         warnf("'%s': %s", f->path, article.warning);
-    const char *id = article.id ? article.id : f->relpath;
     const manifest_entry_t *m = manifest ? manifest_find(manifest, f->relpath) : NULL;
     if (m)
         apply_manifest(&article, m);
@@ -887,9 +927,11 @@ static int index_root(builder_t *b, const walk_list_t *list)
             char *err = NULL;
             manifest = manifest_load(manifest_path.data, &err);
             if (manifest == NULL) {
-                errorf("ignoring manifest: %s", err ? err : "out of memory");
+                if (reports(b, 0)) {
+                    errorf("ignoring manifest: %s", err ? err : "out of memory");
+                    b->stats->failed++;
+                }
                 free(err);
-                b->stats->failed++;
             }
         }
         buf_free(&manifest_path);
@@ -950,6 +992,46 @@ done:
     return rc;
 }
 
+/* ------------------------------------------------------- building in parts */
+
+int build_remove_index_dir(const char *path)
+{
+    DIR *dir = opendir(path);
+    const struct dirent *e;
+    int rc = 0;
+
+    if (dir == NULL)
+        return errno == ENOENT ? 0 : -1;
+    while (rc == 0 && (e = readdir(dir)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            rc = unlinkat(dirfd(dir), e->d_name, 0);
+    closedir(dir);
+    return rc == 0 ? rmdir(path) : -1;
+}
+
+/* A JSON Lines file may be skipped by the next run only if every part
+ * indexed all its records: its mark in MERGED (the compaction kept the
+ * first part's) is set only when all PARTS have it.  Returns 0 or -1. */
+int build_merge_file_marks(xs_db_t *merged, xs_db_t *const *parts, size_t part_count,
+                           const walk_list_t *lists, size_t count)
+{
+    builder_t into = { .db = merged };
+    for (size_t i = 0; i < count; i++)
+        for (size_t k = 0; k < lists[i].count; k++) {
+            const walk_file_t *f = &lists[i].files[k];
+            int everywhere = 1;
+            if (!jsonl_is_jsonl_name(f->relpath))
+                continue;
+            for (size_t p = 0; p < part_count && everywhere; p++) {
+                builder_t part = { .db = parts[p] };
+                everywhere = jsonl_unchanged(&part, lists[i].root, f);
+            }
+            if (jsonl_set_unchanged(&into, lists[i].root, f->relpath, everywhere ? f : NULL) != 0)
+                return -1;
+        }
+    return 0;
+}
+
 /* Refuses an index another version of trawl-index laid out differently:
  * documents of two layouts in one index would rank and match wrongly. */
 static int check_schema(xs_db_t *db, const build_options_t *opts)
@@ -996,11 +1078,8 @@ static int choose_language(xs_db_t *db, const build_options_t *opts, char **lang
 int build_index(const build_options_t *opts, char *const *paths, size_t count,
                 build_stats_t *stats)
 {
-    builder_t b = { NULL, NULL, opts, stats, NULL, NULL, JSON_READER_INIT, NULL, 0, 0 };
     walk_list_t *lists = calloc(count ? count : 1, sizeof *lists);
-    char *errmsg = NULL, *language = NULL;
     int rc = -1;
-    xs_status_t st;
 
     memset(stats, 0, sizeof *stats);
     if (lists == NULL) {
@@ -1009,10 +1088,33 @@ int build_index(const build_options_t *opts, char *const *paths, size_t count,
     }
     /* Walk first: a path that does not exist stops the run before the
      * index is touched, so a typo cannot remove documents. */
+    size_t walked = 0;
+    while (walked < count && walk_collect(paths[walked], &lists[walked], &stats->failed) == 0)
+        walked++;
+    if (walked == count) {
+        build_stats_t built;
+        rc = build_index_lists(opts, lists, count, &built);
+        stats->added += built.added;
+        stats->updated += built.updated;
+        stats->removed += built.removed;
+        stats->unchanged += built.unchanged;
+        stats->failed += built.failed;
+    }
     for (size_t i = 0; i < count; i++)
-        if (walk_collect(paths[i], &lists[i], &stats->failed) != 0)
-            goto done;
+        walk_free(&lists[i]);
+    free(lists);
+    return rc;
+}
 
+int build_index_lists(const build_options_t *opts, const walk_list_t *lists, size_t count,
+                      build_stats_t *stats)
+{
+    builder_t b = { NULL, NULL, opts, stats, NULL, NULL, JSON_READER_INIT, NULL, 0, 0 };
+    char *errmsg = NULL, *language = NULL;
+    int rc = -1;
+    xs_status_t st;
+
+    memset(stats, 0, sizeof *stats);
     st = opts->shard_count
              ? xs_db_open_write_shards(opts->shard_paths, opts->shard_count, opts->lock_wait,
                                        &b.db, &errmsg)
@@ -1046,8 +1148,5 @@ done:
     json_reader_free(&b.json);
     spelling_batch_free(b.spelling);
     xs_db_close(b.db);
-    for (size_t i = 0; i < count; i++)
-        walk_free(&lists[i]);
-    free(lists);
     return rc;
 }

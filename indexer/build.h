@@ -15,6 +15,12 @@ typedef struct {
     unsigned commit_every; /* commit after this many documents (0: at the end only) */
     const char *const *shard_paths; /* the shards (shard.h), or NULL: db_path */
     size_t shard_count;    /* entries in shard_paths (0: a single index) */
+    unsigned jobs;         /* processes for build_index_in_parts() (--jobs) */
+    /* This run builds one part of an index built in parts: only the
+     * articles whose id hashes to part_index (0-based) of part_count; 0
+     * parts: every article.  Problems found before an article's id is known
+     * (a file that cannot be read or parsed) are reported by one part only. */
+    unsigned part_index, part_count;
 } build_options_t;
 
 typedef struct {
@@ -43,5 +49,34 @@ void build_catch_signals(void);
  * that stopped the run (the index keeps its last commit). */
 int build_index(const build_options_t *opts, char *const *paths, size_t count,
                 build_stats_t *stats);
+
+/* The same for files already collected with walk_collect() (LISTS[0..COUNT);
+ * walk_list_t is walk.h's). */
+struct walk_list;
+int build_index_lists(const build_options_t *opts, const struct walk_list *lists,
+                      size_t count, build_stats_t *stats);
+
+/* Builds a new index at opts->db_path (which must not exist) in
+ * opts->jobs processes at once: each builds the articles whose id hashes to
+ * it into a part beside it (DB.part-1 ... DB.part-N), and the parts are
+ * merged into the index by Xapian's compaction (so it comes out compacted),
+ * then removed.  The same files, messages and counts as build_index(); a
+ * duplicate id always meets its first holder in the same part.  When
+ * build_stop_signal is set (and passed on to the parts), nothing is made
+ * and 0 is returned.  Returns 0, or -1 after reporting an error. */
+int build_index_in_parts(const build_options_t *opts, char *const *paths, size_t count,
+                         build_stats_t *stats);
+
+/* Removes the index directory PATH and the files in it (an index is one
+ * flat directory).  A missing PATH is not an error.  Returns 0, or -1 with
+ * errno set. */
+int build_remove_index_dir(const char *path);
+
+/* For build_index_in_parts(): marks in MERGED each JSON Lines file of
+ * LISTS that all PART_COUNT PARTS indexed whole (skipped by the next run);
+ * xs_db_t is xs.h's.  Returns 0, or -1 (MERGED's error). */
+struct xs_db;
+int build_merge_file_marks(struct xs_db *merged, struct xs_db *const *parts,
+                           size_t part_count, const struct walk_list *lists, size_t count);
 
 #endif /* TRAWL_BUILD_H */

@@ -12,7 +12,7 @@ bin_PROGRAMS += trawl-index
 trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \
 	indexer/build.h indexer/build.c indexer/idset.h indexer/idset.c \
 	indexer/spelling.h indexer/spelling.c indexer/shard.h indexer/shard.c \
-	indexer/maintain.h indexer/maintain.c
+	indexer/maintain.h indexer/maintain.c indexer/parts.c
 trawl_index_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS)
 trawl_index_LDADD = $(TRAWL_PROGRAM_LIBS)
 trawl_index_LDFLAGS = $(TRAWL_LINK_STATIC)

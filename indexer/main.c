@@ -27,6 +27,9 @@
  * posts, commits twice) while a killed run loses at most this many. */
 #define DEFAULT_COMMIT_EVERY 10000
 
+/* The most processes --jobs starts: beyond the cores, more only cost memory. */
+#define JOBS_MAX 64
+
 static void usage(void)
 {
     printf("Usage: %s [OPTION]... PATH...\n"
@@ -48,6 +51,9 @@ static void usage(void)
            "      --lock-wait SECS  wait this long for another indexer's lock (default 10)\n"
            "  -m, --memory MB       memory budget for the documents held before they\n"
            "                        are written out (default %d; at least %d)\n"
+           "  -j, --jobs N          build a new index in N processes at once, in parts\n"
+           "                        merged (and compacted) at the end: for a --db that\n"
+           "                        holds no index yet, or with --rebuild (default 1)\n"
            "      --list-languages  print the stemming languages and exit\n"
            "  -q, --quiet           no progress line and no summary\n"
            "      --rebuild         build the index afresh from PATH... in DIR.new,\n"
@@ -107,13 +113,26 @@ static unsigned parse_count(const char *arg)
     return (unsigned)v;
 }
 
-static unsigned parse_shards(const char *arg)
+/* A whole number from 1 to MAX for OPTION, naming WHAT it counts. */
+static unsigned parse_number(const char *option, const char *arg, unsigned max,
+                             const char *what)
 {
     char *end;
     unsigned long v = strtoul(arg, &end, 10);
-    if (*arg < '0' || *arg > '9' || *end != '\0' || v < 1 || v > SHARDS_MAX)
-        usagef("--shards: '%s' is not a number of shards between 1 and %d", arg, SHARDS_MAX);
+    if (*arg < '0' || *arg > '9' || *end != '\0' || v < 1 || v > max)
+        usagef("%s: '%s' is not a number of %s between 1 and %u", option, arg, what, max);
     return (unsigned)v;
+}
+
+/* Non-zero if there is an index with documents at PATH. */
+static int holds_documents(const char *path)
+{
+    xs_db_t *db = NULL;
+    unsigned docs = 0;
+    int holds = xs_db_open_read(path, &db, NULL) == XS_OK && xs_db_doc_count(db, &docs) == XS_OK
+                && docs > 0;
+    xs_db_close(db);
+    return holds;
 }
 
 static double parse_seconds(const char *arg)
@@ -132,6 +151,7 @@ int main(int argc, char **argv)
         { "commit-every", required_argument, NULL, 'c' },
         { "db", required_argument, NULL, 'd' },
         { "help", no_argument, NULL, 'h' },
+        { "jobs", required_argument, NULL, 'j' },
         { "language", required_argument, NULL, 'l' },
         { "list-languages", no_argument, NULL, 'L' },
         { "lock-wait", required_argument, NULL, 'w' },
@@ -142,7 +162,8 @@ int main(int argc, char **argv)
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
-    build_options_t opts = { .lock_wait = 10.0, .commit_every = DEFAULT_COMMIT_EVERY };
+    build_options_t opts = { .lock_wait = 10.0, .commit_every = DEFAULT_COMMIT_EVERY,
+                             .jobs = 1 };
     shard_layout_t layout;
     unsigned shards = 0;
     const char *db_option = NULL;
@@ -152,13 +173,14 @@ int main(int argc, char **argv)
     struct timespec t0, t1;
 
     msg_init(argv[0]);
-    while ((c = getopt_long(argc, argv, "d:hl:m:qV", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:hj:l:m:qV", options, NULL)) != -1) {
         switch (c) {
         case 'C': check = 1; break;
         case 'c': opts.commit_every = parse_count(optarg); break;
         case 'd': db_option = optarg; break;
         case 'R': rebuild = 1; break;
-        case 'S': shards = parse_shards(optarg); break;
+        case 'S': shards = parse_number("--shards", optarg, SHARDS_MAX, "shards"); break;
+        case 'j': opts.jobs = parse_number("--jobs", optarg, JOBS_MAX, "processes"); break;
         case 'h': usage(); return EXIT_MATCH;
         case 'l': opts.language = optarg; break;
         case 'L':
@@ -196,9 +218,16 @@ int main(int argc, char **argv)
     if (rebuild && layout.count)
         usagef("--rebuild does not rebuild a sharded index: index into a new --db "
                "and rename it");
+    if (opts.jobs > 1 && layout.count)
+        usagef("--jobs builds a single index, not a sharded one");
+    /* Parts are merged into a new index: an index with documents would
+     * have to be read back into them. */
+    if (opts.jobs > 1 && !rebuild && holds_documents(opts.db_path))
+        usagef("--jobs builds a new index, and '%s' holds one: add --rebuild to build it "
+               "afresh, or give a new --db", opts.db_path);
     opts.shard_paths = (const char *const *)layout.paths;
     opts.shard_count = layout.count;
-    set_memory_budget(memory_mb, layout.count);
+    set_memory_budget(memory_mb, layout.count ? layout.count : opts.jobs);
     opts.progress = !quiet && isatty(STDERR_FILENO);
 
     /* With a file size limit (ulimit -f), a write past it would kill the
@@ -207,7 +236,10 @@ int main(int argc, char **argv)
     signal(SIGXFSZ, SIG_IGN);
     build_catch_signals();
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    int built = (rebuild ? maintain_rebuild : build_index)(&opts, argv + optind,
+    /* In parts, a new index is built beside and put in place at the end,
+     * as --rebuild does. */
+    int whole = rebuild || opts.jobs > 1;
+    int built = (whole ? maintain_rebuild : build_index)(&opts, argv + optind,
                                                          (size_t)(argc - optind), &stats);
     shard_layout_free(&layout);
     if (built != 0)
@@ -220,7 +252,7 @@ int main(int argc, char **argv)
                (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
     if (build_stop_signal) {
         warnf("interrupted by %s: %s", build_stop_signal == SIGINT ? "SIGINT" : "SIGTERM",
-              rebuild ? "the index is unchanged"
+              whole ? "the index is unchanged"
                       : "what was done is committed; run again to finish");
         return 128 + build_stop_signal;
     }

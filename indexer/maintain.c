@@ -2,7 +2,6 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #define _GNU_SOURCE   /* renameat2(): swapping two directories atomically */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -11,6 +10,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "build.h"
 #include "maintain.h"
 #include "msg.h"
 #include "schema.h"
@@ -53,24 +53,6 @@ int maintain_check(const char *db_path)
     return EXIT_TROUBLE;
 }
 
-/* Removes the index directory PATH and the files in it (an index is one
- * flat directory).  A missing PATH is not an error.  Returns 0, or -1 with
- * errno set. */
-static int remove_index_dir(const char *path)
-{
-    DIR *dir = opendir(path);
-    const struct dirent *e;
-    int rc = 0;
-
-    if (dir == NULL)
-        return errno == ENOENT ? 0 : -1;
-    while (rc == 0 && (e = readdir(dir)) != NULL)
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-            rc = unlinkat(dirfd(dir), e->d_name, 0);
-    closedir(dir);
-    return rc == 0 ? rmdir(path) : -1;
-}
-
 /* The language of the index at DB_PATH (malloc'ed), or NULL when it cannot
  * be read: a damaged index is what --rebuild is for. */
 static char *old_language(const char *db_path)
@@ -90,7 +72,7 @@ static char *old_language(const char *db_path)
  * warning, as the new index is in place.  Returns 0. */
 static int remove_old(const char *path)
 {
-    if (remove_index_dir(path) != 0)
+    if (build_remove_index_dir(path) != 0)
         warnf("cannot remove the old index '%s': %s", path, strerror(errno));
     return 0;
 }
@@ -141,7 +123,7 @@ int maintain_rebuild(const build_options_t *opts, char *const *paths, size_t cou
         goto done;
     }
     /* DB.new can only be left by an interrupted rebuild. */
-    if (remove_index_dir(new_path.data) != 0) {
+    if (build_remove_index_dir(new_path.data) != 0) {
         errorf("cannot remove '%s' (left by an earlier --rebuild?): %s", new_path.data,
                strerror(errno));
         goto done;
@@ -149,13 +131,14 @@ int maintain_rebuild(const build_options_t *opts, char *const *paths, size_t cou
     new_opts.db_path = new_path.data;
     if (language)
         new_opts.language = language;
-    if (build_index(&new_opts, paths, count, stats) != 0) {
+    if ((opts->jobs > 1 ? build_index_in_parts : build_index)(&new_opts, paths, count,
+                                                              stats) != 0) {
         detailf("the index '%s' is unchanged", opts->db_path);
-        remove_index_dir(new_path.data);
+        build_remove_index_dir(new_path.data);
         goto done;
     }
     if (build_stop_signal) {
-        remove_index_dir(new_path.data);
+        build_remove_index_dir(new_path.data);
         rc = 0;
         goto done;
     }

@@ -13,7 +13,7 @@ typedef struct {
     long long mtime_ns;    /* modification time, nanoseconds since the epoch */
 } walk_file_t;
 
-typedef struct {
+typedef struct walk_list {
     char *root;            /* real path of the corpus root */
     walk_file_t *files;    /* sorted by relpath, so runs are reproducible */
     size_t count;

@@ -1,0 +1,229 @@
+/* parts.c: trawl-index --jobs: build a new index in parts, in parallel.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * Xapian's writer uses one core, and its cost per document grows with the
+ * index it adds to.  So --jobs N forks N processes, each building the
+ * articles whose id hashes to it into an index of its own (DB.part-1 ...),
+ * and merges the parts with Xapian's compaction, which is linear and packs
+ * the result tightly (doc/benchmarks.md, "Indexing").  Every part reads
+ * every file and keeps its share: parsing is cheap beside Xapian's work, and
+ * a duplicate id meets its first holder in the same part, so the parts
+ * never disagree.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "build.h"
+#include "msg.h"
+#include "walk.h"
+#include "xs.h"
+
+typedef struct {
+    pid_t pid;
+    int stats_fd;          /* read end of the pipe the part's counts come through */
+    char *path;            /* DB.part-K */
+} part_t;
+
+/* In the child: builds part K and exits with its counts written to FD. */
+static void run_part(const build_options_t *opts, const part_t *part, unsigned k,
+                     const walk_list_t *lists, size_t count, int fd)
+{
+    build_options_t part_opts = *opts;
+    build_stats_t stats = { 0 };
+    int rc;
+
+    part_opts.db_path = part->path;
+    part_opts.part_index = k;
+    part_opts.part_count = opts->jobs;
+    part_opts.progress = 0;
+    part_opts.jobs = 1;
+    rc = build_index_lists(&part_opts, lists, count, &stats);
+    /* A few bytes: never blocks on the pipe. */
+    if (write(fd, &stats, sizeof stats) != (ssize_t)sizeof stats)
+        rc = -1;
+    /* _exit: the parent's open index and stdio buffers are not ours. */
+    _exit(rc == 0 ? 0 : 2);
+}
+
+/* Passes a stop signal on to the parts still running: a signal for this
+ * process alone (kill PID) must stop them too.  From a terminal they had
+ * it already, and a second one would kill them (build.h): hence once. */
+static void pass_on_stop(const part_t *parts, unsigned jobs, int *passed_on)
+{
+    if (!build_stop_signal || *passed_on)
+        return;
+    for (unsigned k = 0; k < jobs; k++)
+        if (parts[k].pid > 0)
+            kill(parts[k].pid, build_stop_signal);
+    *passed_on = 1;
+}
+
+/* Waits for each part (by its pid: Xapian may have children of its own)
+ * and adds up their counts.  Returns the number of parts that failed. */
+static unsigned wait_parts(part_t *parts, unsigned jobs, build_stats_t *stats)
+{
+    unsigned failed = 0;
+    int passed_on = 0;
+
+    for (unsigned k = 0; k < jobs; k++) {
+        build_stats_t got;
+        int status = 0;
+        pid_t pid;
+        while ((pid = waitpid(parts[k].pid, &status, 0)) < 0 && errno == EINTR)
+            pass_on_stop(parts, jobs, &passed_on);
+        parts[k].pid = 0;
+        if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0
+            || read(parts[k].stats_fd, &got, sizeof got) != (ssize_t)sizeof got) {
+            if (pid > 0 && WIFSIGNALED(status))
+                errorf("part %u of the index was stopped by signal %d", k + 1,
+                       WTERMSIG(status));
+            failed++;
+            continue;
+        }
+        stats->added += got.added;
+        stats->updated += got.updated;
+        stats->removed += got.removed;
+        stats->unchanged += got.unchanged;
+        stats->failed += got.failed;
+    }
+    return failed;
+}
+
+/* Merges the parts into opts->db_path and marks the JSON Lines files they
+ * all indexed whole.  Returns 0, or -1 (reported). */
+static int merge_parts(const build_options_t *opts, const part_t *parts, unsigned jobs,
+                       const walk_list_t *lists, size_t count)
+{
+    const char **sources = calloc(jobs, sizeof *sources);
+    xs_db_t **readers = calloc(jobs, sizeof *readers), *merged = NULL;
+    char *errmsg = NULL;
+    int rc = -1;
+
+    if (sources == NULL || readers == NULL) {
+        errorf("out of memory");
+        goto done;
+    }
+    for (unsigned k = 0; k < jobs; k++)
+        sources[k] = parts[k].path;
+    xs_status_t st = xs_db_compact(sources, jobs, opts->db_path, &errmsg);
+    if (st != XS_OK) {
+        errorf("cannot merge the parts of the index into '%s': %s", opts->db_path,
+               errmsg ? errmsg : xs_status_to_string(st));
+        goto done;
+    }
+    for (unsigned k = 0; k < jobs; k++) {
+        xs_free(errmsg);
+        errmsg = NULL;
+        if ((st = xs_db_open_read(parts[k].path, &readers[k], &errmsg)) != XS_OK) {
+            errorf("cannot read the part '%s': %s", parts[k].path,
+                   errmsg ? errmsg : xs_status_to_string(st));
+            goto done;
+        }
+    }
+    xs_free(errmsg);
+    errmsg = NULL;
+    if ((st = xs_db_open_write(opts->db_path, 0, &merged, &errmsg)) != XS_OK) {
+        errorf("cannot open the merged index '%s': %s", opts->db_path,
+               errmsg ? errmsg : xs_status_to_string(st));
+        goto done;
+    }
+    if (build_merge_file_marks(merged, readers, jobs, lists, count) != 0
+        || xs_db_commit(merged) != XS_OK) {
+        errorf("cannot write to the index '%s': %s", opts->db_path, xs_db_last_error(merged));
+        goto done;
+    }
+    rc = 0;
+done:
+    xs_db_close(merged);
+    for (unsigned k = 0; readers && k < jobs; k++)
+        xs_db_close(readers[k]);
+    free(readers);
+    free(sources);
+    xs_free(errmsg);
+    return rc;
+}
+
+int build_index_in_parts(const build_options_t *opts, char *const *paths, size_t count,
+                         build_stats_t *stats)
+{
+    walk_list_t *lists = calloc(count ? count : 1, sizeof *lists);
+    part_t *parts = calloc(opts->jobs, sizeof *parts);
+    unsigned started = 0;
+    int rc = -1;
+
+    memset(stats, 0, sizeof *stats);
+    if (lists == NULL || parts == NULL) {
+        errorf("out of memory");
+        goto done;
+    }
+    /* Walked once, here: the parts inherit the lists, and a walk's
+     * problems are reported once. */
+    for (size_t i = 0; i < count; i++)
+        if (walk_collect(paths[i], &lists[i], &stats->failed) != 0)
+            goto done;
+    for (unsigned k = 0; k < opts->jobs; k++) {
+        buf_t path = BUF_INIT;
+        buf_printf(&path, "%s.part-%u", opts->db_path, k + 1);
+        if ((parts[k].path = buf_detach(&path)) == NULL) {
+            errorf("out of memory");
+            goto done;
+        }
+        /* Only an interrupted run leaves a part behind. */
+        if (build_remove_index_dir(parts[k].path) != 0) {
+            errorf("cannot remove '%s' (left by an interrupted run?): %s", parts[k].path,
+                   strerror(errno));
+            goto done;
+        }
+    }
+    fflush(NULL);
+    for (; started < opts->jobs; started++) {
+        int fds[2];
+        if (pipe(fds) != 0) {
+            errorf("cannot start part %u of the index: %s", started + 1, strerror(errno));
+            break;
+        }
+        pid_t pid = fork();
+        if (pid == 0) {
+            close(fds[0]);
+            run_part(opts, &parts[started], started, lists, count, fds[1]);
+        }
+        close(fds[1]);
+        if (pid < 0) {
+            errorf("cannot start part %u of the index: %s", started + 1, strerror(errno));
+            close(fds[0]);
+            break;
+        }
+        parts[started].pid = pid;
+        parts[started].stats_fd = fds[0];
+    }
+    if (wait_parts(parts, started, stats) != 0 || started < opts->jobs) {
+        detailf("nothing was written to '%s'", opts->db_path);
+        goto done;
+    }
+    if (build_stop_signal) {
+        rc = 0;            /* the caller says that nothing changed */
+        goto done;
+    }
+    rc = merge_parts(opts, parts, opts->jobs, lists, count);
+    if (rc != 0)
+        build_remove_index_dir(opts->db_path);
+done:
+    for (unsigned k = 0; parts && k < opts->jobs; k++) {
+        if (k < started)
+            close(parts[k].stats_fd);
+        if (parts[k].path)
+            build_remove_index_dir(parts[k].path);
+        free(parts[k].path);
+    }
+    free(parts);
+    for (size_t i = 0; lists && i < count; i++)
+        walk_free(&lists[i]);
+    free(lists);
+    return rc;
+}
