@@ -1,22 +1,28 @@
 #!/bin/sh
-# cgi-speed.sh: trawl.cgi beside Omega's CGI, behind lighttpd and run directly, and under 50 concurrent clients.
+# cgi-speed.sh: trawl.cgi (CGI and FastCGI) beside Omega's CGI, behind lighttpd and run directly, and under 50 concurrent clients.
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # Usage: bench/cgi-speed.sh [-b BUILDDIR] [-w WORKDIR] [-n RUNS]
 #
 # 1. The seed corpus (corpus/) indexed by trawl-index for trawl.cgi and by
 #    omindex for Omega (Debian's xapian-omega, its stock "query" template);
-#    both CGIs behind one lighttpd on 127.0.0.1 (mod_cgi: a process per
-#    request).  RUNS (default 50) requests of a results page each, one
-#    after the other, timed by curl (time_total: connect, CGI start, answer).
-# 2. BBC News (../shared/corpora/bbc-news, 2,225 articles) indexed by both;
-#    each CGI run directly (no server: QUERY_STRING in the environment),
-#    RUNS times, process start included, timed from Python.
-# 3. wrk: 50 concurrent clients for 10 seconds on trawl.cgi (seed index)
-#    through lighttpd; it must answer every request with 200.
-# Figures: mean, median and p99 (nearest rank) in milliseconds.  trawl's
-# page has more than Omega's: facets (every match counted), citations,
-# three snippets.  The machine has 2 cores and is shared: expect noise.
+#    all behind one lighttpd on 127.0.0.1: Omega and trawl.cgi as CGI
+#    (mod_cgi: a process per request), and the same trawl.cgi binary as
+#    FastCGI (mod_fastcgi, "bin-path", 2 processes kept; its URL is
+#    trawl.fcgi, a link to it).  RUNS (default 50) requests of a results
+#    page each, one after the other, timed by curl (time_total: connect,
+#    CGI start, answer).
+# 2. BBC News (../shared/corpora/bbc-news, 2,225 articles) indexed by both:
+#    Omega's CGI and trawl's FastCGI through lighttpd as above; then each
+#    CGI run directly (no server: QUERY_STRING in the environment), RUNS
+#    times, process start included, timed from Python.
+# 3. wrk: 50 concurrent clients for 10 seconds on each of Omega, trawl.cgi
+#    as CGI and trawl.cgi as FastCGI (seed index) through lighttpd; each
+#    must answer every request with 200.
+# Figures: mean, median and p99 (nearest rank) in milliseconds, and how
+# many times faster trawl is than Omega (median, p99).  trawl's page has
+# more than Omega's: facets (every match counted), citations, three
+# snippets.  The machine has 2 cores and is shared: expect noise.
 set -eu
 LC_ALL=C.UTF-8
 export LC_ALL
@@ -63,6 +69,13 @@ log_dir $work/omega/log
 EOF
 ln -s "$build/trawl.cgi" "$work/www/trawl.cgi"
 printf 'TRAWL_DB=%s\n' "$work/seeds.db" > "$work/www/trawl.cgi.conf"
+# The same binary as FastCGI; its settings file is found through the
+# URL's script (SCRIPT_FILENAME), so /bbc/ has its own index.
+mkdir -p "$work/www/bbc"
+ln -s "$build/trawl.cgi" "$work/www/trawl.fcgi"
+printf 'TRAWL_DB=%s\n' "$work/seeds.db" > "$work/www/trawl.fcgi.conf"
+ln -s "$build/trawl.cgi" "$work/www/bbc/trawl.fcgi"
+printf 'TRAWL_DB=%s\n' "$work/bbc.db" > "$work/www/bbc/trawl.fcgi.conf"
 ln -s "$omega" "$work/www/omega.cgi"
 
 port=$("$python" -c 'import socket
@@ -74,26 +87,47 @@ server.document-root = "$work/www"
 server.bind = "127.0.0.1"
 server.port = $port
 server.errorlog = "$work/lighttpd-error.log"
-server.modules = ("mod_cgi", "mod_setenv")
+server.modules = ("mod_cgi", "mod_fastcgi", "mod_setenv")
 cgi.assign = (".cgi" => "")
+fastcgi.server = (".fcgi" => ((
+    "socket" => "$work/trawl-fcgi.sock",
+    "bin-path" => "$work/www/trawl.fcgi",
+    "max-procs" => 2,
+)))
 setenv.add-environment = ("OMEGA_CONFIG_FILE" => "$work/omega.conf")
 EOF
 /usr/sbin/lighttpd -D -f "$work/lighttpd.conf" &
 server_pid=$!
 base=http://127.0.0.1:$port
 for _ in $(seq 50); do
-    curl -s -o /dev/null "$base/trawl.cgi" && break
+    curl -s -o /dev/null "$base/trawl.cgi" && curl -s -o /dev/null "$base/trawl.fcgi" && break
     sleep 0.1
 done
 
-# stats NAME: mean, median, p99 of the milliseconds on stdin (one a line).
+# stats NAME: mean, median, p99 of the milliseconds on stdin (one a line);
+# also kept in $work/figures as "NAME<tab>median<tab>p99".
 stats() {
     "$python" -c '
 import sys, statistics
 ms = sorted(float(x) for x in sys.stdin)
 p99 = ms[max(0, -(-99 * len(ms) // 100) - 1)]
-print("%-44s n=%d  mean %6.2f ms  median %6.2f ms  p99 %6.2f ms"
-      % (sys.argv[1], len(ms), statistics.mean(ms), statistics.median(ms), p99))' "$1"
+print("%-48s n=%d  mean %6.2f ms  median %6.2f ms  p99 %6.2f ms"
+      % (sys.argv[1], len(ms), statistics.mean(ms), statistics.median(ms), p99))
+with open(sys.argv[2], "a") as f:
+    f.write("%s\t%f\t%f\n" % (sys.argv[1], statistics.median(ms), p99))' "$1" "$work/figures"
+}
+
+# ratio BASE-NAME NAME: how many times faster NAME was than BASE-NAME.
+ratio() {
+    "$python" -c '
+import sys
+fig = {}
+for line in open(sys.argv[1]):
+    name, median, p99 = line.rstrip("\n").split("\t")
+    fig[name] = (float(median), float(p99))
+(bm, bp), (m, p) = fig[sys.argv[2]], fig[sys.argv[3]]
+print("  %s: median %.1fx, p99 %.1fx faster than %s" % (sys.argv[3], bm / m, bp / p, sys.argv[2]))' \
+        "$work/figures" "$1" "$2"
 }
 
 # over_http NAME URL: RUNS GETs of URL, one at a time, after one warm-up.
@@ -125,23 +159,46 @@ for _ in range(runs):
 EOF
 }
 
+seeds="'area teams bullying'"
 echo "== seed index, behind lighttpd, curl, $runs runs each"
-over_http "Omega, seeds, 'area teams bullying'" "$base/omega.cgi?DB=seeds&P=area+teams+bullying"
-over_http "trawl.cgi, seeds, 'area teams bullying'" "$base/trawl.cgi?q=area+teams+bullying"
+over_http "Omega, seeds, $seeds" "$base/omega.cgi?DB=seeds&P=area+teams+bullying"
+over_http "trawl.cgi CGI, seeds, $seeds" "$base/trawl.cgi?q=area+teams+bullying"
+over_http "trawl.cgi FastCGI, seeds, $seeds" "$base/trawl.fcgi?q=area+teams+bullying"
+ratio "Omega, seeds, $seeds" "trawl.cgi CGI, seeds, $seeds"
+ratio "Omega, seeds, $seeds" "trawl.cgi FastCGI, seeds, $seeds"
 
-echo "== BBC News, run directly, $runs runs each"
+echo "== BBC News, behind lighttpd, curl, $runs runs each"
 for q in "tony blair election" "mobile phone"; do
     plus=$(printf '%s' "$q" | tr ' ' '+')
-    directly "Omega, BBC, '$q'" "DB=bbc&P=$plus" "$omega" OMEGA_CONFIG_FILE="$work/omega.conf"
-    directly "trawl.cgi, BBC, '$q'" "q=$plus" "$build/trawl.cgi" TRAWL_DB="$work/bbc.db"
+    over_http "Omega, BBC, '$q'" "$base/omega.cgi?DB=bbc&P=$plus"
+    over_http "trawl.cgi FastCGI, BBC, '$q'" "$base/bbc/trawl.fcgi?q=$plus"
+    ratio "Omega, BBC, '$q'" "trawl.cgi FastCGI, BBC, '$q'"
 done
 
-echo "== wrk: 50 clients, 10 s, trawl.cgi behind lighttpd (seed index)"
-wrk -t2 -c50 -d10s --latency "$base/trawl.cgi?q=area+teams+bullying" > "$work/wrk.out"
-sed -n '/Latency Distribution/,/Requests\/sec/p' "$work/wrk.out"
-grep -E 'requests in|Socket errors|Non-2xx' "$work/wrk.out" || true
-if grep -q -E 'Socket errors|Non-2xx' "$work/wrk.out"; then
-    echo "wrk: ERRORS (see above)"
-    exit 1
-fi
-echo "wrk: no errors"
+echo "== BBC News, run directly (a process each), $runs runs each"
+for q in "tony blair election" "mobile phone"; do
+    plus=$(printf '%s' "$q" | tr ' ' '+')
+    directly "Omega, BBC, '$q', direct" "DB=bbc&P=$plus" "$omega" OMEGA_CONFIG_FILE="$work/omega.conf"
+    directly "trawl.cgi CGI, BBC, '$q', direct" "q=$plus" "$build/trawl.cgi" TRAWL_DB="$work/bbc.db"
+    ratio "Omega, BBC, '$q', direct" "trawl.cgi CGI, BBC, '$q', direct"
+done
+
+# under_load NAME URL: wrk, 50 clients for 10 s; every answer must be a 200.
+errors=0
+under_load() {
+    echo "-- $1"
+    wrk -t2 -c50 -d10s --latency "$2" > "$work/wrk.out"
+    sed -n '/Latency Distribution/,/Requests\/sec/p' "$work/wrk.out"
+    grep -E 'Socket errors|Non-2xx' "$work/wrk.out" || true
+    if grep -q -E 'Socket errors|Non-2xx' "$work/wrk.out"; then
+        echo "wrk: ERRORS (see above)"
+        errors=1
+    else
+        echo "wrk: no errors"
+    fi
+}
+echo "== wrk: 50 clients, 10 s each, behind lighttpd (seed index)"
+under_load "Omega (CGI)" "$base/omega.cgi?DB=seeds&P=area+teams+bullying"
+under_load "trawl.cgi as CGI" "$base/trawl.cgi?q=area+teams+bullying"
+under_load "trawl.cgi as FastCGI" "$base/trawl.fcgi?q=area+teams+bullying"
+exit "$errors"

@@ -11,10 +11,8 @@
 # - trawl: `trawl-index -q` on the corpus as it is (BBC News: the .txt
 #   files; 20 Newsgroups: its docs.jsonl.gz), one process; size as built
 #   and after xapian-compact;
-# - trawl on both cores, by hand: the input split in two halves (BBC: every
-#   other file; 20 Newsgroups: every other line), two trawl-index processes
-#   at once, then xapian-compact merging the two partial indexes (what a
-#   --jobs option would do), timed as a whole;
+# - trawl on both cores: `trawl-index -q --jobs 2` (two processes, each
+#   building half the articles, merged by compaction at the end);
 # - omindex (Debian's xapian-omega) on the text files: `omindex --db DB
 #   --url / DIR`; size as built and after xapian-compact;
 # - SQLite FTS5 (python3's sqlite3): one table fts5(title, body, porter
@@ -132,21 +130,9 @@ for line in sys.stdin:
 
     timed trawl "$build/trawl-index" -q --db "$work/trawl.db" "$trawl_input"
     report "trawl" "$(bytes "$work/trawl.db")" "$(compacted_size "$work/trawl.db")"
-    rm -rf "$work/half-1" "$work/half-2"
-    mkdir -p "$work/half-1" "$work/half-2"
-    if [ "$name" = bbc ]; then
-        find "$docs" -name '*.txt' | sort | awk -v w="$work" '{
-            dir = w "/half-" (NR % 2 + 1) "/" NR % 100
-            system("mkdir -p \"" dir "\" && cp \"" $0 "\" \"" dir "/" NR ".txt\"") }'
-    else
-        zcat "$trawl_input" | awk -v w="$work" '{ print > (w "/half-" (NR % 2 + 1) "/docs.jsonl") }'
-    fi
-    timed trawl-2 sh -c "rm -rf '$work/h1.db' '$work/h2.db'
-        '$build/trawl-index' -q --db '$work/h1.db' '$work/half-1' & p=\$!
-        '$build/trawl-index' -q --db '$work/h2.db' '$work/half-2' || [ \$? -eq 1 ]
-        wait \$p || [ \$? -eq 1 ]
-        xapian-compact --multipass '$work/h1.db' '$work/h2.db' '$work/trawl-2.db' > /dev/null"
-    report "trawl, 2 halves merged" "$(bytes "$work/trawl-2.db")"
+    rm -rf "$work/trawl-2.db"
+    timed trawl-2 "$build/trawl-index" -q --jobs 2 --db "$work/trawl-2.db" "$trawl_input"
+    report "trawl --jobs 2" "$(bytes "$work/trawl-2.db")"
     rss=0
     timed omindex omindex --db "$work/omindex.db" --url / "$docs"
     rss=0

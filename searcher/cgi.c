@@ -1,13 +1,15 @@
 /* cgi.c: trawl.cgi, the search page as a CGI program for any web server.
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
- * One request per run: read the settings (environment, else the file
+ * Each request: read the settings (environment, else the file
  * "<program>.conf" beside the program; never the request), decode and check
- * the parameters, open the index read-only, answer with a page (or JSON),
- * exit.  What the request may ask for is bounded (see the limits below);
- * whatever breaks a rule gets a 400 page that names the parameter.  Details
- * of index errors go to stderr (the web server's error log), never to the
- * page.  See doc/cgi.md.
+ * the parameters, open the index read-only, answer with a page (or JSON).
+ * Run as CGI, that is the whole run; run as a FastCGI application
+ * (cgi-fcgi.c), the process answers request after request and keeps the
+ * index open (cgi.h).  What the request may ask for is bounded (see the
+ * limits below); whatever breaks a rule gets a 400 page that names the
+ * parameter.  Details of index errors go to stderr (the web server's error
+ * log), never to the page.  See doc/cgi.md.
  */
 #include <ctype.h>
 #include <signal.h>
@@ -19,6 +21,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cgi.h"
 #include "cgi-page.h"
 #include "cgi-param.h"
 #include "dbpath.h"
@@ -63,51 +66,57 @@ static const char *status_text(int status)
 
 /* The clock limit of one request: a slow client or an expensive query must
  * not hold a server process for ever.  The response is built in memory and
- * sent at the end, so until then the alarm can still answer. */
+ * sent at the end, so until then the alarm can still answer.  It answers
+ * and ends the process (a FastCGI application too: the server starts
+ * another), since the request cannot be abandoned half-way safely. */
 #define DEFAULT_SECONDS 10
 #define MAX_SECONDS 600
 static volatile sig_atomic_t sending;   /* 1: the response has started */
+static volatile sig_atomic_t limit_fd = STDOUT_FILENO;
+static const char *volatile limit_answer;
+static volatile size_t limit_len;
 
 static void on_time_limit(int signo)
 {
-    static const char page[] =
-        "Status: 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
-        "Content-Length: 40\r\nRetry-After: 10\r\n\r\n"
-        "The search took too long. Please retry.\n";
     (void)signo;
     if (sending)
         return;   /* let the response that has started finish */
     /* Only async-signal-safe calls here. */
-    if (write(STDOUT_FILENO, page, sizeof page - 1) < 0)
+    if (write(limit_fd, limit_answer, limit_len) < 0)
         _exit(1);
     _exit(0);
 }
 
 /* Writes the response: headers (with the length, so HEAD and keep-alive
- * work), then the body unless the method was HEAD. */
-static void send_response(const response_t *resp, int head_only)
+ * work), then the body unless the method was HEAD.  Returns 0 or -1. */
+static int send_response(cgi_io_t *io, const response_t *resp, int head_only)
 {
     const char *type = resp->json ? "application/json" : "text/html; charset=utf-8";
     const buf_t *body = &resp->body;
     int status = resp->status;
+    char head[640];
+    int n;
 
     if (body->failed) {
         static const char oom[] = "out of memory\n";
-        printf("Status: 500 Internal Server Error\r\nContent-Type: text/plain; charset=utf-8\r\n"
-               "Content-Length: %zu\r\n\r\n%s", sizeof oom - 1, head_only ? "" : oom);
-        return;
+        n = snprintf(head, sizeof head, "Status: 500 Internal Server Error\r\n"
+                     "Content-Type: text/plain; charset=utf-8\r\n"
+                     "Content-Length: %zu\r\n\r\n%s", sizeof oom - 1, head_only ? "" : oom);
+        return io->write(io, head, (size_t)n);
     }
-    printf("Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
-           "X-Content-Type-Options: nosniff\r\n"
-           "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; "
-           "form-action 'self'; base-uri 'none'; frame-ancestors 'none'\r\n"
-           "Referrer-Policy: same-origin\r\n",
-           status, status_text(status), type, body->len);
-    if (status == 405)
-        printf("Allow: GET, HEAD, POST\r\n");
-    printf("\r\n");
+    n = snprintf(head, sizeof head,
+                 "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
+                 "X-Content-Type-Options: nosniff\r\n"
+                 "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; "
+                 "form-action 'self'; base-uri 'none'; frame-ancestors 'none'\r\n"
+                 "Referrer-Policy: same-origin\r\n%s\r\n",
+                 status, status_text(status), type, body->len,
+                 status == 405 ? "Allow: GET, HEAD, POST\r\n" : "");
+    if (n < 0 || (size_t)n >= sizeof head || io->write(io, head, (size_t)n) != 0)
+        return -1;
     if (!head_only && body->len)
-        fwrite(body->data, 1, body->len, stdout);
+        return io->write(io, body->data, body->len);
+    return 0;
 }
 
 /* Makes RESP an error page (or JSON error) with STATUS, HEADING and TEXT. */
@@ -127,10 +136,10 @@ static void fail_page(response_t *resp, const cgi_request_t *blank, int status,
 
 /* ------------------------------------------------------------ settings */
 
-/* Reads "<PROGRAM>.conf" if it exists: "KEY=value" lines, '#' comments.
- * Returns 0, or -1 after logging a bad line (the page then says only that
- * the search is not available). */
-static int read_config_file(const char *program, config_file_t *cf)
+/* Reads "<PROGRAM>.conf" if it exists (*FOUND is then set): "KEY=value"
+ * lines, '#' comments.  Returns 0, or -1 after logging a bad line (the
+ * page then says only that the search is not available). */
+static int read_config_file(const char *program, config_file_t *cf, int *found)
 {
     buf_t path = BUF_INIT, text = BUF_INIT;
     char chunk[4096];
@@ -145,6 +154,7 @@ static int read_config_file(const char *program, config_file_t *cf)
         buf_free(&path);
         return 0;
     }
+    *found = 1;
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
         buf_append(&text, chunk, n);
     fclose(fp);
@@ -190,11 +200,24 @@ static int read_config_file(const char *program, config_file_t *cf)
     return rc;
 }
 
-/* The setting NAME: from the environment the web server sets, else from
- * the config file (FROM_FILE), else NULL. */
-static const char *setting(const char *name, const char *from_file)
+/* The request variable NAME (REQUEST_METHOD ...), or NULL. */
+static const char *request_var(const cgi_io_t *io, const char *name)
 {
-    const char *v = getenv(name);
+    size_t n = strlen(name);
+    for (char **e = io->env; e && *e; e++)
+        if (strncmp(*e, name, n) == 0 && (*e)[n] == '=')
+            return *e + n + 1;
+    return NULL;
+}
+
+/* The setting NAME: from the environment the web server sets (for FastCGI:
+ * the request's params, else the process's environment), else from the
+ * config file (FROM_FILE), else NULL. */
+static const char *setting(const cgi_io_t *io, const char *name, const char *from_file)
+{
+    const char *v = request_var(io, name);
+    if ((v == NULL || *v == '\0') && io->persistent)
+        v = getenv(name);
     return v && *v ? v : from_file && *from_file ? from_file : NULL;
 }
 
@@ -225,9 +248,10 @@ static int asks_for_json(const char *text, size_t len)
 
 /* Reads the parameters of the request into *PARAMS.  Returns 0, or an HTTP
  * status with RESP made the error page. */
-static int read_params(cgi_params_t *params, response_t *resp, const cgi_request_t *blank)
+static int read_params(cgi_io_t *io, cgi_params_t *params, response_t *resp,
+                       const cgi_request_t *blank)
 {
-    const char *method = getenv("REQUEST_METHOD");
+    const char *method = request_var(io, "REQUEST_METHOD");
     char *body = NULL;
     const char *text = "";
     size_t len = 0;
@@ -235,12 +259,12 @@ static int read_params(cgi_params_t *params, response_t *resp, const cgi_request
 
     memset(params, 0, sizeof *params);
     if (method == NULL || strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) {
-        const char *qs = getenv("QUERY_STRING");
+        const char *qs = request_var(io, "QUERY_STRING");
         text = qs ? qs : "";
         len = strlen(text);
     } else if (strcmp(method, "POST") == 0) {
-        const char *type = getenv("CONTENT_TYPE");
-        const char *length = getenv("CONTENT_LENGTH");
+        const char *type = request_var(io, "CONTENT_TYPE");
+        const char *length = request_var(io, "CONTENT_LENGTH");
         static const char form[] = "application/x-www-form-urlencoded";
         unsigned body_len = 0;
         if (type == NULL || strncasecmp(type, form, sizeof form - 1) != 0
@@ -261,7 +285,7 @@ static int read_params(cgi_params_t *params, response_t *resp, const cgi_request
             fail_page(resp, blank, 500, "Server error", "Out of memory.");
             return 500;
         }
-        len = fread(body, 1, body_len, stdin);
+        len = io->read(io, body, body_len);
         if (len != body_len) {
             free(body);
             fail_page(resp, blank, 400, "Bad request", "The request body was cut short.");
@@ -550,7 +574,11 @@ static void answer_search(searcher_t *s, const char *db_path, const wanted_t *w,
     opts.offset = (req->page - 1) * req->hits_per_page;
     opts.limit = req->hits_per_page;
     searcher_restrict(s, filter, req->sort);
-    if (failed || searcher_run(s, req->q, strlen(req->q), &opts, &result, &errmsg) != 0) {
+    int run_failed = failed
+                     || searcher_run(s, req->q, strlen(req->q), &opts, &result, &errmsg) != 0;
+    /* The searcher outlives FILTER when it is kept for the next request. */
+    searcher_restrict(s, NULL, SEARCH_BY_RELEVANCE);
+    if (run_failed) {
         /* Index errors name the index; what does not is the query's fault
          * (a wildcard that expands too far) and is said to its author. */
         if (errmsg && strstr(errmsg, db_path) == NULL)
@@ -671,11 +699,67 @@ static void answer_article(searcher_t *s, const wanted_t *w, response_t *resp)
     docdata_free(&hit.doc);
 }
 
-int main(int argc, char **argv)
+/* ---------------------------------------------------------- the index */
+
+void cgi_state_free(cgi_state_t *state)
+{
+    searcher_close(state->searcher);
+    free(state->db_path);
+    free(state->uuid);
+    state->searcher = NULL;
+    state->db_path = state->uuid = NULL;
+}
+
+/* DB's UUID, malloc'ed ("" when the index cannot tell), or NULL when
+ * memory runs out. */
+static char *index_uuid(xs_db_t *db)
+{
+    char *uuid = NULL;
+    char *copy = strdup(xs_db_uuid(db, &uuid) == XS_OK && uuid ? uuid : "");
+    xs_free(uuid);
+    return copy;
+}
+
+/* The searcher for DB_PATH: the one STATE keeps, if it reads the same
+ * index, moved to its latest commit; else a new one.  Returns NULL with a
+ * malloc'ed *ERRMSG when the index cannot be opened. */
+static searcher_t *open_index(cgi_state_t *state, const char *db_path, char **errmsg)
+{
+    *errmsg = NULL;
+    if (state->searcher && strcmp(state->db_path, db_path) == 0) {
+        xs_db_t *db = searcher_db(state->searcher);
+        /* A rebuilt index (trawl-index --rebuild renames a new one into
+         * place) is another index: its UUID says so, and it is opened
+         * afresh, with its own schema and language. */
+        char *uuid = xs_db_reopen(db) == XS_OK ? index_uuid(db) : NULL;
+        int same = uuid && strcmp(uuid, state->uuid) == 0;
+        free(uuid);
+        if (same)
+            return state->searcher;
+    }
+    cgi_state_free(state);
+    searcher_t *s = searcher_open(db_path, errmsg);
+    if (s == NULL)
+        return NULL;
+    state->db_path = strdup(db_path);
+    state->uuid = index_uuid(searcher_db(s));
+    if (state->db_path == NULL || state->uuid == NULL) {
+        searcher_close(s);
+        cgi_state_free(state);
+        *errmsg = strdup("out of memory");
+        return NULL;
+    }
+    state->searcher = s;
+    return s;
+}
+
+/* ----------------------------------------------------------- a request */
+
+int cgi_serve(cgi_io_t *io, cgi_state_t *state)
 {
     struct timespec start;
-    const char *method = getenv("REQUEST_METHOD");
-    const char *script = getenv("SCRIPT_FILENAME");
+    const char *method = request_var(io, "REQUEST_METHOD");
+    const char *script = request_var(io, "SCRIPT_FILENAME");
     int head_only = method && strcmp(method, "HEAD") == 0;
     response_t resp = { 200, 0, BUF_INIT };
     config_file_t cf;
@@ -684,15 +768,21 @@ int main(int argc, char **argv)
     char message[200];
     searcher_t *s = NULL;
 
-    (void)argc;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    msg_init("trawl.cgi");
+    memset(&params, 0, sizeof params);
     memset(&w, 0, sizeof w);
     w.req.page = 1;
 
-    int config_ok = read_config_file(script && *script ? script : argv[0], &cf) == 0;
-    const char *title = setting("TRAWL_CGI_TITLE", cf.title);
-    const char *hits = setting("TRAWL_CGI_HITS", cf.hits);
+    /* Beside the script the server names, else beside the program itself
+     * (a FastCGI server may map the program to a URL that names no file).
+     * Read for each request: a FastCGI process sees a change at once. */
+    int found = 0;
+    int config_ok = read_config_file(script && *script ? script : state->program, &cf,
+                                     &found) == 0;
+    if (config_ok && !found && script && *script)
+        config_ok = read_config_file(state->program, &cf, &found) == 0;
+    const char *title = setting(io, "TRAWL_CGI_TITLE", cf.title);
+    const char *hits = setting(io, "TRAWL_CGI_HITS", cf.hits);
     w.req.site_title = title ? title : DEFAULT_TITLE;
     w.req.q = "";
     w.req.default_hits = DEFAULT_HITS;
@@ -704,7 +794,7 @@ int main(int argc, char **argv)
     w.req.hits_per_page = w.req.default_hits;
     const cgi_request_t blank = w.req;
 
-    const char *seconds_setting = setting("TRAWL_CGI_SECONDS", cf.seconds);
+    const char *seconds_setting = setting(io, "TRAWL_CGI_SECONDS", cf.seconds);
     unsigned seconds = DEFAULT_SECONDS;
     if (seconds_setting && (parse_unsigned(seconds_setting, &seconds) != 0 || seconds < 1
                             || seconds > MAX_SECONDS)) {
@@ -713,10 +803,14 @@ int main(int argc, char **argv)
         config_ok = 0;
         seconds = DEFAULT_SECONDS;
     }
+    sending = 0;
+    limit_fd = io->limit_fd;
+    limit_answer = io->limit_answer;
+    limit_len = io->limit_len;
     signal(SIGALRM, on_time_limit);
     alarm(seconds);
 
-    if (read_params(&params, &resp, &blank) != 0)
+    if (read_params(io, &params, &resp, &blank) != 0)
         goto send;
     if (check_params(&params, &w, &resp, message, sizeof message) != 0) {
         fail_page(&resp, &blank, 400, "Bad request", message);
@@ -732,11 +826,11 @@ int main(int argc, char **argv)
         cgi_page_end(&resp.body);
         goto send;
     }
-    const char *db_path = setting("TRAWL_DB", cf.db);
+    const char *db_path = setting(io, "TRAWL_DB", cf.db);
     char *errmsg = NULL;
     if (db_path == NULL)
         db_path = DBPATH_DEFAULT;
-    s = searcher_open(db_path, &errmsg);
+    s = open_index(state, db_path, &errmsg);
     if (s == NULL) {
         errorf("%s", errmsg ? errmsg : "out of memory");
         free(errmsg);
@@ -750,10 +844,45 @@ int main(int argc, char **argv)
         answer_search(s, db_path, &w, &start, &resp);
 send:
     sending = 1;
-    send_response(&resp, head_only);
-    searcher_close(s);
+    int rc = send_response(io, &resp, head_only);
+    alarm(0);
     cgi_params_free(&params);
     free(cf.text);
     buf_free(&resp.body);
-    return fflush(stdout) == 0 ? 0 : 1;
+    return rc;
+}
+
+/* CGI: the request is the environment and standard input. */
+static size_t stdin_read(cgi_io_t *io, char *buf, size_t n)
+{
+    (void)io;
+    return fread(buf, 1, n, stdin);
+}
+
+static int stdout_write(cgi_io_t *io, const char *data, size_t n)
+{
+    (void)io;
+    return fwrite(data, 1, n, stdout) == n ? 0 : -1;
+}
+
+int main(int argc, char **argv)
+{
+    extern char **environ;
+    cgi_state_t state = { .program = argv[0] };
+    int rc;
+
+    (void)argc;
+    msg_init("trawl.cgi");
+    if (cgi_fcgi_started())
+        rc = cgi_fcgi_run(&state);
+    else {
+        cgi_io_t io = {
+            .env = environ, .read = stdin_read, .write = stdout_write,
+            .limit_fd = STDOUT_FILENO, .limit_answer = CGI_TIME_LIMIT_ANSWER,
+            .limit_len = sizeof CGI_TIME_LIMIT_ANSWER - 1,
+        };
+        rc = cgi_serve(&io, &state) == 0 && fflush(stdout) == 0 ? 0 : 1;
+    }
+    cgi_state_free(&state);
+    return rc;
 }

@@ -17,8 +17,12 @@ nodist_EXTRA_trawl_search_SOURCES = build-aux/force-cxx-link.cc
 
 # The search page: a CGI program for any web server (doc/cgi.md).
 cgibin_PROGRAMS = trawl.cgi
-trawl_cgi_SOURCES = searcher/cgi.c searcher/cgi-page.h searcher/cgi-page.c
-trawl_cgi_LDADD = $(TRAWL_PROGRAM_LIBS)
+# With libfcgi (configure finds it) the same program is also a FastCGI
+# application: searcher/cgi-fcgi.c.
+trawl_cgi_SOURCES = searcher/cgi.c searcher/cgi.h searcher/cgi-fcgi.c \
+	searcher/cgi-page.h searcher/cgi-page.c
+trawl_cgi_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS)
+trawl_cgi_LDADD = $(TRAWL_PROGRAM_LIBS) $(FCGI_LIBS)
 trawl_cgi_LDFLAGS = $(TRAWL_LINK_STATIC)
 nodist_EXTRA_trawl_cgi_SOURCES = build-aux/force-cxx-link.cc
 

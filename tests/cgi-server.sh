@@ -40,13 +40,11 @@ s.bind(("127.0.0.1", 0))
 print(s.getsockname()[1])'
 }
 
-# cgi_server_start [ENV-SETTINGS]: ENV-SETTINGS are lighttpd setenv pairs,
-# e.g. '"TRAWL_CGI_HITS" => "2"'.
-cgi_server_start() {
-    mkdir -p "$tmp/www"
-    [ -d "$tmp/db" ] || trawl_index --db "$tmp/db" "$TRAWL_SRCDIR/corpus" > /dev/null
-    ln -sf "$TRAWL_BUILDDIR/trawl.cgi" "$tmp/www/trawl.cgi"
-    printf '# trawl.cgi settings (doc/cgi.md)\nTRAWL_DB=%s\n' "$tmp/db" > "$tmp/www/trawl.cgi.conf"
+# lighttpd_start SETTINGS: starts lighttpd serving $tmp/www on a free
+# loopback port, with SETTINGS (lighttpd lines: modules, handlers) added;
+# sets $port, $server_pid and $base_url (trawl.cgi's URL).  A port taken
+# between choosing and binding it is retried.
+lighttpd_start() {
     for attempt in 1 2 3 4 5; do
         port=$(free_port)
         cat > "$tmp/lighttpd.conf" <<EOF
@@ -54,9 +52,7 @@ server.document-root = "$tmp/www"
 server.bind = "127.0.0.1"
 server.port = $port
 server.errorlog = "$tmp/lighttpd-error.log"
-server.modules = ("mod_cgi", "mod_setenv")
-cgi.assign = (".cgi" => "")
-setenv.add-environment = (${1:-})
+$1
 EOF
         "$lighttpd_bin" -D -f "$tmp/lighttpd.conf" > "$tmp/lighttpd.out" 2>&1 &
         server_pid=$!
@@ -73,6 +69,19 @@ EOF
     done
     echo "Bail out! lighttpd did not start: $(cat "$tmp/lighttpd.out" "$tmp/lighttpd-error.log" 2>/dev/null)"
     exit 1
+}
+
+# cgi_server_start [ENV-SETTINGS]: trawl.cgi as a CGI (one process per
+# request) on the seed index; ENV-SETTINGS are lighttpd setenv pairs,
+# e.g. '"TRAWL_CGI_HITS" => "2"'.
+cgi_server_start() {
+    mkdir -p "$tmp/www"
+    [ -d "$tmp/db" ] || trawl_index --db "$tmp/db" "$TRAWL_SRCDIR/corpus" > /dev/null
+    ln -sf "$TRAWL_BUILDDIR/trawl.cgi" "$tmp/www/trawl.cgi"
+    printf '# trawl.cgi settings (doc/cgi.md)\nTRAWL_DB=%s\n' "$tmp/db" > "$tmp/www/trawl.cgi.conf"
+    lighttpd_start "server.modules = (\"mod_cgi\", \"mod_setenv\")
+cgi.assign = (\".cgi\" => \"\")
+setenv.add-environment = (${1:-})"
 }
 
 # fetch URL-SUFFIX [CURL-OPTIONS...]: GETs $base_url + URL-SUFFIX; the body

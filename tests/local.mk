@@ -50,6 +50,13 @@ nodist_EXTRA_tests_unit_docdata_SOURCES = build-aux/force-cxx-link.cc
 TESTS += tests/unit/shim tests/unit/analyzer tests/unit/article \
 	tests/unit/snippet tests/unit/docdata
 
+# The analyzer's stem cache, allocated late and grown (text/analyzer.c).
+check_PROGRAMS += tests/unit/analyzer-cache
+tests_unit_analyzer_cache_SOURCES = tests/unit/analyzer-cache.c tests/unit/tap.h
+tests_unit_analyzer_cache_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_analyzer_cache_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/analyzer-cache
+
 TESTS += \
 	tests/t0010-build.sh \
 	tests/t0020-index.sh \
@@ -75,6 +82,9 @@ tests_unit_cgi_param_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_cgi_param_SOURCES = build-aux/force-cxx-link.cc
 TESTS += tests/unit/escape tests/unit/cgi-param \
 	tests/t0200-cgi.sh tests/t0210-browser.sh
+# trawl.cgi as FastCGI (skipped when configure did not find libfcgi).
+TESTS += tests/t0220-fastcgi.sh
+AM_TESTS_ENVIRONMENT += TRAWL_FASTCGI='$(have_fastcgi)'; export TRAWL_FASTCGI;
 EXTRA_DIST += tests/cgi-server.sh
 # The screenshots t0210-browser.sh keeps (make distcheck wants them gone).
 CLEANFILES += tests/artifacts/cgi-results.png tests/artifacts/cgi-results-phone.png \

@@ -18,8 +18,15 @@
 
 /* Stemming costs about nine tenths of the time, and word frequencies are
  * skewed, so a small direct-mapped cache of recent stems pays: it makes
- * tokenizing English news several times faster. */
-#define STEM_CACHE_SIZE 4096  /* entries, a power of two */
+ * tokenizing English news several times faster.  The cache is allocated
+ * at the first stem and starts small: a query, or a page of snippets,
+ * stems a few hundred words, and a search page run as a CGI (a process
+ * per request) paid more in page faults for touching the full 536 KB
+ * table than the cache saved.  It grows (keeping its entries) each time
+ * it has missed twice as often as it has entries, up to the full size
+ * that indexing wants. */
+#define STEM_CACHE_FIRST 256  /* entries at first, a power of two */
+#define STEM_CACHE_SIZE 4096  /* entries at most, a power of two */
 
 struct stem_entry {
     unsigned char word_len;              /* 0: empty */
@@ -30,7 +37,9 @@ struct stem_entry {
 
 struct analyzer {
     struct sb_stemmer *stemmer;          /* NULL when the language is "none" */
-    struct stem_entry *cache;            /* STEM_CACHE_SIZE entries, with stemmer */
+    struct stem_entry *cache;            /* cache_size entries; NULL until the first stem */
+    size_t cache_size;
+    size_t cache_misses;                 /* since the cache last grew */
     char language[LANGUAGE_MAX];         /* canonical name */
     char word[ANALYZER_MAX_WORD + 1];    /* the folded word of the current token */
     char *stem_buf;                      /* analyzer_stem()'s result */
@@ -139,14 +148,8 @@ analyzer_t *analyzer_new(const char *language, char **errmsg)
         strcpy(a->language, "none");
         return a;
     }
-    a->cache = calloc(STEM_CACHE_SIZE, sizeof *a->cache);
-    if (a->cache == NULL) {
-        free(a);
-        return NULL;
-    }
     a->stemmer = sb_stemmer_new(name, "UTF_8");
     if (a->stemmer == NULL) {
-        free(a->cache);
         /* libstemmer does not tell an unknown name from a failed malloc;
          * with a short name the former is by far the likelier. */
         free(a);
@@ -174,14 +177,36 @@ const char *analyzer_language(const analyzer_t *analyzer)
     return analyzer->language;
 }
 
-/* The cache slot for W[0..N) (FNV-1a). */
-static struct stem_entry *cache_slot(analyzer_t *a, const char *w, size_t n)
+/* The slot for W[0..N) in a cache of SIZE entries (FNV-1a). */
+static struct stem_entry *cache_slot(struct stem_entry *cache, size_t size, const char *w,
+                                     size_t n)
 {
     unsigned h = 2166136261u;
 
     for (size_t k = 0; k < n; k++)
         h = (h ^ (unsigned char)w[k]) * 16777619u;
-    return &a->cache[h & (STEM_CACHE_SIZE - 1)];
+    return &cache[h & (size - 1)];
+}
+
+/* Allocates the cache, or makes it four times larger, moving its entries
+ * over.  When memory runs out the cache stays as it is: it is only a
+ * cache. */
+static void grow_cache(analyzer_t *a)
+{
+    size_t size = a->cache ? a->cache_size * 4 : STEM_CACHE_FIRST;
+    struct stem_entry *cache = calloc(size, sizeof *cache);
+
+    if (cache == NULL)
+        return;
+    for (size_t k = 0; k < a->cache_size; k++) {
+        const struct stem_entry *e = &a->cache[k];
+        if (e->word_len > 0)
+            *cache_slot(cache, size, e->word, e->word_len) = *e;
+    }
+    free(a->cache);
+    a->cache = cache;
+    a->cache_size = size;
+    a->cache_misses = 0;
 }
 
 /* Stems W[0..N) into *OUT (owned by the analyzer, or W itself).  Words
@@ -199,14 +224,19 @@ static int stem(analyzer_t *a, const char *w, size_t n, int has_letter,
         *out_len = n;
         return 0;
     }
-    if (n > ANALYZER_MAX_WORD) {
-        e = NULL;  /* only reachable through analyzer_stem() */
-    } else {
-        e = cache_slot(a, w, n);
-        if (e->word_len == n && memcmp(e->word, w, n) == 0) {
-            *out = e->stem;
-            *out_len = e->stem_len;
-            return 0;
+    e = NULL;  /* n > ANALYZER_MAX_WORD is only reachable through analyzer_stem() */
+    if (n <= ANALYZER_MAX_WORD) {
+        if (a->cache == NULL
+            || (a->cache_misses > 2 * a->cache_size && a->cache_size < STEM_CACHE_SIZE))
+            grow_cache(a);
+        if (a->cache != NULL) {
+            e = cache_slot(a->cache, a->cache_size, w, n);
+            if (e->word_len == n && memcmp(e->word, w, n) == 0) {
+                *out = e->stem;
+                *out_len = e->stem_len;
+                return 0;
+            }
+            a->cache_misses++;
         }
     }
     s = sb_stemmer_stem(a->stemmer, (const sb_symbol *)w, (int)n);
