@@ -1,6 +1,7 @@
 /* docdata.c: encode and decode the document data stored in the index.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -68,27 +69,55 @@ static int fail(char **errmsg, const char *why)
     return -1;
 }
 
-static int add_extra(stored_doc_t *doc, const char *key, size_t key_len,
-                     const char *value, size_t value_len)
+static int add_extra(stored_doc_t *doc, char *key, char *value)
 {
     docdata_field_t *extra = realloc(doc->extra,
                                      (doc->extra_count + 1) * sizeof *extra);
     if (extra == NULL)
         return -1;
     doc->extra = extra;
-    extra[doc->extra_count].key = xstrndup(key, key_len);
-    extra[doc->extra_count].value = xstrndup(value, value_len);
+    extra[doc->extra_count].key = key;
+    extra[doc->extra_count].value = value;
     doc->extra_count++;
-    return extra[doc->extra_count - 1].key && extra[doc->extra_count - 1].value
-               ? 0 : -1;
+    return 0;
+}
+
+/* Inflates the zlib stream IN[0..IN_LEN) into exactly OUT_LEN bytes at
+ * OUT.  Returns 0, or -1 when the stream is damaged, cut short or of
+ * another length.  The header is checked and the Adler-32 trailer must be
+ * there, but the checksum is not computed (a tenth of the inflating, for
+ * every hit of every search): Xapian checks its own tables, and a damaged
+ * stream seldom inflates to the stored length.  One call with Z_FINISH
+ * into the whole output also spares zlib its window. */
+static int inflate_text(const char *in, size_t in_len, char *out, size_t out_len)
+{
+    const unsigned char *h = (const unsigned char *)in;
+    z_stream z;
+    int rc;
+
+    if (in_len < 2 + 4 || (h[0] & 0x0f) != Z_DEFLATED || (h[1] & 0x20) != 0
+        || ((unsigned)h[0] << 8 | h[1]) % 31 != 0
+        || in_len - 2 > UINT_MAX || out_len > UINT_MAX)
+        return -1;
+    memset(&z, 0, sizeof z);
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
+        return -1;
+    z.next_in = (Bytef *)h + 2;
+    z.avail_in = (uInt)(in_len - 2);
+    z.next_out = (Bytef *)out;
+    z.avail_out = (uInt)out_len;
+    rc = inflate(&z, Z_FINISH);
+    inflateEnd(&z);
+    return rc == Z_STREAM_END && z.avail_out == 0 && z.avail_in == 4 ? 0 : -1;
 }
 
 int docdata_decode(const char *data, size_t len, int want_text,
                    stored_doc_t *doc, char **errmsg)
 {
     size_t magic_len = strlen(DOCDATA_MAGIC);
-    size_t pos = magic_len, text_len = 0;
+    size_t pos = magic_len, text_len = 0, header_len;
     int have_text = 0;
+    char *line;
 
     memset(doc, 0, sizeof *doc);
     if (errmsg)
@@ -96,22 +125,39 @@ int docdata_decode(const char *data, size_t len, int want_text,
     if (len < magic_len || memcmp(data, DOCDATA_MAGIC, magic_len) != 0)
         return fail(errmsg, "unknown format (re-index with this trawl-index)");
 
+    /* The header ends with an empty line. */
     for (;;) {
-        const char *line = data + pos;
-        const char *nl = memchr(line, '\n', len - pos);
+        const char *nl = memchr(data + pos, '\n', len - pos);
         if (nl == NULL)
-            return docdata_free(doc), fail(errmsg, "truncated header");
-        size_t line_len = (size_t)(nl - line);
-        pos += line_len + 1;
-        if (line_len == 0)
+            return fail(errmsg, "truncated header");
+        if (nl == data + pos)
             break;
-        const char *tab = memchr(line, '\t', line_len);
+        pos = (size_t)(nl - data) + 1;
+    }
+    /* One copy of the header, its values cut out of it in place: one
+     * allocation for all the fields of a hit instead of one per field. */
+    header_len = pos - magic_len;
+    doc->block = malloc(header_len + 1);
+    if (doc->block == NULL)
+        return fail(errmsg, "out of memory");
+    memcpy(doc->block, data + magic_len, header_len);
+    doc->block[header_len] = '\0';
+    pos++;   /* past the empty line */
+
+    for (line = doc->block; line < doc->block + header_len; ) {
+        /* Every line of the copy ends with '\n' (memchr: damaged data may
+         * hold a NUL). */
+        char *nl = memchr(line, '\n', header_len - (size_t)(line - doc->block));
+        char *tab, *value, **field = NULL;
+        size_t key_len;
+
+        *nl = '\0';
+        tab = memchr(line, '\t', (size_t)(nl - line));
         if (tab == NULL)
             return docdata_free(doc), fail(errmsg, "header line without a tab");
-        size_t key_len = (size_t)(tab - line);
-        const char *value = tab + 1;
-        size_t value_len = line_len - key_len - 1;
-        char **field = NULL;
+        *tab = '\0';
+        key_len = (size_t)(tab - line);
+        value = tab + 1;
 
 #define KEY_IS(k) (key_len == sizeof(k) - 1 && memcmp(line, k, key_len) == 0)
         if (KEY_IS("id")) field = &doc->id;
@@ -125,31 +171,25 @@ int docdata_decode(const char *data, size_t len, int want_text,
         else if (KEY_IS("title-derived")) doc->title_derived = 1;
         else if (KEY_IS("text")) {
             char *end;
-            char number[32];
-            if (value_len == 0 || value_len >= sizeof number)
+            if (*value == '\0' || strlen(value) >= 32)
                 return docdata_free(doc), fail(errmsg, "bad text length");
-            memcpy(number, value, value_len);
-            number[value_len] = '\0';
-            text_len = strtoul(number, &end, 10);
+            text_len = strtoul(value, &end, 10);
             if (*end != '\0')
                 return docdata_free(doc), fail(errmsg, "bad text length");
             have_text = 1;
         } else if (key_len > 2 && memcmp(line, "x-", 2) == 0) {
-            if (add_extra(doc, line + 2, key_len - 2, value, value_len) < 0)
+            if (add_extra(doc, line + 2, value) < 0)
                 return docdata_free(doc), fail(errmsg, "out of memory");
         }
 #undef KEY_IS
-        if (field) {
-            free(*field);
-            *field = xstrndup(value, value_len);
-            if (*field == NULL)
-                return docdata_free(doc), fail(errmsg, "out of memory");
-        }
+        if (field)
+            *field = value;
+        line = nl + 1;
     }
     if (doc->id == NULL || !have_text)
         return docdata_free(doc), fail(errmsg, "no id or no text");
-    if (doc->kinds == NULL && (doc->kinds = calloc(1, 1)) == NULL)
-        return docdata_free(doc), fail(errmsg, "out of memory");
+    if (doc->kinds == NULL)
+        doc->kinds = doc->block + header_len;   /* "" */
     doc->paragraph_count = strlen(doc->kinds);
     doc->text_len = text_len;
     if (!want_text)
@@ -158,9 +198,7 @@ int docdata_decode(const char *data, size_t len, int want_text,
     doc->text = malloc(text_len + 1);
     if (doc->text == NULL)
         return docdata_free(doc), fail(errmsg, "out of memory");
-    uLongf got = (uLongf)text_len;
-    if (uncompress((Bytef *)doc->text, &got, (const Bytef *)data + pos,
-                   (uLong)(len - pos)) != Z_OK || got != text_len)
+    if (inflate_text(data + pos, len - pos, doc->text, text_len) != 0)
         return docdata_free(doc), fail(errmsg, "compressed text is corrupt");
     doc->text[text_len] = '\0';
     return 0;
@@ -170,19 +208,8 @@ void docdata_free(stored_doc_t *doc)
 {
     if (doc == NULL)
         return;
-    free(doc->id);
-    free(doc->title);
-    free(doc->date);
-    free(doc->source);
-    free(doc->byline);
-    free(doc->url);
-    free(doc->path);
-    free(doc->kinds);
+    free(doc->block);
     free(doc->text);
-    for (size_t i = 0; i < doc->extra_count; i++) {
-        free(doc->extra[i].key);
-        free(doc->extra[i].value);
-    }
     free(doc->extra);
     memset(doc, 0, sizeof *doc);
 }

@@ -41,16 +41,19 @@ typedef struct {
     size_t text_len;
     docdata_field_t *extra;
     size_t extra_count;
+    char *block;           /* from docdata_decode(): one allocation that
+                              holds the strings above but text */
 } stored_doc_t;
 
 /* Appends the encoding of DOC to OUT.  Returns 0, or -1 when compression
  * fails or memory runs out. */
 int docdata_encode(const stored_doc_t *doc, buf_t *out);
 
-/* Decodes DATA[0..LEN) into *DOC (all strings malloc'ed: free with
- * docdata_free()).  With WANT_TEXT zero the text is not decompressed
- * (doc->text stays NULL), which is cheaper.  Returns 0, or -1 with a
- * malloc'ed *errmsg ("stored document is damaged: ...") on bad data. */
+/* Decodes DATA[0..LEN) into *DOC (its strings are owned by *DOC: free
+ * them all with docdata_free(), never one by one).  With WANT_TEXT zero
+ * the text is not decompressed (doc->text stays NULL), which is cheaper.
+ * Returns 0, or -1 with a malloc'ed *errmsg ("stored document is damaged:
+ * ...") on bad data. */
 int docdata_decode(const char *data, size_t len, int want_text,
                    stored_doc_t *doc, char **errmsg);
 

@@ -21,28 +21,31 @@
 
 typedef enum { VALUE_STRING, VALUE_NUMBER, VALUE_BOOL, VALUE_META, VALUE_SNIPPETS } value_kind_t;
 
-/* Indexed by field_t. */
+/* Indexed by field_t.  KEY is the name as a JSON key, written in one go. */
+#define FIELD(name, kind) { name, kind, "\"" name "\":" }
 static const struct {
     const char *name;
     value_kind_t kind;
+    const char *key;
 } field_table[FIELD_COUNT] = {
-    [FIELD_QUERY_ID] = { "query_id", VALUE_STRING },
-    [FIELD_QUERY] = { "query", VALUE_STRING },
-    [FIELD_RANK] = { "rank", VALUE_NUMBER },
-    [FIELD_ID] = { "id", VALUE_STRING },
-    [FIELD_SCORE] = { "score", VALUE_NUMBER },
-    [FIELD_ALL_WORDS] = { "all_words", VALUE_BOOL },
-    [FIELD_TITLE] = { "title", VALUE_STRING },
-    [FIELD_TITLE_DERIVED] = { "title_derived", VALUE_BOOL },
-    [FIELD_SOURCE] = { "source", VALUE_STRING },
-    [FIELD_DATE] = { "date", VALUE_STRING },
-    [FIELD_BYLINE] = { "byline", VALUE_STRING },
-    [FIELD_URL] = { "url", VALUE_STRING },
-    [FIELD_META] = { "meta", VALUE_META },
-    [FIELD_PATH] = { "path", VALUE_STRING },
-    [FIELD_CITATION] = { "citation", VALUE_STRING },
-    [FIELD_SNIPPETS] = { "snippets", VALUE_SNIPPETS },
+    [FIELD_QUERY_ID] = FIELD("query_id", VALUE_STRING),
+    [FIELD_QUERY] = FIELD("query", VALUE_STRING),
+    [FIELD_RANK] = FIELD("rank", VALUE_NUMBER),
+    [FIELD_ID] = FIELD("id", VALUE_STRING),
+    [FIELD_SCORE] = FIELD("score", VALUE_NUMBER),
+    [FIELD_ALL_WORDS] = FIELD("all_words", VALUE_BOOL),
+    [FIELD_TITLE] = FIELD("title", VALUE_STRING),
+    [FIELD_TITLE_DERIVED] = FIELD("title_derived", VALUE_BOOL),
+    [FIELD_SOURCE] = FIELD("source", VALUE_STRING),
+    [FIELD_DATE] = FIELD("date", VALUE_STRING),
+    [FIELD_BYLINE] = FIELD("byline", VALUE_STRING),
+    [FIELD_URL] = FIELD("url", VALUE_STRING),
+    [FIELD_META] = FIELD("meta", VALUE_META),
+    [FIELD_PATH] = FIELD("path", VALUE_STRING),
+    [FIELD_CITATION] = FIELD("citation", VALUE_STRING),
+    [FIELD_SNIPPETS] = FIELD("snippets", VALUE_SNIPPETS),
 };
+#undef FIELD
 
 static const char *const months[] = {
     "January", "February", "March", "April", "May", "June", "July",
@@ -136,6 +139,19 @@ void output_date(buf_t *out, const char *date)
         esc_terminal(out, date, strlen(date));
 }
 
+/* Appends N in decimal: highlights are many, and buf_printf's vsnprintf
+ * is slow enough to show in a batch's profile. */
+static void put_size(buf_t *out, size_t n)
+{
+    char digits[24];
+    size_t at = sizeof digits;
+    do {
+        digits[--at] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    buf_append(out, digits + at, sizeof digits - at);
+}
+
 static const char *hit_title(const hit_t *hit)
 {
     return hit->doc.title ? hit->doc.title : hit->doc.path ? hit->doc.path : hit->doc.id;
@@ -176,7 +192,8 @@ void output_citation(buf_t *out, const hit_t *hit)
         unsigned para = sn->fragments[k].paragraph;
         if (k && para == sn->fragments[k - 1].paragraph)
             continue;
-        buf_printf(out, ", " PILCROW "%u", para);
+        buf_puts(out, ", " PILCROW);
+        put_size(out, para);
         if (docdata_paragraph_kind(doc, para) == 'C')
             buf_puts(out, " (reader comment)");
     }
@@ -296,27 +313,59 @@ static void text_hit(buf_t *out, const hit_t *hit, int color)
     buf_puts(out, "\n\n");
 }
 
+/* Whether FIELD's value is a string held as it is (field_string()). */
+static int is_plain_string(field_t field)
+{
+    switch (field) {
+    case FIELD_QUERY_ID: case FIELD_QUERY: case FIELD_ID: case FIELD_TITLE:
+    case FIELD_SOURCE: case FIELD_DATE: case FIELD_BYLINE: case FIELD_URL:
+    case FIELD_PATH:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The value of a field for which is_plain_string(), or NULL if unknown. */
+static const char *field_string(field_t field, const output_query_t *q, const hit_t *hit)
+{
+    const stored_doc_t *doc = &hit->doc;
+
+    switch (field) {
+    case FIELD_QUERY_ID: return q->id;
+    case FIELD_QUERY: return q->text;
+    case FIELD_ID: return doc->id;
+    case FIELD_TITLE: return doc->title;
+    case FIELD_SOURCE: return doc->source;
+    case FIELD_DATE: return doc->date;
+    case FIELD_BYLINE: return doc->byline;
+    case FIELD_URL: return doc->url;
+    case FIELD_PATH: return doc->path;
+    default: return NULL;
+    }
+}
+
 /* Appends the value of FIELD for HIT as plain text (what TSV and CSV
  * escape, and JSON quotes).  Returns 0 when the value is unknown (null). */
 static int field_text(buf_t *out, field_t field, const output_query_t *q, const hit_t *hit)
 {
     const stored_doc_t *doc = &hit->doc;
-    const char *s = NULL;
+    const char *s;
 
     switch (field) {
-    case FIELD_QUERY_ID: s = q->id; break;
-    case FIELD_QUERY: s = q->text; break;
-    case FIELD_RANK: buf_printf(out, "%u", hit->rank); return 1;
-    case FIELD_ID: s = doc->id; break;
-    case FIELD_SCORE: buf_printf(out, "%.6f", hit->score); return 1;
+    case FIELD_RANK: put_size(out, hit->rank); return 1;
+    case FIELD_SCORE: {
+        /* One snprintf, where buf_printf() formats twice. */
+        char number[64];
+        int n = snprintf(number, sizeof number, "%.6f", hit->score);
+        if (n > 0 && (size_t)n < sizeof number)
+            buf_append(out, number, (size_t)n);
+        else
+            buf_printf(out, "%.6f", hit->score);
+        return 1;
+    }
     case FIELD_ALL_WORDS: buf_puts(out, hit->has_all_words ? "true" : "false"); return 1;
-    case FIELD_TITLE: s = doc->title; break;
     case FIELD_TITLE_DERIVED: buf_puts(out, doc->title_derived ? "true" : "false"); return 1;
-    case FIELD_SOURCE: s = doc->source; break;
-    case FIELD_DATE: s = doc->date; break;
-    case FIELD_BYLINE: s = doc->byline; break;
-    case FIELD_URL: s = doc->url; break;
-    case FIELD_PATH: s = doc->path; break;
     case FIELD_META:
         /* Metadata trawl has no field for, as "key=value; key=value". */
         for (size_t i = 0; i < doc->extra_count; i++)
@@ -336,25 +385,14 @@ static int field_text(buf_t *out, field_t field, const output_query_t *q, const 
                 buf_puts(out, ELLIPSIS);
         }
         return 1;
-    case FIELD_COUNT: break;
+    default:
+        break;   /* the plain strings */
     }
+    s = field_string(field, q, hit);
     if (s == NULL)
         return 0;
     buf_puts(out, s);
     return 1;
-}
-
-/* Appends N in decimal: highlights are many, and buf_printf's vsnprintf
- * is slow enough to show in a batch's profile. */
-static void put_size(buf_t *out, size_t n)
-{
-    char digits[24];
-    size_t at = sizeof digits;
-    do {
-        digits[--at] = (char)('0' + n % 10);
-        n /= 10;
-    } while (n);
-    buf_append(out, digits + at, sizeof digits - at);
 }
 
 static void json_snippets(buf_t *out, const hit_t *hit)
@@ -367,12 +405,17 @@ static void json_snippets(buf_t *out, const hit_t *hit)
         buf_puts(out, k ? ",{" : "{");
         buf_puts(out, "\"text\":\"");
         esc_json(out, doc->text + f->start, f->end - f->start);
-        buf_printf(out, "\",\"paragraph\":%u,\"kind\":\"%s\",\"start\":%zu,\"end\":%zu,"
-                   "\"cut_before\":%s,\"cut_after\":%s,\"highlights\":[",
-                   f->paragraph,
-                   docdata_paragraph_kind(doc, f->paragraph) == 'C' ? "comment" : "body",
-                   f->start, f->end, f->cut_before ? "true" : "false",
-                   f->cut_after ? "true" : "false");
+        /* No buf_printf: it was a quarter of writing a hit. */
+        buf_puts(out, "\",\"paragraph\":");
+        put_size(out, f->paragraph);
+        buf_puts(out, docdata_paragraph_kind(doc, f->paragraph) == 'C'
+                      ? ",\"kind\":\"comment\",\"start\":" : ",\"kind\":\"body\",\"start\":");
+        put_size(out, f->start);
+        buf_puts(out, ",\"end\":");
+        put_size(out, f->end);
+        buf_puts(out, f->cut_before ? ",\"cut_before\":true" : ",\"cut_before\":false");
+        buf_puts(out, f->cut_after ? ",\"cut_after\":true" : ",\"cut_after\":false");
+        buf_puts(out, ",\"highlights\":[");
         for (size_t m = 0; m < f->mark_count; m++) {
             buf_puts(out, m ? ",[" : "[");
             put_size(out, f->marks[m].start);
@@ -406,15 +449,27 @@ static void json_hit(buf_t *out, const output_options_t *opts, const output_quer
     for (size_t i = 0; i < opts->field_count; i++) {
         field_t field = opts->fields[i];
         /* buf_puts, not buf_printf: vsnprintf per key was a tenth of a batch's time. */
-        buf_puts(out, i ? ",\"" : "\"");
-        buf_puts(out, field_table[field].name);
-        buf_puts(out, "\":");
+        if (i)
+            buf_putc(out, ',');
+        buf_puts(out, field_table[field].key);
         if (field_table[field].kind == VALUE_SNIPPETS) {
             json_snippets(out, hit);
             continue;
         }
         if (field_table[field].kind == VALUE_META) {
             json_meta(out, &hit->doc);
+            continue;
+        }
+        if (is_plain_string(field)) {
+            /* Escaped straight from where it is, not copied first. */
+            const char *v = field_string(field, q, hit);
+            if (v == NULL) {
+                buf_puts(out, "null");
+            } else {
+                buf_putc(out, '"');
+                esc_json(out, v, strlen(v));
+                buf_putc(out, '"');
+            }
             continue;
         }
         buf_reset(scratch);

@@ -6,7 +6,10 @@
  *
  * 1. One pass of the analyzer finds the matching tokens ("hits"), with their
  *    character offsets and paragraphs; only the gaps before hits are scanned
- *    again, so the cost is the tokenizing.
+ *    again, so the cost is the tokenizing.  A byte scan first skips the
+ *    runs of text where no matching token can start (tokenize_candidates():
+ *    most words start with another letter than every query word), so most
+ *    of the text is never tokenized.
  * 2. Up to SNIPPET_MAX_FRAGMENTS times, a sliding window over the hits of
  *    one paragraph finds the span that adds the most query-word groups not
  *    shown yet (ties: more hits, then the earlier span).  The remaining
@@ -60,6 +63,8 @@ typedef struct {
     unsigned *progress;     /* per phrase (at its first term): words matched
                                in a row so far; NULL without phrases */
     size_t *phrase_start;   /* per phrase: byte where that run began */
+    size_t base;            /* byte of the text where the part being
+                               tokenized starts (tokenize_candidates()) */
     analyzer_t *analyzer;   /* stems the tokens that may match */
     int has_stem_terms;     /* some term matches by stem */
     int stem_any_byte;      /* stem every word (the language may change a
@@ -122,8 +127,21 @@ static size_t count_chars(const char *t, size_t from, size_t to)
 {
     size_t n = 0;
 
-    for (; from < to; from++)
-        n += !is_cont(t[from]);
+    while (from < to) {
+        uint64_t w;
+
+        /* Eight ASCII bytes at a time: most text is ASCII, and this runs
+         * over the whole text up to the last hit. */
+        if (to - from >= 8) {
+            memcpy(&w, t + from, 8);
+            if ((w & UINT64_C(0x8080808080808080)) == 0) {
+                n += 8;
+                from += 8;
+                continue;
+            }
+        }
+        n += !is_cont(t[from++]);
+    }
     return n;
 }
 
@@ -151,17 +169,17 @@ static size_t fwd_chars(const char *t, size_t pos, size_t hi, size_t n)
  * paragraph entry when TO is in a new paragraph.  Called only at hits. */
 static int advance(scan_t *sc, size_t to)
 {
-    size_t first_nl = NONE, last_nl = 0;
+    size_t first_nl = NONE, last_nl = 0, i = sc->pos;
+    const char *nl;
     para_t *p;
 
-    for (size_t i = sc->pos; i < to; i++) {
-        sc->chars += !is_cont(sc->text[i]);
-        if (sc->text[i] == '\n') {
-            if (first_nl == NONE)
-                first_nl = i;
-            last_nl = i;
-            sc->newlines++;
-        }
+    sc->chars += count_chars(sc->text, sc->pos, to);
+    while (i < to && (nl = memchr(sc->text + i, '\n', to - i)) != NULL) {
+        i = (size_t)(nl - sc->text);
+        if (first_nl == NONE)
+            first_nl = i;
+        last_nl = i++;
+        sc->newlines++;
     }
     sc->pos = to;
     if (sc->para_count > 0 && first_nl == NONE)
@@ -256,6 +274,9 @@ static int on_token(void *arg, const token_t *unstemmed)
     size_t first = sc->hit_count;
     token_t stemmed = *unstemmed;
     const token_t *tok = &stemmed;
+
+    stemmed.start += sc->base;
+    stemmed.end += sc->base;
 
     if (sc->has_stem_terms
         && (sc->stem_any_byte || sc->stem_first[(unsigned char)stemmed.word[0]])
@@ -808,12 +829,146 @@ static void show_start(const char *text, size_t len, size_t max_chars,
     out->fragment_count = 1;
 }
 
+/* The prefilter's states (tokenize_candidates()): the byte before is an
+ * ASCII word byte or not; or a token that may match may start here. */
+enum { AFTER_WORD, AFTER_OTHER, CANDIDATE };
+
+static int is_ascii_word(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+           || (c >= '0' && c <= '9') || c == '_';
+}
+
+static int is_blank(int c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Fills NEXT, the prefilter's state after each byte in each state, and
+ * returns 1; or returns 0 when filtering would not narrow anything: a
+ * phrase (its words must be followed token by token), an empty term, or a
+ * language whose stems may start with another byte than their word.
+ * CANDIDATE: an ASCII word byte that folds to the first byte of some term
+ * after a byte that is not a word byte (a token may start there), or any
+ * byte of another character (it may fold to anything). */
+static int prefilter_table(const scan_t *sc, unsigned char next[2][256])
+{
+    for (int c = 0; c < 256; c++) {
+        next[AFTER_WORD][c] = c >= 0x80 ? CANDIDATE
+                            : is_ascii_word(c) ? AFTER_WORD : AFTER_OTHER;
+        next[AFTER_OTHER][c] = next[AFTER_WORD][c];
+    }
+    for (size_t t = 0; t < sc->term_count; t++) {
+        const match_term_t *term = &sc->terms[t];
+        int first;
+
+        if (term->phrase_length > 1 || term->len == 0
+            || (term->kind == MATCH_STEM && sc->stem_any_byte))
+            return 0;
+        first = (unsigned char)term->text[0];
+        if (is_ascii_word(first)) {
+            next[AFTER_OTHER][first] = CANDIDATE;
+            if (first >= 'a' && first <= 'z')
+                next[AFTER_OTHER][first - 'a' + 'A'] = CANDIDATE;
+        }
+    }
+    return 1;
+}
+
+/* Tokenizes TEXT[FROM..TO) as part of the whole text. */
+static int tokenize_part(scan_t *sc, const char *text, size_t from, size_t to)
+{
+    int rc;
+
+    sc->base = from;
+    rc = analyzer_tokenize_words(sc->analyzer, text + from, to - from,
+                                 on_token, sc);
+    sc->base = 0;
+    return rc;
+}
+
+/* Runs of text found to hold no matching token, remembered while one
+ * snippet is made: the common words that start like a query word ("the"
+ * for "theatre") recur all through an article, and looking a run up is
+ * much cheaper than tokenizing and stemming it again. */
+#define MEMO_SLOTS 256    /* a power of two */
+#define MEMO_PROBES 4
+
+typedef struct {
+    size_t start, len;    /* the run in the text; len 0: a free slot */
+    uint32_t hash;
+} memo_t;
+
+/* Tokenizes the run TEXT[FROM..TO), unless MEMO knows it holds no match. */
+static int tokenize_run(scan_t *sc, memo_t *memo, const char *text,
+                        size_t from, size_t to)
+{
+    uint32_t hash = 2166136261u;   /* FNV-1a */
+    size_t hits = sc->hit_count;
+    memo_t *free_slot = NULL;
+
+    for (size_t k = from; k < to; k++)
+        hash = (hash ^ (unsigned char)text[k]) * 16777619u;
+    for (uint32_t probe = 0; probe < MEMO_PROBES; probe++) {
+        memo_t *m = &memo[(hash + probe) & (MEMO_SLOTS - 1)];
+
+        if (m->len == 0) {
+            free_slot = m;
+            break;
+        }
+        if (m->hash == hash && m->len == to - from
+            && memcmp(text + m->start, text + from, m->len) == 0)
+            return 0;
+    }
+    if (tokenize_part(sc, text, from, to) < 0)
+        return -1;
+    if (sc->hit_count == hits && free_slot != NULL)
+        *free_slot = (memo_t){ from, to - from, hash };
+    return 0;
+}
+
+/* Tokenizes only the parts of TEXT[0..LEN) that may hold a matching token
+ * (NEXT: prefilter_table()).  Tokenizing the whole text was most of the
+ * time of a snippet, and most words of an article cannot match: a
+ * matching token's folded word starts with a term's first byte (stems keep
+ * it), and an ASCII letter folds only to its lower case.  A token never
+ * crosses white space, and after white space the analyzer starts afresh,
+ * so each run of bytes between white space that holds a candidate is
+ * tokenized as it stands, and the tokens are exactly those of the whole
+ * text (without phrases, a token that does not match changes nothing). */
+static int tokenize_candidates(scan_t *sc, unsigned char next[2][256],
+                               const char *text, size_t len)
+{
+    memo_t memo[MEMO_SLOTS];
+    size_t i = 0, done = 0;
+    unsigned state = AFTER_OTHER;
+
+    memset(memo, 0, sizeof memo);
+    while (i < len) {
+        size_t start = i;
+
+        state = next[state][(unsigned char)text[i++]];
+        if (state != CANDIDATE)
+            continue;
+        while (start > done && !is_blank(text[start - 1]))
+            start--;
+        while (i < len && !is_blank(text[i]))
+            i++;
+        if (tokenize_run(sc, memo, text, start, i) < 0)
+            return -1;
+        done = i;
+        state = AFTER_OTHER;
+    }
+    return 0;
+}
+
 int snippet_make(analyzer_t *analyzer, const char *text, size_t len,
                  const match_term_t *terms, size_t term_count,
                  size_t max_chars, snippet_t *out)
 {
     scan_t sc = { .text = text, .terms = terms, .term_count = term_count };
     span_t spans[SNIPPET_MAX_FRAGMENTS];
+    unsigned char next[2][256];
     size_t groups = 0, count = 0;
     unsigned *cnt = NULL, *covered, *trial;
     int rc = -1;
@@ -836,7 +991,9 @@ int snippet_make(analyzer_t *analyzer, const char *text, size_t len,
             sc.stem_first[(unsigned char)terms[t].text[0]] = 1;
         }
     if (term_count > 0
-        && analyzer_tokenize_words(analyzer, text, len, on_token, &sc) < 0)
+        && (prefilter_table(&sc, next)
+                ? tokenize_candidates(&sc, next, text, len)
+                : analyzer_tokenize_words(analyzer, text, len, on_token, &sc)) < 0)
         goto done;
     if (sc.hit_count == 0) {
         show_start(text, len, max_chars, out);

@@ -124,9 +124,77 @@ static void test_escapes(void)
     }
 }
 
+/* Decodes DATA[0..LEN) with its text; 1 if that is refused as damage. */
+static int refused(const char *data, size_t len)
+{
+    stored_doc_t back;
+    char *err = NULL;
+    int rc = docdata_decode(data, len, 1, &back, &err);
+
+    if (rc == 0) {
+        docdata_free(&back);
+        return 0;
+    }
+    rc = err != NULL && strcmp(err, "stored document is damaged: compressed text is corrupt") == 0;
+    free(err);
+    return rc;
+}
+
+/* The text is inflated without computing its checksum: what is checked
+ * instead must still refuse damaged data. */
+static void test_damaged_text(void)
+{
+    stored_doc_t doc = { 0 }, back;
+    buf_t data = BUF_INIT, copy = BUF_INIT;
+    char *err = NULL, *text;
+    size_t at;
+
+    doc.id = "a.txt";
+    doc.kinds = "B";
+    doc.text = "A paragraph that is long enough to be compressed, compressed, compressed.";
+    doc.text_len = strlen(doc.text);
+    ok(docdata_encode(&doc, &data) == 0, "damage: encode succeeds");
+    text = strstr(data.data, "\n\n") + 2;
+    at = (size_t)(text - data.data);
+
+    buf_append(&copy, data.data, data.len);
+    copy.data[at] ^= 0x01;                      /* the zlib header */
+    ok(refused(copy.data, copy.len), "a damaged zlib header is refused");
+    buf_reset(&copy);
+    buf_append(&copy, data.data, data.len);
+    buf_append(&copy, "x", 1);
+    ok(refused(copy.data, copy.len), "bytes after the stream are refused");
+    buf_reset(&copy);
+    buf_append(&copy, data.data, at);
+    buf_printf(&copy, "%s", "not deflate at all, not deflate at all");
+    ok(refused(copy.data, copy.len), "a text that is not deflate is refused");
+
+    /* A header saying 10 bytes before the stream of the whole text. */
+    doc.text_len = 10;
+    buf_reset(&copy);
+    ok(docdata_encode(&doc, &copy) == 0, "damage: encode a short text");
+    copy.len = (size_t)(strstr(copy.data, "\n\n") + 2 - copy.data);
+    buf_append(&copy, text, data.len - at);
+    ok(refused(copy.data, copy.len), "a text longer than its stored length is refused");
+    doc.text_len = strlen(doc.text);
+
+    doc.text = "";
+    doc.text_len = 0;
+    buf_reset(&data);
+    ok(docdata_encode(&doc, &data) == 0
+       && docdata_decode(data.data, data.len, 1, &back, &err) == 0
+       && back.text_len == 0 && back.text[0] == '\0', "an empty text round-trips");
+    if (err == NULL)
+        docdata_free(&back);
+    free(err);
+    buf_free(&data);
+    buf_free(&copy);
+}
+
 int main(void)
 {
     test_round_trip();
+    test_damaged_text();
     test_id_term();
     test_escapes();
     return tap_done();

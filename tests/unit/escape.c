@@ -1,4 +1,5 @@
-/* escape.c: unit tests for the HTML, attribute and URL escapers (searcher/escape.h).
+/* escape.c: unit tests for the HTML, attribute and URL escapers (searcher/escape.h)
+ * and for the bytes output.c writes for a hit.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <stdio.h>
@@ -119,10 +120,78 @@ static void test_csv_counted(void)
     free(field);
 }
 
+/* One hit with a snippet in a reader comment, as JSON Lines and as TSV:
+ * the writer builds keys, numbers and snippet fields without printf
+ * (output.c), so its bytes are pinned here. */
+static void test_hit_rendering(void)
+{
+    static const char text[] = "First para.\nA comment on brambles here.";
+    docdata_field_t extra[] = { { "k", "v\"1" } };
+    mark_t marks[] = { { 11, 19 } };
+    search_result_t r;
+    hit_t hit;
+    output_options_t opts;
+    output_query_t q = { "q7", "brambles", 1, 0, 0 };
+    char *got = NULL;
+    size_t size = 0;
+    FILE *fp;
+
+    memset(&hit, 0, sizeof hit);
+    hit.rank = 12;
+    hit.docid = 3;
+    hit.score = 7.25;
+    hit.has_all_words = 1;
+    hit.doc.id = "a/1.txt";
+    hit.doc.title = "A \"quoted\" title";
+    hit.doc.date = "2014-06-03";
+    hit.doc.path = "a/1.txt";
+    hit.doc.kinds = "BC";
+    hit.doc.paragraph_count = 2;
+    hit.doc.text = (char *)text;
+    hit.doc.text_len = sizeof text - 1;
+    hit.doc.extra = extra;
+    hit.doc.extra_count = 1;
+    hit.snippet.fragment_count = 1;
+    hit.snippet.fragments[0] = (fragment_t){ 14, 39, 2, 1, 0, marks, 1 };
+    memset(&r, 0, sizeof r);
+    r.hits = &hit;
+    r.hit_count = 1;
+    r.matches = 1;
+
+    memset(&opts, 0, sizeof opts);
+    opts.format = FORMAT_JSON;
+    output_default_fields(&opts, 1);
+    fp = open_memstream(&got, &size);
+    output_page(fp, &opts, &q, &r, 1);
+    fclose(fp);
+    is_str(got, "{\"query_id\":\"q7\",\"rank\":12,\"id\":\"a/1.txt\",\"score\":7.250000,"
+           "\"all_words\":true,\"title\":\"A \\\"quoted\\\" title\",\"title_derived\":false,"
+           "\"source\":null,\"date\":\"2014-06-03\",\"byline\":null,\"url\":null,"
+           "\"meta\":{\"k\":\"v\\\"1\"},\"path\":\"a/1.txt\",\"citation\":\"\xE2\x80\x9C"
+           "A \\\"quoted\\\" title.\xE2\x80\x9D 3 June 2014. a/1.txt, \xC2\xB6" "2 (reader comment).\","
+           "\"snippets\":[{\"text\":\"comment on brambles here.\",\"paragraph\":2,"
+           "\"kind\":\"comment\",\"start\":14,\"end\":39,\"cut_before\":true,"
+           "\"cut_after\":false,\"highlights\":[[11,19]]}]}\n",
+           "a hit as JSON Lines");
+    free(got);
+
+    opts.format = FORMAT_TSV;
+    output_default_fields(&opts, 1);
+    got = NULL;
+    fp = open_memstream(&got, &size);
+    output_page(fp, &opts, &q, &r, 1);
+    fclose(fp);
+    is_str(got, "q7\t12\t7.250000\ta/1.txt\tA \"quoted\" title\t\t2014-06-03\t"
+           "\xE2\x80\x9C" "A \"quoted\" title.\xE2\x80\x9D 3 June 2014. a/1.txt, "
+           "\xC2\xB6" "2 (reader comment).\n", "a hit as TSV");
+    free(got);
+}
+
 int main(void)
 {
     test_rows();
     test_every_byte();
     test_csv_counted();
+    test_hit_rendering();
     return tap_done();
 }

@@ -88,21 +88,13 @@ static void render(const char *text)
     }
 }
 
-/* Makes the snippet of TEXT[0..LEN) for QUERY (words separated by spaces,
- * each its own group; "=word" matches the exact word, "^pre" words starting
- * with "pre", "a~b" the phrase "a b", otherwise the word's stem matches) into snip, checks the promises (one test) and returns the
- * rendering.  The text is copied to an exactly sized heap block, so that
- * AddressSanitizer and valgrind catch reads past LEN. */
-static const char *make_len(const char *text, size_t len, const char *query,
-                            size_t max_chars)
+/* Fills TERMS (and TEXTS, the strings to free with free_terms()) for
+ * QUERY: words separated by spaces, each its own group; "=word" matches
+ * the exact word, "^pre" words starting with "pre", "a~b" the phrase
+ * "a b", otherwise the word's stem matches.  Returns the number of terms. */
+static size_t build_terms(const char *query, match_term_t *terms, char **texts)
 {
-    match_term_t terms[MAX_TERMS];
-    char *texts[MAX_TERMS];
     size_t count = 0;
-    const char *words = query;
-    char *copy = malloc(len ? len : 1);
-    int rc;
-
     unsigned group = 0;
 
     while (*query != '\0' && count < MAX_TERMS) {
@@ -147,16 +139,37 @@ static const char *make_len(const char *text, size_t len, const char *query,
         t->text = texts[count++];
         query += n + (query[n] == ' ');
     }
+    return count;
+}
+
+static void free_terms(char **texts, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(texts[i]);
+}
+
+/* Makes the snippet of TEXT[0..LEN) for QUERY (build_terms()) into snip,
+ * checks the promises (one test) and returns the rendering.  The text is
+ * copied to an exactly sized heap block, so that AddressSanitizer and
+ * valgrind catch reads past LEN. */
+static const char *make_len(const char *text, size_t len, const char *query,
+                            size_t max_chars)
+{
+    match_term_t terms[MAX_TERMS];
+    char *texts[MAX_TERMS];
+    size_t count = build_terms(query, terms, texts);
+    char *copy = malloc(len ? len : 1);
+    int rc;
+
     memcpy(copy, text, len);
     snippet_free(&snip);
     rc = snippet_make(analyzer, copy, len, terms, count, max_chars, &snip);
     ok(rc == 0 && promises_kept(copy, max_chars ? max_chars : 320),
        "snippet of %zu bytes for '%s' in %zu characters keeps its promises",
-       len, words, max_chars);
+       len, query, max_chars);
     render(copy);
     free(copy);
-    for (size_t i = 0; i < count; i++)
-        free(texts[i]);
+    free_terms(texts, count);
     return rendered;
 }
 
@@ -395,6 +408,137 @@ static void test_phrases_and_prefixes(void)
            "a prefix term marks every word starting with it");
 }
 
+/* The snippet tokenizes only the runs of text where a matching token may
+ * start (snippet.c, tokenize_candidates()): words in any case, after
+ * punctuation or other characters inside a run, and characters that fold
+ * to ASCII must still be found. */
+static void test_skipped_text(void)
+{
+    is_str(make("THEATRE, (theatres) and co-theatre; the theatre's "
+                "\xE2\x80\x9CTheatre\xE2\x80\x9D x/theatre\xE2\x80\x94theatre "
+                "then x_theatre \xC3\xA9theatre.", "theatre", 0),
+           "P1:[THEATRE], ([theatres]) and co-[theatre]; the [theatre's] "
+           "\xE2\x80\x9C[Theatre]\xE2\x80\x9D x/[theatre]\xE2\x80\x94[theatre] "
+           "then x_theatre \xC3\xA9theatre.",
+           "every case and every place a matching word can start");
+    is_str(make("Ten \xE2\x84\xAAILOS here.", "kilo", 0),
+           "P1:Ten [\xE2\x84\xAAILOS] here.",
+           "a character that folds to an ASCII letter (KELVIN SIGN) is found");
+    is_str(make("In 2004, 2,004 and 12004 or 2004.", "2004", 0),
+           "P1:In [2004], 2,004 and 12004 or [2004].", "numbers");
+    is_str(make("The \xC3\x89" "cole and the \xC3\xA9" "cole.", "\xC3\xA9" "cole", 0),
+           "P1:The [\xC3\x89" "cole] and the [\xC3\xA9" "cole].",
+           "a word starting with another character");
+    is_str(make("the the the then theatre the", "=the ^theat", 0),
+           "P1:[the] [the] [the] then [theatre] [the]",
+           "a word seen before is found again");
+}
+
+/* Records each token of the whole text that matches a term. */
+typedef struct {
+    const match_term_t *terms;
+    size_t term_count;
+    size_t starts[512], ends[512];
+    size_t count;
+    unsigned groups[MAX_TERMS];
+} reference_t;
+
+static int reference_token(void *ctx, const token_t *tok)
+{
+    reference_t *r = ctx;
+    int matched = 0;
+
+    for (size_t t = 0; t < r->term_count; t++) {
+        const match_term_t *term = &r->terms[t];
+        int m = term->kind == MATCH_STEM
+                    ? tok->stem_len == term->len && memcmp(tok->stem, term->text, term->len) == 0
+                : term->kind == MATCH_EXACT
+                    ? tok->word_len == term->len && memcmp(tok->word, term->text, term->len) == 0
+                    : tok->word_len >= term->len && memcmp(tok->word, term->text, term->len) == 0;
+        if (m) {
+            r->groups[term->group] = 1;
+            matched = 1;
+        }
+    }
+    if (matched && r->count < 512) {
+        r->starts[r->count] = tok->start;
+        r->ends[r->count++] = tok->end;
+    }
+    return 0;
+}
+
+/* Texts made of tricky pieces: whatever the snippet skips, it finds the
+ * groups that tokenizing and stemming the whole text finds, and it marks
+ * exactly the matching tokens inside its fragments. */
+static void test_skipped_text_agrees(void)
+{
+    static const char *const pieces[] = {
+        "Theatre", "theatre's", "(theatres)", "co-theatre", "THEATRICAL",
+        "\xE2\x80\x9CTheatre\xE2\x80\x9D", "the", "then", "them.",
+        "\xE2\x84\xAAilo", "kilos", "2004", "2,004", "20.04", "x_theatre",
+        "th\xC3\xA9\xC3\xA2tre", "\xC3\x89" "cole", "\xC3\xA9" "coles",
+        "\xE2\x80\x94theatre", "it's", "don't", "sharp", "Sharpe",
+        "SHARPLY", "arrival", "arrivals,", "Zealand's", "'tis", "x", "\xC2\xA3" "350m",
+    };
+    static const char *const seps[] = { " ", " ", " ", "\n", "", ", ", "-", "'", "\t" };
+    static const char *const queries[] = {
+        "theatre", "kilo", "\xC3\xA9" "cole", "2004", "sharp arrival", "=the",
+        "^theat", "zealand theatre kilo", "tis don't",
+    };
+    unsigned long seed = 12345;
+    int groups_agree = 1, marks_agree = 1;
+    char text[2048];
+
+    for (int round = 0; round < 300; round++) {
+        size_t len = 0;
+        const char *query = queries[round % (sizeof queries / sizeof *queries)];
+        match_term_t terms[MAX_TERMS];
+        char *texts[MAX_TERMS];
+        reference_t ref;
+        unsigned present = 0;
+
+        for (int w = 0; w < 40; w++) {
+            const char *p, *sep;
+            seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+            p = pieces[(seed >> 33) % (sizeof pieces / sizeof *pieces)];
+            sep = seps[(seed >> 17) % (sizeof seps / sizeof *seps)];
+            if (len + strlen(p) + strlen(sep) >= sizeof text)
+                break;
+            memcpy(text + len, p, strlen(p));
+            len += strlen(p);
+            memcpy(text + len, sep, strlen(sep));
+            len += strlen(sep);
+        }
+        memset(&ref, 0, sizeof ref);
+        ref.term_count = build_terms(query, terms, texts);
+        ref.terms = terms;
+        analyzer_tokenize(analyzer, text, len, reference_token, &ref);
+        for (size_t g = 0; g < MAX_TERMS; g++)
+            present += ref.groups[g];
+        make_len(text, len, query, 320);
+        if (snip.groups_present != present)
+            groups_agree = 0;
+        for (size_t k = 0; k < snip.fragment_count; k++) {
+            const fragment_t *f = &snip.fragments[k];
+            size_t m = 0;
+
+            for (size_t i = 0; i < ref.count; i++) {
+                if (ref.starts[i] < f->start || ref.ends[i] > f->end)
+                    continue;
+                if (m >= f->mark_count || f->marks[m].start != ref.starts[i] - f->start
+                    || f->marks[m].end != ref.ends[i] - f->start)
+                    marks_agree = 0;
+                m++;
+            }
+            if (m != f->mark_count)
+                marks_agree = 0;
+        }
+        free_terms(texts, ref.term_count);
+    }
+    ok(groups_agree, "the groups found agree with tokenizing the whole text");
+    ok(marks_agree, "the marks are exactly the matching tokens of each fragment");
+}
+
 int main(void)
 {
     analyzer = analyzer_new("english", NULL);
@@ -408,6 +552,8 @@ int main(void)
     test_no_match();
     test_large_text();
     test_phrases_and_prefixes();
+    test_skipped_text();
+    test_skipped_text_agrees();
     snippet_free(&snip);
     analyzer_free(analyzer);
     return tap_done();
