@@ -47,6 +47,7 @@ typedef struct {
 
 typedef struct {
     analyzer_t *analyzer;
+    unsigned index_fields;  /* QUERY_FIELD_* the index holds */
     const char *text;
     query_mode_t mode;
     lex_token_t *toks;
@@ -343,9 +344,11 @@ static xs_query_t *term(parser_t *p, const char *prefix, const char *word,
  * already holds the headline (TITLE_STEM_WDF), so the article is that one
  * term; exact words, phrases and wildcards have the text's and the
  * headline's terms (with positions).  "body:" is the article, headline
- * included; "title:" the headline alone.  Returns the number written. */
-static size_t field_prefixes(field_t f, int stemmed, const char **prefixes,
-                             double *weights)
+ * included; "title:" the headline alone.  Plain words leave out a field
+ * the index lacks (INDEX_FIELDS): it would cost Xapian a lookup per word
+ * for nothing.  Returns the number written. */
+static size_t field_prefixes(field_t f, unsigned index_fields, int stemmed,
+                             const char **prefixes, double *weights)
 {
     static const char *const exact[] = { "", PREFIX_TITLE, PREFIX_COMMENT };
     static const char *const stems[] = {
@@ -356,7 +359,8 @@ static size_t field_prefixes(field_t f, int stemmed, const char **prefixes,
     int anywhere = f == FIELD_ANY || f == FIELD_SOURCE;
     int in_article = anywhere || f == FIELD_BODY;
     const int wanted[3] = { in_article, (in_article && !stemmed) || f == FIELD_TITLE,
-                            anywhere || f == FIELD_COMMENTS };
+                            (anywhere && (index_fields & QUERY_FIELD_COMMENTS))
+                                || f == FIELD_COMMENTS };
     size_t n = 0;
 
     for (size_t i = 0; i < 3; i++)
@@ -405,7 +409,7 @@ static xs_query_t *word_query(parser_t *p, const token_t *tok, int exact)
         return term(p, PREFIX_SOURCE, tok->word, tok->word_len, 0);
     }
     add_term(p, exact ? MATCH_EXACT : MATCH_STEM, w, len, p->next_group++, 0, 0);
-    n = field_prefixes(p->field, !exact, prefixes, weights);
+    n = field_prefixes(p->field, p->index_fields, !exact, prefixes, weights);
     size_t first = 0, count = 0;
     /* An exact word in text and headline: one BM25 term (a SYNONYM adds
      * their wdfs), each headline occurrence counting QUERY_TITLE_WEIGHT
@@ -568,7 +572,7 @@ static xs_query_t *phrase(parser_t *p, const lex_token_t *lt)
         weights[0] = 0;
         n = 1;
     } else {
-        n = field_prefixes(p->field, 0, prefixes, weights);
+        n = field_prefixes(p->field, p->index_fields, 0, prefixes, weights);
     }
     for (size_t f = 0; f < n; f++) {
         xs_query_t **words = calloc(t.count, sizeof *words);
@@ -641,7 +645,7 @@ static xs_query_t *wildcard(parser_t *p, const lex_token_t *lt)
         weights[0] = 0;
         n = 1;
     } else {
-        n = field_prefixes(p->field, 0, prefixes, weights);
+        n = field_prefixes(p->field, p->index_fields, 0, prefixes, weights);
     }
     memset(parts, 0, sizeof parts);
     for (size_t f = 0; f < n && !p->failed; f++) {
@@ -886,7 +890,8 @@ static node_t proximity(parser_t *p)
         add_term(p, MATCH_EXACT, items[i].word, items[i].word_len, p->next_group++, 0, 0);
     }
     buf_puts(&p->explain, p->negated ? " (excluded)\n" : "\n");
-    n = field_prefixes(p->field == FIELD_SOURCE ? FIELD_ANY : p->field, 0, prefixes, weights);
+    n = field_prefixes(p->field == FIELD_SOURCE ? FIELD_ANY : p->field, p->index_fields, 0,
+                       prefixes, weights);
     for (size_t f = 0; f < n; f++) {
         xs_query_t **parts = calloc(count, sizeof *parts);
         if (parts == NULL) {
@@ -1267,12 +1272,19 @@ static void clear(query_t *q)
 int query_parse(analyzer_t *analyzer, const char *text, size_t len,
                 query_mode_t mode, query_t *out, char **errmsg)
 {
+    return query_parse_in(analyzer, QUERY_FIELDS_ALL, text, len, mode, out, errmsg);
+}
+
+int query_parse_in(analyzer_t *analyzer, unsigned index_fields, const char *text,
+                   size_t len, query_mode_t mode, query_t *out, char **errmsg)
+{
     parser_t p;
 
     memset(out, 0, sizeof *out);
     *errmsg = NULL;
     memset(&p, 0, sizeof p);
     p.analyzer = analyzer;
+    p.index_fields = index_fields;
     p.text = text;
     p.mode = mode;
     p.q = out;
@@ -1284,6 +1296,7 @@ int query_parse(analyzer_t *analyzer, const char *text, size_t len,
         free(p.error);   /* a bad date before the syntax error: moot now */
         memset(&p, 0, sizeof p);
         p.analyzer = analyzer;
+        p.index_fields = index_fields;
         p.text = text;
         p.mode = mode;
         p.q = out;

@@ -110,6 +110,13 @@ typedef struct {
  * nothing to free. */
 int query_parse(analyzer_t *analyzer, const char *text, size_t len,
                 query_mode_t mode, query_t *out, char **errmsg);
+
+/* The same for an index that holds only the fields in INDEX_FIELDS (from
+ * searcher_fields()): plain words are not looked up in the others. */
+#define QUERY_FIELD_COMMENTS 1u   /* reader comments (XC, ZXC terms) */
+#define QUERY_FIELDS_ALL     QUERY_FIELD_COMMENTS
+int query_parse_in(analyzer_t *analyzer, unsigned index_fields, const char *text,
+                   size_t len, query_mode_t mode, query_t *out, char **errmsg);
 void query_free(query_t *q);
 
 #endif /* TRAWL_QUERY_H */

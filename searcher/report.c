@@ -215,7 +215,8 @@ int report_count_by(FILE *fp, searcher_t *s, const char *by, query_mode_t mode,
     buf_t out = BUF_INIT;
     int status = EXIT_TROUBLE;
 
-    if (query_parse(searcher_analyzer(s), text, len, mode, &query, &errmsg) != 0) {
+    if (query_parse_in(searcher_analyzer(s), searcher_fields(s), text, len, mode, &query,
+                       &errmsg) != 0) {
         errorf("%s", errmsg ? errmsg : "out of memory");
         free(errmsg);
         return EXIT_TROUBLE;

@@ -19,6 +19,9 @@ struct searcher {
     double k1, b;
     search_feedback_t feedback;   /* searcher_set_feedback() */
     int explain;               /* searcher_set_explain() */
+    unsigned fields;           /* searcher_fields(), as of fields_revision */
+    unsigned long fields_revision;
+    int fields_known;
 };
 
 static char *message(const char *fmt, const char *a, const char *b)
@@ -114,6 +117,31 @@ void searcher_close(searcher_t *s)
 analyzer_t *searcher_analyzer(searcher_t *s)
 {
     return s->analyzer;
+}
+
+/* Stops xs_db_each_term() at the first term. */
+static int found_term(void *ctx, const char *term, size_t len, unsigned doc_freq)
+{
+    (void)term, (void)len, (void)doc_freq;
+    *(int *)ctx = 1;
+    return 1;
+}
+
+unsigned searcher_fields(searcher_t *s)
+{
+    unsigned long revision = 0;
+    int comments = 0;
+
+    if (xs_db_revision(s->db, &revision) != XS_OK)
+        return QUERY_FIELDS_ALL;      /* cannot tell: leave nothing out */
+    if (!s->fields_known || revision != s->fields_revision) {
+        if (xs_db_each_term(s->db, PREFIX_STEM PREFIX_COMMENT, found_term, &comments) != XS_OK)
+            return QUERY_FIELDS_ALL;
+        s->fields = comments ? QUERY_FIELD_COMMENTS : 0;
+        s->fields_revision = revision;
+        s->fields_known = 1;
+    }
+    return s->fields;
 }
 
 xs_db_t *searcher_db(searcher_t *s)
@@ -483,7 +511,8 @@ int searcher_run(searcher_t *s, const char *text, size_t len,
 
     memset(out, 0, sizeof *out);
     *errmsg = NULL;
-    if (query_parse(s->analyzer, text, len, s->mode, &query, errmsg) != 0)
+    if (query_parse_in(s->analyzer, searcher_fields(s), text, len, s->mode, &query,
+                       errmsg) != 0)
         return -1;
     out->group_count = query.group_count;
     if (s->explain)

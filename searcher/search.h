@@ -82,6 +82,10 @@ void searcher_close(searcher_t *s);
 /* The analyzer of S (owned by S). */
 analyzer_t *searcher_analyzer(searcher_t *s);
 
+/* The fields the index S reads holds (QUERY_FIELD_*), for
+ * query_parse_in(): looked at again whenever the index has changed. */
+unsigned searcher_fields(searcher_t *s);
+
 /* The index S reads (owned by S), for what this layer does not do itself:
  * stored articles, spelling suggestions, counts by value. */
 xs_db_t *searcher_db(searcher_t *s);

@@ -187,6 +187,15 @@ trawl_index --db "$tmp/late" "$tmp/corpus2" > /dev/null
 fetch "?q=nhs"
 is "once made: 200" "$code" 200
 is "... its matches" "$(matches)" "2 matches"
+# Its articles have no reader comments, so plain words are not looked up
+# in comments; once an article with comments is added, they are, in the
+# same process ("brambles" stands only in 002's comments).
+fetch "?q=brambles"
+is "an index without comments: a comment's word is not found" "$(matches)" "0 matches"
+cp "$tmp"/corpus/002_*.txt "$tmp/corpus2/"
+trawl_index --db "$tmp/late" "$tmp/corpus2" > /dev/null
+fetch "?q=brambles"
+is "... once an article with comments is added, it is" "$(matches)" "1 match"
 base_url=$root/trawl.cgi
 is "all of that in one process" "$(backend)" "$first_pid"
 

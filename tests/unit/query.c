@@ -156,6 +156,16 @@ int main(void)
         query_free(&q);
     }
 
+    /* An index without reader comments: plain words leave them out; a
+     * comments: field still asks for them. */
+    ok(query_parse_in(analyzer, 0, "area teams comments:bullying", 28, QUERY_DEFAULT, &q,
+                      &err) == 0, "an index without comments: parsed");
+    char *without = xs_query_describe(q.all);
+    is_str(without, "Query((Zarea AND Zteam AND 0.5 * ZXCbulli))",
+           "... plain words are not looked up in comments");
+    xs_free(without);
+    query_free(&q);
+
     /* Nested juxtaposition: AND by default, OR with --any. */
     query_parse(analyzer, "(area teams)", 12, QUERY_ANY, &q, &err);
     char *d = xs_query_describe(q.any);
