@@ -1,9 +1,9 @@
 /* docdata.c: encode and decode the document data stored in the index.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include "docdata.h"
@@ -83,32 +83,22 @@ static int add_extra(stored_doc_t *doc, char *key, char *value)
 }
 
 /* Inflates the zlib stream IN[0..IN_LEN) into exactly OUT_LEN bytes at
- * OUT.  Returns 0, or -1 when the stream is damaged, cut short or of
- * another length.  The header is checked and the Adler-32 trailer must be
- * there, but the checksum is not computed (a tenth of the inflating, for
- * every hit of every search): Xapian checks its own tables, and a damaged
- * stream seldom inflates to the stored length.  One call with Z_FINISH
- * into the whole output also spares zlib its window. */
+ * OUT.  Returns 0, or -1 when the stream is damaged (its Adler-32 checksum
+ * included), cut short or of another length.  libdeflate reads zlib's
+ * format 1.7x as fast as zlib (a third of a batch query with snippets was
+ * inflating; doc/benchmarks.md); its decompressor is made per call, which
+ * costs a small allocation and keeps the function safe for threads. */
 static int inflate_text(const char *in, size_t in_len, char *out, size_t out_len)
 {
-    const unsigned char *h = (const unsigned char *)in;
-    z_stream z;
-    int rc;
+    struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+    size_t in_used = 0, out_got = 0;
 
-    if (in_len < 2 + 4 || (h[0] & 0x0f) != Z_DEFLATED || (h[1] & 0x20) != 0
-        || ((unsigned)h[0] << 8 | h[1]) % 31 != 0
-        || in_len - 2 > UINT_MAX || out_len > UINT_MAX)
+    if (d == NULL)
         return -1;
-    memset(&z, 0, sizeof z);
-    if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
-        return -1;
-    z.next_in = (Bytef *)h + 2;
-    z.avail_in = (uInt)(in_len - 2);
-    z.next_out = (Bytef *)out;
-    z.avail_out = (uInt)out_len;
-    rc = inflate(&z, Z_FINISH);
-    inflateEnd(&z);
-    return rc == Z_STREAM_END && z.avail_out == 0 && z.avail_in == 4 ? 0 : -1;
+    enum libdeflate_result rc = libdeflate_zlib_decompress_ex(d, in, in_len, out, out_len,
+                                                               &in_used, &out_got);
+    libdeflate_free_decompressor(d);
+    return rc == LIBDEFLATE_SUCCESS && in_used == in_len && out_got == out_len ? 0 : -1;
 }
 
 int docdata_decode(const char *data, size_t len, int want_text,

@@ -6,4 +6,4 @@ libtrawlcore_la_SOURCES += \
 	common/docdata.h common/docdata.c \
 	common/dbpath.h common/dbpath.c \
 	common/config.h common/config.c
-libtrawlcore_la_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS)
+libtrawlcore_la_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS) $(DEFLATE_CFLAGS)

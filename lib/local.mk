@@ -7,7 +7,7 @@ lib_libtrawl_la_SOURCES = lib/trawl.h lib/trawl.c
 # libtool's C++ link honours -export-symbols-regex only in the static
 # symbol table (-retain-symbols-file), its C link with a version script.
 lib_libtrawl_la_LIBADD = libtrawlcore.la shim/libxs.la \
-	$(XAPIAN_LIBS) $(STEMMER_LIBS) $(ZLIB_LIBS) -lstdc++
+	$(XAPIAN_LIBS) $(STEMMER_LIBS) $(ZLIB_LIBS) $(DEFLATE_LIBS) -lstdc++
 # Only trawl_* is the interface (tests/t0420-symbols.sh checks it); the
 # version is libtool's current:revision:age, changed only with the interface.
 lib_libtrawl_la_LDFLAGS = $(AM_LDFLAGS) -no-undefined -version-info 0:0:0 \
