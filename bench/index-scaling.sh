@@ -2,13 +2,14 @@
 # index-scaling.sh: build time, index size and query latency at 10/25/50/100% of a 155k-document mixed corpus.
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# Usage: bench/index-scaling.sh [-b BUILDDIR] [-w WORKDIR] [PERCENT]...   (default: 10 25 50 100)
+# Usage: bench/index-scaling.sh [-b BUILDDIR] [-w WORKDIR] [-j JOBS] [PERCENT]...   (default: 10 25 50 100)
 #
 # The mixed corpus: GCIDE (126,236 dictionary entries, JSON Lines), 20
 # Newsgroups (19,997 posts, JSON Lines), BBC News (2,225 .txt files) and
 # SpamAssassin (6,046 raw mail messages): 154,504 documents.  Each step
 # takes the first PERCENT of each (lines of the JSON Lines, files in sorted
-# order) and builds a fresh index with one trawl-index process; it reports
+# order) and builds a fresh index with one trawl-index process (or
+# `--jobs JOBS` processes with -j); it reports
 # the wall time, peak RSS, index size, and the cost per document (time and
 # bytes).  Then query latency: the 400 queries of ../shared/bench/queries
 # (1-3 words), each run as its own process (`trawl-search --format json
@@ -23,11 +24,13 @@ export LC_ALL
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 build=$srcdir/build
 work=${TMPDIR:-/tmp}/trawl-scaling-bench
-while getopts b:w: opt; do
+jobs=1
+while getopts b:w:j: opt; do
     case $opt in
     b) build=$(cd "$OPTARG" && pwd) ;;
     w) work=$OPTARG ;;
-    *) echo "usage: $0 [-b BUILDDIR] [-w WORKDIR] [PERCENT]..." >&2; exit 2 ;;
+    j) jobs=$OPTARG ;;
+    *) echo "usage: $0 [-b BUILDDIR] [-w WORKDIR] [-j JOBS] [PERCENT]..." >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
@@ -68,12 +71,12 @@ for pct in ${*:-10 25 50 100}; do
     first_files "$pct" "$corpora/bbc-news/bbc" "$mix/bbc"
     first_files "$pct" "$work/spamassassin" "$mix/spamassassin"
     load=$(cut -d' ' -f1 /proc/loadavg)
-    /usr/bin/time -f '%e %M' -o "$work/time" "$build/trawl-index" -q --db "$db" "$mix" \
+    /usr/bin/time -f '%e %M' -o "$work/time" "$build/trawl-index" -q --jobs "$jobs" --db "$db" "$mix" \
         2> "$work/index-$pct.err" || [ $? -eq 1 ]
     docs=$("$build/trawl-search" --db "$db" --stats --format json |
         sed -n 's/^{"documents":\([0-9]*\).*/\1/p')
-    wall=$(cut -d' ' -f1 < "$work/time")
-    rss=$(cut -d' ' -f2 < "$work/time")
+    wall=$(tail -n 1 "$work/time" | cut -d' ' -f1)
+    rss=$(tail -n 1 "$work/time" | cut -d' ' -f2)
     size=$(du -sb "$db" | cut -f1)
     latency=$("$python" - "$build/trawl-search" "$db" "$work/queries.txt" <<'EOF'
 import subprocess, sys, time

@@ -66,8 +66,8 @@ timed() {
         rm -rf "$work/$label.db" "$work/$label.db.compact" "$work/$label.sqlite"
         /usr/bin/time -f '%e %M' -o "$work/time" "$@" > /dev/null 2> "$work/$label.err" ||
             [ $? -eq 1 ]
-        walls="$walls $(cut -d' ' -f1 < "$work/time")"
-        r=$(cut -d' ' -f2 < "$work/time")
+        walls="$walls $(tail -n 1 "$work/time" | cut -d' ' -f1)"
+        r=$(tail -n 1 "$work/time" | cut -d' ' -f2)
         [ "$r" -gt "$rss" ] && rss=$r
         i=$((i + 1))
     done
