@@ -111,15 +111,7 @@ for name in ${*:-bbc 20ng}; do
         trawl_input=$corpora/20newsgroups/docs.jsonl.gz
         docs=$work/20ng-docs
         if [ ! -d "$docs" ]; then
-            zcat "$trawl_input" | "$python" -c '
-import json, os, sys
-out = sys.argv[1]
-for line in sys.stdin:
-    d = json.loads(line)
-    path = os.path.join(out, d["id"] + ".txt")
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write((d["title"] + "\n\n" if d["title"] else "") + d["text"] + "\n")' "$docs.tmp"
+            zcat "$trawl_input" | "$python" "$srcdir/bench/jsonl-to-files.py" "$docs.tmp"
             mv "$docs.tmp" "$docs"
         fi ;;
     *) echo "$0: error: unknown corpus '$name' (bbc or 20ng)" >&2; exit 2 ;;

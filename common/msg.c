@@ -24,15 +24,33 @@ const char *msg_program(void)
     return program_name;
 }
 
+/* Writes the whole line at once: the processes of trawl-index --jobs share
+ * stderr, and their lines must not run into each other. */
 static void vmessage(const char *kind, const char *fmt, va_list ap)
 {
+    char line[4096];
+    va_list again;
+    int prefix = kind ? snprintf(line, sizeof line, "%s: %s: ", program_name, kind)
+                      : snprintf(line, sizeof line, "  ");
+
     fflush(stdout);
-    if (kind)
-        fprintf(stderr, "%s: %s: ", program_name, kind);
-    else
-        fputs("  ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    va_copy(again, ap);
+    int n = vsnprintf(line + prefix, sizeof line - (size_t)prefix - 1, fmt, ap);
+    if (n >= 0 && (size_t)(prefix + n) < sizeof line - 1) {
+        line[prefix + n] = '\n';
+        fwrite(line, 1, (size_t)(prefix + n) + 1, stderr);
+    } else {
+        /* Too long for one write: in pieces, as written. */
+        fwrite(line, 1, (size_t)prefix, stderr);
+        vfprintf(stderr, fmt, again);
+        fputc('\n', stderr);
+    }
+    va_end(again);
+}
+
+void verrorf(const char *fmt, va_list ap)
+{
+    vmessage("error", fmt, ap);
 }
 
 void errorf(const char *fmt, ...)

@@ -6,6 +6,8 @@
 #ifndef TRAWL_MSG_H
 #define TRAWL_MSG_H
 
+#include <stdarg.h>
+
 /* Exit statuses, as grep's: documented in each program's --help. */
 enum {
     EXIT_MATCH = 0,       /* success (for trawl-search: something matched) */
@@ -18,6 +20,7 @@ void msg_init(const char *argv0);
 const char *msg_program(void);
 
 void errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void verrorf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 void warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A further line of detail under the last message ("  <detail>"). */
 void detailf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <stdint.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "buf.h"
 #include "build.h"
 #include "docdata.h"
+#include "hash.h"
 #include "idset.h"
 #include "jsonl.h"
 #include "mail.h"
@@ -578,15 +580,10 @@ static void show_progress(const builder_t *b, size_t file, size_t file_count, in
  * indexed: a hash keeps the key short whatever the path. */
 static void file_stat_key(const char *root, const char *relpath, buf_t *out)
 {
-    unsigned long long hash = 14695981039346656037ULL;
-    for (const char *parts[2] = { root, relpath }, **p = parts; p < parts + 2; p++)
-        for (const char *c = *p;; c++) {
-            hash ^= (unsigned char)*c;    /* the NUL too: separates root and path */
-            hash *= 1099511628211ULL;
-            if (*c == '\0')
-                break;
-        }
-    buf_printf(out, "%s%016llx", META_FILE_PREFIX, hash);
+    /* The NULs too: they separate root and path. */
+    uint64_t hash = fnv1a64(FNV1A64_INIT, root, strlen(root) + 1);
+    hash = fnv1a64(hash, relpath, strlen(relpath) + 1);
+    buf_printf(out, "%s%016llx", META_FILE_PREFIX, (unsigned long long)hash);
 }
 
 /* Non-zero if the JSON Lines file F is unchanged since all its records
@@ -640,22 +637,29 @@ static int claim_id(builder_t *b, const char *id, const char *where)
 }
 
 /* Non-zero if the article ID belongs to the part this run builds: FNV-1a
- * of the id, as stable as the shards' hash (build.h). */
+ * of the id, as the shards are chosen (build.h). */
 static int in_part(const builder_t *b, const char *id)
 {
-    if (b->opts->part_count <= 1)
-        return 1;
-    uint32_t hash = 2166136261u;
-    for (const unsigned char *c = (const unsigned char *)id; *c; c++)
-        hash = (hash ^ *c) * 16777619u;
-    return hash % b->opts->part_count == b->opts->part_index;
+    return b->opts->part_count <= 1
+           || fnv1a32(FNV1A32_INIT, id, strlen(id)) % b->opts->part_count
+                  == b->opts->part_index;
 }
 
-/* Non-zero if this run reports a problem found before an article's id is
- * known, in the file or line numbered N: in parts, one part does. */
-static int reports(const builder_t *b, size_t n)
+/* Reports and counts a file or record that cannot be indexed, found before
+ * its article's id is known (so before in_part() can place it): in parts,
+ * only the part that the file's or line's number N falls to does. */
+static void failed_before_id(builder_t *b, size_t n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void failed_before_id(builder_t *b, size_t n, const char *fmt, ...)
 {
-    return b->opts->part_count <= 1 || n % b->opts->part_count == b->opts->part_index;
+    va_list ap;
+
+    if (b->opts->part_count > 1 && n % b->opts->part_count != b->opts->part_index)
+        return;
+    va_start(ap, fmt);
+    verrorf(fmt, ap);
+    va_end(ap);
+    b->stats->failed++;
 }
 
 /* Indexes the records of the JSON Lines file F whose line changed.  A bad
@@ -674,10 +678,7 @@ static int index_jsonl_file(builder_t *b, const walk_list_t *list, const walk_fi
 
     jsonl_file_t *jf = jsonl_open(f->path, &why);
     if (jf == NULL) {
-        if (reports(b, file_index)) {
-            errorf("cannot read '%s': %s", f->path, why);
-            b->stats->failed++;
-        }
+        failed_before_id(b, file_index, "cannot read '%s': %s", f->path, why);
         for (size_t i = 0; i < old_count; i++)
             first[i].seen = 1;     /* keep the indexed versions */
         return 0;
@@ -721,10 +722,7 @@ static int index_jsonl_file(builder_t *b, const walk_list_t *list, const walk_fi
             continue;
         }
         if (jsonl_parse_record(&b->json, line, len, &article, &err) != 0) {
-            if (reports(b, number)) {
-                errorf("%s: %s", where.data, err ? err : "out of memory");
-                b->stats->failed++;
-            }
+            failed_before_id(b, number, "%s: %s", where.data, err ? err : "out of memory");
             free(err);
             all_indexed = 0;
             continue;
@@ -759,10 +757,7 @@ static int index_jsonl_file(builder_t *b, const walk_list_t *list, const walk_fi
         show_progress(b, file_index, list->count, 0);
     }
     if (rc == 0 && got < 0) {
-        if (reports(b, file_index)) {
-            errorf("cannot read '%s': %s", f->path, why);
-            b->stats->failed++;
-        }
+        failed_before_id(b, file_index, "cannot read '%s': %s", f->path, why);
         all_indexed = 0;
         /* What was not reached keeps its indexed version. */
         for (size_t i = 0; i < old_count; i++)
@@ -797,10 +792,7 @@ static int index_text_file(builder_t *b, const walk_list_t *list, const walk_fil
         old->seen = 1;   /* even if it fails now: keep the indexed version */
     size_t file_index = (size_t)(f - list->files);
     if (read_file(f->path, &content, &why) != 0) {
-        if (reports(b, file_index)) {
-            errorf("cannot read '%s': %s", f->path, why);
-            b->stats->failed++;
-        }
+        failed_before_id(b, file_index, "cannot read '%s': %s", f->path, why);
         buf_free(&content);
         return 0;
     }
@@ -818,10 +810,8 @@ static int index_text_file(builder_t *b, const walk_list_t *list, const walk_fil
         parsed = article_parse(text, content.len, bp, &article, &err);
     buf_free(&content);
     if (parsed != 0) {
-        if (reports(b, file_index)) {
-            errorf("cannot index '%s': %s", f->path, err ? err : "out of memory");
-            b->stats->failed++;
-        }
+        failed_before_id(b, file_index, "cannot index '%s': %s", f->path,
+                         err ? err : "out of memory");
         free(err);
         return 0;
     }
@@ -927,10 +917,7 @@ static int index_root(builder_t *b, const walk_list_t *list)
             char *err = NULL;
             manifest = manifest_load(manifest_path.data, &err);
             if (manifest == NULL) {
-                if (reports(b, 0)) {
-                    errorf("ignoring manifest: %s", err ? err : "out of memory");
-                    b->stats->failed++;
-                }
+                failed_before_id(b, 0, "ignoring manifest: %s", err ? err : "out of memory");
                 free(err);
             }
         }
@@ -1075,34 +1062,53 @@ static int choose_language(xs_db_t *db, const build_options_t *opts, char **lang
     return *language_out ? 0 : -1;
 }
 
+void build_stats_add(build_stats_t *into, const build_stats_t *more)
+{
+    into->added += more->added;
+    into->updated += more->updated;
+    into->removed += more->removed;
+    into->unchanged += more->unchanged;
+    into->failed += more->failed;
+}
+
+walk_list_t *build_walk(char *const *paths, size_t count, unsigned *failed)
+{
+    walk_list_t *lists = calloc(count ? count : 1, sizeof *lists);
+
+    if (lists == NULL) {
+        errorf("out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < count; i++)
+        if (walk_collect(paths[i], &lists[i], failed) != 0) {
+            build_walk_free(lists, count);
+            return NULL;
+        }
+    return lists;
+}
+
+void build_walk_free(walk_list_t *lists, size_t count)
+{
+    for (size_t i = 0; lists && i < count; i++)
+        walk_free(&lists[i]);
+    free(lists);
+}
+
 int build_index(const build_options_t *opts, char *const *paths, size_t count,
                 build_stats_t *stats)
 {
-    walk_list_t *lists = calloc(count ? count : 1, sizeof *lists);
+    build_stats_t built;
     int rc = -1;
 
     memset(stats, 0, sizeof *stats);
-    if (lists == NULL) {
-        errorf("out of memory");
-        return -1;
-    }
     /* Walk first: a path that does not exist stops the run before the
      * index is touched, so a typo cannot remove documents. */
-    size_t walked = 0;
-    while (walked < count && walk_collect(paths[walked], &lists[walked], &stats->failed) == 0)
-        walked++;
-    if (walked == count) {
-        build_stats_t built;
+    walk_list_t *lists = build_walk(paths, count, &stats->failed);
+    if (lists != NULL) {
         rc = build_index_lists(opts, lists, count, &built);
-        stats->added += built.added;
-        stats->updated += built.updated;
-        stats->removed += built.removed;
-        stats->unchanged += built.unchanged;
-        stats->failed += built.failed;
+        build_stats_add(stats, &built);
     }
-    for (size_t i = 0; i < count; i++)
-        walk_free(&lists[i]);
-    free(lists);
+    build_walk_free(lists, count);
     return rc;
 }
 

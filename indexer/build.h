@@ -50,11 +50,20 @@ void build_catch_signals(void);
 int build_index(const build_options_t *opts, char *const *paths, size_t count,
                 build_stats_t *stats);
 
-/* The same for files already collected with walk_collect() (LISTS[0..COUNT);
+/* The same for files already collected by build_walk() (LISTS[0..COUNT);
  * walk_list_t is walk.h's). */
 struct walk_list;
 int build_index_lists(const build_options_t *opts, const struct walk_list *lists,
                       size_t count, build_stats_t *stats);
+
+/* The files under each of the COUNT PATHS (walk_collect()): an array of
+ * COUNT lists, free with build_walk_free(); NULL when a path cannot be used
+ * or memory ran out (reported).  Unreadable entries are counted in *FAILED. */
+struct walk_list *build_walk(char *const *paths, size_t count, unsigned *failed);
+void build_walk_free(struct walk_list *lists, size_t count);
+
+/* Adds the counts in MORE to INTO. */
+void build_stats_add(build_stats_t *into, const build_stats_t *more);
 
 /* Builds a new index at opts->db_path (which must not exist) in
  * opts->jobs processes at once: each builds the articles whose id hashes to

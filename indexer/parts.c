@@ -86,11 +86,7 @@ static unsigned wait_parts(part_t *parts, unsigned jobs, build_stats_t *stats)
             failed++;
             continue;
         }
-        stats->added += got.added;
-        stats->updated += got.updated;
-        stats->removed += got.removed;
-        stats->unchanged += got.unchanged;
-        stats->failed += got.failed;
+        build_stats_add(stats, &got);
     }
     return failed;
 }
@@ -152,21 +148,20 @@ done:
 int build_index_in_parts(const build_options_t *opts, char *const *paths, size_t count,
                          build_stats_t *stats)
 {
-    walk_list_t *lists = calloc(count ? count : 1, sizeof *lists);
     part_t *parts = calloc(opts->jobs, sizeof *parts);
+    walk_list_t *lists = NULL;
     unsigned started = 0;
     int rc = -1;
 
     memset(stats, 0, sizeof *stats);
-    if (lists == NULL || parts == NULL) {
+    if (parts == NULL) {
         errorf("out of memory");
         goto done;
     }
     /* Walked once, here: the parts inherit the lists, and a walk's
      * problems are reported once. */
-    for (size_t i = 0; i < count; i++)
-        if (walk_collect(paths[i], &lists[i], &stats->failed) != 0)
-            goto done;
+    if ((lists = build_walk(paths, count, &stats->failed)) == NULL)
+        goto done;
     for (unsigned k = 0; k < opts->jobs; k++) {
         buf_t path = BUF_INIT;
         buf_printf(&path, "%s.part-%u", opts->db_path, k + 1);
@@ -222,8 +217,6 @@ done:
         free(parts[k].path);
     }
     free(parts);
-    for (size_t i = 0; lists && i < count; i++)
-        walk_free(&lists[i]);
-    free(lists);
+    build_walk_free(lists, count);
     return rc;
 }

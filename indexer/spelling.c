@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "spelling.h"
 
 typedef struct {
@@ -18,19 +19,9 @@ struct spelling_batch {
     size_t count;
 };
 
-static size_t hash_bytes(const char *s, size_t len)
-{
-    unsigned long long h = 14695981039346656037ULL;   /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return (size_t)h;
-}
-
 static slot_t *find_slot(slot_t *slots, size_t capacity, const char *word, size_t len)
 {
-    size_t i = hash_bytes(word, len) & (capacity - 1);
+    size_t i = (size_t)fnv1a64(FNV1A64_INIT, word, len) & (capacity - 1);
     while (slots[i].word && !(slots[i].len == len && memcmp(slots[i].word, word, len) == 0))
         i = (i + 1) & (capacity - 1);
     return &slots[i];

@@ -19,9 +19,8 @@ struct searcher {
     double k1, b;
     search_feedback_t feedback;   /* searcher_set_feedback() */
     int explain;               /* searcher_set_explain() */
-    unsigned fields;           /* searcher_fields(), as of fields_revision */
-    unsigned long fields_revision;
-    int fields_known;
+    unsigned fields;           /* searcher_fields(), as of the index's */
+    unsigned long fields_reopens;  /* reopen count (xs_db_reopen_count()) + 1; 0: not yet */
 };
 
 static char *message(const char *fmt, const char *a, const char *b)
@@ -129,17 +128,16 @@ static int found_term(void *ctx, const char *term, size_t len, unsigned doc_freq
 
 unsigned searcher_fields(searcher_t *s)
 {
-    unsigned long revision = 0;
+    /* The index's fields change only with its documents: looked at again
+     * only after the reader has moved to a newer revision. */
+    unsigned long reopens = xs_db_reopen_count(s->db) + 1;
     int comments = 0;
 
-    if (xs_db_revision(s->db, &revision) != XS_OK)
-        return QUERY_FIELDS_ALL;      /* cannot tell: leave nothing out */
-    if (!s->fields_known || revision != s->fields_revision) {
+    if (s->fields_reopens != reopens) {
         if (xs_db_each_term(s->db, PREFIX_STEM PREFIX_COMMENT, found_term, &comments) != XS_OK)
-            return QUERY_FIELDS_ALL;
+            return QUERY_FIELDS_ALL;      /* cannot tell: leave nothing out */
         s->fields = comments ? QUERY_FIELD_COMMENTS : 0;
-        s->fields_revision = revision;
-        s->fields_known = 1;
+        s->fields_reopens = reopens;
     }
     return s->fields;
 }

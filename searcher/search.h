@@ -83,7 +83,8 @@ void searcher_close(searcher_t *s);
 analyzer_t *searcher_analyzer(searcher_t *s);
 
 /* The fields the index S reads holds (QUERY_FIELD_*), for
- * query_parse_in(): looked at again whenever the index has changed. */
+ * query_parse_in(): looked at again whenever S has moved to a newer
+ * revision of the index. */
 unsigned searcher_fields(searcher_t *s);
 
 /* The index S reads (owned by S), for what this layer does not do itself:

@@ -6,6 +6,7 @@
 // from exception to status lives in one place.  Functions without such a
 // handler (Unicode lookups, accessors, destructors) cannot throw.
 
+#include "hash.h"
 #include "xs.h"
 
 #include <xapian.h>
@@ -36,6 +37,7 @@ struct xs_db {
     std::string path;
     std::string last_error;
     bool writable = false;
+    unsigned long reopens = 0;   // xs_db_reopen_count()
     Xapian::Database rdb;
     // A writer always has an unflushed transaction open, so that destroying
     // it cancels uncommitted changes instead of committing them implicitly,
@@ -55,12 +57,7 @@ struct xs_db {
     // wrong shard.
     size_t shard_of(const std::string &key) const
     {
-        uint32_t hash = 2166136261u;
-        for (unsigned char c : key) {
-            hash ^= c;
-            hash *= 16777619u;
-        }
-        return hash % shards.size();
+        return fnv1a32(FNV1A32_INIT, key.data(), key.size()) % shards.size();
     }
     Xapian::WritableDatabase &writer(const std::string &key)
     {
@@ -526,6 +523,25 @@ static Xapian::WritableDatabase open_writable(const std::string &path,
     }
 }
 
+// In the handler of a failed xs_db_open_write*(): the status of the
+// exception, *ERRMSG set (naming the lock holder when the index is locked),
+// DB (NULL when it could not be made) freed.
+static xs_status_t open_write_failed(xs_db_t *db, double lock_wait_seconds, char **errmsg)
+{
+    xs_status_t status = fail(db, nullptr);
+    try {
+        if (!db)
+            set_errmsg(errmsg, "out of memory opening an index");
+        else if (status == XS_LOCKED)
+            set_errmsg(errmsg, locked_message(db, lock_wait_seconds));
+        else
+            set_errmsg(errmsg, open_message(status, db));
+    } catch (...) {
+    }
+    delete db;
+    return status;
+}
+
 xs_status_t xs_db_open_write(const char *path, double lock_wait_seconds,
                              xs_db_t **db_out, char **errmsg)
 {
@@ -549,18 +565,7 @@ xs_status_t xs_db_open_write(const char *path, double lock_wait_seconds,
         *db_out = db;
         return XS_OK;
     } catch (...) {
-        xs_status_t status = fail(db, nullptr);
-        try {
-            if (!db)
-                set_errmsg(errmsg, "out of memory opening an index");
-            else if (status == XS_LOCKED)
-                set_errmsg(errmsg, locked_message(db, lock_wait_seconds));
-            else
-                set_errmsg(errmsg, open_message(status, db));
-        } catch (...) {
-        }
-        delete db;
-        return status;
+        return open_write_failed(db, lock_wait_seconds, errmsg);
     }
 }
 
@@ -628,18 +633,7 @@ xs_status_t xs_db_open_write_shards(const char *const *paths, size_t path_count,
         *db_out = db;
         return XS_OK;
     } catch (...) {
-        xs_status_t status = fail(db, nullptr);
-        try {
-            if (!db)
-                set_errmsg(errmsg, "out of memory opening an index");
-            else if (status == XS_LOCKED)
-                set_errmsg(errmsg, locked_message(db, lock_wait_seconds));
-            else
-                set_errmsg(errmsg, open_message(status, db));
-        } catch (...) {
-        }
-        delete db;
-        return status;
+        return open_write_failed(db, lock_wait_seconds, errmsg);
     }
 }
 
@@ -694,11 +688,17 @@ xs_status_t xs_db_reopen(xs_db_t *db)
         return XS_NULL_ARGUMENT;
     db->last_error.clear();
     try {
-        db->reader().reopen();
+        if (db->reader().reopen())
+            db->reopens++;
         return XS_OK;
     } catch (...) {
         return fail(db, "reopening");
     }
+}
+
+unsigned long xs_db_reopen_count(const xs_db_t *db)
+{
+    return db ? db->reopens : 0;
 }
 
 xs_status_t xs_db_doc_count(xs_db_t *db, unsigned *count_out)

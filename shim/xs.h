@@ -142,6 +142,11 @@ xs_status_t xs_db_commit(xs_db_t *db);
 /* Moves a reader to the latest committed revision. */
 xs_status_t xs_db_reopen(xs_db_t *db);
 
+/* How many times DB has moved to a newer revision (xs_db_reopen(), also
+ * when xs_db_search() does it): what was learnt of the index before may
+ * have changed when this has.  0 for a NULL DB. */
+unsigned long xs_db_reopen_count(const xs_db_t *db);
+
 /* Statistics.  Each writes its answer through the out argument. */
 xs_status_t xs_db_doc_count(xs_db_t *db, unsigned *count_out);
 xs_status_t xs_db_avg_length(xs_db_t *db, double *avg_out);

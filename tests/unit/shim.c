@@ -938,9 +938,11 @@ static void test_reopen(const char *path)
            "add Qh, never committed");
     xs_db_doc_count(reader, &n);
     is_int(n, 3, "the reader still sees 3 documents");
+    is_int((long)xs_db_reopen_count(reader), 0, "... and has not moved yet");
     is_int(xs_db_reopen(reader), XS_OK, "reopen the reader");
     xs_db_doc_count(reader, &n);
     is_int(n, 5, "... now it sees both commits");
+    is_int((long)xs_db_reopen_count(reader), 1, "... the move is counted");
     unsigned long rev = 0;
     xs_db_revision(reader, &rev);
     is_int((long)rev, 3, "... at revision 3");
