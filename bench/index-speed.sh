@@ -16,7 +16,12 @@
 # - omindex (Debian's xapian-omega) on the text files: `omindex --db DB
 #   --url / DIR`; size as built and after xapian-compact;
 # - SQLite FTS5 (python3's sqlite3): one table fts5(title, body, porter
-#   tokenizer) that stores the text, every file inserted in one transaction.
+#   tokenizer) that stores the text, every file inserted in one transaction;
+# - Xapian's floor (bench/xapian-floor.cc, built here with c++): a bare
+#   TermGenerator + add_document loop over the text files, positions kept,
+#   no termlist, no stored text, no spelling; as one process and as two
+#   processes building half each, merged by xapian-compact.  Its size is the
+#   compacted index, with the position table's share.
 # 20 Newsgroups is expanded to one .txt file per post (title line, blank
 # line, body) for omindex and FTS5, as its README shows.  The machine has 2
 # cores and is shared: the load average is printed; compare ratios within a
@@ -41,13 +46,16 @@ shift $((OPTIND - 1))
 corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora}
 python=${PYTHON3:-/usr/bin/python3}
 [ -x "$python" ] || python=python3
-for tool in omindex xapian-compact /usr/bin/time; do
+for tool in omindex xapian-compact /usr/bin/time c++ pkg-config; do
     command -v "$tool" > /dev/null || {
-        echo "$0: error: '$tool' not found (apt-get install xapian-omega xapian-tools time)" >&2
+        echo "$0: error: '$tool' not found (apt-get install xapian-omega xapian-tools time g++ pkg-config)" >&2
         exit 2
     }
 done
 mkdir -p "$work"
+floor=$work/xapian-floor
+# shellcheck disable=SC2046
+c++ -O2 -o "$floor" "$srcdir/bench/xapian-floor.cc" $(pkg-config --cflags --libs xapian-core)
 
 # bytes DIR...: the total size of the files under DIR, in bytes.
 bytes() {
@@ -132,4 +140,15 @@ for name in ${*:-bbc 20ng}; do
     timed fts5 "$python" "$work/fts5.py" "$docs" "$work/fts5.sqlite"
     rss=0
     report "SQLite FTS5" "$(bytes "$work/fts5.sqlite")"
+
+    find "$docs" -name '*.txt' | sort > "$work/files"
+    timed floor sh -c '"$1" "$2" < "$3"' sh "$floor" "$work/floor.db" "$work/files"
+    report "Xapian floor" "$(bytes "$work/floor.db")" "$(compacted_size "$work/floor.db")"
+    echo "  (compacted: positions $(bytes "$work/floor.db.compact/position.glass") bytes)"
+    timed floor-2 sh -c 'rm -rf "$2".part0 "$2".part1
+        "$1" "$2".part0 0 2 < "$3" > /dev/null & "$1" "$2".part1 1 2 < "$3" > /dev/null &&
+        wait $! && xapian-compact "$2".part0 "$2".part1 "$2" > /dev/null' \
+        sh "$floor" "$work/floor-2.db" "$work/files"
+    report "Xapian floor, 2 parts" "$(bytes "$work/floor-2.db")"
+    rm -rf "$work/floor-2.db".part0 "$work/floor-2.db".part1
 done

@@ -1,0 +1,74 @@
+/* xapian-floor.cc: the least a Xapian index with positions costs to build.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * Usage: xapian-floor DB [K N] < FILE-LIST
+ *
+ * Reads file paths, one a line, from standard input, and indexes each
+ * file's whole text into a new database DB with Xapian's TermGenerator
+ * (English stemmer, its default: unstemmed words with positions, stems
+ * without) and add_document, with no termlist table, no stored text, no
+ * values and no spelling data: the issue's "C++ loop of TermGenerator +
+ * add_document (positions, no termlist)".  With K and N, only every N-th
+ * file from the K-th (0-based), so N processes can build parts to merge
+ * with xapian-compact.  Prints the CPU seconds spent generating terms and
+ * in all.  bench/index-speed.sh builds and runs it; it is not part of trawl.
+ */
+#include <xapian.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+static double cpu_seconds()
+{
+    return (double)std::clock() / CLOCKS_PER_SEC;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2 && argc != 4) {
+        std::cerr << "usage: xapian-floor DB [K N] < FILE-LIST\n";
+        return 2;
+    }
+    unsigned long part = argc == 4 ? std::strtoul(argv[2], nullptr, 10) : 0;
+    unsigned long parts = argc == 4 ? std::strtoul(argv[3], nullptr, 10) : 1;
+    if (parts == 0 || part >= parts) {
+        std::cerr << "xapian-floor: error: part " << argv[2] << " of " << argv[3]
+                  << " does not exist\n";
+        return 2;
+    }
+    try {
+        Xapian::WritableDatabase db(argv[1], Xapian::DB_CREATE | Xapian::DB_NO_TERMLIST);
+        Xapian::TermGenerator generator;
+        generator.set_stemmer(Xapian::Stem("english"));
+        double generating = 0;
+        std::string path;
+        for (unsigned long i = 0; std::getline(std::cin, path); i++) {
+            if (i % parts != part)
+                continue;
+            std::ifstream in(path, std::ios::binary);
+            if (!in) {
+                std::cerr << "xapian-floor: error: cannot read " << path << "\n";
+                return 1;
+            }
+            std::ostringstream text;
+            text << in.rdbuf();
+            Xapian::Document doc;
+            double start = cpu_seconds();
+            generator.set_document(doc);
+            generator.index_text(text.str());
+            generating += cpu_seconds() - start;
+            db.add_document(doc);
+        }
+        db.commit();
+        std::printf("generating terms %.2f s CPU, in all %.2f s CPU\n", generating, cpu_seconds());
+    } catch (const Xapian::Error &e) {
+        std::cerr << "xapian-floor: error: " << e.get_description() << "\n";
+        return 1;
+    }
+    return 0;
+}
