@@ -71,7 +71,7 @@ timed() {
     rss=0
     i=0
     while [ "$i" -lt "$runs" ]; do
-        rm -rf "$work/$label.db" "$work/$label.db.compact" "$work/$label.sqlite"
+        rm -rf "$work/$label.db" "$work/$label.db".* "$work/$label.sqlite"
         /usr/bin/time -f '%e %M' -o "$work/time" "$@" > /dev/null 2> "$work/$label.err" ||
             [ $? -eq 1 ]
         walls="$walls $(tail -n 1 "$work/time" | cut -d' ' -f1)"
@@ -145,10 +145,9 @@ for name in ${*:-bbc 20ng}; do
     timed floor sh -c '"$1" "$2" < "$3"' sh "$floor" "$work/floor.db" "$work/files"
     report "Xapian floor" "$(bytes "$work/floor.db")" "$(compacted_size "$work/floor.db")"
     echo "  (compacted: positions $(bytes "$work/floor.db.compact/position.glass") bytes)"
-    timed floor-2 sh -c 'rm -rf "$2".part0 "$2".part1
-        "$1" "$2".part0 0 2 < "$3" > /dev/null & "$1" "$2".part1 1 2 < "$3" > /dev/null &&
+    timed floor-2 sh -c '"$1" "$2".part0 0 2 < "$3" > /dev/null & "$1" "$2".part1 1 2 < "$3" > /dev/null &&
         wait $! && xapian-compact "$2".part0 "$2".part1 "$2" > /dev/null' \
         sh "$floor" "$work/floor-2.db" "$work/files"
     report "Xapian floor, 2 parts" "$(bytes "$work/floor-2.db")"
-    rm -rf "$work/floor-2.db".part0 "$work/floor-2.db".part1
+    rm -rf "$work/floor-2.db".part*
 done
