@@ -504,16 +504,44 @@ static std::string locked_message(const xs_db_t *db, double waited)
 
 using steady = std::chrono::steady_clock;
 
+// Whether PATH is what a writer killed while creating an index leaves: a
+// directory of glass tables and the lock file, but no version file
+// (iamglass), so no revision was ever committed and nothing can be lost by
+// creating the index afresh.  Xapian will not open such a directory, and
+// anything else in it means it is not ours to overwrite.
+static bool creation_interrupted(const std::string &path)
+{
+    DIR *dir = opendir(path.c_str());
+    if (!dir)
+        return false;
+    bool tables_only = true;
+    while (const struct dirent *entry = readdir(dir)) {
+        std::string name = entry->d_name;
+        size_t n = name.size();
+        if (name != "." && name != ".." && name != "flintlock"
+            && !(n > 6 && name.compare(n - 6, 6, ".glass") == 0))
+            tables_only = false;
+    }
+    closedir(dir);
+    return tables_only;
+}
+
 // Opens (creating if missing) the index at PATH for writing, retrying while
 // another writer holds its lock until LOCK_WAIT_SECONDS have passed since
-// START; then the DatabaseLockError is thrown on.
+// START; then the DatabaseLockError is thrown on.  An index whose creation
+// was interrupted (creation_interrupted()) is created again.
 static Xapian::WritableDatabase open_writable(const std::string &path,
                                               double lock_wait_seconds,
                                               steady::time_point start)
 {
+    int action = Xapian::DB_CREATE_OR_OPEN;
     for (;;) {
         try {
-            return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+            return Xapian::WritableDatabase(path, action);
+        } catch (const Xapian::DatabaseNotFoundError &) {
+            if (action == Xapian::DB_CREATE_OR_OVERWRITE || !creation_interrupted(path))
+                throw;
+            action = Xapian::DB_CREATE_OR_OVERWRITE;
         } catch (const Xapian::DatabaseLockError &) {
             std::chrono::duration<double> waited = steady::now() - start;
             if (waited.count() >= lock_wait_seconds)

@@ -69,4 +69,25 @@ else
     done
 fi
 
+
+# A writer killed while it creates an index leaves glass tables without the
+# version file (iamglass), which Xapian will not open: the next run creates
+# the index afresh (t0310-kill.sh met this under load) ...
+mkdir "$tmp/interrupted"
+: > "$tmp/interrupted/flintlock"
+: > "$tmp/interrupted/postlist.glass"
+: > "$tmp/interrupted/termlist.glass"
+run trawl_index -q --db "$tmp/interrupted" "$TRAWL_SRCDIR/corpus"
+expect_status "an index whose creation was interrupted is created again" 0
+run trawl_search --db "$tmp/interrupted" --count area teams bullying
+is "... and holds the corpus" "$out" "5"
+# ... but a directory that holds anything else is not the indexer's to wipe.
+mkdir "$tmp/notours"
+: > "$tmp/notours/postlist.glass"
+echo keep > "$tmp/notours/notes.txt"
+run trawl_index -q --db "$tmp/notours" "$TRAWL_SRCDIR/corpus"
+expect_status "glass tables beside other files: exit 2" 2
+is "... with the reason" "$err" "trawl-index: error: cannot open the index for writing: no index at '$tmp/notours': DatabaseNotFoundError: $tmp/notours/iamglass: Failed to open glass revision file for reading (No such file or directory)"
+is "... and the other files untouched" "$(cat "$tmp/notours/notes.txt")" "keep"
+
 done_testing
