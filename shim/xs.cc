@@ -547,6 +547,9 @@ static Xapian::WritableDatabase open_writable(const std::string &path,
             if (waited.count() >= lock_wait_seconds)
                 throw;
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            // The lock's holder may be the writer that is creating the
+            // index: once it has committed, open what it made.
+            action = Xapian::DB_CREATE_OR_OPEN;
         }
     }
 }
