@@ -2,10 +2,12 @@
 # rerank-fit.py: can a learned linear re-ranker lift trawl's runs? (doc/relevance.md, "Fourth round")
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# Usage: bench/rerank-fit.py [WORKDIR]
+# Usage: bench/rerank-fit.py [BUILDDIR [WORKDIR]]
 #
 # Reads the Cranfield and CACM indexes and runs that bench/relevance.sh left
-# in WORKDIR (default ${TMPDIR:-/tmp}/trawl-relevance), computes for the top
+# in WORKDIR (default ${TMPDIR:-/tmp}/trawl-relevance), takes each query's
+# words and stems as trawl understands them (BUILDDIR/trawl-search
+# --explain; BUILDDIR defaults to build), computes for the top
 # 100 articles of each query a few features trawl's ranking does not use
 # directly, and re-ranks by trawl's score plus a weighted sum of them, the
 # weights fitted by coordinate ascent on nDCG@10 (the formula of
@@ -18,30 +20,41 @@
 import math
 import os
 import re
+import subprocess
 import sys
 
 import xapian
 
 SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPORA = os.environ.get("TRAWL_CORPORA", os.path.join(SRC, "..", "shared", "corpora"))
-WORK = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.environ.get("TMPDIR", "/tmp"),
+SEARCH = os.path.join(sys.argv[1] if len(sys.argv) > 1 else os.path.join(SRC, "build"),
+                      "trawl-search")
+WORK = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.environ.get("TMPDIR", "/tmp"),
                                                          "trawl-relevance")
 TOP = 100
 FEATURES = ["coordination", "idf coordination", "headline idf", "headline coordination",
             "proximity", "log length"]
 
-stopword_source = open(os.path.join(SRC, "text", "stopwords.c")).read()
-STOPWORDS = set(re.findall(r'"([^"]+)"', stopword_source[
-    stopword_source.index("stopwords[] = {"):stopword_source.index("};")]))
-WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)+|[a-z0-9]+(?:'[a-z]+)*")
-stemmer = xapian.Stem("english")
+# "  word: approximate (stem approxim)" in --explain: a word searched.
+EXPLAINED_WORD = re.compile(r"^  word: (\S+)(?: \(stem (\S+)\))?$")
+
+
+def understood(db_path, query):
+    """The plain words trawl searches for QUERY (stopwords left out, a
+    repeated stem once, excluded words not), each with its stem."""
+    explain = subprocess.run([SEARCH, "--db", db_path, "--explain", "--no-feedback",
+                              "--limit", "0", "--", query],
+                             capture_output=True, text=True).stdout
+    return [(m.group(1), m.group(2) or m.group(1))
+            for m in map(EXPLAINED_WORD.match, explain.splitlines()) if m]
 
 
 def features(db, words, did):
-    """The FEATURES of article DID for the query WORDS (not stopwords)."""
+    """The FEATURES of article DID for the query WORDS, (word, stem) pairs."""
     n_docs = db.get_doccount()
     terms = {t.term.decode(): t.wdf for t in db.get_document(did).termlist()}
-    stems = list(dict.fromkeys(stemmer(w).decode() for w in words)) or [""]
+    stems = [stem for _, stem in words] or [""]
+    words = [word for word, _ in words]
 
     def idf(term):
         n = db.get_termfreq(term)
@@ -68,12 +81,13 @@ def load(collection):
     """Per judged query: (rows of [score, features...] scaled by the query's
     largest, the grades, the ideal DCG@10, the docids, the judged
     non-relevant one: Cranfield's source paper of the question)."""
-    db = xapian.Database(os.path.join(WORK, collection + ".db"))
+    db_path = os.path.join(WORK, collection + ".db")
+    db = xapian.Database(db_path)
     corpus = os.path.join(CORPORA, collection)
     queries = {}
     for line in open(os.path.join(corpus, "queries.tsv")):
         qid, text = line.rstrip("\n").split("\t", 1)
-        queries[qid] = [w for w in WORD.findall(text.lower()) if w not in STOPWORDS]
+        queries[qid] = understood(db_path, text)
     grades = {}
     for line in open(os.path.join(corpus, "qrels.trec")):
         qid, _, doc, grade = line.split()
