@@ -44,6 +44,8 @@
 /* Metadata keys. */
 #define META_SCHEMA     "trawl.schema"
 #define META_LANGUAGE   "trawl.language"  /* stemmer language used to index */
+/* The corpus roots and their id prefixes (indexer/roots.h). */
+#define META_ROOTS      "trawl.roots"
 /* "trawl.file.<hash of root and path>" = "size mtime-ns" of a JSON Lines
  * file whose every record is indexed: unchanged, it is not read again. */
 #define META_FILE_PREFIX "trawl.file."

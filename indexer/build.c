@@ -23,9 +23,11 @@
 #include "hash.h"
 #include "idset.h"
 #include "jsonl.h"
+#include "known.h"
 #include "mail.h"
 #include "manifest.h"
 #include "msg.h"
+#include "roots.h"
 #include "schema.h"
 #include "spelling.h"
 #include "walk.h"
@@ -35,29 +37,16 @@
  * biggest real articles are a few hundred kilobytes. */
 #define MAX_FILE_BYTES (512LL * 1024 * 1024)
 
-/* What the index holds for one document of the root being indexed. */
-typedef struct {
-    unsigned docid;
-    char *path;            /* relative to the root */
-    char *id;
-    char *signature;       /* file: "size mtime-ns crc32"; JSON Lines record:
-                              "record <line length> <crc32 of the line>" */
-    int seen;              /* found again in this run */
-} known_file_t;
-
-typedef struct {
-    known_file_t *files;   /* sorted by path, then signature, once loaded */
-    size_t count;
-    known_file_t **by_id;  /* the same, sorted by id */
-    const char *root;
-} known_t;
-
 typedef struct {
     xs_db_t *db;
     analyzer_t *analyzer;
     const build_options_t *opts;
     build_stats_t *stats;
-    idset_t *claimed;      /* ids taken in this run, for the current root */
+    known_t known;         /* what the index held when the run began */
+    root_table_t *roots;   /* the corpus roots and their labels, stored at
+                              each commit */
+    idset_t *claimed;      /* ids taken in this run, and those of documents
+                              outside its scope */
     spelling_batch_t *spelling;   /* words for the spelling data, not yet added */
     json_reader_t json;    /* scratch space for JSON Lines records */
     const char *language;  /* the stemming language, stored at each commit */
@@ -159,144 +148,6 @@ static int same_content(const char *signature, const walk_file_t *f,
     return signature
            && sscanf(signature, "%lld %lld %lx", &size, &mtime, &old_crc) == 3
            && size == f->size && old_crc == crc;
-}
-
-/* ------------------------------------------------- what the index holds */
-
-static int compare_known(const void *a, const void *b)
-{
-    const known_file_t *x = a, *y = b;
-    int c = strcmp(x->path, y->path);
-    return c ? c : strcmp(x->signature ? x->signature : "", y->signature ? y->signature : "");
-}
-
-static int compare_known_id(const void *a, const void *b)
-{
-    return strcmp((*(known_file_t *const *)a)->id, (*(known_file_t *const *)b)->id);
-}
-
-static known_file_t *known_by_docid(known_t *k, unsigned docid)
-{
-    /* Loaded in docid order (value streams run in docid order). */
-    size_t lo = 0, hi = k->count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (k->files[mid].docid < docid)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < k->count && k->files[lo].docid == docid ? &k->files[lo] : NULL;
-}
-
-static int collect_root(void *ctx, unsigned docid, const char *value, size_t len)
-{
-    known_t *k = ctx;
-    if (strlen(k->root) != len || memcmp(k->root, value, len) != 0)
-        return 0;
-    known_file_t *files = realloc(k->files, (k->count + 1) * sizeof *files);
-    if (files == NULL)
-        return 1;
-    k->files = files;
-    memset(&files[k->count], 0, sizeof *files);
-    files[k->count++].docid = docid;
-    return 0;
-}
-
-typedef struct {
-    known_t *known;
-    size_t field;          /* offsetof the char * member to fill */
-    int failed;
-} slot_fill_t;
-
-static int fill_slot(void *ctx, unsigned docid, const char *value, size_t len)
-{
-    slot_fill_t *fill = ctx;
-    known_file_t *f = known_by_docid(fill->known, docid);
-    if (f == NULL)
-        return 0;
-    char **field = (char **)((char *)f + fill->field);
-    if ((*field = xstrndup(value, len)) == NULL) {
-        fill->failed = 1;
-        return 1;
-    }
-    return 0;
-}
-
-static void known_free(known_t *k)
-{
-    for (size_t i = 0; i < k->count; i++) {
-        free(k->files[i].path);
-        free(k->files[i].id);
-        free(k->files[i].signature);
-    }
-    free(k->files);
-    free(k->by_id);
-    memset(k, 0, sizeof *k);
-}
-
-/* Loads, for the documents found under ROOT in an earlier run, their path,
- * id and signature, sorted by path. */
-static int known_load(xs_db_t *db, const char *root, known_t *k)
-{
-    static const struct { unsigned slot; size_t field; } slots[] = {
-        { SLOT_PATH, offsetof(known_file_t, path) },
-        { SLOT_ID, offsetof(known_file_t, id) },
-        { SLOT_SIGNATURE, offsetof(known_file_t, signature) },
-    };
-    memset(k, 0, sizeof *k);
-    k->root = root;
-    if (xs_db_each_value(db, SLOT_ROOT, collect_root, k) != XS_OK)
-        return -1;
-    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
-        slot_fill_t fill = { k, slots[i].field, 0 };
-        if (xs_db_each_value(db, slots[i].slot, fill_slot, &fill) != XS_OK || fill.failed)
-            return -1;
-    }
-    for (size_t i = 0; i < k->count; i++)
-        if (k->files[i].path == NULL || k->files[i].id == NULL)
-            return -1;     /* a document without its bookkeeping values */
-    if (k->count)   /* qsort(NULL, 0, ...) is undefined behaviour */
-        qsort(k->files, k->count, sizeof *k->files, compare_known);
-    if ((k->by_id = malloc((k->count ? k->count : 1) * sizeof *k->by_id)) == NULL)
-        return -1;
-    for (size_t i = 0; i < k->count; i++)
-        k->by_id[i] = &k->files[i];
-    qsort(k->by_id, k->count, sizeof *k->by_id, compare_known_id);
-    return 0;
-}
-
-/* The documents of PATH: *first is the first, the return value the count. */
-static size_t known_range(known_t *k, const char *path, known_file_t **first)
-{
-    size_t lo = 0, hi = k->count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (strcmp(k->files[mid].path, path) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t end = lo;
-    while (end < k->count && strcmp(k->files[end].path, path) == 0)
-        end++;
-    *first = k->files + lo;
-    return end - lo;
-}
-
-/* The one document of the file PATH (a .txt file), or NULL. */
-static known_file_t *known_find(known_t *k, const char *path)
-{
-    known_file_t *first;
-    return known_range(k, path, &first) ? first : NULL;
-}
-
-static known_file_t *known_find_id(known_t *k, const char *id)
-{
-    known_file_t key = { 0, NULL, (char *)id, NULL, 0 }, *pkey = &key, **found;
-    found = k->count ? bsearch(&pkey, k->by_id, k->count, sizeof *k->by_id, compare_known_id)
-                     : NULL;
-    return found ? *found : NULL;
 }
 
 /* ------------------------------------------------------- making documents */
@@ -419,16 +270,17 @@ static int set_value(xs_doc_t *doc, unsigned slot, const char *s)
     return xs_doc_set_value(doc, slot, s, strlen(s)) == XS_OK ? 0 : -1;
 }
 
-/* Builds the document for article A (found at RELPATH under ROOT; WHERE
- * names it in messages) and stores it with SIGNATURE.  OLD_ID is the id the
- * same file had before, or NULL.  Returns 0 or -1 (reported). */
-static int store_article(builder_t *b, const char *root, const char *relpath,
+/* Builds the document for article A (found at RELPATH under LIST's root;
+ * WHERE names it in messages) and stores it with SIGNATURE.  OLD_ID is the
+ * id the same file had before, or NULL.  Returns 0 or -1 (reported). */
+static int store_article(builder_t *b, const walk_list_t *list, const char *relpath,
                          const char *where, const article_t *a, const char *id,
                          const char *signature, const char *old_id)
 {
     xs_doc_t *doc = NULL;
     term_sink_t sink = { 0 };
     buf_t text = BUF_INIT, kinds = BUF_INIT, data = BUF_INIT, idterm = BUF_INIT;
+    buf_t shown_path = BUF_INIT;
     stored_doc_t stored = { 0 };
     docdata_field_t *extra = NULL;   /* borrows the article's strings */
     int rc = -1;
@@ -470,7 +322,8 @@ static int store_article(builder_t *b, const char *root, const char *relpath,
     stored.source = a->source;
     stored.byline = a->byline;
     stored.url = a->url;
-    stored.path = (char *)relpath;
+    roots_file_id(list, relpath, &shown_path);   /* the path as the user knows it */
+    stored.path = shown_path.data;
     stored.kinds = kinds.data ? kinds.data : "";
     stored.text = text.data ? text.data : "";
     stored.text_len = text.len;
@@ -482,11 +335,11 @@ static int store_article(builder_t *b, const char *root, const char *relpath,
     }
     stored.extra = extra;
     stored.extra_count = a->extra_count;
-    if (text.failed || kinds.failed
+    if (text.failed || kinds.failed || shown_path.failed
         || docdata_encode(&stored, &data) != 0
         || xs_doc_set_data(doc, data.data, data.len) != XS_OK
         || set_value(doc, SLOT_SIGNATURE, signature) != 0
-        || set_value(doc, SLOT_ROOT, root) != 0
+        || set_value(doc, SLOT_ROOT, list->root) != 0
         || set_value(doc, SLOT_PATH, relpath) != 0
         || set_value(doc, SLOT_ID, id) != 0
         || (a->source && set_value(doc, SLOT_SOURCE, a->source) != 0))
@@ -524,6 +377,7 @@ done:
     buf_free(&kinds);
     buf_free(&data);
     buf_free(&idterm);
+    buf_free(&shown_path);
     return rc;
 }
 
@@ -536,6 +390,7 @@ done:
 static int commit_run(builder_t *b)
 {
     if (spelling_batch_flush(b->spelling, b->db) != XS_OK
+        || roots_save(b->db, b->roots) != 0
         || xs_db_set_metadata(b->db, META_SCHEMA, SCHEMA_VERSION, strlen(SCHEMA_VERSION)) != XS_OK
         || xs_db_set_metadata(b->db, META_LANGUAGE, b->language, strlen(b->language)) != XS_OK
         || xs_db_commit(b->db) != XS_OK) {
@@ -622,15 +477,17 @@ static int jsonl_set_unchanged(builder_t *b, const char *root, const char *relpa
     return rc;
 }
 
-/* Claims ID for WHERE; a duplicate is reported and counted.  Returns 0
- * (claimed), 1 (a duplicate) or -1 (out of memory, reported). */
+/* Claims ID for WHERE; a duplicate is reported (with both places) and
+ * counted.  Returns 0 (claimed), 1 (a duplicate) or -1 (out of memory,
+ * reported). */
 static int claim_id(builder_t *b, const char *id, const char *where)
 {
     const char *earlier = NULL;
     int rc = idset_claim(b->claimed, id, where, &earlier);
     if (rc == 1) {
-        errorf("%s: duplicate id '%s' (first in %s): record skipped", where, id, earlier);
+        errorf("%s: duplicate id '%s' (first in %s): not indexed", where, id, earlier);
         b->stats->failed++;
+        b->stats->duplicates++;
     } else if (rc < 0)
         errorf("out of memory");
     return rc;
@@ -666,10 +523,10 @@ static void failed_before_id(builder_t *b, size_t n, const char *fmt, ...)
  * record is reported with its path and line number, and the run goes on.
  * Returns 0, or -1 on a fatal error (reported). */
 static int index_jsonl_file(builder_t *b, const walk_list_t *list, const walk_file_t *f,
-                            size_t file_index, known_t *known)
+                            size_t file_index)
 {
-    known_file_t *first;
-    size_t old_count = known_range(known, f->relpath, &first);
+    known_doc_t *first;
+    size_t old_count = known_file_range(&b->known, list->root, f->relpath, &first);
     const char *line, *why;
     size_t len;
     unsigned long number;
@@ -706,9 +563,7 @@ static int index_jsonl_file(builder_t *b, const walk_list_t *list, const walk_fi
             rc = -1;
             break;
         }
-        known_file_t key = { 0, f->relpath, NULL, signature.data, 0 };
-        known_file_t *same = old_count
-            ? bsearch(&key, first, old_count, sizeof *first, compare_known) : NULL;
+        known_doc_t *same = known_find_signature(first, old_count, signature.data);
         if (same) {
             /* The same line as last time: the same record. */
             int claimed = claim_id(b, same->id, where.data);
@@ -735,10 +590,10 @@ static int index_jsonl_file(builder_t *b, const walk_list_t *list, const walk_fi
             warnf("%s: %s", where.data, article.warning);
         int claimed = claim_id(b, article.id, where.data);
         if (claimed == 0) {
-            known_file_t *old = known_find_id(known, article.id);
+            known_doc_t *old = known_find_id(&b->known, article.id);
             if (old)
                 old->seen = 1;
-            if (store_article(b, list->root, f->relpath, where.data, &article, article.id,
+            if (store_article(b, list, f->relpath, where.data, &article, article.id,
                               signature.data, NULL) == 0) {
                 if (old)
                     b->stats->updated++;
@@ -778,16 +633,17 @@ static int index_jsonl_file(builder_t *b, const walk_list_t *list, const walk_fi
 /* Indexes one .txt file F (a page or a mail message).  Returns 0, or -1 on
  * a fatal error (reported). */
 static int index_text_file(builder_t *b, const walk_list_t *list, const walk_file_t *f,
-                           known_t *known, const boilerplate_t *bp,
-                           const manifest_t *manifest)
+                           const boilerplate_t *bp, const manifest_t *manifest)
 {
-    known_file_t *old = known_find(known, f->relpath);
-    buf_t content = BUF_INIT, signature = BUF_INIT;
+    known_doc_t *old;
+    buf_t content = BUF_INIT, signature = BUF_INIT, path_id = BUF_INIT;
     const char *why;
     char *err = NULL;
     article_t article;
     int rc = 0, parsed;
 
+    if (known_file_range(&b->known, list->root, f->relpath, &old) == 0)
+        old = NULL;
     if (old)
         old->seen = 1;   /* even if it fails now: keep the indexed version */
     size_t file_index = (size_t)(f - list->files);
@@ -815,10 +671,11 @@ static int index_text_file(builder_t *b, const walk_list_t *list, const walk_fil
         free(err);
         return 0;
     }
-    const char *id = article.id ? article.id : f->relpath;
-    if (!in_part(b, id)) {
-        article_free(&article);
-        return 0;
+    roots_file_id(list, f->relpath, &path_id);
+    const char *id = article.id ? article.id : path_id.data;
+    if (path_id.failed || !in_part(b, id)) {
+        rc = path_id.failed ? (errorf("out of memory"), -1) : 0;
+        goto done;
     }
     if (article.warning)
         warnf("'%s': %s", f->path, article.warning);
@@ -828,7 +685,7 @@ static int index_text_file(builder_t *b, const walk_list_t *list, const walk_fil
     make_signature(f, crc, &signature);
     int claimed = signature.failed ? -1 : claim_id(b, id, f->path);
     if (claimed == 0) {
-        if (store_article(b, list->root, f->relpath, f->path, &article, id, signature.data,
+        if (store_article(b, list, f->relpath, f->path, &article, id, signature.data,
                           old ? old->id : NULL) == 0) {
             if (old)
                 b->stats->updated++;
@@ -838,8 +695,10 @@ static int index_text_file(builder_t *b, const walk_list_t *list, const walk_fil
             b->stats->failed++;
     } else if (claimed < 0)
         rc = -1;
+done:
     article_free(&article);
     buf_free(&signature);
+    buf_free(&path_id);
     return rc;
 }
 
@@ -864,66 +723,105 @@ static int count_boilerplate(const walk_list_t *list, boilerplate_t *bp)
     return 0;
 }
 
-/* Indexes the files of one root.  Returns 0, or -1 on a fatal error. */
-static int index_root(builder_t *b, const walk_list_t *list)
+/* The list of ROOT among LISTS[0..COUNT), or NULL. */
+static const walk_list_t *list_of_root(const walk_list_t *lists, size_t count, const char *root)
 {
-    known_t known;
-    boilerplate_t *bp = NULL;
-    manifest_t *manifest = NULL;
-    int rc = -1;
-    size_t changed_pages = 0;
-    char *unchanged = calloc(list->count ? list->count : 1, 1);
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(lists[i].root, root) == 0)
+            return &lists[i];
+    return NULL;
+}
 
-    if (unchanged == NULL || (b->claimed = idset_new()) == NULL) {
-        free(unchanged);
-        errorf("out of memory");
-        return -1;
+/* The documents this run does not look at -- of other roots, or outside
+ * every path given -- stay as they are: marks them seen and claims their
+ * ids, so that no file of this run can take one.  Returns 0, or -1 (out of
+ * memory, reported). */
+static int claim_outside(builder_t *b, const walk_list_t *lists, size_t count)
+{
+    buf_t where = BUF_INIT;
+    for (size_t i = 0; i < b->known.count; i++) {
+        known_doc_t *d = &b->known.docs[i];
+        const char *root = b->known.roots[d->root];
+        const walk_list_t *list = list_of_root(lists, count, root);
+        if (list && walk_in_scope(list, d->path))
+            continue;
+        d->seen = 1;
+        buf_reset(&where);
+        buf_printf(&where, "%s/%s", root, d->path);
+        if (where.failed || idset_claim(b->claimed, d->id, where.data, NULL) < 0) {
+            buf_free(&where);
+            errorf("out of memory");
+            return -1;
+        }
     }
-    if (known_load(b->db, list->root, &known) != 0) {
-        errorf("cannot read the index '%s': %s", b->opts->db_path, xs_db_last_error(b->db));
-        goto done;
-    }
+    buf_free(&where);
+    return 0;
+}
 
-    /* Files whose size and modification time are unchanged are not read
-     * at all; their ids are claimed first, so that a changed file cannot
-     * take an id that an unchanged one holds. */
+/* Files whose size and modification time are unchanged are not read at
+ * all: sets UNCHANGED[i] for them and claims their ids, before any changed
+ * file of any root takes an id.  *CHANGED_PAGES counts the other pages.
+ * Returns 0, or -1 (reported). */
+static int mark_unchanged(builder_t *b, const walk_list_t *list, char *unchanged,
+                          size_t *changed_pages)
+{
+    *changed_pages = 0;
     for (size_t i = 0; i < list->count; i++) {
         const walk_file_t *f = &list->files[i];
-        known_file_t *first;
-        size_t n = known_range(&known, f->relpath, &first);
+        known_doc_t *first;
+        size_t n = known_file_range(&b->known, list->root, f->relpath, &first);
         if (jsonl_is_jsonl_name(f->relpath))
             unchanged[i] = n > 0 && jsonl_unchanged(b, list->root, f);
         else {
             unchanged[i] = n > 0 && same_stat(first->signature, f);
-            changed_pages += !unchanged[i];
+            *changed_pages += !unchanged[i];
         }
         for (size_t k = 0; unchanged[i] && k < n; k++) {
             first[k].seen = 1;
             if (claim_id(b, first[k].id, f->path) < 0)
-                goto done;
+                return -1;
         }
     }
+    return 0;
+}
+
+/* The manifest of LIST's root, or NULL when it has none or it cannot be
+ * used (reported). */
+static manifest_t *load_manifest(builder_t *b, const walk_list_t *list)
+{
+    buf_t path = BUF_INIT;
+    manifest_t *manifest = NULL;
+    buf_printf(&path, "%s/manifest.tsv", list->root);
+    if (!path.failed && access(path.data, F_OK) == 0) {
+        char *err = NULL;
+        manifest = manifest_load(path.data, &err);
+        if (manifest == NULL) {
+            failed_before_id(b, 0, "ignoring manifest: %s", err ? err : "out of memory");
+            free(err);
+        }
+    }
+    buf_free(&path);
+    return manifest;
+}
+
+/* Indexes the files of LIST that are not UNCHANGED.  Returns 0, or -1 on
+ * a fatal error (reported). */
+static int index_changed(builder_t *b, const walk_list_t *list, const char *unchanged,
+                         size_t changed_pages)
+{
+    boilerplate_t *bp = NULL;
+    manifest_t *manifest = NULL;
+    int rc = -1;
 
     /* The boilerplate rule needs every page of the corpus: skip that pass
      * (and all reading) when no page changed since the last run. */
     if (changed_pages) {
-        if ((bp = boilerplate_new()) == NULL || count_boilerplate(list, bp) != 0)
-            goto out_of_memory;
-        buf_t manifest_path = BUF_INIT;
-        buf_printf(&manifest_path, "%s/manifest.tsv", list->root);
-        if (manifest_path.failed)
-            goto out_of_memory;
-        if (access(manifest_path.data, F_OK) == 0) {
-            char *err = NULL;
-            manifest = manifest_load(manifest_path.data, &err);
-            if (manifest == NULL) {
-                failed_before_id(b, 0, "ignoring manifest: %s", err ? err : "out of memory");
-                free(err);
-            }
+        if ((bp = boilerplate_new()) == NULL || count_boilerplate(list, bp) != 0) {
+            errorf("out of memory");
+            goto done;
         }
-        buf_free(&manifest_path);
+        manifest = load_manifest(b, list);
     }
-
     for (size_t i = 0; i < list->count; i++) {
         const walk_file_t *f = &list->files[i];
         int stop = checkpoint(b);
@@ -933,49 +831,93 @@ static int index_root(builder_t *b, const walk_list_t *list)
             break;
         show_progress(b, i, list->count, 0);
         if (unchanged[i]) {
-            known_file_t *first;
-            b->stats->unchanged += (unsigned)known_range(&known, f->relpath, &first);
+            known_doc_t *first;
+            b->stats->unchanged +=
+                (unsigned)known_file_range(&b->known, list->root, f->relpath, &first);
             continue;
         }
-        if ((jsonl_is_jsonl_name(f->relpath) ? index_jsonl_file(b, list, f, i, &known)
-                                             : index_text_file(b, list, f, &known, bp,
-                                                               manifest)) != 0)
+        if ((jsonl_is_jsonl_name(f->relpath) ? index_jsonl_file(b, list, f, i)
+                                             : index_text_file(b, list, f, bp, manifest)) != 0)
             goto done;
     }
     show_progress(b, list->count, list->count, 1);
-
-    /* Documents of files that are gone, or records no longer in their file
-     * (unless their id moved to another record of this run).  A run that
-     * was stopped did not see every file, so it removes nothing. */
-    for (size_t i = 0; i < known.count && !build_stop_signal; i++) {
-        buf_t idterm = BUF_INIT;
-        if (known.files[i].seen || idset_contains(b->claimed, known.files[i].id))
-            continue;
-        docdata_id_term(known.files[i].id, &idterm);
-        if (idterm.failed)
-            goto out_of_memory;
-        if (xs_db_delete_document(b->db, idterm.data, idterm.len) != XS_OK
-            || (jsonl_is_jsonl_name(known.files[i].path)
-                && jsonl_set_unchanged(b, list->root, known.files[i].path, NULL) != 0)) {
-            errorf("cannot remove '%s' from the index: %s", known.files[i].path,
-                   xs_db_last_error(b->db));
-            buf_free(&idterm);
-            goto done;
-        }
-        buf_free(&idterm);
-        b->stats->removed++;
-    }
     rc = 0;
-    goto done;
-out_of_memory:
-    errorf("out of memory");
 done:
     boilerplate_free(bp);
     manifest_free(manifest);
-    known_free(&known);
-    idset_free(b->claimed);
-    b->claimed = NULL;
+    return rc;
+}
+
+/* Removes the documents of files under LIST's scopes that are gone, or
+ * records no longer in their file (unless their id moved to another record
+ * of this run).  Returns 0, or -1 (reported). */
+static int remove_gone(builder_t *b, const walk_list_t *list)
+{
+    known_doc_t *first;
+    size_t n = known_root_range(&b->known, list->root, &first);
+    buf_t idterm = BUF_INIT;
+    int rc = 0;
+
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        const known_doc_t *d = &first[i];
+        if (d->seen || idset_contains(b->claimed, d->id))
+            continue;
+        buf_reset(&idterm);
+        docdata_id_term(d->id, &idterm);
+        if (idterm.failed) {
+            errorf("out of memory");
+            rc = -1;
+        } else if (xs_db_delete_document(b->db, idterm.data, idterm.len) != XS_OK
+                   || (jsonl_is_jsonl_name(d->path)
+                       && jsonl_set_unchanged(b, list->root, d->path, NULL) != 0)) {
+            errorf("cannot remove '%s' from the index: %s", d->path, xs_db_last_error(b->db));
+            rc = -1;
+        } else
+            b->stats->removed++;
+    }
+    buf_free(&idterm);
+    return rc;
+}
+
+/* Indexes the COUNT LISTS: claims first (documents outside the run, then
+ * unchanged files of every root), then the changed files, then removals --
+ * none when a signal stopped the run, which did not see every file.
+ * Returns 0, or -1 on a fatal error (reported). */
+static int index_lists(builder_t *b, const walk_list_t *lists, size_t count)
+{
+    char **unchanged = calloc(count ? count : 1, sizeof *unchanged);
+    size_t *changed_pages = calloc(count ? count : 1, sizeof *changed_pages);
+    int rc = -1;
+
+    if (unchanged == NULL || changed_pages == NULL) {
+        errorf("out of memory");
+        goto done;
+    }
+    if (known_load(b->db, &b->known) != 0) {
+        errorf("cannot read the index '%s': %s", b->opts->db_path, xs_db_last_error(b->db));
+        goto done;
+    }
+    if (claim_outside(b, lists, count) != 0)
+        goto done;
+    for (size_t i = 0; i < count; i++)
+        if ((unchanged[i] = calloc(lists[i].count ? lists[i].count : 1, 1)) == NULL
+            || mark_unchanged(b, &lists[i], unchanged[i], &changed_pages[i]) != 0) {
+            if (unchanged[i] == NULL)
+                errorf("out of memory");
+            goto done;
+        }
+    for (size_t i = 0; i < count && !build_stop_signal; i++)
+        if (index_changed(b, &lists[i], unchanged[i], changed_pages[i]) != 0)
+            goto done;
+    for (size_t i = 0; i < count && !build_stop_signal; i++)
+        if (remove_gone(b, &lists[i]) != 0)
+            goto done;
+    rc = 0;
+done:
+    for (size_t i = 0; unchanged && i < count; i++)
+        free(unchanged[i]);
     free(unchanged);
+    free(changed_pages);
     return rc;
 }
 
@@ -1069,90 +1011,138 @@ void build_stats_add(build_stats_t *into, const build_stats_t *more)
     into->removed += more->removed;
     into->unchanged += more->unchanged;
     into->failed += more->failed;
+    into->duplicates += more->duplicates;
 }
 
-walk_list_t *build_walk(char *const *paths, size_t count, unsigned *failed)
+int build_load_roots(const build_options_t *opts, xs_db_t *index, root_table_t *roots)
 {
-    walk_list_t *lists = calloc(count ? count : 1, sizeof *lists);
+    xs_db_t *other = NULL;
+    const char *from = opts->roots_from ? opts->roots_from : opts->db_path;
+    int rc = 0;
 
-    if (lists == NULL) {
-        errorf("out of memory");
-        return NULL;
-    }
-    for (size_t i = 0; i < count; i++)
-        if (walk_collect(paths[i], &lists[i], failed) != 0) {
-            build_walk_free(lists, count);
-            return NULL;
+    memset(roots, 0, sizeof *roots);
+    if (index == NULL || opts->roots_from) {
+        /* No index there yet is no roots yet; a damaged one (what --rebuild
+         * is for) cannot say which labels its roots had. */
+        xs_status_t st = xs_db_open_read(from, &other, NULL);
+        if (st == XS_NOT_FOUND)
+            return 0;
+        if (st != XS_OK || roots_load(other, roots) != 0) {
+            warnf("cannot read the corpus roots of the index '%s': the ids of articles "
+                  "found under several roots may change", from);
+            memset(roots, 0, sizeof *roots);
         }
-    return lists;
+        xs_db_close(other);
+        return 0;
+    }
+    if (roots_load(index, roots) != 0) {
+        errorf("cannot read the index '%s': %s", opts->db_path, xs_db_last_error(index));
+        rc = -1;
+    }
+    return rc;
 }
 
-void build_walk_free(walk_list_t *lists, size_t count)
+/* Opens the index for writing into B and sets up what a run needs.
+ * Returns 0, or -1 (reported). */
+static int builder_open(builder_t *b, const build_options_t *opts, build_stats_t *stats,
+                        char **language)
 {
-    for (size_t i = 0; lists && i < count; i++)
-        walk_free(&lists[i]);
-    free(lists);
+    char *errmsg = NULL;
+    xs_status_t st;
+    int rc = -1;
+
+    memset(b, 0, sizeof *b);
+    b->opts = opts;
+    b->stats = stats;
+    b->json = (json_reader_t)JSON_READER_INIT;
+    memset(stats, 0, sizeof *stats);
+    st = opts->shard_count
+             ? xs_db_open_write_shards(opts->shard_paths, opts->shard_count, opts->lock_wait,
+                                       &b->db, &errmsg)
+             : xs_db_open_write(opts->db_path, opts->lock_wait, &b->db, &errmsg);
+    if (st != XS_OK) {
+        errorf("cannot open the index for writing: %s", errmsg ? errmsg : xs_status_to_string(st));
+        goto done;
+    }
+    if (check_schema(b->db, opts) != 0 || choose_language(b->db, opts, language) != 0)
+        goto done;
+    b->analyzer = analyzer_new(*language, &errmsg);
+    if (b->analyzer == NULL) {
+        errorf("%s", errmsg ? errmsg : "out of memory");
+        goto done;
+    }
+    if ((b->spelling = spelling_batch_new()) == NULL || (b->claimed = idset_new()) == NULL) {
+        errorf("out of memory");
+        goto done;
+    }
+    b->language = *language;
+    rc = 0;
+done:
+    xs_free(errmsg);
+    return rc;
+}
+
+/* Indexes LISTS into B's index and commits.  Returns 0 or -1 (reported). */
+static int builder_run(builder_t *b, const walk_list_t *lists, size_t count)
+{
+    if (index_lists(b, lists, count) != 0 || b->write_failed || commit_run(b) != 0)
+        return -1;
+    return 0;
+}
+
+static void builder_close(builder_t *b)
+{
+    analyzer_free(b->analyzer);
+    json_reader_free(&b->json);
+    spelling_batch_free(b->spelling);
+    idset_free(b->claimed);
+    known_free(&b->known);
+    xs_db_close(b->db);
 }
 
 int build_index(const build_options_t *opts, char *const *paths, size_t count,
                 build_stats_t *stats)
 {
-    build_stats_t built;
+    builder_t b;
+    root_table_t roots = { NULL, 0 };
+    walk_list_t *lists = NULL;
+    size_t list_count = 0;
+    char *language = NULL;
+    unsigned walk_failed = 0;
     int rc = -1;
 
+    /* Every path is checked before the index is opened, so a typo can
+     * neither create an index nor remove documents. */
+    memset(&b, 0, sizeof b);
     memset(stats, 0, sizeof *stats);
-    /* Walk first: a path that does not exist stops the run before the
-     * index is touched, so a typo cannot remove documents. */
-    walk_list_t *lists = build_walk(paths, count, &stats->failed);
-    if (lists != NULL) {
-        rc = build_index_lists(opts, lists, count, &built);
-        build_stats_add(stats, &built);
-    }
-    build_walk_free(lists, count);
+    if (roots_check(paths, count) != 0 || builder_open(&b, opts, stats, &language) != 0
+        || build_load_roots(opts, b.db, &roots) != 0)
+        goto done;
+    b.roots = &roots;
+    if ((lists = roots_walk(&roots, paths, count, &list_count, &walk_failed)) == NULL)
+        goto done;
+    rc = builder_run(&b, lists, list_count);
+done:
+    stats->failed += walk_failed;
+    builder_close(&b);
+    roots_walk_free(lists, list_count);
+    roots_free(&roots);
+    free(language);
     return rc;
 }
 
-int build_index_lists(const build_options_t *opts, const walk_list_t *lists, size_t count,
-                      build_stats_t *stats)
+int build_index_lists(const build_options_t *opts, root_table_t *roots,
+                      const walk_list_t *lists, size_t count, build_stats_t *stats)
 {
-    builder_t b = { NULL, NULL, opts, stats, NULL, NULL, JSON_READER_INIT, NULL, 0, 0 };
-    char *errmsg = NULL, *language = NULL;
+    builder_t b;
+    char *language = NULL;
     int rc = -1;
-    xs_status_t st;
 
-    memset(stats, 0, sizeof *stats);
-    st = opts->shard_count
-             ? xs_db_open_write_shards(opts->shard_paths, opts->shard_count, opts->lock_wait,
-                                       &b.db, &errmsg)
-             : xs_db_open_write(opts->db_path, opts->lock_wait, &b.db, &errmsg);
-    if (st != XS_OK) {
-        errorf("cannot open the index for writing: %s", errmsg ? errmsg : xs_status_to_string(st));
-        goto done;
+    if (builder_open(&b, opts, stats, &language) == 0) {
+        b.roots = roots;
+        rc = builder_run(&b, lists, count);
     }
-    if (check_schema(b.db, opts) != 0 || choose_language(b.db, opts, &language) != 0)
-        goto done;
-    b.analyzer = analyzer_new(language, &errmsg);
-    if (b.analyzer == NULL) {
-        errorf("%s", errmsg ? errmsg : "out of memory");
-        goto done;
-    }
-    if ((b.spelling = spelling_batch_new()) == NULL) {
-        errorf("out of memory");
-        goto done;
-    }
-    b.language = language;
-    for (size_t i = 0; i < count && !build_stop_signal; i++)
-        if (index_root(&b, &lists[i]) != 0)
-            goto done;
-    if (b.write_failed || commit_run(&b) != 0)
-        goto done;
-    rc = 0;
-done:
-    xs_free(errmsg);
+    builder_close(&b);
     free(language);
-    analyzer_free(b.analyzer);
-    json_reader_free(&b.json);
-    spelling_batch_free(b.spelling);
-    xs_db_close(b.db);
     return rc;
 }

@@ -6,6 +6,9 @@
 
 #include <signal.h>
 #include <stddef.h>
+#include "roots.h"
+
+struct xs_db;
 
 typedef struct {
     const char *db_path;   /* the index directory (created if missing) */
@@ -21,10 +24,15 @@ typedef struct {
      * parts: every article.  Problems found before an article's id is known
      * (a file that cannot be read or parsed) are reported by one part only. */
     unsigned part_index, part_count;
+    /* The index whose corpus roots (roots.h) the run keeps, when it is not
+     * db_path: --rebuild builds a new index with the old one's labels.
+     * NULL: db_path's own. */
+    const char *roots_from;
 } build_options_t;
 
 typedef struct {
     unsigned added, updated, removed, unchanged, failed;
+    unsigned duplicates;   /* of the failed: an id another input holds */
 } build_stats_t;
 
 /* The signal (SIGINT or SIGTERM) that asked the run to stop, or 0.  Set by
@@ -50,17 +58,17 @@ void build_catch_signals(void);
 int build_index(const build_options_t *opts, char *const *paths, size_t count,
                 build_stats_t *stats);
 
-/* The same for files already collected by build_walk() (LISTS[0..COUNT);
- * walk_list_t is walk.h's). */
-struct walk_list;
-int build_index_lists(const build_options_t *opts, const struct walk_list *lists,
-                      size_t count, build_stats_t *stats);
+/* The corpus roots the run keeps (opts->roots_from's, else those of INDEX,
+ * the index open for writing, or with INDEX NULL, of opts->db_path if there
+ * is an index there) into *ROOTS (free with roots_free()).  An index that
+ * cannot be read gives none, with a warning, when it is not INDEX.
+ * Returns 0, or -1 (reported). */
+int build_load_roots(const build_options_t *opts, struct xs_db *index, root_table_t *roots);
 
-/* The files under each of the COUNT PATHS (walk_collect()): an array of
- * COUNT lists, free with build_walk_free(); NULL when a path cannot be used
- * or memory ran out (reported).  Unreadable entries are counted in *FAILED. */
-struct walk_list *build_walk(char *const *paths, size_t count, unsigned *failed);
-void build_walk_free(struct walk_list *lists, size_t count);
+/* The same as build_index() for the COUNT lists already walked by
+ * roots_walk() against ROOTS (which the run stores in the index). */
+int build_index_lists(const build_options_t *opts, root_table_t *roots,
+                      const walk_list_t *lists, size_t count, build_stats_t *stats);
 
 /* Adds the counts in MORE to INTO. */
 void build_stats_add(build_stats_t *into, const build_stats_t *more);
@@ -84,7 +92,6 @@ int build_remove_index_dir(const char *path);
 /* For build_index_in_parts(): marks in MERGED each JSON Lines file of
  * LISTS that all PART_COUNT PARTS indexed whole (skipped by the next run);
  * xs_db_t is xs.h's.  Returns 0, or -1 (MERGED's error). */
-struct xs_db;
 int build_merge_file_marks(struct xs_db *merged, struct xs_db *const *parts,
                            size_t part_count, const struct walk_list *lists, size_t count);
 

@@ -10,6 +10,7 @@ libtrawlcore_la_SOURCES += \
 
 bin_PROGRAMS += trawl-index
 trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \
+	indexer/roots.h indexer/roots.c indexer/known.h indexer/known.c \
 	indexer/build.h indexer/build.c indexer/idset.h indexer/idset.c \
 	indexer/spelling.h indexer/spelling.c indexer/shard.h indexer/shard.c \
 	indexer/maintain.h indexer/maintain.c indexer/parts.c

@@ -144,6 +144,17 @@ static double parse_seconds(const char *arg)
     return v;
 }
 
+/* " (N duplicate ids)" for the summary, when some inputs were refused
+ * because another held their id. */
+static const char *duplicates_note(unsigned duplicates)
+{
+    static char note[48];
+    if (duplicates == 0)
+        return "";
+    snprintf(note, sizeof note, " (%u duplicate id%s)", duplicates, duplicates == 1 ? "" : "s");
+    return note;
+}
+
 int main(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -246,9 +257,10 @@ int main(int argc, char **argv)
         return EXIT_TROUBLE;
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (!quiet)
-        printf("%s: %u added, %u updated, %u removed, %u unchanged, %u failed%s (%.2f s)\n",
+        printf("%s: %u added, %u updated, %u removed, %u unchanged, %u failed%s%s (%.2f s)\n",
                opts.db_path, stats.added, stats.updated, stats.removed, stats.unchanged,
-               stats.failed, build_stop_signal ? ", interrupted" : "",
+               stats.failed, duplicates_note(stats.duplicates),
+               build_stop_signal ? ", interrupted" : "",
                (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
     if (build_stop_signal) {
         warnf("interrupted by %s: %s", build_stop_signal == SIGINT ? "SIGINT" : "SIGTERM",

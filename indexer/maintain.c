@@ -129,6 +129,7 @@ int maintain_rebuild(const build_options_t *opts, char *const *paths, size_t cou
         goto done;
     }
     new_opts.db_path = new_path.data;
+    new_opts.roots_from = opts->db_path;   /* the new index keeps the old ids */
     if (language)
         new_opts.language = language;
     if ((opts->jobs > 1 ? build_index_in_parts : build_index)(&new_opts, paths, count,

@@ -32,7 +32,7 @@ typedef struct {
 
 /* In the child: builds part K and exits with its counts written to FD. */
 static void run_part(const build_options_t *opts, const part_t *part, unsigned k,
-                     const walk_list_t *lists, size_t count, int fd)
+                     root_table_t *roots, const walk_list_t *lists, size_t count, int fd)
 {
     build_options_t part_opts = *opts;
     build_stats_t stats = { 0 };
@@ -43,7 +43,7 @@ static void run_part(const build_options_t *opts, const part_t *part, unsigned k
     part_opts.part_count = opts->jobs;
     part_opts.progress = 0;
     part_opts.jobs = 1;
-    rc = build_index_lists(&part_opts, lists, count, &stats);
+    rc = build_index_lists(&part_opts, roots, lists, count, &stats);
     /* A few bytes: never blocks on the pipe. */
     if (write(fd, &stats, sizeof stats) != (ssize_t)sizeof stats)
         rc = -1;
@@ -149,7 +149,9 @@ int build_index_in_parts(const build_options_t *opts, char *const *paths, size_t
                          build_stats_t *stats)
 {
     part_t *parts = calloc(opts->jobs, sizeof *parts);
+    root_table_t roots = { NULL, 0 };
     walk_list_t *lists = NULL;
+    size_t list_count = 0;
     unsigned started = 0;
     int rc = -1;
 
@@ -160,7 +162,8 @@ int build_index_in_parts(const build_options_t *opts, char *const *paths, size_t
     }
     /* Walked once, here: the parts inherit the lists, and a walk's
      * problems are reported once. */
-    if ((lists = build_walk(paths, count, &stats->failed)) == NULL)
+    if (build_load_roots(opts, NULL, &roots) != 0
+        || (lists = roots_walk(&roots, paths, count, &list_count, &stats->failed)) == NULL)
         goto done;
     for (unsigned k = 0; k < opts->jobs; k++) {
         buf_t path = BUF_INIT;
@@ -186,7 +189,7 @@ int build_index_in_parts(const build_options_t *opts, char *const *paths, size_t
         pid_t pid = fork();
         if (pid == 0) {
             close(fds[0]);
-            run_part(opts, &parts[started], started, lists, count, fds[1]);
+            run_part(opts, &parts[started], started, &roots, lists, list_count, fds[1]);
         }
         close(fds[1]);
         if (pid < 0) {
@@ -205,7 +208,7 @@ int build_index_in_parts(const build_options_t *opts, char *const *paths, size_t
         rc = 0;            /* the caller says that nothing changed */
         goto done;
     }
-    rc = merge_parts(opts, parts, opts->jobs, lists, count);
+    rc = merge_parts(opts, parts, opts->jobs, lists, list_count);
     if (rc != 0)
         build_remove_index_dir(opts->db_path);
 done:
@@ -217,6 +220,7 @@ done:
         free(parts[k].path);
     }
     free(parts);
-    build_walk_free(lists, count);
+    roots_walk_free(lists, list_count);
+    roots_free(&roots);
     return rc;
 }

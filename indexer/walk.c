@@ -3,7 +3,6 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -120,6 +119,11 @@ static int walk_dir(walk_list_t *list, const char *dir_path, const char *rel,
         (*failed)++;
         return 0;
     }
+    for (size_t i = 0; i < list->skip_count; i++)
+        if (list->skips[i].dev == st.st_dev && list->skips[i].ino == st.st_ino) {
+            warnf("skipping '%s': indexed as a corpus root of its own", dir_path);
+            return 0;
+        }
     for (const dir_stack_t *up = parent; up; up = up->parent)
         if (up->dev == st.st_dev && up->ino == st.st_ino) {
             errorf("skipping '%s': symbolic link loop", dir_path);
@@ -156,51 +160,84 @@ static int walk_dir(walk_list_t *list, const char *dir_path, const char *rel,
     return rc;
 }
 
-int walk_collect(const char *arg, walk_list_t *out, unsigned *failed)
+static int add_scope(walk_list_t *list, const char *rel, int is_dir)
+{
+    walk_scope_t *scopes = realloc(list->scopes, (list->scope_count + 1) * sizeof *scopes);
+    if (scopes == NULL)
+        return -1;
+    list->scopes = scopes;
+    if ((scopes[list->scope_count].relpath = strdup(rel)) == NULL)
+        return -1;
+    scopes[list->scope_count++].is_dir = is_dir;
+    return 0;
+}
+
+int walk_add(walk_list_t *list, const char *arg, const char *rel, int is_dir,
+             unsigned *failed)
 {
     struct stat st;
-    char real[PATH_MAX];
+    int rc;
 
-    memset(out, 0, sizeof *out);
-    if (stat(arg, &st) != 0) {
-        errorf("cannot index '%s': %s", arg, strerror(errno));
+    if (add_scope(list, rel, is_dir) != 0) {
+        errorf("cannot index '%s': out of memory", arg);
         return -1;
     }
-    if (S_ISDIR(st.st_mode)) {
+    if (stat(arg, &st) != 0) {
+        errorf("cannot index '%s': %s", arg, strerror(errno));
+        (*failed)++;
+        return 0;
+    }
+    if (is_dir) {
         size_t len = strlen(arg);
         char *dir = strdup(arg);
-        if (dir == NULL || realpath(arg, real) == NULL || (out->root = strdup(real)) == NULL) {
-            free(dir);
-            errorf("cannot index '%s': %s", arg, strerror(errno ? errno : ENOMEM));
+        if (dir == NULL) {
+            errorf("cannot index '%s': out of memory", arg);
             return -1;
         }
         while (len > 1 && dir[len - 1] == '/')
             dir[--len] = '\0';       /* "corpus/" and "corpus" are one root */
-        int rc = walk_dir(out, dir, "", NULL, failed);
+        rc = walk_dir(list, dir, rel, NULL, failed);
         free(dir);
-        if (rc != 0)
-            errorf("cannot index '%s': out of memory", arg);
-        return rc;
+    } else
+        rc = add_file(list, arg, rel, &st);
+    if (rc != 0)
+        errorf("cannot index '%s': out of memory", arg);
+    return rc;
+}
+
+static int compare_relpaths(const void *a, const void *b)
+{
+    return strcmp(((const walk_file_t *)a)->relpath, ((const walk_file_t *)b)->relpath);
+}
+
+void walk_finish(walk_list_t *list)
+{
+    size_t kept = 0;
+
+    /* One scope is walked in order already; only merged walks need it. */
+    if (list->scope_count > 1 && list->count > 1)
+        qsort(list->files, list->count, sizeof *list->files, compare_relpaths);
+    for (size_t i = 0; i < list->count; i++) {
+        if (kept && strcmp(list->files[kept - 1].relpath, list->files[i].relpath) == 0) {
+            free(list->files[i].path);
+            free(list->files[i].relpath);
+            continue;
+        }
+        list->files[kept++] = list->files[i];
     }
-    if (!S_ISREG(st.st_mode)) {
-        errorf("cannot index '%s': not a regular file or directory", arg);
-        return -1;
+    list->count = kept;
+}
+
+int walk_in_scope(const walk_list_t *list, const char *relpath)
+{
+    for (size_t i = 0; i < list->scope_count; i++) {
+        const walk_scope_t *s = &list->scopes[i];
+        size_t n = strlen(s->relpath);
+        if (strcmp(s->relpath, relpath) == 0
+            || (s->is_dir && (n == 0 || (strncmp(s->relpath, relpath, n) == 0
+                                         && relpath[n] == '/'))))
+            return 1;
     }
-    if (!walk_is_corpus_file(arg))
-        warnf("indexing '%s' as text although its name does not end in .txt, .txt.gz, "
-              ".eml, .jsonl or .jsonl.gz", arg);
-    /* A single file: its directory is the root, its name the relative path. */
-    const char *slash = strrchr(arg, '/');
-    const char *name = slash ? slash + 1 : arg;
-    char *dir = slash ? xstrndup(arg, (size_t)(slash - arg) + (slash == arg)) : strdup(".");
-    if (dir == NULL || realpath(dir, real) == NULL || (out->root = strdup(real)) == NULL
-        || add_file(out, arg, name, &st) != 0) {
-        errorf("cannot index '%s': %s", arg, strerror(errno ? errno : ENOMEM));
-        free(dir);
-        walk_free(out);
-        return -1;
-    }
-    free(dir);
     return 0;
 }
 
@@ -211,6 +248,11 @@ void walk_free(walk_list_t *list)
         free(list->files[i].relpath);
     }
     free(list->files);
+    for (size_t i = 0; i < list->scope_count; i++)
+        free(list->scopes[i].relpath);
+    free(list->scopes);
+    free(list->skips);
     free(list->root);
+    free(list->label);
     memset(list, 0, sizeof *list);
 }

@@ -5,6 +5,7 @@
 #define TRAWL_WALK_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 typedef struct {
     char *path;            /* path to open (the argument joined with relpath) */
@@ -13,19 +14,52 @@ typedef struct {
     long long mtime_ns;    /* modification time, nanoseconds since the epoch */
 } walk_file_t;
 
+/* A part of a root that a run looked at: a directory (its whole subtree;
+ * "" is the whole root) or one file.  Documents of the root outside every
+ * scope of a run are left as they are: naming one file never removes the
+ * others of its folder. */
+typedef struct {
+    char *relpath;         /* relative to the root */
+    int is_dir;
+} walk_scope_t;
+
+/* A directory a walk does not enter (the root of another corpus). */
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+} walk_skip_t;
+
 typedef struct walk_list {
     char *root;            /* real path of the corpus root */
+    char *label;           /* the root's id prefix: a file's id is
+                              label/relpath, or relpath when label is "" */
     walk_file_t *files;    /* sorted by relpath, so runs are reproducible */
     size_t count;
+    walk_scope_t *scopes;  /* what this run walked of the root */
+    size_t scope_count;
+    walk_skip_t *skips;    /* directories left to other roots */
+    size_t skip_count;
 } walk_list_t;
 
-/* Collects the corpus files (walk_is_corpus_file()) under ARG, a directory (searched
- * recursively; names starting with '.' are skipped; symbolic links are
- * followed, loops are detected and reported) or a single file (its
- * directory is the root).  Unreadable entries are reported with their path
- * and reason and counted in *FAILED; the walk carries on.  Returns 0, or -1
- * when ARG itself cannot be used (reported).  Free with walk_free(). */
-int walk_collect(const char *arg, walk_list_t *out, unsigned *failed);
+/* Adds to LIST the corpus files (walk_is_corpus_file()) of ARG, a
+ * directory (IS_DIR: searched recursively; names starting with '.' are
+ * skipped; symbolic links are followed, loops are detected and reported;
+ * LIST's skips are not entered) or a single file, whose path relative to
+ * the root is REL (the argument's own relative path: "" for the root
+ * itself).  Adds the scope.  Unreadable entries are reported with their
+ * path and reason and counted in *FAILED; the walk carries on.  Returns 0,
+ * or -1 when memory ran out (reported). */
+int walk_add(walk_list_t *list, const char *arg, const char *rel, int is_dir,
+             unsigned *failed);
+
+/* Sorts LIST's files by relpath and drops repeats (a file named twice, or
+ * inside a directory also named).  Call once after the last walk_add(). */
+void walk_finish(walk_list_t *list);
+
+/* Non-zero if the document at RELPATH of LIST's root lies in a scope of
+ * LIST (so this run saw whether its file is still there). */
+int walk_in_scope(const walk_list_t *list, const char *relpath);
+
 void walk_free(walk_list_t *list);
 
 /* Non-zero if NAME ends in ".txt" or ".txt.gz" (pages or mail messages,

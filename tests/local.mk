@@ -61,7 +61,7 @@ TESTS += \
 	tests/t0010-build.sh \
 	tests/t0020-index.sh \
 	tests/t0030-search.sh \
-	tests/t0040-incremental.sh \
+	tests/t0040-incremental.sh tests/t0045-roots.sh \
 	tests/t0050-errors.sh \
 	tests/t0060-query.sh \
 	tests/t0300-badinput.sh \

@@ -21,7 +21,7 @@ expect_status "bad records make the run exit 1" 1
 like "good records are added" "$out" ": 4 added, 0 updated, 0 removed, 0 unchanged, 2 failed"
 is "bad records are reported with path and line" "$err" \
 "trawl-index: error: $corpus/news.jsonl:2: expected a string key at byte 64
-trawl-index: error: $corpus/news.jsonl:5: duplicate id 'n1' (first in $corpus/news.jsonl:1): record skipped"
+trawl-index: error: $corpus/news.jsonl:5: duplicate id 'n1' (first in $corpus/news.jsonl:1): not indexed"
 
 run trawl_search --db "$db" --count quokka
 is "a JSON Lines record is found" "$out" "1"
