@@ -169,7 +169,8 @@ trawl_status_t trawl_search(trawl_index_t *index, const char *query, unsigned of
 {
     const unsigned known = TRAWL_ALL_WORDS | TRAWL_ANY_WORD | TRAWL_OLDEST_FIRST
                            | TRAWL_NEWEST_FIRST | TRAWL_NO_SNIPPETS;
-    search_options_t opts = { offset, limit, SNIPPET_DEFAULT_CHARS, 0 };
+    search_options_t opts = { .offset = offset, .limit = limit,
+                              .snippet_chars = SNIPPET_DEFAULT_CHARS };
     query_mode_t mode = QUERY_DEFAULT;
     search_sort_t sort = SEARCH_BY_RELEVANCE;
     trawl_results_t *r;
@@ -242,6 +243,11 @@ unsigned trawl_result_matches(const trawl_results_t *results)
 unsigned trawl_result_all_words(const trawl_results_t *results)
 {
     return results ? results->result.all_words : 0;
+}
+
+int trawl_result_counts_exact(const trawl_results_t *results)
+{
+    return results ? results->result.counts_exact : 0;
 }
 
 const char *trawl_result_suggestion(const trawl_results_t *results)

@@ -117,10 +117,15 @@ void trawl_results_free(trawl_results_t *results);
 /* The number of hits RESULTS holds (at most the LIMIT asked for). */
 size_t trawl_result_count(const trawl_results_t *results);
 
-/* How many articles match the query (Xapian's estimate once there are
- * more than the hits asked for), and how many of them hold every word. */
+/* How many articles match the query, and how many of them hold every
+ * word: exact counts, whatever the OFFSET and LIMIT asked for, unless
+ * trawl_result_counts_exact() says they are estimates (past a million
+ * matches of a query). */
 unsigned trawl_result_matches(const trawl_results_t *results);
 unsigned trawl_result_all_words(const trawl_results_t *results);
+/* 1 when the two counts above are exact, 0 when they are Xapian's
+ * estimates ("about N"). */
+int trawl_result_counts_exact(const trawl_results_t *results);
 
 /* "Did you mean": the query with words the index does not know corrected,
  * or NULL.  Owned by RESULTS. */

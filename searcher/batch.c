@@ -24,6 +24,9 @@ int batch_run_query(batch_t *b, const char *id, const char *text, size_t len,
             want = b->limit - done;
         opts.offset = b->search.offset + done;
         opts.limit = want;
+        /* Only the first page's counts are written, and only by the
+         * formats that show them. */
+        opts.skip_counts = done > 0 || !output_shows_counts(b->output);
         if (searcher_run(b->searcher, text, len, &opts, &r, errmsg) != 0) {
             if (*errmsg == NULL)
                 *errmsg = strdup("out of memory");

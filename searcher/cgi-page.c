@@ -82,12 +82,6 @@ static const char *doc_title(const stored_doc_t *doc)
     return doc->title ? doc->title : doc->id;
 }
 
-static const char *sort_name(search_sort_t sort)
-{
-    return sort == SEARCH_NEWEST_FIRST ? "newest" : sort == SEARCH_OLDEST_FIRST ? "oldest"
-                                                                                : "relevance";
-}
-
 /* Appends "&key=value" (or "?key=value" first) to the URL being built. */
 static void url_param(buf_t *url, const char *key, const char *value)
 {
@@ -109,7 +103,7 @@ static void results_url(buf_t *url, const cgi_request_t *req)
     if (req->to)
         url_param(url, "to", req->to);
     if (req->sort != SEARCH_BY_RELEVANCE)
-        url_param(url, "sort", sort_name(req->sort));
+        url_param(url, "sort", search_sort_name(req->sort));
     if (req->hits_per_page != req->default_hits)
         buf_printf(url, "&hits=%u", req->hits_per_page);
     if (req->page > 1)
@@ -178,7 +172,7 @@ void cgi_page_begin(buf_t *out, const cgi_request_t *req, const char *title)
               "type=\"text\" class=\"date\" maxlength=\"10\" pattern=\"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\"");
     buf_puts(out, "<div><label for=\"sort\">Order</label><select id=\"sort\" name=\"sort\">");
     for (size_t i = 0; i < sizeof sorts / sizeof sorts[0]; i++)
-        buf_printf(out, "<option value=\"%s\"%s>%s</option>", sort_name(sorts[i].sort),
+        buf_printf(out, "<option value=\"%s\"%s>%s</option>", search_sort_name(sorts[i].sort),
                    sorts[i].sort == req->sort ? " selected" : "", sorts[i].label);
     buf_puts(out, "</select></div>\n");
     if (req->hits_per_page != req->default_hits)
@@ -349,10 +343,9 @@ void cgi_page_results(buf_t *out, const cgi_request_t *req, const cgi_results_t 
 {
     const search_result_t *r = res->result;
 
-    buf_printf(out, "<p class=\"summary\" role=\"status\">%u %s", r->matches,
-               r->matches == 1 ? "match" : "matches");
-    if (r->group_count > 1)
-        buf_printf(out, ", %u with all %u words", r->all_words, r->group_count);
+    /* The words and numbers of output_count_line() need no escaping. */
+    buf_puts(out, "<p class=\"summary\" role=\"status\">");
+    output_count_line(out, r);
     buf_printf(out, " (%.3f seconds)</p>\n", res->seconds);
     if (res->suggestion) {
         cgi_request_t link = *req;
@@ -618,7 +611,7 @@ void cgi_json_results(buf_t *out, const cgi_request_t *req, const cgi_results_t 
     buf_printf(out, "},\"sort\":\"%s\",\"page\":%u,\"hits_per_page\":%u,\"last_page\":%u,"
                     "\"matches\":%u,\"all_words\":%u,\"words\":%u,\"seconds\":%.6f,"
                     "\"did_you_mean\":",
-               sort_name(req->sort), req->page, req->hits_per_page, res->last_page, r->matches,
+               search_sort_name(req->sort), req->page, req->hits_per_page, res->last_page, r->matches,
                r->all_words, r->group_count, res->seconds);
     put_json_string(out, res->suggestion);
     buf_puts(out, ",\"facets\":{");

@@ -395,14 +395,10 @@ static int check_params(const cgi_params_t *p, wanted_t *w, response_t *resp, ch
         snprintf(message, size, "The parameter 'format' must be html or json.");
         return -1;
     }
-    if (sort == NULL || strcmp(sort, "relevance") == 0 || *sort == '\0')
+    if (sort == NULL || *sort == '\0')
         w->req.sort = SEARCH_BY_RELEVANCE;
-    else if (strcmp(sort, "newest") == 0)
-        w->req.sort = SEARCH_NEWEST_FIRST;
-    else if (strcmp(sort, "oldest") == 0)
-        w->req.sort = SEARCH_OLDEST_FIRST;
-    else {
-        snprintf(message, size, "The parameter 'sort' must be relevance, newest or oldest.");
+    else if (search_sort_parse(sort, &w->req.sort) != 0) {
+        snprintf(message, size, "The parameter 'sort' must be one of " SEARCH_SORT_NAMES ".");
         return -1;
     }
     if ((w->req.from && !valid_date(w->req.from)) || (w->req.to && !valid_date(w->req.to))) {

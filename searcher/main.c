@@ -64,7 +64,8 @@ static void usage(void)
            "      --all             only articles with every word\n"
            "      --any             any word, ranked by BM25 score alone (default: articles\n"
            "                        with every word first, then those with some)\n"
-           "      --sort ORDER      relevance (default), date (oldest first) or -date\n"
+           "      --sort ORDER      relevance (default), newest or oldest (also written\n"
+           "                        -date and date): by date over every match, undated last\n"
            "      --k1 K1           BM25 term-frequency saturation (default %g)\n"
            "      --b B             BM25 length normalisation, 0 to 1 (default %g)\n"
            "      --feedback        re-rank by the words that mark the 10 best articles\n"
@@ -142,13 +143,10 @@ static double parse_real(const char *option, const char *arg, double max)
 
 static search_sort_t parse_sort(const char *arg)
 {
-    if (strcmp(arg, "relevance") == 0)
-        return SEARCH_BY_RELEVANCE;
-    if (strcmp(arg, "date") == 0)
-        return SEARCH_OLDEST_FIRST;
-    if (strcmp(arg, "-date") == 0)
-        return SEARCH_NEWEST_FIRST;
-    usagef("--sort: '%s' is not one of relevance, date, -date", arg);
+    search_sort_t sort;
+    if (search_sort_parse(arg, &sort) != 0)
+        usagef("--sort: '%s' is not one of " SEARCH_SORT_NAMES, arg);
+    return sort;
 }
 
 static int want_color(const char *when)
@@ -263,7 +261,7 @@ int main(int argc, char **argv)
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
-    search_options_t opts = { 0, 10, SNIPPET_DEFAULT_CHARS, 0 };
+    search_options_t opts = { .limit = 10, .snippet_chars = SNIPPET_DEFAULT_CHARS };
     double bm25_k1 = SEARCH_DEFAULT_K1, bm25_b = SEARCH_DEFAULT_B;
     search_feedback_t feedback = SEARCH_FEEDBACK_AUTO;
     search_sort_t sort = SEARCH_BY_RELEVANCE;
@@ -283,12 +281,15 @@ int main(int argc, char **argv)
     /* Defaults from the config file (static: its values live to the end). */
     static const char *const config_formats[] = { "text", "json", "tsv", "csv", "trec", NULL };
     static const char *const config_colors[] = { "auto", "always", "never", NULL };
+    static const char *const config_sorts[] = { "relevance", "newest", "oldest", "-date",
+                                                "date", NULL };
     static config_setting_t config[] = {
         { "db", NULL, 0, NULL }, { "color", config_colors, 0, NULL },
         { "limit", NULL, MAX_LIMIT, NULL }, { "format", config_formats, 0, NULL },
+        { "sort", config_sorts, 0, NULL },
     };
     char *config_file = config_path();
-    if (config_file && config_read(config_file, config, 4) != 0)
+    if (config_file && config_read(config_file, config, sizeof config / sizeof config[0]) != 0)
         return EXIT_TROUBLE;
     free(config_file);
     color = config[1].value ? config[1].value : color;
@@ -296,6 +297,8 @@ int main(int argc, char **argv)
         opts.limit = parse_count("limit", config[2].value, MAX_LIMIT);
     if (config[3].value)
         out_opts.format = parse_format(config[3].value);
+    if (config[4].value)
+        sort = parse_sort(config[4].value);
 
     while ((c = getopt_long(argc, argv, "b:cd:f:hn:V", options, NULL)) != -1) {
         switch (c) {

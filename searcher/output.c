@@ -226,6 +226,22 @@ static void put_fragment(buf_t *out, const stored_doc_t *doc, const fragment_t *
         buf_puts(out, ELLIPSIS);
 }
 
+int output_shows_counts(const output_options_t *opts)
+{
+    return opts->cite == CITE_NONE && (opts->format == FORMAT_TEXT || opts->format == FORMAT_JSON);
+}
+
+void output_count_line(buf_t *out, const search_result_t *r)
+{
+    const char *about = r->counts_exact ? "" : "about ";
+    buf_printf(out, "%s%u %s", about, r->matches, r->matches == 1 ? "match" : "matches");
+    if (r->group_count > 1)
+        buf_printf(out, ", %s%u with all %u words", about, r->all_words, r->group_count);
+    if (r->sort != SEARCH_BY_RELEVANCE)
+        buf_printf(out, "; %s first, %u undated last",
+                   r->sort == SEARCH_NEWEST_FIRST ? "newest" : "oldest", r->undated);
+}
+
 static void text_header(buf_t *out, const output_query_t *q, const search_result_t *r)
 {
     if (q->batch) {
@@ -243,11 +259,8 @@ static void text_header(buf_t *out, const output_query_t *q, const search_result
         buf_putc(out, '\n');
         line += n + (line[n] == '\n');
     }
-    if (r->group_count > 1)
-        buf_printf(out, "%u %s, %u with all %u words\n", r->matches,
-                   r->matches == 1 ? "match" : "matches", r->all_words, r->group_count);
-    else
-        buf_printf(out, "%u %s\n", r->matches, r->matches == 1 ? "match" : "matches");
+    output_count_line(out, r);
+    buf_putc(out, '\n');
     if (r->suggestion) {
         buf_puts(out, "Did you mean: ");
         esc_terminal(out, r->suggestion, strlen(r->suggestion));
@@ -256,15 +269,18 @@ static void text_header(buf_t *out, const output_query_t *q, const search_result
     buf_putc(out, '\n');
 }
 
-/* JSON: a line {"trawl_query":{...}} before the hits, when there is a
- * "did you mean" or an explanation to give. */
+/* JSON: a line {"trawl_query":{...}} before the hits: the counts, the
+ * order, "did you mean" and the explanation. */
 static void json_query(buf_t *out, const output_query_t *q, const search_result_t *r)
 {
-    if (r->suggestion == NULL && r->explain == NULL)
-        return;
     buf_puts(out, "{\"trawl_query\":{\"query_id\":\"");
     esc_json(out, q->id, strlen(q->id));
-    buf_puts(out, "\",\"did_you_mean\":");
+    buf_printf(out, "\",\"matches\":%u,\"all_words\":%u,\"words\":%u,\"counts_exact\":%s,"
+               "\"sort\":\"%s\"", r->matches, r->all_words, r->group_count,
+               r->counts_exact ? "true" : "false", search_sort_name(r->sort));
+    if (r->sort != SEARCH_BY_RELEVANCE)
+        buf_printf(out, ",\"undated\":%u", r->undated);
+    buf_puts(out, ",\"did_you_mean\":");
     if (r->suggestion) {
         buf_putc(out, '"');
         esc_json(out, r->suggestion, strlen(r->suggestion));

@@ -63,6 +63,9 @@ int output_parse_fields(output_options_t *opts, const char *list, char **errmsg)
  * stored text (and so are worth making the snippets for). */
 int output_needs_snippets(const output_options_t *opts);
 
+/* Non-zero if the output shows the counts of matches (text, JSON). */
+int output_shows_counts(const output_options_t *opts);
+
 /* Writes what comes before the first query: the header row of TSV and
  * CSV, the "[" of a CSL-JSON array. */
 void output_begin(FILE *fp, output_options_t *opts);
@@ -72,6 +75,11 @@ void output_page(FILE *fp, output_options_t *opts, output_query_t *q,
                  const search_result_t *r, int first_page);
 /* Writes what comes after the last query ("]" of CSL-JSON). */
 void output_end(FILE *fp, output_options_t *opts);
+
+/* The count line of R, as the text output's header and the page's
+ * summary give it: "246 matches, 38 with all 3 words" ("about N" for
+ * estimates; "; newest first, 12 undated last" when sorted by date). */
+void output_count_line(buf_t *out, const search_result_t *r);
 
 /* The reference for HIT, to paste into a paper:
  *   "Title." Source, 3 June 2014. 002_x.txt, ¶4 (reader comment).

@@ -147,6 +147,27 @@ xs_db_t *searcher_db(searcher_t *s)
     return s->db;
 }
 
+const char *search_sort_name(search_sort_t sort)
+{
+    return sort == SEARCH_NEWEST_FIRST ? "newest"
+           : sort == SEARCH_OLDEST_FIRST ? "oldest" : "relevance";
+}
+
+int search_sort_parse(const char *name, search_sort_t *sort)
+{
+    static const struct { const char *name; search_sort_t sort; } names[] = {
+        { "relevance", SEARCH_BY_RELEVANCE },
+        { "newest", SEARCH_NEWEST_FIRST }, { "-date", SEARCH_NEWEST_FIRST },
+        { "oldest", SEARCH_OLDEST_FIRST }, { "date", SEARCH_OLDEST_FIRST },
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i].name) == 0) {
+            *sort = names[i].sort;
+            return 0;
+        }
+    return -1;
+}
+
 void searcher_restrict(searcher_t *s, const xs_query_t *filter, search_sort_t sort)
 {
     s->filter = filter;
@@ -194,16 +215,52 @@ static xs_query_t *restricted(const searcher_t *s, const xs_query_t *q)
     return xs_query_combine(XS_OP_FILTER, pair, 2, 0, &out) == XS_OK ? out : NULL;
 }
 
-/* Runs Q and appends its results to OUT, ranked from FIRST_RANK. */
+/* Counts the matches of Q (already restricted) into *MATCHES: exact up to
+ * SEARCH_EXACT_COUNT_MAX matches (every match with opts->exact_counts),
+ * else Xapian's estimate, and *EXACT cleared.  Weights play no part
+ * (the query is scaled to 0), which makes counting a fraction of the cost
+ * of ranking every match.  Returns 0, or -1 with *errmsg set. */
+static int count_matches(searcher_t *s, const xs_query_t *q, const search_options_t *opts,
+                         unsigned *matches, int *exact, char **errmsg)
+{
+    xs_search_options_t xo;
+    xs_results_t *results = NULL;
+    xs_query_t *boolean = NULL;
+
+    xs_search_options_init(&xo);
+    xo.limit = 0;
+    xo.skip_values = 1;
+    xo.check_at_least = opts->exact_counts ? (unsigned)-1 : SEARCH_EXACT_COUNT_MAX;
+    if (xs_query_scale(q, 0, &boolean) != XS_OK) {
+        *errmsg = strdup("out of memory");
+        return -1;
+    }
+    xs_status_t st = xs_db_search(s->db, boolean, &xo, &results);
+    xs_query_destroy(boolean);
+    if (st != XS_OK) {
+        *errmsg = message("search failed in '%s': %s", s->db_path, xs_db_last_error(s->db));
+        return -1;
+    }
+    *matches = xs_results_matches_estimated(results);
+    if (xs_results_matches_lower(results) != xs_results_matches_upper(results))
+        *exact = 0;
+    xs_results_destroy(results);
+    return 0;
+}
+
+/* Runs Q (ordered by date when BY_DATE, else by score) and appends its
+ * results to OUT, ranked from FIRST_RANK.  *MATCHES gets the number of
+ * matches, and *EXACT is cleared when that number is Xapian's estimate. */
 static int collect(searcher_t *s, const query_t *query, const xs_query_t *q,
-                   unsigned offset, unsigned limit, int has_all_words,
+                   unsigned offset, unsigned limit, int has_all_words, int by_date,
                    unsigned first_rank, const search_options_t *opts,
-                   search_result_t *out, unsigned *matches, char **errmsg)
+                   search_result_t *out, unsigned *matches, int *exact, char **errmsg)
 {
     xs_search_options_t xo;
     xs_results_t *results = NULL;
     xs_query_t *filtered = NULL;
     xs_status_t st;
+    int rc = -1;
 
     ranking_options(s, &xo);
     xo.offset = offset;
@@ -211,9 +268,9 @@ static int collect(searcher_t *s, const query_t *query, const xs_query_t *q,
     /* Hits are read from their stored data; copying values was a fifth of
      * a search without snippets. */
     xo.skip_values = 1;
-    /* Exact counts up to the page end, so the second pass starts right. */
-    xo.check_at_least = opts->exact_counts ? (unsigned)-1 : offset + limit;
-    if (s->sort != SEARCH_BY_RELEVANCE) {
+    /* Exact up to the page's end; the count after, if need be. */
+    xo.check_at_least = offset + limit;
+    if (by_date) {
         xo.sort_slot = SLOT_DATE;
         xo.sort_descending = s->sort == SEARCH_NEWEST_FIRST;
     }
@@ -227,20 +284,23 @@ static int collect(searcher_t *s, const query_t *query, const xs_query_t *q,
     st = xs_db_search(s->db, q, &xo, &results);
     /* xs_db_search() itself reopens and retries when an indexer commits
      * under it. */
-    xs_query_destroy(filtered);
     if (st != XS_OK) {
+        xs_query_destroy(filtered);
         *errmsg = message("search failed in '%s': %s", s->db_path, xs_db_last_error(s->db));
         return -1;
     }
     *matches = xs_results_matches_estimated(results);
+    if (xs_results_matches_lower(results) != xs_results_matches_upper(results)) {
+        if (opts->skip_counts)
+            *exact = 0;
+        else if (count_matches(s, q, opts, matches, exact, errmsg) != 0)
+            goto done;
+    }
     size_t n = xs_results_size(results);
     if (n) {
         hit_t *hits = realloc(out->hits, (out->hit_count + n) * sizeof *hits);
-        if (hits == NULL) {
-            xs_results_destroy(results);
-            *errmsg = strdup("out of memory");
-            return -1;
-        }
+        if (hits == NULL)
+            goto oom;
         out->hits = hits;
     }
     for (size_t i = 0; i < n; i++) {
@@ -252,21 +312,120 @@ static int collect(searcher_t *s, const query_t *query, const xs_query_t *q,
         hit->docid = xs_results_docid(results, i);
         hit->score = xs_results_weight(results, i);
         hit->has_all_words = has_all_words;
-        if (docdata_decode(data, data_len, opts->snippet_chars > 0, &hit->doc, errmsg) != 0) {
-            xs_results_destroy(results);
-            return -1;
-        }
+        if (docdata_decode(data, data_len, opts->snippet_chars > 0, &hit->doc, errmsg) != 0)
+            goto done;
         out->hit_count++;
         if (opts->snippet_chars
             && snippet_make(s->analyzer, hit->doc.text, hit->doc.text_len, query->terms,
-                            query->term_count, opts->snippet_chars, &hit->snippet) != 0) {
-            xs_results_destroy(results);
-            *errmsg = strdup("out of memory");
-            return -1;
-        }
+                            query->term_count, opts->snippet_chars, &hit->snippet) != 0)
+            goto oom;
     }
+    rc = 0;
+    goto done;
+oom:
+    *errmsg = strdup("out of memory");
+done:
     xs_results_destroy(results);
+    xs_query_destroy(filtered);
+    return rc;
+}
+
+/* One search of a run: its matches rank after those of the passes before. */
+typedef struct {
+    const xs_query_t *q;
+    int has_all_words;         /* 1: every match has every word; -1: not known */
+    int by_date;               /* ordered by date (searcher_restrict()) */
+    unsigned *count;           /* where its number of matches goes too, or NULL */
+} pass_t;
+
+/* Runs the COUNT PASSES in order, the page (opts->offset, opts->limit)
+ * running on across them; every pass is run, for its count.  OUT->matches
+ * is their sum.  Returns 0, or -1 with *errmsg set. */
+static int run_passes(searcher_t *s, const query_t *query, const pass_t *passes, size_t count,
+                      const search_options_t *opts, search_result_t *out, char **errmsg)
+{
+    unsigned before = 0;     /* matches of the passes run so far */
+
+    for (size_t i = 0; i < count; i++) {
+        unsigned offset = opts->offset > before ? opts->offset - before : 0;
+        unsigned limit = opts->limit - (unsigned)out->hit_count, n = 0;
+        if (collect(s, query, passes[i].q, offset, limit, passes[i].has_all_words,
+                    passes[i].by_date, before + offset + 1, opts, out, &n, &out->counts_exact,
+                    errmsg) != 0)
+            return -1;
+        if (passes[i].count)
+            *passes[i].count = n;
+        before += n;
+    }
+    out->matches = before;
     return 0;
+}
+
+/* Counts the matches of Q into *COUNT (exact as collect() makes it). */
+static int count_only(searcher_t *s, const query_t *query, const xs_query_t *q,
+                      const search_options_t *opts, search_result_t *out, unsigned *count,
+                      char **errmsg)
+{
+    return collect(s, query, q, 0, 0, 0, 0, 1, opts, out, count, &out->counts_exact, errmsg);
+}
+
+/* Sets has_all_words for the hits of OUT from FIRST on, which a pass over
+ * articles with some words gave: those that ALL (the query for every word)
+ * matches too.  One search, among those hits only (by their id terms).
+ * Returns 0, or -1 with *errmsg set. */
+static int mark_all_words(searcher_t *s, const xs_query_t *all, search_result_t *out,
+                          size_t first, char **errmsg)
+{
+    size_t n = out->hit_count - first;
+    xs_query_t **ids = calloc(n ? n : 1, sizeof *ids), *among = NULL, *both = NULL;
+    xs_search_options_t xo;
+    xs_results_t *results = NULL;
+    int rc = -1;
+
+    if (n == 0) {
+        free(ids);
+        return 0;
+    }
+    for (size_t i = 0; ids && i < n; i++) {
+        buf_t term = BUF_INIT;
+        docdata_id_term(out->hits[first + i].doc.id, &term);
+        xs_status_t st = term.failed ? XS_NO_MEMORY
+                                     : xs_query_term(term.data, term.len, 1, 0, &ids[i]);
+        buf_free(&term);
+        if (st != XS_OK)
+            goto oom;
+    }
+    if (ids == NULL || xs_query_combine(XS_OP_OR, (const xs_query_t *const *)ids, n, 0, &among)
+                           != XS_OK)
+        goto oom;
+    const xs_query_t *pair[2] = { all, among };
+    if (xs_query_combine(XS_OP_FILTER, pair, 2, 0, &both) != XS_OK)
+        goto oom;
+    xs_search_options_init(&xo);
+    xo.limit = (unsigned)n;
+    xo.skip_values = 1;
+    if (xs_db_search(s->db, both, &xo, &results) != XS_OK) {
+        *errmsg = message("search failed in '%s': %s", s->db_path, xs_db_last_error(s->db));
+        goto done;
+    }
+    for (size_t i = first; i < out->hit_count; i++) {
+        out->hits[i].has_all_words = 0;
+        for (size_t k = 0; k < xs_results_size(results); k++)
+            if (xs_results_docid(results, k) == out->hits[i].docid)
+                out->hits[i].has_all_words = 1;
+    }
+    rc = 0;
+    goto done;
+oom:
+    *errmsg = strdup("out of memory");
+done:
+    for (size_t i = 0; ids && i < n; i++)
+        xs_query_destroy(ids[i]);
+    free(ids);
+    xs_query_destroy(among);
+    xs_query_destroy(both);
+    xs_results_destroy(results);
+    return rc;
 }
 
 /* Context for count_words(). */
@@ -502,8 +661,7 @@ int searcher_run(searcher_t *s, const char *text, size_t len,
                  char **errmsg)
 {
     query_t query;
-    xs_query_t *rest = NULL;
-    unsigned all_count = 0, rest_count = 0;
+    xs_query_t *rest = NULL, *dated = NULL, *with_date = NULL;
     buf_t explain = BUF_INIT;
     int rc = -1;
 
@@ -526,57 +684,79 @@ int searcher_run(searcher_t *s, const char *text, size_t len,
         && feedback(s, &query, s->explain ? &explain : NULL, errmsg) != 0)
         goto done;
 
-    if (s->mode == QUERY_ANY) {
+    out->counts_exact = 1;
+    out->sort = s->sort;
+    int one_group = query.group_count <= 1;
+    if (s->sort != SEARCH_BY_RELEVANCE) {
+        /* By date: strictly chronological over every match (with every
+         * word or not), then the undated, by score, counted apart. */
+        const xs_query_t *base = s->mode == QUERY_ALL || one_group ? query.all : query.any;
+        const xs_query_t *pair[2] = { base, NULL };
+        if (xs_query_value_range(SLOT_DATE, "0", NULL, &dated) != XS_OK)
+            goto oom;
+        pair[1] = dated;
+        if (xs_query_combine(XS_OP_FILTER, pair, 2, 0, &with_date) != XS_OK
+            || xs_query_combine(XS_OP_AND_NOT, pair, 2, 0, &rest) != XS_OK)
+            goto oom;
+        pass_t passes[2] = { { with_date, base == query.all, 1, NULL },
+                             { rest, base == query.all, 0, &out->undated } };
+        if (s->explain) {
+            buf_printf(&explain, "ranking: %s, %s first; undated articles last, by BM25 "
+                       "score\n", base == query.all ? "articles with every word"
+                                                    : "articles with any word",
+                       s->sort == SEARCH_NEWEST_FIRST ? "newest" : "oldest");
+            describe(&explain, "Xapian query", base);
+        }
+        if (run_passes(s, &query, passes, 2, opts, out, errmsg) != 0)
+            goto done;
+        if (base == query.all)
+            out->all_words = out->matches;
+        else if (count_only(s, &query, query.all, opts, out, &out->all_words, errmsg) != 0
+                 || mark_all_words(s, query.all, out, 0, errmsg) != 0)
+            goto done;
+    } else if (s->mode == QUERY_ANY) {
         /* One pass by score; the count of articles with every word is only
          * counted. */
+        pass_t pass = { query.any, 0, 0, NULL };
         if (s->explain) {
             buf_puts(&explain, "ranking: any word, by BM25 score\n");
             describe(&explain, "Xapian query", query.any);
         }
-        if (collect(s, &query, query.any, opts->offset, opts->limit, 0, opts->offset + 1,
-                    opts, out, &out->matches, errmsg) != 0
-            || (query.group_count > 1
-                && collect(s, &query, query.all, 0, 0, 0, 1, opts, out, &out->all_words,
-                           errmsg) != 0))
+        if (run_passes(s, &query, &pass, 1, opts, out, errmsg) != 0
+            || (!one_group
+                && count_only(s, &query, query.all, opts, out, &out->all_words, errmsg) != 0))
             goto done;
-        if (query.group_count <= 1)
+        if (one_group)
             out->all_words = out->matches;
-        rc = 0;
-        goto done;
-    }
-    if (s->explain) {
-        if (s->mode == QUERY_ALL || query.group_count <= 1) {
+    } else if (s->mode == QUERY_ALL || one_group) {
+        pass_t pass = { query.all, 1, 0, NULL };
+        if (s->explain) {
             buf_puts(&explain, "ranking: articles with every word, by BM25 score\n");
             describe(&explain, "Xapian query", query.all);
-        } else {
+        }
+        if (run_passes(s, &query, &pass, 1, opts, out, errmsg) != 0)
+            goto done;
+        out->all_words = out->matches;
+    } else {
+        /* Articles with every word, then the rest, which rank below them
+         * whatever their score, as a reader of three words expects. */
+        const xs_query_t *pair[2] = { query.any, query.all };
+        if (xs_query_combine(XS_OP_AND_NOT, pair, 2, 0, &rest) != XS_OK)
+            goto oom;
+        pass_t passes[2] = { { query.all, 1, 0, &out->all_words }, { rest, 0, 0, NULL } };
+        if (s->explain) {
             buf_puts(&explain, "ranking: articles with every word first, then those with some, "
                      "each by BM25 score\n");
             describe(&explain, "Xapian query (every word)", query.all);
             describe(&explain, "Xapian query (some words)", query.any);
         }
-    }
-
-    /* Pass 1: articles with every word.  Pass 2: the rest, which rank below
-     * them whatever their score, as a reader of three words expects. */
-    if (collect(s, &query, query.all, opts->offset, opts->limit, 1, opts->offset + 1,
-                opts, out, &all_count, errmsg) != 0)
-        goto done;
-    out->all_words = all_count;
-    out->matches = all_count;
-    if (query.group_count > 1 && s->mode == QUERY_DEFAULT) {
-        const xs_query_t *pair[2] = { query.any, query.all };
-        unsigned offset = opts->offset > all_count ? opts->offset - all_count : 0;
-        unsigned limit = opts->limit - (unsigned)out->hit_count;
-        if (xs_query_combine(XS_OP_AND_NOT, pair, 2, 0, &rest) != XS_OK) {
-            *errmsg = strdup("out of memory");
+        if (run_passes(s, &query, passes, 2, opts, out, errmsg) != 0)
             goto done;
-        }
-        if (collect(s, &query, rest, offset, limit, 0, all_count + offset + 1,
-                    opts, out, &rest_count, errmsg) != 0)
-            goto done;
-        out->matches += rest_count;
     }
     rc = 0;
+    goto done;
+oom:
+    *errmsg = strdup("out of memory");
 done:
     if (rc == 0) {
         out->suggestion = suggest(s, &query, text, len, out->matches == 0);
@@ -589,6 +769,8 @@ done:
     }
     buf_free(&explain);
     xs_query_destroy(rest);
+    xs_query_destroy(dated);
+    xs_query_destroy(with_date);
     query_free(&query);
     if (rc != 0)
         search_result_free(out);

@@ -36,12 +36,28 @@ typedef enum {
 #define SEARCH_FEEDBACK_TERMS  10
 #define SEARCH_FEEDBACK_WEIGHT 0.3
 
+/* Counts of matches are exact up to this many matches of a pass, whatever
+ * the page asked for; past it they are Xapian's estimate, and
+ * search_result_t.counts_exact says so ("about N").  Counting costs a
+ * visit to every match (doc/benchmarks.md, "Exact counts"). */
+#define SEARCH_EXACT_COUNT_MAX 1000000
+
 typedef struct {
     unsigned offset;          /* first hit to return (0-based) */
     unsigned limit;           /* hits to return (0: count only) */
     size_t snippet_chars;     /* snippet budget per hit (0: no snippets) */
-    int exact_counts;         /* 1: count every match (slower on big indexes) */
+    int exact_counts;         /* 1: count every match, past SEARCH_EXACT_COUNT_MAX too */
+    int skip_counts;          /* 1: the counts are not shown: leave them
+                                 Xapian's estimates (counts_exact 0), which
+                                 saves counting (TREC runs, later pages) */
 } search_options_t;
+
+typedef enum {
+    SEARCH_BY_RELEVANCE = 0,  /* by score (the default) */
+    SEARCH_NEWEST_FIRST,      /* by date, newest first, over every match;
+                                 undated articles last, by score */
+    SEARCH_OLDEST_FIRST       /* by date, oldest first; undated articles last */
+} search_sort_t;
 
 typedef struct {
     unsigned rank;            /* 1-based, over the whole result list */
@@ -55,9 +71,13 @@ typedef struct {
 typedef struct {
     hit_t *hits;
     size_t hit_count;
-    unsigned matches;         /* articles matching any word (an estimate
-                                 unless exact_counts was asked) */
+    unsigned matches;         /* articles matching (any word, unless --all) */
     unsigned all_words;       /* of which contain every word */
+    int counts_exact;         /* 1: matches and all_words are exact counts;
+                                 0: Xapian's estimates ("about N") */
+    search_sort_t sort;       /* the order the hits are in */
+    unsigned undated;         /* sorting by date: of the matches, those
+                                 without a date (ranked last) */
     unsigned group_count;     /* words in the query */
     char *explain;            /* with searcher_set_explain(): how the query
                                  was understood, lines ending in '\n' */
@@ -91,15 +111,23 @@ unsigned searcher_fields(searcher_t *s);
  * stored articles, spelling suggestions, counts by value. */
 xs_db_t *searcher_db(searcher_t *s);
 
-typedef enum {
-    SEARCH_BY_RELEVANCE = 0,  /* by score (the default) */
-    SEARCH_NEWEST_FIRST,      /* by date, newest first; undated articles last */
-    SEARCH_OLDEST_FIRST       /* by date, oldest first; undated articles first */
-} search_sort_t;
+
+/* The one spelling of the orders, for the command line, the config file
+ * and the search page: "relevance", "newest" (also written "-date") and
+ * "oldest" (also "date"). */
+#define SEARCH_SORT_NAMES "relevance, newest, oldest, -date, date"
+
+/* The name of SORT: "relevance", "newest" or "oldest" (static). */
+const char *search_sort_name(search_sort_t sort);
+
+/* Sets *SORT from NAME (SEARCH_SORT_NAMES).  Returns 0, or -1 when NAME is
+ * none of them. */
+int search_sort_parse(const char *name, search_sort_t *sort);
 
 /* Restricts later searcher_run() calls on S to the articles FILTER also
  * matches (NULL: no restriction), without changing scores, and orders each
- * pass by SORT (articles with every word still come first).  FILTER is
+ * run by SORT: by date, every match in date order (whether it has every
+ * word or not), the undated last.  FILTER is
  * borrowed: it must live until the next call or the last run.  Used by
  * trawl.cgi for its source and date filters. */
 void searcher_restrict(searcher_t *s, const xs_query_t *filter, search_sort_t sort);

@@ -23,7 +23,9 @@ expect_status "--format json exits 0" 0
 if [ -n "${PYTHON3:-}" ]; then
     check=$(printf '%s\n' "$out" | "$PYTHON3" -c '
 import json, sys
-hits = [json.loads(line) for line in sys.stdin]
+lines = [json.loads(line) for line in sys.stdin]
+query, hits = lines[0]["trawl_query"], lines[1:]
+print(json.dumps(query, sort_keys=True))
 print(len(hits), hits[0]["id"], hits[0]["rank"])
 for h in hits:
     for s in h["snippets"]:
@@ -34,7 +36,8 @@ bully = [s for s in hits[0]["snippets"] if "bullying" in s["text"]][0]
 print(",".join(bully["text"].encode()[a:b].decode() for a, b in bully["highlights"]))
 print(sorted(hits[0]) == sorted(["rank","id","score","all_words","title","title_derived","source","date","byline","url","meta","path","citation","snippets"]))
 ')
-    is "JSON Lines parse, highlight offsets land on words" "$check" "5 002_7add833defd93f9a.txt 1
+    is "JSON Lines parse, highlight offsets land on words" "$check" '{"all_words": 1, "counts_exact": true, "did_you_mean": null, "matches": 5, "query_id": "1", "sort": "relevance", "words": 3}'"
+5 002_7add833defd93f9a.txt 1
 team,bullying
 True"
 else

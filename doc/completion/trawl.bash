@@ -24,7 +24,7 @@ _trawl()
     case $prev in
     -f | --format) words='text json tsv csv trec' ;;
     --color | --colour) words='auto always never' ;;
-    --sort) words='relevance date -date' ;;
+    --sort) words='relevance newest oldest -date date' ;;
     --cite) words='text bibtex ris csl-json' ;;
     --count-by) words='year month source' ;;
     --fields)

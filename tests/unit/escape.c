@@ -157,6 +157,9 @@ static void test_hit_rendering(void)
     r.hits = &hit;
     r.hit_count = 1;
     r.matches = 1;
+    r.all_words = 1;
+    r.group_count = 1;
+    r.counts_exact = 1;
 
     memset(&opts, 0, sizeof opts);
     opts.format = FORMAT_JSON;
@@ -164,7 +167,9 @@ static void test_hit_rendering(void)
     fp = open_memstream(&got, &size);
     output_page(fp, &opts, &q, &r, 1);
     fclose(fp);
-    is_str(got, "{\"query_id\":\"q7\",\"rank\":12,\"id\":\"a/1.txt\",\"score\":7.250000,"
+    is_str(got, "{\"trawl_query\":{\"query_id\":\"q7\",\"matches\":1,\"all_words\":1,"
+           "\"words\":1,\"counts_exact\":true,\"sort\":\"relevance\",\"did_you_mean\":null}}\n"
+           "{\"query_id\":\"q7\",\"rank\":12,\"id\":\"a/1.txt\",\"score\":7.250000,"
            "\"all_words\":true,\"title\":\"A \\\"quoted\\\" title\",\"title_derived\":false,"
            "\"source\":null,\"date\":\"2014-06-03\",\"byline\":null,\"url\":null,"
            "\"meta\":{\"k\":\"v\\\"1\"},\"path\":\"a/1.txt\",\"citation\":\"\xE2\x80\x9C"
