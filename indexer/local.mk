@@ -6,12 +6,15 @@ libtrawlcore_la_SOURCES += \
 	indexer/json.h indexer/json.c \
 	indexer/fields.h indexer/fields.c \
 	indexer/jsonl.h indexer/jsonl.c \
-	indexer/mail.h indexer/mail.c
+	indexer/mail.h indexer/mail.c \
+	indexer/reader.h indexer/reader.c indexer/read-text.c indexer/read-jsonl.c \
+	indexer/tally.h indexer/tally.c
 
 bin_PROGRAMS += trawl-index
 trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \
 	indexer/roots.h indexer/roots.c indexer/known.h indexer/known.c \
-	indexer/build.h indexer/build.c indexer/idset.h indexer/idset.c \
+	indexer/build.h indexer/build.c indexer/document.h indexer/document.c \
+	indexer/idset.h indexer/idset.c \
 	indexer/spelling.h indexer/spelling.c indexer/shard.h indexer/shard.c \
 	indexer/maintain.h indexer/maintain.c indexer/parts.c
 trawl_index_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS)
