@@ -9,21 +9,11 @@
 #include "buf.h"
 #include "fields.h"
 #include "jsonl.h"
+#include "reader.h"
 
 /* A longer line is refused rather than risking the machine's memory; the
  * largest real records are a few hundred kilobytes. */
 #define MAX_LINE_BYTES (64UL * 1024 * 1024)
-
-static int has_suffix(const char *name, const char *suffix)
-{
-    size_t n = strlen(name), s = strlen(suffix);
-    return n > s && strcmp(name + n - s, suffix) == 0;
-}
-
-int jsonl_is_jsonl_name(const char *name)
-{
-    return has_suffix(name, ".jsonl") || has_suffix(name, ".jsonl.gz");
-}
 
 /* ---------------------------------------------------------------- records */
 
@@ -147,7 +137,7 @@ jsonl_file_t *jsonl_open(const char *path, const char **why)
         free(f);
         return NULL;
     }
-    f->gz_expected = has_suffix(path, ".gz");
+    f->gz_expected = reader_has_suffix(path, ".gz");
     return f;
 }
 

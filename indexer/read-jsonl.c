@@ -74,7 +74,7 @@ static reader_status_t read_jsonl(const reader_input_t *in, reader_sink_t *sink)
 
 static int jsonl_name(const char *name)
 {
-    return jsonl_is_jsonl_name(name);
+    return reader_has_suffix(name, ".jsonl") || reader_has_suffix(name, ".jsonl.gz");
 }
 
 const reader_t reader_jsonl = { "jsonl", jsonl_name, NULL, 1, NULL, read_jsonl };

@@ -10,20 +10,14 @@
 #include "mail.h"
 #include "reader.h"
 
-static int has_suffix(const char *name, const char *suffix)
-{
-    size_t n = strlen(name), s = strlen(suffix);
-    return n > s && strcmp(name + n - s, suffix) == 0;
-}
-
 static int text_name(const char *name)
 {
-    return has_suffix(name, ".txt") || has_suffix(name, ".txt.gz");
+    return reader_has_suffix(name, ".txt") || reader_has_suffix(name, ".txt.gz");
 }
 
 static int mail_name(const char *name)
 {
-    return has_suffix(name, ".eml");
+    return reader_has_suffix(name, ".eml");
 }
 
 /* Pages count their lines for the recurring-line rule; messages have no

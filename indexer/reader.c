@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -78,10 +79,10 @@ int reader_is_text_file(const char *path)
     return got >= 0 && reader_is_text(head, (size_t)got);
 }
 
-static int has_gz_suffix(const char *path)
+int reader_has_suffix(const char *name, const char *suffix)
 {
-    size_t n = strlen(path);
-    return n > 3 && strcmp(path + n - 3, ".gz") == 0;
+    size_t n = strlen(name), s = strlen(suffix);
+    return n > s && strcasecmp(name + n - s, suffix) == 0;
 }
 
 int reader_slurp(const char *path, size_t max_bytes, char **data_out, size_t *len_out,
@@ -102,7 +103,7 @@ int reader_slurp(const char *path, size_t max_bytes, char **data_out, size_t *le
     while ((n = gzread(gz, chunk, sizeof chunk)) > 0) {
         /* zlib passes data without a gzip header through unchanged; a file
          * named .gz that is not gzip is damaged, not plain text. */
-        if (out.len == 0 && gzdirect(gz) && has_gz_suffix(path)) {
+        if (out.len == 0 && gzdirect(gz) && reader_has_suffix(path, ".gz")) {
             *why = "not gzip data";
             goto fail;
         }

@@ -102,6 +102,10 @@ typedef struct reader {
  * NULL when no reader takes it (PATH NULL: by name only). */
 const reader_t *reader_for(const char *name, const char *path);
 
+/* Non-zero if NAME ends in SUFFIX (".txt"), in any case, after at least
+ * one other byte. */
+int reader_has_suffix(const char *name, const char *suffix);
+
 /* Non-zero if DATA[0..LEN) is text, not binary: it does not begin with the
  * signature of a binary format (PDF, ZIP, images, ...) and at most 8, or
  * at most 1 in 100, of its first 8 KiB are NUL or other control characters. */

@@ -38,6 +38,12 @@ TESTS += tests/unit/query
 tests_unit_snippet_SOURCES = tests/unit/snippet.c tests/unit/tap.h
 tests_unit_snippet_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_snippet_SOURCES = build-aux/force-cxx-link.cc
+tests_unit_reader_SOURCES = tests/unit/reader.c tests/unit/tap.h indexer/walk.c
+tests_unit_reader_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_reader_SOURCES = build-aux/force-cxx-link.cc
+check_PROGRAMS += tests/unit/reader
+TESTS += tests/unit/reader
+
 tests_unit_jsonl_SOURCES = tests/unit/jsonl.c tests/unit/tap.h
 tests_unit_jsonl_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_jsonl_SOURCES = build-aux/force-cxx-link.cc
@@ -61,7 +67,7 @@ TESTS += \
 	tests/t0010-build.sh \
 	tests/t0020-index.sh \
 	tests/t0030-search.sh \
-	tests/t0040-incremental.sh tests/t0045-roots.sh \
+	tests/t0040-incremental.sh tests/t0045-roots.sh tests/t0047-readers.sh \
 	tests/t0050-errors.sh \
 	tests/t0060-query.sh tests/t0065-counts.sh \
 	tests/t0300-badinput.sh \
