@@ -19,6 +19,7 @@
 
 #include "article.h"
 #include "buf.h"
+#include "date.h"
 #include "utf8.h"
 
 #define HEADLINE_MAX 200        /* bytes: longer lines are body text */
@@ -140,37 +141,6 @@ static int ends_sentence(span_t sp)
 
 /* ---- dates ---- */
 
-static const char *const month_names[12] = {
-    "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december"
-};
-static const char *const weekday_names[7] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
-};
-
-/* Matches a full name or its three-letter abbreviation, any case. */
-static int name_matches(span_t w, const char *name)
-{
-    return (w.len == strlen(name) || w.len == 3) &&
-           strncasecmp(w.s, name, w.len) == 0;
-}
-
-static int parse_month(span_t w)
-{
-    for (int m = 0; m < 12; m++)
-        if (name_matches(w, month_names[m]))
-            return m + 1;
-    return span_is(w, "sept") ? 9 : 0;
-}
-
-static int is_weekday(span_t w)
-{
-    for (int d = 0; d < 7; d++)
-        if (name_matches(w, weekday_names[d]))
-            return 1;
-    return 0;
-}
-
 /* Reads exactly N digits; -1 if they are not all digits. */
 static int parse_digits(const char *s, size_t n)
 {
@@ -183,116 +153,19 @@ static int parse_digits(const char *s, size_t n)
     return v;
 }
 
-static int parse_year(span_t w)
+/* The stored form of the date SP is (a date line when LINE: labels and
+ * separators allowed, date_parse_line(); else the whole of SP,
+ * date_parse()), in OUT; *LABEL (when not NULL) says what the line's label
+ * called it.  Returns the date's precision (DATE_NONE: no date).  The
+ * index's language is not known here: every language's month names are
+ * read. */
+static date_precision_t read_date(span_t sp, int line, char out[DATE_TEXT_SIZE],
+                                  date_label_t *label)
 {
-    int y = w.len == 4 ? parse_digits(w.s, 4) : -1;
-    return y >= 1000 && y <= 2999 ? y : 0;
-}
-
-/* "3", "03", "3rd", "21st". */
-static int parse_day(span_t w)
-{
-    size_t n = 0;
-    while (n < w.len && n < 2 && isdigit((unsigned char)w.s[n]))
-        n++;
-    if (n == 0)
-        return 0;
-    span_t rest = { w.s + n, w.len - n };
-    if (rest.len != 0 && !span_is(rest, "st") && !span_is(rest, "nd") &&
-        !span_is(rest, "rd") && !span_is(rest, "th"))
-        return 0;
-    return parse_digits(w.s, n);
-}
-
-static int days_in_month(int y, int m)
-{
-    static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return days[m - 1] + (m == 2 && leap);
-}
-
-static void put_number(char *out, int v, int width)
-{
-    for (int i = width - 1; i >= 0; i--, v /= 10)
-        out[i] = (char)('0' + v % 10);
-}
-
-/* Writes "YYYY", "YYYY-MM" or "YYYY-MM-DD" (M or D 0: left out); validates. */
-static int format_date(int y, int m, int d, char out[11])
-{
-    if (y < 1000 || y > 2999 || m < 0 || m > 12 || (m == 0 && d != 0) ||
-        d < 0 || (d > 0 && d > days_in_month(y, m)))
-        return 0;
-    put_number(out, y, 4);
-    out[4] = '\0';
-    if (m) {
-        out[4] = '-';
-        put_number(out + 5, m, 2);
-        out[7] = '\0';
-    }
-    if (d) {
-        out[7] = '-';
-        put_number(out + 8, d, 2);
-        out[10] = '\0';
-    }
-    return 1;
-}
-
-/* "2014-06-03", "2014-06", "2014". */
-static int parse_iso_date(span_t sp, char out[11])
-{
-    int y = sp.len >= 4 ? parse_digits(sp.s, 4) : -1, m = 0, d = 0;
-    if (sp.len != 4 && sp.len != 7 && sp.len != 10)
-        return 0;
-    if (sp.len >= 7 && (sp.s[4] != '-' || (m = parse_digits(sp.s + 5, 2)) < 1))
-        return 0;
-    if (sp.len == 10 && (sp.s[7] != '-' || (d = parse_digits(sp.s + 8, 2)) < 1))
-        return 0;
-    return y >= 0 && format_date(y, m, d, out);
-}
-
-int article_parse_date(const char *s, size_t len, char out[11])
-{
-    span_t sp = { s, len };
-    span_t w[5];
-    size_t n = 0, start = 0;
-
-    while (sp.len && isspace((unsigned char)sp.s[0]))
-        sp.s++, sp.len--;
-    while (sp.len && isspace((unsigned char)sp.s[sp.len - 1]))
-        sp.len--;
-    if (sp.len && isdigit((unsigned char)sp.s[0]) && parse_iso_date(sp, out))
-        return 1;
-    /* Words separated by spaces, a comma allowed right after a word but
-     * not after the last one ("June 3, 2014", "Tuesday, 3 June 2014"). */
-    if (sp.len == 0 || sp.s[sp.len - 1] == ',')
-        return 0;
-    for (size_t i = 0; i <= sp.len; i++) {
-        int comma = i < sp.len && sp.s[i] == ',';
-        if (i < sp.len && sp.s[i] != ' ' && !comma)
-            continue;
-        if (i == start) {           /* two separators in a row */
-            if (comma || (i > 0 && sp.s[i - 1] != ','))
-                return 0;
-            start = i + 1;
-            continue;
-        }
-        if (n == 5)
-            return 0;
-        w[n].s = sp.s + start;
-        w[n++].len = i - start;
-        start = i + 1;
-    }
-    span_t *v = w;
-    if (n >= 3 && is_weekday(w[0]))
-        v++, n--;
-    if (n == 3 && parse_day(v[0]) && parse_month(v[1]) && parse_year(v[2]))
-        return format_date(parse_year(v[2]), parse_month(v[1]), parse_day(v[0]), out);
-    if (n == 3 && parse_month(v[0]) && parse_day(v[1]) && parse_year(v[2]))
-        return format_date(parse_year(v[2]), parse_month(v[0]), parse_day(v[1]), out);
-    if (n == 2 && v == w && parse_month(v[0]) && parse_year(v[1]))
-        return format_date(parse_year(v[1]), parse_month(v[0]), 0, out);
-    return 0;
+    date_t d;
+    date_precision_t got = line ? date_parse_line(sp.s, sp.len, NULL, &d, label)
+                                : date_parse(sp.s, sp.len, NULL, &d);
+    return got ? date_format(&d, out) : DATE_NONE;
 }
 
 /* ---- line shapes ---- */
@@ -384,13 +257,13 @@ static int is_time(span_t w)
 }
 
 /* A commenter line: "<name> <date> <time>", the name 1-4 words, the date a
- * full day (article_parse_date), optionally "at" before the time:
+ * full day (date_parse()), optionally "at" before the time:
  * "Anony Mouse 25 January, 2021 11:22 pm". */
 static int is_commenter_line(span_t sp)
 {
     span_t w[12];
     size_t n = sp.len <= COMMENTER_MAX ? split_words(sp, w, 12) : 13;
-    char date[11];
+    char date[DATE_TEXT_SIZE];
 
     if (n > 12)
         return 0;
@@ -405,7 +278,7 @@ static int is_commenter_line(span_t sp)
         span_t d = { w[n - k].s, (size_t)(w[n - 1].s + w[n - 1].len - w[n - k].s) };
         if (d.s[d.len - 1] == ',')
             d.len--;
-        if (n - k <= 4 && article_parse_date(d.s, d.len, date) && strlen(date) == 10)
+        if (n - k <= 4 && read_date(d, 0, date, NULL) == DATE_DAY)
             return 1;
     }
     return 0;
@@ -563,12 +436,12 @@ static void set_field(parser_t *p, span_t key, span_t value)
 {
     article_t *a = p->a;
     char **field = known_field(a, key);
-    char date[11];
+    char date[DATE_TEXT_SIZE];
 
     value = unquote(value);
     if (value.len == 0 || (field && *field))    /* empty: unknown; first wins */
         return;
-    if (field == &a->date && !article_parse_date(value.s, value.len, date)) {
+    if (field == &a->date && !read_date(value, 0, date, NULL)) {
         buf_t w = BUF_INIT;
         if (a->warning == NULL) {
             buf_printf(&w, "front matter: bad date '%.*s' ignored", (int)value.len, value.s);
@@ -637,7 +510,7 @@ static size_t read_front_matter(parser_t *p)
 static void classify_line(parser_t *p, line_t *l)
 {
     span_t sp = l->text;
-    char date[11];
+    char date[DATE_TEXT_SIZE];
 
     l->kind = LINE_DROP;
     l->flags = 0;
@@ -663,10 +536,12 @@ static void classify_line(parser_t *p, line_t *l)
         sp.len -= 2;
     l->text = sp;
     l->kind = LINE_TEXT;
-    if (is_commenter_line(sp))
-        l->flags |= ALONE | COMMENTER;
-    else if (article_parse_date(sp.s, sp.len, date))
+    /* A date line first: "Last Updated: Wednesday, 16 March 2005, 14:52"
+     * has a commenter line's shape too. */
+    if (read_date(sp, 1, date, NULL))
         l->flags |= ALONE | DATE_LINE;
+    else if (is_commenter_line(sp))
+        l->flags |= ALONE | COMMENTER;
 }
 
 static void push_unit(parser_t *p, char *text, size_t len, int flags)
@@ -837,7 +712,8 @@ static int printed_twice(const parser_t *p, size_t i)
 static size_t read_header(parser_t *p)
 {
     article_t *a = p->a;
-    char date[11];
+    char date[DATE_TEXT_SIZE];
+    date_label_t label, date_label = DATE_LABEL_NONE;
     size_t i;
 
     for (i = 0; i < p->nunits; i++) {
@@ -846,8 +722,15 @@ static size_t read_header(parser_t *p)
         if (u->text == NULL)
             continue;               /* a comment heading above the story */
         if (u->flags & DATE_LINE) {
-            if (a->date == NULL && article_parse_date(sp.s, sp.len, date))
+            /* The first date, unless it was labelled as the last change
+             * and a later one is not ("Updated: ..." then "Published: ..."). */
+            if (read_date(sp, 1, date, &label) &&
+                (a->date == NULL ||
+                 (date_label == DATE_LABEL_UPDATED && label != DATE_LABEL_UPDATED))) {
+                free(a->date);
                 a->date = dup_span(p, (span_t){ date, strlen(date) });
+                date_label = label;
+            }
         } else if (byline_name(sp).len) {
             if (a->byline == NULL)
                 a->byline = dup_span(p, byline_name(sp));

@@ -54,16 +54,20 @@ typedef struct {
  * - Front matter: leading "Key: value" lines (optionally between "---"
  *   lines) closed by a blank line, every key [A-Za-z][A-Za-z0-9_-]* and at
  *   least one known (id, title, date, source, byline, author, url; any
- *   case).  Unknown keys go to extra; a bad date is ignored with a warning.
+ *   case).  Unknown keys go to extra; the date is any form date_parse()
+ *   reads (date.h), and a bad date is ignored with a warning.
  * - Lines dropped wherever they are: blank, recurring (boilerplate), page
  *   furniture, comment headings.  A dropped line ends a paragraph.
  * - Paragraphs: a line break is a paragraph break after a line ending in
- *   . ! ? : ) " ' ” ’, around a date-only or commenter line and before a
+ *   . ! ? : ) " ' ” ’, around a date line or commenter line and before a
  *   bullet ("• ", "- ", "* ", stripped); otherwise it is a soft wrap and the
  *   lines are joined with a space.  In a block where most lines end a
  *   sentence, every line is a paragraph.  A lone lower-case letter after a
  *   sentence at a line's end (an icon glyph) is dropped.
- * - Header: the leading paragraphs that are a date-only line (the date), a
+ * - Header: the leading paragraphs that are a date line (the date: what
+ *   date_parse_line() reads, "Last Updated: Wednesday, 16 March 2005, 14:52
+ *   GMT"; the first one, unless it is labelled as an update and a later
+ *   one is not), a
  *   "By Jane Smith" line (the byline), the headline (the first short line
  *   not ending in . , ; : -- a detached " ." as tokenised text ends lines
  *   with is dropped and ignored -- or, whatever its length and ending, the
@@ -91,13 +95,5 @@ void article_free(article_t *article);
  * into single spaces, lines trimmed.  Returns a malloc'ed string of
  * *OUT_LEN bytes, or NULL when out of memory. */
 char *article_clean_text(const char *text, size_t len, size_t *out_len);
-
-/* Parses a date as written in a page: "3 June 2014", "3 Jun 2014",
- * "3rd June 2014", "June 3, 2014", "3 June, 2014", "Tuesday 3 June 2014",
- * "June 2014", "2014-06-03", "2014-06", "2014" (years 1000-2999).
- * The whole of S[0..LEN) (trimmed) must be the date.  Writes "YYYY-MM-DD"
- * (or "YYYY-MM", "YYYY") to OUT and returns 1; returns 0 if it is not a
- * valid date. */
-int article_parse_date(const char *s, size_t len, char out[11]);
 
 #endif /* TRAWL_ARTICLE_H */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "fields.h"
 
 static int add_paragraph(article_t *a, const char *text, size_t len)
@@ -97,14 +98,12 @@ int fields_add_warning(article_t *a, const char *what)
 
 int fields_set_date(article_t *a, const char *text, size_t len)
 {
-    char date[11];
-    size_t date_len = len;
-    /* "YYYY-MM-DDThh:mm:ss...": the date part is the article's date. */
-    if (len > 10 && text[10] == 'T')
-        date_len = 10;
+    char date[DATE_TEXT_SIZE];
+    date_t d;
+
     if (len == 0)
         return 0;
-    if (article_parse_date(text, date_len, date)) {
+    if (date_parse(text, len, NULL, &d) && date_format(&d, date)) {
         free(a->date);
         a->date = strdup(date);
         return a->date ? 0 : -1;

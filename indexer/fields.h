@@ -21,10 +21,11 @@ int fields_add_paragraphs(article_t *a, const char *text, size_t len);
  * line; an empty result leaves *FIELD NULL (unknown).  Returns 0 or -1. */
 int fields_set(char **field, const char *text, size_t len);
 
-/* Sets A's date from TEXT[0..LEN): any form article_parse_date() reads,
- * or an ISO 8601 date and time ("1993-04-23T18:15:54Z": the date part).
- * An empty TEXT leaves the date unknown; anything else that is not a date
- * adds the warning "bad date '...' ignored".  Returns 0 or -1. */
+/* Sets A's date from TEXT[0..LEN): any form date_parse() reads (date.h),
+ * a time and zone included ("1993-04-23T18:15:54Z", "26-FEB-1987
+ * 15:01:01.79": the date as written).  An empty TEXT leaves the date
+ * unknown; anything else that is not a date adds the warning "bad date
+ * '...' ignored".  Returns 0, or -1 when memory runs out. */
 int fields_set_date(article_t *a, const char *text, size_t len);
 
 /* Appends KEY = VALUE[0..LEN) (cleaned) to A's extra metadata.  Characters

@@ -11,7 +11,6 @@
  * parameter.  Details of index errors go to stderr (the web server's error
  * log), never to the page.  See doc/cgi.md.
  */
-#include <ctype.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +23,7 @@
 #include "cgi.h"
 #include "cgi-page.h"
 #include "cgi-param.h"
+#include "date.h"
 #include "dbpath.h"
 #include "msg.h"
 #include "schema.h"
@@ -323,18 +323,12 @@ static int read_params(cgi_io_t *io, cgi_params_t *params, response_t *resp,
     return 400;
 }
 
-/* Non-zero if S is "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a real month and
- * day number. */
+/* Non-zero if S is "YYYY", "YYYY-MM" or "YYYY-MM-DD", a date that exists:
+ * the rule of date: in the query (date_parse_iso()). */
 static int valid_date(const char *s)
 {
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n; i++)
-        if ((i == 4 || i == 7) ? s[i] != '-' : !isdigit((unsigned char)s[i]))
-            return 0;
-    if (n != 4 && n != 7 && n != 10)
-        return 0;
-    int month = n >= 7 ? atoi(s + 5) : 1, day = n == 10 ? atoi(s + 8) : 1;
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    date_t d;
+    return date_parse_iso(s, strlen(s), &d) != DATE_NONE;
 }
 
 typedef struct {
@@ -433,15 +427,14 @@ static xs_query_t *make_filter(const cgi_request_t *req, int *failed)
         && xs_query_value_range(SLOT_SOURCE, req->source, req->source, &parts[n++]) != XS_OK)
         *failed = 1;
     if (!*failed && (req->from || req->to)) {
-        /* Dates are stored as YYYYMMDD with 00 for what is unknown, so
-         * "2014" runs from 20140000 to 20149999. */
-        char lo[9] = "00000000", hi[9] = "99999999";
-        for (size_t i = 0, k = 0; req->from && req->from[i]; i++)
-            if (req->from[i] != '-')
-                lo[k++] = req->from[i];
-        for (size_t i = 0, k = 0; req->to && req->to[i]; i++)
-            if (req->to[i] != '-')
-                hi[k++] = req->to[i];
+        /* The values the dates cover, as date: in the query does (from
+         * and to passed valid_date()). */
+        char lo[DATE_SLOT_SIZE], hi[DATE_SLOT_SIZE], ignored[DATE_SLOT_SIZE];
+        date_t d;
+        if (req->from && date_parse_iso(req->from, strlen(req->from), &d))
+            date_slot_bounds(&d, lo, ignored);
+        if (req->to && date_parse_iso(req->to, strlen(req->to), &d))
+            date_slot_bounds(&d, ignored, hi);
         if (xs_query_value_range(SLOT_DATE, req->from ? lo : NULL, req->to ? hi : NULL,
                                  &parts[n++]) != XS_OK)
             *failed = 1;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cite.h"
+#include "date.h"
 #include "escape.h"
 #include "output.h"
 
@@ -41,13 +42,14 @@ void cite_key(buf_t *out, const char *id)
  * returns how many there are (0 for NULL or an unreadable date). */
 static int date_parts(const char *date, int parts[3])
 {
-    int n;
-    if (date == NULL)
-        return 0;
-    n = sscanf(date, "%4d-%2d-%2d", &parts[0], &parts[1], &parts[2]);
-    if (n >= 2 && (parts[1] < 1 || parts[1] > 12))
-        n = 1;
-    return n < 0 ? 0 : n;
+    date_t d;
+    date_precision_t n = date ? date_parse_iso(date, strlen(date), &d) : DATE_NONE;
+    if (n != DATE_NONE) {
+        parts[0] = d.year;
+        parts[1] = d.month;
+        parts[2] = d.day;
+    }
+    return (int)n;
 }
 
 /* The inside of a BibTeX {...} value: LaTeX's special characters escaped,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "escape.h"
 #include "output.h"
 
@@ -46,11 +47,6 @@ static const struct {
     [FIELD_SNIPPETS] = FIELD("snippets", VALUE_SNIPPETS),
 };
 #undef FIELD
-
-static const char *const months[] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-};
 
 void output_default_fields(output_options_t *opts, int batch)
 {
@@ -122,15 +118,17 @@ int output_needs_snippets(const output_options_t *opts)
 
 int output_format_date(buf_t *out, const char *date)
 {
-    int y = 0, m = 0, d = 0;
-    int n = sscanf(date, "%4d-%2d-%2d", &y, &m, &d);
-    if (n >= 3 && m >= 1 && m <= 12)
-        buf_printf(out, "%d %s %d", d, months[m - 1], y);
-    else if (n == 2 && m >= 1 && m <= 12)
-        buf_printf(out, "%s %d", months[m - 1], y);
-    else
+    date_t d;
+    switch (date_parse_iso(date, strlen(date), &d)) {
+    case DATE_DAY:
+        buf_printf(out, "%d %s %d", d.day, date_month_name(d.month), d.year);
+        return 1;
+    case DATE_MONTH:
+        buf_printf(out, "%s %d", date_month_name(d.month), d.year);
+        return 1;
+    default:
         return 0;
-    return 1;
+    }
 }
 
 void output_date(buf_t *out, const char *date)

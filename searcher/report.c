@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "escape.h"
 #include "msg.h"
 #include "output.h"
@@ -282,18 +283,16 @@ static int count_term(void *ctx, const char *term, size_t term_len, unsigned doc
     return 0;
 }
 
-/* "20140603" as "2014-06-03", "20140600" as "2014-06", "20140000" as "2014". */
+/* "20140603" as "2014-06-03", "20140600" as "2014-06", "20140000" as
+ * "2014" (date_from_slot()); a value that is no date as it is. */
 static void put_stored_date(buf_t *out, const char *yyyymmdd)
 {
-    buf_append(out, yyyymmdd, 4);
-    if (memcmp(yyyymmdd + 4, "00", 2) != 0) {
-        buf_putc(out, '-');
-        buf_append(out, yyyymmdd + 4, 2);
-        if (memcmp(yyyymmdd + 6, "00", 2) != 0) {
-            buf_putc(out, '-');
-            buf_append(out, yyyymmdd + 6, 2);
-        }
-    }
+    char text[DATE_TEXT_SIZE];
+    date_t d;
+    if (date_from_slot(yyyymmdd, strlen(yyyymmdd), &d) && date_format(&d, text))
+        buf_puts(out, text);
+    else
+        buf_append(out, yyyymmdd, strlen(yyyymmdd));
 }
 
 int report_stats(FILE *fp, searcher_t *s, format_t format)

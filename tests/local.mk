@@ -63,6 +63,15 @@ tests_unit_analyzer_cache_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_analyzer_cache_SOURCES = build-aux/force-cxx-link.cc
 TESTS += tests/unit/analyzer-cache
 
+# The one date reader (common/date.c), with the real dates of
+# tests/data/dates-real.tsv.
+check_PROGRAMS += tests/unit/date
+tests_unit_date_SOURCES = tests/unit/date.c tests/unit/tap.h
+tests_unit_date_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_date_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/date
+EXTRA_DIST += tests/data/dates-real.tsv
+
 TESTS += \
 	tests/t0010-build.sh \
 	tests/t0020-index.sh \

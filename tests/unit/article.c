@@ -264,54 +264,6 @@ static void test_furniture(void)
                cases[i].furniture, cases[i].line);
 }
 
-static void test_dates(void)
-{
-    static const struct {
-        const char *in, *out;    /* out NULL: not a date */
-    } cases[] = {
-        { "3 June 2014", "2014-06-03" },
-        { "3 Jun 2014", "2014-06-03" },
-        { "June 3, 2014", "2014-06-03" },
-        { "Tuesday 3 June 2014", "2014-06-03" },
-        { "Tue, 3 Jun 2014", "2014-06-03" },
-        { "3 June, 2014", "2014-06-03" },
-        { " 1st Sept 2020 ", "2020-09-01" },
-        { "2014-06-03", "2014-06-03" },
-        { "2014-06", "2014-06" },
-        { "2014", "2014" },
-        { "June 2014", "2014-06" },
-        { "29 February 2012", "2012-02-29" },
-        { "29 February 2000", "2000-02-29" },
-        { "31 december 2999", "2999-12-31" },
-        { "31 June 2014", NULL },
-        { "29 February 2013", NULL },
-        { "29 February 1900", NULL },
-        { "32 May 2014", NULL },
-        { "0 May 2014", NULL },
-        { "2014-13-01", NULL },
-        { "2014-02-30", NULL },
-        { "2014-6-3", NULL },
-        { "0999", NULL },
-        { "3000", NULL },
-        { "June", NULL },
-        { "3 June", NULL },
-        { "3 June 2014 news", NULL },
-        { "June 3,, 2014", NULL },
-        { "3 June 2014,", NULL },
-        { "Funday 3 June 2014", NULL },
-        { "Tuesday June 2014", NULL },
-        { "", NULL },
-        { "   ", NULL },
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char out[11] = "unset";
-        int got = article_parse_date(cases[i].in, strlen(cases[i].in), out);
-        char name[80];
-        snprintf(name, sizeof name, "date '%s'", cases[i].in);
-        is_str(got ? out : NULL, cases[i].out, name);
-    }
-}
-
 /* Parses TEXT (LEN bytes) with no boilerplate table; 0 on success. */
 static int parse(const char *text, size_t len, article_t *a)
 {
@@ -636,7 +588,6 @@ int main(void)
     test_seeds();
     test_recurring_counts_once_per_document();
     test_furniture();
-    test_dates();
     test_front_matter();
     test_cleaning();
     test_structure();
