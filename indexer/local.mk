@@ -6,7 +6,9 @@ libtrawlcore_la_SOURCES += \
 	indexer/json.h indexer/json.c \
 	indexer/fields.h indexer/fields.c \
 	indexer/jsonl.h indexer/jsonl.c \
-	indexer/mail.h indexer/mail.c
+	indexer/mail.h indexer/mail.c \
+	indexer/warc.h indexer/warc.c indexer/warc-input.h indexer/warc-input.c \
+	indexer/warc-http.h indexer/warc-http.c
 
 bin_PROGRAMS += trawl-index
 trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \
