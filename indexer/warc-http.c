@@ -75,19 +75,30 @@ int http_parse_status(const char *block, size_t len)
     return status;
 }
 
-/* Sets *VALUE to the value of the header line LINE[0..LEN) if its name is
- * NAME (lower case), unless *VALUE is already set (the first one counts). */
-static void take_header(const char *line, size_t len, const char *name,
-                        const char **value, size_t *value_len)
+/* The value of the header line LINE[0..LEN) in *VALUE, trimmed, if its
+ * name is Content-Type, Content-Encoding or Transfer-Encoding and that
+ * field has no value yet (the first one counts). */
+static void take_header(const char *line, size_t len, http_head_t *out)
 {
-    const char *colon = memchr(line, ':', len);
-    const char *v;
-    size_t name_len, n;
+    const char *colon = memchr(line, ':', len), *v, **value;
+    size_t name_len, n, *value_len;
 
-    if (colon == NULL || *value != NULL)
+    if (colon == NULL)
         return;
     name_len = (size_t)(colon - line);
-    if (!equals_word(line, name_len, name))
+    if (name_len == 12 && equals_word(line, 12, "content-type")) {
+        value = &out->content_type;
+        value_len = &out->content_type_len;
+    } else if (name_len == 16 && equals_word(line, 16, "content-encoding")) {
+        value = &out->content_encoding;
+        value_len = &out->content_encoding_len;
+    } else if (name_len == 17 && equals_word(line, 17, "transfer-encoding")) {
+        value = &out->transfer_encoding;
+        value_len = &out->transfer_encoding_len;
+    } else {
+        return;
+    }
+    if (*value != NULL)
         return;
     v = colon + 1;
     n = len - name_len - 1;
@@ -123,11 +134,7 @@ int http_parse_head(const char *block, size_t len, http_head_t *out)
             out->head_len = (size_t)(eol + 1 - block);
             return 0;
         }
-        take_header(p, line_len, "content-type", &out->content_type, &out->content_type_len);
-        take_header(p, line_len, "content-encoding", &out->content_encoding,
-                    &out->content_encoding_len);
-        take_header(p, line_len, "transfer-encoding", &out->transfer_encoding,
-                    &out->transfer_encoding_len);
+        take_header(p, line_len, out);
         p = eol + 1;
     }
 }

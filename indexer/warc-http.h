@@ -64,7 +64,8 @@ int http_transfer_coding(const char *v, size_t len);
  * chunks' data and *LEN its length.  Returns 0; 1 if BODY does not start
  * with a chunk-size line (it is taken as not chunked and left alone); -1
  * with a reason in WHY[0..WHY_SIZE) ("bad chunk size line at body byte
- * 75", "no last chunk") when the coding breaks off later. */
+ * 75", "the body ends after chunk 2, before the last chunk") when the
+ * coding breaks off later. */
 int http_dechunk(char *body, size_t *len, char *why, size_t why_size);
 
 /* Undoes the content codings CODINGS[0..CODINGS_LEN) (the Content-Encoding

@@ -45,8 +45,8 @@ struct warc_input {
     int in_member;              /* z is inside a member */
     int member_magic_ok;        /* the current member starts with gzip's magic */
     uint64_t stream_pos;        /* stream position of the next byte inflated */
-    warc_member_t *members;
-    size_t member_count, member_cap;
+    warc_member_t *members;         /* members[member_first..member_count) are current */
+    size_t member_first, member_count, member_cap;
 };
 
 static long read_retrying(int fd, unsigned char *dst, size_t space)
@@ -69,7 +69,7 @@ warc_input_t *warc_input_open_fd(int fd, int owns_fd, const char *name, char **e
 {
     warc_input_t *in = calloc(1, sizeof *in);
     struct stat st;
-    long n;
+    long n = 0;
     size_t name_len = name ? strlen(name) : 0;
 
     *errmsg = NULL;
@@ -136,19 +136,22 @@ const char *warc_input_error(const warc_input_t *in)
 
 warc_member_t *warc_input_members(warc_input_t *in, size_t *count)
 {
-    *count = in->member_count;
-    return in->members;
+    *count = in->member_count - in->member_first;
+    return in->members + in->member_first;
 }
 
 void warc_input_forget(warc_input_t *in, uint64_t pos)
 {
-    size_t drop = 0;
-    while (drop < in->member_count && in->members[drop].ended
-           && in->members[drop].stream_end < pos)
-        drop++;
-    if (drop > 0) {
-        memmove(in->members, in->members + drop, (in->member_count - drop) * sizeof *in->members);
-        in->member_count -= drop;
+    while (in->member_first < in->member_count && in->members[in->member_first].ended
+           && in->members[in->member_first].stream_end < pos)
+        in->member_first++;
+    /* The array is compacted when most of it is forgotten, so each entry
+     * moves once on average. */
+    if (in->member_first > 64 && in->member_first * 2 > in->member_count) {
+        memmove(in->members, in->members + in->member_first,
+                (in->member_count - in->member_first) * sizeof *in->members);
+        in->member_count -= in->member_first;
+        in->member_first = 0;
     }
 }
 
@@ -172,7 +175,7 @@ int warc_input_rewind(warc_input_t *in, uint64_t file_start, uint64_t stream_sta
     in->in_eof = 0;
     in->in_member = 0;
     in->stream_pos = stream_start;
-    in->member_count = 0;
+    in->member_first = in->member_count = 0;
     return 0;
 }
 

@@ -57,6 +57,18 @@ typedef struct {
     size_t name, value;             /* offsets of NUL-terminated strings in the arena */
 } field_t;
 
+/* The header fields the reader uses, found once while parsing. */
+enum {
+    F_TYPE, F_TARGET_URI, F_DATE, F_RECORD_ID, F_PAYLOAD_DIGEST, F_BLOCK_DIGEST, F_TRUNCATED,
+    F_CONTENT_LENGTH, F_CONTENT_TYPE, F_SEGMENT_NUMBER, F_KNOWN_COUNT
+};
+#define KNOWN(name) { name, sizeof name - 1 }
+static const struct { const char *name; size_t len; } known_names[F_KNOWN_COUNT] = {
+    KNOWN("WARC-Type"), KNOWN("WARC-Target-URI"), KNOWN("WARC-Date"), KNOWN("WARC-Record-ID"),
+    KNOWN("WARC-Payload-Digest"), KNOWN("WARC-Block-Digest"), KNOWN("WARC-Truncated"),
+    KNOWN("Content-Length"), KNOWN("Content-Type"), KNOWN("WARC-Segment-Number"),
+};
+
 /* Arena offsets of the record's strings (NO_FIELD: absent), made pointers
  * when the record is handed out (the arena may move while it grows). */
 typedef struct {
@@ -89,6 +101,7 @@ struct warc_reader {
     buf_t arena;                    /* header names and values, and other strings */
     field_t *fields;
     size_t field_count, field_cap;
+    size_t known[F_KNOWN_COUNT];    /* arena offsets of the first value of each, or NO_FIELD */
     record_strings_t strings;
     warc_record_t rec;
     int have_record;                /* rec is the record last handed out */
@@ -379,8 +392,8 @@ static warc_member_t *damage_at(warc_reader_t *r, uint64_t at)
 {
     size_t count, i;
     warc_member_t *m = warc_input_members(r->in, &count);
-    for (i = 0; r->gzip && i < count; i++)
-        if (m[i].ended && m[i].damage[0] && m[i].stream_end == at && m[i].stream_start < at)
+    for (i = 0; r->gzip && i < count && m[i].stream_start < at; i++)
+        if (m[i].ended && m[i].damage[0] && m[i].stream_end == at)
             return &m[i];
     return NULL;
 }
@@ -391,7 +404,7 @@ static warc_member_t *damage_within(warc_reader_t *r, uint64_t from, uint64_t to
 {
     size_t count, i;
     warc_member_t *m = warc_input_members(r->in, &count);
-    for (i = 0; r->gzip && i < count; i++)
+    for (i = 0; r->gzip && i < count && m[i].stream_start < to; i++)
         if (m[i].ended && m[i].damage[0] && !m[i].reported && m[i].stream_start < m[i].stream_end
             && m[i].stream_end > from && m[i].stream_end <= to)
             return &m[i];
@@ -463,8 +476,8 @@ static int scan_for_record(warc_reader_t *r, uint64_t from, int from_line_start,
         if (hit != NULL)
             *found = at + (uint64_t)(hit - p);
         m = warc_input_members(r->in, &count);
-        for (i = 0; r->gzip && i < count; i++)
-            if (m[i].stream_start < *found && m[i].stream_start >= from
+        for (i = 0; r->gzip && i < count && m[i].stream_start < *found; i++)
+            if (m[i].stream_start >= from
                 && (m[i].stream_start > from || from_line_start) && member_starts_record(&m[i])) {
                 *found = m[i].stream_start;
                 break;
@@ -514,6 +527,7 @@ static void reset_record(warc_reader_t *r)
     r->arena.failed = 0;
     r->field_count = 0;
     memset(&r->strings, 0xff, sizeof r->strings);     /* every one NO_FIELD */
+    memset(r->known, 0xff, sizeof r->known);
     memset(&r->rec, 0, sizeof r->rec);
     r->have_record = 0;
     r->payload_done = 0;
@@ -524,9 +538,22 @@ static void reset_record(warc_reader_t *r)
 static size_t arena_add(warc_reader_t *r, const void *s, size_t len)
 {
     size_t at = r->arena.len;
-    buf_append(&r->arena, s, len);
-    buf_putc(&r->arena, '\0');
+    char *space = buf_space(&r->arena, len + 1);
+    if (space != NULL) {
+        memcpy(space, s, len);
+        space[len] = '\0';
+        r->arena.len += len + 1;
+    }
     return at;
+}
+
+/* The index in known_names of the field name NAME[0..LEN) (any case), or -1. */
+static int known_field(const unsigned char *name, size_t len)
+{
+    for (int k = 0; k < F_KNOWN_COUNT; k++)
+        if (known_names[k].len == len && strncasecmp((const char *)name, known_names[k].name, len) == 0)
+            return k;
+    return -1;
 }
 
 static const char *arena_string(const warc_reader_t *r, size_t at)
@@ -545,8 +572,11 @@ static int add_field(warc_reader_t *r, const unsigned char *name, size_t name_le
         r->fields = grown;
         r->field_cap = cap;
     }
+    int k = known_field(name, name_len);
     r->fields[r->field_count].name = arena_add(r, name, name_len);
     r->fields[r->field_count].value = arena_add(r, value, value_len);
+    if (k >= 0 && r->known[k] == NO_FIELD)
+        r->known[k] = r->fields[r->field_count].value;
     r->field_count++;
     return r->arena.failed ? -1 : 0;
 }
@@ -597,12 +627,12 @@ static int parse_fields(warc_reader_t *r, const unsigned char *p, size_t len, si
             buf_putc(&r->arena, '\0');
             continue;
         }
-        colon = memchr(line, ':', line_len);
-        name_len = colon ? (size_t)(colon - line) : 0;
-        for (size_t i = 0; i < name_len; i++)
-            if (line[i] <= ' ' || line[i] == 0x7F)
-                name_len = 0;
-        if (name_len == 0) {
+        /* The name: up to the colon, without white space or controls. */
+        for (name_len = 0; name_len < line_len && line[name_len] != ':'
+                           && line[name_len] > ' ' && line[name_len] != 0x7F; name_len++)
+            ;
+        colon = name_len < line_len && line[name_len] == ':' ? line + name_len : NULL;
+        if (colon == NULL || name_len == 0) {
             *bad_line = (size_t)(line - p);
             return 1;
         }
@@ -690,7 +720,7 @@ static warc_status_t find_record(warc_reader_t *r)
     /* Damage between records (a member that is not gzip data, a damaged
      * member that gave nothing) is reported on its own, once. */
     m = warc_input_members(r->in, &count);
-    for (i = 0; r->gzip && i < count; i++)
+    for (i = 0; r->gzip && i < count && m[i].stream_start <= r->pos; i++)
         if (m[i].ended && m[i].damage[0] && !m[i].reported && m[i].stream_end <= r->pos) {
             char why[200];
             if (strcmp(m[i].damage, "not gzip data") == 0) {
@@ -1024,7 +1054,7 @@ static uint64_t member_length(warc_reader_t *r, uint64_t end)
     if (!r->rec_at_member_start)
         return 0;
     m = warc_input_members(r->in, &count);
-    for (i = 0; i < count; i++)
+    for (i = 0; i < count && m[i].stream_start < end; i++)
         if (m[i].ended && !m[i].damage[0] && m[i].stream_end == end)
             return m[i].file_end - r->rec_file_offset;
     return 0;
@@ -1051,22 +1081,28 @@ static void set_record_strings(warc_reader_t *r)
 static int take_fields(warc_reader_t *r)
 {
     record_strings_t *s = &r->strings;
-    size_t length_at = field_value(r, "Content-Length");
+    size_t length_at = r->known[F_CONTENT_LENGTH];
     const char *uri;
 
-    s->type = field_value(r, "WARC-Type");
-    s->target_uri = field_value(r, "WARC-Target-URI");
-    s->date = field_value(r, "WARC-Date");
-    s->record_id = field_value(r, "WARC-Record-ID");
-    s->payload_digest = field_value(r, "WARC-Payload-Digest");
-    s->block_digest = field_value(r, "WARC-Block-Digest");
-    s->truncated = field_value(r, "WARC-Truncated");
+    s->type = r->known[F_TYPE];
+    s->target_uri = r->known[F_TARGET_URI];
+    s->date = r->known[F_DATE];
+    s->record_id = r->known[F_RECORD_ID];
+    s->payload_digest = r->known[F_PAYLOAD_DIGEST];
+    s->block_digest = r->known[F_BLOCK_DIGEST];
+    s->truncated = r->known[F_TRUNCATED];
     uri = arena_string(r, s->target_uri);
     if (uri != NULL && uri[0] == '<' && strlen(uri) >= 2 && uri[strlen(uri) - 1] == '>') {
-        /* WARC/1.0's <uri> form: the URI is the value without its brackets,
-         * which end it in place. */
-        r->arena.data[s->target_uri + strlen(uri) - 1] = '\0';
-        s->target_uri++;
+        /* WARC/1.0's <uri> form: the URI is the value without its brackets
+         * (copied: warc_header() gives the value as written). */
+        size_t from = s->target_uri + 1, len = strlen(uri) - 2;
+        char *space = buf_space(&r->arena, len + 1);
+        if (space != NULL) {
+            memcpy(space, r->arena.data + from, len);   /* the arena may have moved */
+            space[len] = '\0';
+            s->target_uri = r->arena.len;
+            r->arena.len += len + 1;
+        }
     }
     if (length_at == NO_FIELD) {
         bad_record(r, "no Content-Length");
@@ -1086,10 +1122,10 @@ static int take_fields(warc_reader_t *r)
  * in segments. */
 static int may_be_article(warc_reader_t *r)
 {
-    size_t ct = field_value(r, "Content-Type");
+    size_t ct = r->known[F_CONTENT_TYPE];
     if (r->rec.type != WARC_TYPE_RESPONSE)
         return 0;
-    if (field_value(r, "WARC-Segment-Number") != NO_FIELD) {
+    if (r->known[F_SEGMENT_NUMBER] != NO_FIELD) {
         r->rec.skip = WARC_SKIP_SEGMENTED;
         return 0;
     }

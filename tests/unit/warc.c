@@ -412,6 +412,8 @@ static void test_crawled_fields(void)
     is_int((long)rec->content_length, 631, "  Content-Length");
     is_str(rec->content_type, "text/html; charset=utf-8", "  HTTP Content-Type as written");
     is_str(warc_header(r, "warc-ip-address"), "127.0.0.1", "  warc_header(), any case");
+    is_str(warc_header(r, "WARC-Target-URI"), "<http://127.0.0.1:47097/story.html>",
+           "  warc_header() gives the value as written");
     ok(warc_header(r, "X-None") == NULL, "  warc_header() of an absent field");
     ok(rec->payload_held, "  payload held");
     warc_close(r);
