@@ -10,12 +10,14 @@
  *   -q        print nothing per record; only the summary
  *   -m BYTES  the block limit (warc_options_t.max_block)
  * The summary (stderr): records, usable, skipped by reason, errors, the
- * file bytes read, and the speed in MB/s of the file bytes.
+ * file bytes read, and the speed in MB/s of the file bytes, by wall time
+ * and by CPU time (user and system: on a shared machine the steadier one).
  * Exit status: 0, 1 if any record or file failed, 2 on a usage error.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -115,7 +117,8 @@ int main(int argc, char **argv)
     totals_t t = { 0 };
     int print = 1, payloads = 0, failed = 0, opt;
     struct timespec start, end;
-    double seconds;
+    struct rusage usage;
+    double seconds, cpu;
 
     while ((opt = getopt(argc, argv, "pqm:")) != -1) {
         if (opt == 'p')
@@ -138,6 +141,9 @@ int main(int argc, char **argv)
         failed |= dump_file(argv[i], &options, print, payloads, &t);
     clock_gettime(CLOCK_MONOTONIC, &end);
     seconds = (double)(end.tv_sec - start.tv_sec) + (double)(end.tv_nsec - start.tv_nsec) / 1e9;
+    getrusage(RUSAGE_SELF, &usage);
+    cpu = (double)(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+          + (double)(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     {
         unsigned long skipped = 0;
         for (int k = 1; k < WARC_SKIP_COUNT; k++)
@@ -150,8 +156,9 @@ int main(int argc, char **argv)
                         t.skipped[k]);
                 first = 0;
             }
-        fprintf(stderr, "\n%llu file bytes in %.3f s: %.1f MB/s\n", t.file_bytes, seconds,
-                seconds > 0 ? (double)t.file_bytes / 1e6 / seconds : 0.0);
+        fprintf(stderr, "\n%llu file bytes in %.3f s, %.3f s of CPU: %.1f MB/s, %.1f MB/s of CPU\n",
+                t.file_bytes, seconds, cpu, seconds > 0 ? (double)t.file_bytes / 1e6 / seconds : 0.0,
+                cpu > 0 ? (double)t.file_bytes / 1e6 / cpu : 0.0);
     }
     return failed;
 }

@@ -12,9 +12,11 @@
 # - pages.warc: responses of 1 MiB HTML pages (chunked, so the payload is
 #   decoded), each after a request record: the cost per byte.
 # Each is read RUNS times (default 3) with `trawl-warc-dump -q`, which reads
-# every record and decodes every usable payload; the best time is reported
-# as MB/s of file bytes.  The files are read from the page cache (written
-# just before): the reader's speed, not the disk's.
+# every record and decodes every usable payload; the best speeds are
+# reported, in MB/s of file bytes by wall time and by CPU time (steadier on
+# a shared machine), with the peak resident set size (/usr/bin/time).  The
+# files are read from the page cache (read just before): the reader's
+# speed, not the disk's.
 set -eu
 LC_ALL=C
 export LC_ALL
@@ -76,18 +78,18 @@ if [ ! -s "$work/pages.warc" ]; then
 fi
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-14s %6s  %9s  %9s  %8s  %s\n' file MB "MB/s" "MB/s CPU" "peak RSS" records
 for f in crawl.warc crawl.warc.gz pages.warc; do
     cat "$work/$f" > /dev/null      # into the page cache
-    best=
+    best_wall=0
+    best_cpu=0
     for _ in $(seq "$runs"); do
-        line=$("$dump" -q "$work/$f" 2>&1 >/dev/null | sed -n 's/.* in \([0-9.]*\) s: \([0-9.]*\) MB\/s/\1 \2/p')
-        speed=${line#* }
-        if [ -z "$best" ] || awk "BEGIN { exit !($speed > $best) }"; then
-            best=$speed
-            best_line=$line
-        fi
+        /usr/bin/time -f '%M' -o "$work/rss" "$dump" -q "$work/$f" 2> "$work/summary" > /dev/null
+        wall=$(sed -n 's/.*: \([0-9.]*\) MB\/s, .*/\1/p' "$work/summary")
+        cpu=$(sed -n 's/.* MB\/s, \([0-9.]*\) MB\/s of CPU/\1/p' "$work/summary")
+        awk "BEGIN { exit !($wall > $best_wall) }" && best_wall=$wall
+        awk "BEGIN { exit !($cpu > $best_cpu) }" && best_cpu=$cpu
     done
-    summary=$("$dump" -q "$work/$f" 2>&1 >/dev/null | head -n 1)
-    printf '%-14s %6s MB  %8s s  %7s MB/s   (%s)\n' "$f" "$(($(wc -c < "$work/$f") / 1000000))" \
-        "${best_line% *}" "$best" "$summary"
+    printf '%-14s %6s  %9s  %9s  %6s MB  %s\n' "$f" "$(($(wc -c < "$work/$f") / 1000000))" \
+        "$best_wall" "$best_cpu" "$(($(tail -n 1 "$work/rss") / 1024))" "$(head -n 1 "$work/summary")"
 done

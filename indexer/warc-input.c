@@ -137,7 +137,7 @@ const char *warc_input_error(const warc_input_t *in)
 warc_member_t *warc_input_members(warc_input_t *in, size_t *count)
 {
     *count = in->member_count - in->member_first;
-    return in->members + in->member_first;
+    return in->members ? in->members + in->member_first : NULL;
 }
 
 void warc_input_forget(warc_input_t *in, uint64_t pos)

@@ -6,7 +6,8 @@
  * member holding many records, or anything between.  Memory holds one
  * record's block at most, and only when it is within the caller's limit
  * (warc_options_t.max_block); a longer block is streamed past, never read
- * whole.
+ * whole, and is an error only when the record would have been an article
+ * (other long records, videos and the like, are skipped as usual).
  *
  * Each record is classified (warc_skip_t): WARC_USABLE is a response
  * record with HTTP status 200 whose payload is HTML (by its Content-Type,
@@ -23,8 +24,14 @@
  * the next gzip member that starts a record, or the next line that starts
  * with "WARC/1." (and when a block's Content-Length is wrong, it looks for
  * that line from the block's start, so the record after it is not lost).
- * WARC_FAILED: the file cannot be read on (a read error, out of memory,
- * not a WARC file at all).
+ * Record-level: the version line, a header line, Content-Length (missing,
+ * not a number, running past the end or into the next record, or not
+ * followed by CRLF CRLF), a damaged gzip member, a response with no
+ * WARC-Target-URI or a bad HTTP status line, and from warc_payload()
+ * broken chunks or content coding.  WARC_FAILED: the file cannot be read
+ * on (a read error, out of memory, not a WARC file at all: no record in
+ * it); opening fails the same way (no such file, a ".gz" name on data
+ * that is not gzip).
  *
  * Typical use:
  *     warc_reader_t *r = warc_open(path, &(warc_options_t){ .max_block = limit }, &err);
@@ -43,9 +50,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The block limit when the caller gives none: far above any news page
- * (the largest pages of a CC-NEWS crawl are a few MiB), far below what
- * would strain the machine. */
+/* The block limit when the caller gives none: far above a news page (a
+ * few hundred KiB; rarely a few MiB), far below what would strain the
+ * machine. */
 #define WARC_DEFAULT_MAX_BLOCK (64 * 1024 * 1024)
 
 /* The longest WARC record header read: real ones are under 2 KiB; a longer
