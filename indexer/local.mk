@@ -8,7 +8,9 @@ libtrawlcore_la_SOURCES += \
 	indexer/jsonl.h indexer/jsonl.c \
 	indexer/mail.h indexer/mail.c \
 	indexer/reader.h indexer/reader.c indexer/read-text.c indexer/read-jsonl.c \
-	indexer/tally.h indexer/tally.c
+	indexer/tally.h indexer/tally.c \
+	indexer/warc.h indexer/warc.c indexer/warc-input.h indexer/warc-input.c \
+	indexer/warc-http.h indexer/warc-http.c
 
 bin_PROGRAMS += trawl-index
 trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \

@@ -122,3 +122,17 @@ TESTS += tests/unit/config tests/t0400-install.sh tests/t0410-man.sh \
 	tests/t0450-config.sh
 AM_TESTS_ENVIRONMENT += MAKE='$(MAKE)'; CC='$(CC)'; SANITIZE_FLAGS='$(SANITIZE_FLAGS)'; \
 	export MAKE CC SANITIZE_FLAGS;
+
+# WARC files (indexer/warc.c): the reader over crawled and damaged fixtures
+# (tests/data/warc/), and a dumper for debugging and bench/warc-speed.sh
+# (`make bench/trawl-warc-dump`).
+check_PROGRAMS += tests/unit/warc
+tests_unit_warc_SOURCES = tests/unit/warc.c tests/unit/tap.h
+tests_unit_warc_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_warc_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/warc
+EXTRA_DIST += tests/data/warc
+EXTRA_PROGRAMS += bench/trawl-warc-dump
+bench_trawl_warc_dump_SOURCES = bench/warc-dump.c
+bench_trawl_warc_dump_LDADD = $(TRAWL_LIBS)
+nodist_EXTRA_bench_trawl_warc_dump_SOURCES = build-aux/force-cxx-link.cc
