@@ -6,7 +6,9 @@ libtrawlcore_la_SOURCES += \
 	indexer/json.h indexer/json.c \
 	indexer/fields.h indexer/fields.c \
 	indexer/jsonl.h indexer/jsonl.c \
-	indexer/mail.h indexer/mail.c
+	indexer/mail.h indexer/mail.c \
+	indexer/dupsig.h indexer/dupsig.c \
+	indexer/dupgroup.h indexer/dupgroup.c
 
 bin_PROGRAMS += trawl-index
 trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \

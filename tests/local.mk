@@ -107,3 +107,10 @@ TESTS += tests/unit/config tests/t0400-install.sh tests/t0410-man.sh \
 	tests/t0450-config.sh
 AM_TESTS_ENVIRONMENT += MAKE='$(MAKE)'; CC='$(CC)'; SANITIZE_FLAGS='$(SANITIZE_FLAGS)'; \
 	export MAKE CC SANITIZE_FLAGS;
+
+# Near-duplicate signatures and grouping (indexer/dupsig.h, dupgroup.h).
+check_PROGRAMS += tests/unit/dupsig
+tests_unit_dupsig_SOURCES = tests/unit/dupsig.c tests/unit/tap.h
+tests_unit_dupsig_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_dupsig_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/dupsig
