@@ -10,7 +10,9 @@ libtrawlcore_la_SOURCES += \
 	indexer/reader.h indexer/reader.c indexer/read-text.c indexer/read-jsonl.c \
 	indexer/tally.h indexer/tally.c \
 	indexer/warc.h indexer/warc.c indexer/warc-input.h indexer/warc-input.c \
-	indexer/warc-http.h indexer/warc-http.c
+	indexer/warc-http.h indexer/warc-http.c \
+	indexer/dupsig.h indexer/dupsig.c \
+	indexer/dupgroup.h indexer/dupgroup.c
 
 bin_PROGRAMS += trawl-index
 trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \

@@ -136,3 +136,10 @@ EXTRA_PROGRAMS += bench/trawl-warc-dump
 bench_trawl_warc_dump_SOURCES = bench/warc-dump.c
 bench_trawl_warc_dump_LDADD = $(TRAWL_LIBS)
 nodist_EXTRA_bench_trawl_warc_dump_SOURCES = build-aux/force-cxx-link.cc
+
+# Near-duplicate signatures and grouping (indexer/dupsig.h, dupgroup.h).
+check_PROGRAMS += tests/unit/dupsig
+tests_unit_dupsig_SOURCES = tests/unit/dupsig.c tests/unit/tap.h
+tests_unit_dupsig_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_dupsig_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/dupsig
