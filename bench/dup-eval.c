@@ -38,6 +38,7 @@
 
 #include "analyzer.h"
 #include "article.h"
+#include "page.h"
 #include "boilerplate.h"
 #include "buf.h"
 #include "dupgroup.h"
@@ -306,7 +307,7 @@ static void load_directory(docs_t *docs, const char *dir, size_t input)
                 exit(2);
             }
             if (pass == 1 && (mail ? mail_parse(text, content.len, &a, &err)
-                                   : article_parse(text, content.len, bp, &a, &err)) == 0) {
+                                   : page_parse(text, content.len, bp, &a, &err)) == 0) {
                 const char *relpath = files[i] + strlen(dir) + 1;
                 char *category = xstrdup(relpath), *slash = strrchr(category, '/');
                 if (slash) {

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
+#include "clean.h"
 #include "boilerplate.h"
 
 /* One distinct normalised line.  Only its 64-bit hash is stored: with a
@@ -100,9 +100,9 @@ void boilerplate_free(boilerplate_t *bp)
 int boilerplate_add_document(boilerplate_t *bp, const char *text, size_t len)
 {
     size_t clean_len;
-    /* Cleaned as article_parse() cleans, so the lines it asks about hash
+    /* Cleaned as page_parse() cleans, so the lines it asks about hash
      * the same. */
-    char *clean = article_clean_text(text, len, &clean_len);
+    char *clean = clean_text(text, len, &clean_len);
     if (clean == NULL)
         return -1;
     bp->documents++;

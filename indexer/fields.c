@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "clean.h"
 #include "date.h"
 #include "fields.h"
 
@@ -27,7 +28,7 @@ static int add_paragraph(article_t *a, const char *text, size_t len)
 int fields_add_paragraphs(article_t *a, const char *text, size_t len)
 {
     size_t clean_len;
-    char *clean = article_clean_text(text, len, &clean_len);
+    char *clean = clean_text(text, len, &clean_len);
     buf_t para = BUF_INIT;
     int rc = 0;
 
@@ -57,7 +58,7 @@ int fields_add_paragraphs(article_t *a, const char *text, size_t len)
 int fields_set(char **field, const char *text, size_t len)
 {
     size_t clean_len;
-    char *clean = article_clean_text(text, len, &clean_len);
+    char *clean = clean_text(text, len, &clean_len);
     if (clean == NULL)
         return -1;
     for (size_t i = 0; i < clean_len; i++)

@@ -4,7 +4,7 @@
  * A JSON Lines record or a mail message states its title, date and body
  * apart, so no headline or boilerplate guessing is needed: these helpers
  * fill an article_t (article.h) directly, with the same cleaning as
- * article_parse() (valid UTF-8, no control characters, folded spaces).
+ * page_parse() (valid UTF-8, no control characters, folded spaces).
  */
 #ifndef TRAWL_FIELDS_H
 #define TRAWL_FIELDS_H

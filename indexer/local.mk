@@ -1,6 +1,7 @@
 ## indexer/: corpus readers, the article parser, trawl-index.
 libtrawlcore_la_SOURCES += \
 	indexer/article.h indexer/article.c \
+	indexer/clean.h indexer/clean.c indexer/page.h indexer/page.c \
 	indexer/boilerplate.h indexer/boilerplate.c \
 	indexer/manifest.h indexer/manifest.c \
 	indexer/json.h indexer/json.c \

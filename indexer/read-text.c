@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mail.h"
+#include "page.h"
 #include "reader.h"
 
 static int text_name(const char *name)
@@ -68,7 +69,7 @@ static reader_status_t read_one(const reader_input_t *in, reader_sink_t *sink, i
     if (as_mail || mail_looks_like(data, len))
         parsed = mail_parse(data, len, &article, &err);
     else
-        parsed = article_parse(data, len, in->corpus ? in->corpus->boilerplate : NULL,
+        parsed = page_parse(data, len, in->corpus ? in->corpus->boilerplate : NULL,
                                &article, &err);
     free(data);
     if (parsed != 0) {

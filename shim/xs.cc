@@ -518,7 +518,9 @@ static bool creation_interrupted(const std::string &path)
     while (const struct dirent *entry = readdir(dir)) {
         std::string name = entry->d_name;
         size_t n = name.size();
-        if (name != "." && name != ".." && name != "flintlock"
+        // v.tmp: the version file being written, before its rename to
+        // iamglass.
+        if (name != "." && name != ".." && name != "flintlock" && name != "v.tmp"
             && !(n > 6 && name.compare(n - 6, 6, ".glass") == 0))
             tables_only = false;
     }

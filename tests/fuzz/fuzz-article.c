@@ -1,4 +1,4 @@
-/* fuzz-article.c: libFuzzer target for the article parser (article_parse),
+/* fuzz-article.c: libFuzzer target for the article parser (page_parse),
  * with the input also counted for the recurring-line rule.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "page.h"
 #include "boilerplate.h"
 #include "fuzz-check.h"
 
@@ -32,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * the rule that drops such lines runs too. */
     for (int i = 0; bp && i < 3; i++)
         boilerplate_add_document(bp, text, size);
-    if (article_parse(text, size, bp, &article, &err) == 0) {
+    if (page_parse(text, size, bp, &article, &err) == 0) {
         /* What is stored and shown is valid UTF-8 without control
          * characters (the page is cleaned before it is split). */
         const char *fields[] = { article.title, article.date, article.source,
