@@ -57,6 +57,13 @@ tests_unit_analyzer_cache_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_analyzer_cache_SOURCES = build-aux/force-cxx-link.cc
 TESTS += tests/unit/analyzer-cache
 
+# The two boilerplate rules: furniture patterns, recurring lines.
+check_PROGRAMS += tests/unit/boilerplate
+tests_unit_boilerplate_SOURCES = tests/unit/boilerplate.c tests/unit/tap.h
+tests_unit_boilerplate_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_boilerplate_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/boilerplate
+
 TESTS += \
 	tests/t0010-build.sh \
 	tests/t0020-index.sh \
