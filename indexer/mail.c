@@ -265,6 +265,21 @@ static int convert_charset(const char *name, const char *s, size_t len, buf_t *o
     return 0;
 }
 
+/* The longest charset name quoted in a warning; IANA's longest is 45. */
+#define MAX_QUOTED_CHARSET 48
+
+/* Appends "WHAT in charset 'NAME' not decoded" to WARNING.  NAME comes from
+ * the message and the warning is printed as it is, so it is cut to
+ * MAX_QUOTED_CHARSET bytes and any byte outside printable ASCII (a
+ * terminal escape, a line end, invalid UTF-8) shows as '?'. */
+static void warn_charset(buf_t *warning, const char *what, const char *name)
+{
+    buf_printf(warning, "%s%s in charset '", warning->len ? "; " : "", what);
+    for (size_t i = 0; name[i] && i < MAX_QUOTED_CHARSET; i++)
+        buf_putc(warning, name[i] >= 0x20 && name[i] < 0x7F ? name[i] : '?');
+    buf_puts(warning, "' not decoded");
+}
+
 /* ------------------------------------------------- transfer encodings */
 
 static int hex_value(char c)
@@ -360,8 +375,7 @@ static void decode_words(const char *value, buf_t *out, buf_t *warning)
             *star = '\0';
         if (convert_charset(charset.data ? charset.data : "", raw.data ? raw.data : "",
                             raw.len, out) != 0)
-            buf_printf(warning, "%sheader in charset '%s' not decoded",
-                       warning->len ? "; " : "", charset.data ? charset.data : "");
+            warn_charset(warning, "header", charset.data ? charset.data : "");
         buf_free(&charset);
         buf_free(&raw);
         p = end + 2;
@@ -571,8 +585,7 @@ static void decode_entity(const entity_t *e, int depth, mail_state_t *st)
         header_parameter(t, "charset", &charset);
         if (convert_charset(charset.data ? charset.data : "", raw.data ? raw.data : "",
                             raw.len, &utf8) != 0)
-            buf_printf(&st->warning, "%spart in charset '%s' not decoded",
-                       st->warning.len ? "; " : "", charset.data);
+            warn_charset(&st->warning, "part", charset.data);
         else {
             if (st->text.len)
                 buf_puts(&st->text, "\n\n");

@@ -72,6 +72,13 @@ nodist_EXTRA_tests_unit_date_SOURCES = build-aux/force-cxx-link.cc
 TESTS += tests/unit/date
 EXTRA_DIST += tests/data/dates-real.tsv
 
+# The two boilerplate rules: furniture patterns, recurring lines.
+check_PROGRAMS += tests/unit/boilerplate
+tests_unit_boilerplate_SOURCES = tests/unit/boilerplate.c tests/unit/tap.h
+tests_unit_boilerplate_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_boilerplate_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/boilerplate
+
 TESTS += \
 	tests/t0010-build.sh \
 	tests/t0020-index.sh \

@@ -253,6 +253,24 @@ static void test_mail(void)
            "nothing decodable and no subject");
     is_str(err, "no article text (part in charset 'big5' not decoded)", "  says why");
     free(err);
+
+    /* The charset name comes from the message and the warning is printed
+     * as it is: no terminal escape, other control or bad byte gets through, and
+     * a long name is cut (found by tests/fuzz/fuzz-mail). */
+    const char *escape =
+        "From: a@b\nSubject: s\n"
+        "Content-Type: text/plain; charset=\"x\033]0;title\007\t\xff\"\n\n\xA4\xE5\n";
+    const char *long_name =
+        "From: a@b\nSubject: =?" "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+        "?Q?=FF?=\n\nBody.\n";
+    is_int(mail_parse(escape, strlen(escape), &a, &err), 0, "a charset name with controls");
+    is_str(a.warning, "part in charset 'x?]0;title?" "?" "?' not decoded",
+           "  is quoted with '?' for each byte outside printable ASCII");
+    article_free(&a);
+    is_int(mail_parse(long_name, strlen(long_name), &a, &err), 0, "a long charset name");
+    is_str(a.warning, "header in charset 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv'"
+           " not decoded", "  is cut to 48 bytes");
+    article_free(&a);
 }
 
 int main(void)
