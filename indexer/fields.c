@@ -118,21 +118,24 @@ int fields_set_date(article_t *a, const char *text, size_t len)
     return rc;
 }
 
-int fields_add_extra(article_t *a, const char *key, const char *value, size_t len)
+int fields_add_extra(article_t *a, const char *key, size_t key_len, const char *value,
+                     size_t len)
 {
     article_field_t *grown = realloc(a->extra, (a->extra_count + 1) * sizeof *grown);
     if (grown == NULL)
         return -1;
     a->extra = grown;
-    char *k = strdup(key), *v = NULL;
+    char *k = key_len ? xstrndup(key, key_len) : strdup("_"), *v = NULL;
     if (k == NULL || fields_set(&v, value, len) != 0) {
         free(k);
         return -1;
     }
-    for (char *p = k; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')
-              || (*p >= '0' && *p <= '9') || *p == '_' || *p == '.' || *p == '-'))
-            *p = '_';
+    for (size_t i = 0; i < key_len; i++) {
+        char c = k[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+              || c == '_' || c == '.' || c == '-'))
+            k[i] = '_';
+    }
     grown[a->extra_count].key = k;
     grown[a->extra_count].value = v ? v : strdup("");
     if (grown[a->extra_count].value == NULL) {
@@ -141,4 +144,13 @@ int fields_add_extra(article_t *a, const char *key, const char *value, size_t le
     }
     a->extra_count++;
     return 0;
+}
+
+void fields_append_printable(buf_t *out, const char *key, size_t len)
+{
+    size_t shown = len > 48 ? 48 : len;
+    for (size_t i = 0; i < shown; i++)
+        buf_putc(out, key[i] >= 0x20 && key[i] < 0x7f ? key[i] : '?');
+    if (shown < len)
+        buf_puts(out, "...");
 }

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include "article.h"
+#include "buf.h"
 
 /* Appends the paragraphs of TEXT[0..LEN) to A as body paragraphs: blank
  * lines separate paragraphs, the lines of one paragraph are joined with a
@@ -28,9 +29,16 @@ int fields_set(char **field, const char *text, size_t len);
  * '...' ignored".  Returns 0, or -1 when memory runs out. */
 int fields_set_date(article_t *a, const char *text, size_t len);
 
-/* Appends KEY = VALUE[0..LEN) (cleaned) to A's extra metadata.  Characters
- * of KEY outside [A-Za-z0-9_.-] become '_'.  Returns 0 or -1. */
-int fields_add_extra(article_t *a, const char *key, const char *value, size_t len);
+/* Appends KEY[0..KEY_LEN) = VALUE[0..LEN) (cleaned) to A's extra metadata.
+ * Bytes of KEY outside [A-Za-z0-9_.-] (NUL too) become '_'; an empty KEY
+ * is "_".  Returns 0 or -1. */
+int fields_add_extra(article_t *a, const char *key, size_t key_len, const char *value,
+                     size_t len);
+
+/* Appends KEY[0..LEN) to OUT for a message: printable ASCII as it is,
+ * every other byte as '?' (a name from a corpus may hold any byte), cut
+ * to 48 bytes with "...". */
+void fields_append_printable(buf_t *out, const char *key, size_t len);
 
 /* Appends WHAT to A's warning ("; " between several).  Returns 0 or -1. */
 int fields_add_warning(article_t *a, const char *what);
