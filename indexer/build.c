@@ -41,6 +41,8 @@ typedef struct {
     const char *language;  /* the stemming language, stored at each commit */
     unsigned pending;      /* documents stored since the last commit */
     int write_failed;      /* writing to the index failed (disk full...): stop */
+    char *stopwords;       /* the stop list to store (META_STOPWORDS), when
+                              the index has none yet; else NULL */
 } builder_t;
 
 volatile sig_atomic_t build_stop_signal = 0;
@@ -213,6 +215,8 @@ static int commit_run(builder_t *b)
         || xs_db_set_metadata(b->db, META_SCHEMA, SCHEMA_VERSION, strlen(SCHEMA_VERSION)) != XS_OK
         || xs_db_set_metadata(b->db, META_LANGUAGE, b->language, strlen(b->language)) != XS_OK
         || (b->opts->shard_of && set_shard(b) != 0)
+        || (b->stopwords && xs_db_set_metadata(b->db, META_STOPWORDS, b->stopwords,
+                                               strlen(b->stopwords)) != XS_OK)
         || xs_db_commit(b->db) != XS_OK) {
         errorf("cannot commit the index '%s': %s", b->opts->db_path, xs_db_last_error(b->db));
         detailf("the index is as it was at its last commit");
@@ -846,6 +850,18 @@ static int builder_open(builder_t *b, const build_options_t *opts, build_stats_t
         goto done;
     }
     b->language = *language;
+    /* An index keeps the stop list it was made with. */
+    char *stored = NULL;
+    size_t len = 0;
+    if (xs_db_get_metadata(b->db, META_STOPWORDS, &stored, &len) != XS_OK) {
+        errorf("cannot read the index '%s': %s", opts->db_path, xs_db_last_error(b->db));
+        goto done;
+    }
+    xs_free(stored);
+    if (len == 0 && (b->stopwords = stoplist_format(analyzer_stoplist(b->analyzer))) == NULL) {
+        errorf("out of memory");
+        goto done;
+    }
     rc = 0;
 done:
     xs_free(errmsg);
@@ -863,6 +879,7 @@ static int builder_run(builder_t *b, const walk_list_t *lists, size_t count)
 static void builder_close(builder_t *b)
 {
     analyzer_free(b->analyzer);
+    free(b->stopwords);
     spelling_batch_free(b->spelling);
     idset_free(b->claimed);
     known_free(&b->known);

@@ -38,7 +38,7 @@ searcher_t *searcher_open(const char *db_path, char **errmsg)
 searcher_t *searcher_open_many(const char *const *db_paths, size_t count, char **errmsg)
 {
     searcher_t *s = calloc(1, sizeof *s);
-    char *detail = NULL, *schema = NULL, *language = NULL;
+    char *detail = NULL, *schema = NULL, *language = NULL, *stopwords = NULL;
     size_t len;
     xs_status_t st;
     buf_t joined = BUF_INIT;
@@ -91,14 +91,29 @@ searcher_t *searcher_open_many(const char *const *db_paths, size_t count, char *
         *errmsg = message("cannot search '%s': %s", db_path, detail ? detail : "out of memory");
         goto fail;
     }
+    /* The stop list the index was made with, so a query means what it did. */
+    if (xs_db_get_metadata(s->db, META_STOPWORDS, &stopwords, &len) != XS_OK) {
+        *errmsg = message("cannot read the index '%s': %s", db_path, xs_db_last_error(s->db));
+        goto fail;
+    }
+    if (len) {
+        stoplist_t *list = stoplist_parse(stopwords, len);
+        if (list == NULL) {
+            *errmsg = strdup("out of memory");
+            goto fail;
+        }
+        analyzer_set_stoplist(s->analyzer, list);
+    }
     xs_free(schema);
     xs_free(language);
+    xs_free(stopwords);
     return s;
 fail:
     buf_free(&joined);
     xs_free(detail);
     xs_free(schema);
     xs_free(language);
+    xs_free(stopwords);
     searcher_close(s);
     return NULL;
 }
@@ -539,6 +554,7 @@ static char *suggest(searcher_t *s, const query_t *query, const char *text,
 /* Context for feedback(). */
 typedef struct {
     const query_t *query;
+    const analyzer_t *analyzer;    /* whose stopwords are not added */
     xs_query_t *terms[SEARCH_FEEDBACK_TERMS];
     size_t count;
     buf_t *explain;            /* the stems chosen, for --explain; or NULL */
@@ -555,7 +571,7 @@ static int feedback_accept(void *ctx, const char *term, size_t len)
 
     if (len < prefix + 2 || memcmp(term, PREFIX_STEM, prefix) != 0
         || (*stem >= 'A' && *stem <= 'Z') || (*stem >= '0' && *stem <= '9')
-        || stopword_is(stem, n))
+        || analyzer_is_stopword(f->analyzer, stem, n))
         return 0;
     for (size_t i = 0; i < f->query->word_count; i++)
         if (strlen(f->query->words[i].stem) == n && memcmp(f->query->words[i].stem, stem, n) == 0)
@@ -585,7 +601,7 @@ static void feedback_term(void *ctx, const char *term, size_t len, double weight
  * *errmsg set. */
 static int feedback(searcher_t *s, query_t *query, buf_t *explain, char **errmsg)
 {
-    feedback_t f = { query, { NULL }, 0, explain };
+    feedback_t f = { query, s->analyzer, { NULL }, 0, explain };
     xs_search_options_t xo;
     xs_results_t *results = NULL;
     xs_query_t *top = NULL, *extra = NULL;
