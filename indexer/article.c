@@ -25,3 +25,10 @@ void article_free(article_t *a)
     free(a->warning);
     memset(a, 0, sizeof *a);
 }
+
+unsigned article_fields_set(const article_t *a)
+{
+    return (a->id ? ARTICLE_ID : 0) | (a->title && !a->title_derived ? ARTICLE_TITLE : 0)
+           | (a->date ? ARTICLE_DATE : 0) | (a->source ? ARTICLE_SOURCE : 0)
+           | (a->byline ? ARTICLE_BYLINE : 0) | (a->url ? ARTICLE_URL : 0);
+}

@@ -41,7 +41,20 @@ typedef struct {
     article_field_t *extra;     /* unknown front-matter keys, kept as metadata */
     size_t extra_count;
     char *warning;        /* e.g. "front matter: bad date 'x' ignored"; or NULL */
+    unsigned stated;      /* ARTICLE_* of the fields the input declared as
+                             metadata (front matter, mail headers, record
+                             members), which a manifest does not override;
+                             the others are what the text states */
 } article_t;
+
+/* The fields of article_t.stated. */
+enum {
+    ARTICLE_ID = 1 << 0, ARTICLE_TITLE = 1 << 1, ARTICLE_DATE = 1 << 2,
+    ARTICLE_SOURCE = 1 << 3, ARTICLE_BYLINE = 1 << 4, ARTICLE_URL = 1 << 5
+};
+
+/* The ARTICLE_* of A's fields that are set. */
+unsigned article_fields_set(const article_t *a);
 
 /* Frees what ARTICLE holds and empties it (an empty one is fine). */
 void article_free(article_t *article);

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "build.h"
 #include "docdata.h"
+#include "fields.h"
 #include "document.h"
 #include "hash.h"
 #include "idset.h"
@@ -121,21 +122,52 @@ static int reports(const builder_t *b, size_t n)
 
 /* ------------------------------------------------------- storing articles */
 
-/* Fills the fields the manifest states and the file did not. */
-static void apply_manifest(article_t *a, const manifest_entry_t *m)
+/* Sets the fields the manifest states, but those the file declared (front
+ * matter, mail headers: they win over the manifest, which wins over what
+ * the text states), and adds its other columns as fields.  Returns 0, or -1
+ * when out of memory. */
+static int apply_manifest(article_t *a, const manifest_entry_t *m)
 {
-    char **fields[] = { &a->title, &a->date, &a->source, &a->byline, &a->url };
-    const char *values[] = { m->title, m->date, m->source, m->byline, m->url };
+    char **fields[] = { &a->title, &a->date, &a->source, &a->byline, &a->url, &a->id };
+    const char *values[] = { m->title, m->date, m->source, m->byline, m->url, m->id };
+    const unsigned stated[] = { ARTICLE_TITLE, ARTICLE_DATE, ARTICLE_SOURCE, ARTICLE_BYLINE,
+                                ARTICLE_URL, ARTICLE_ID };
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        if (values[i] && (*fields[i] == NULL || (i == 0 && a->title_derived))) {
+        if (values[i] && !(a->stated & stated[i])) {
             char *copy = strdup(values[i]);
-            if (copy) {
-                free(*fields[i]);
-                *fields[i] = copy;
-                if (i == 0)
-                    a->title_derived = 0;
-            }
+            if (copy == NULL)
+                return -1;
+            free(*fields[i]);
+            *fields[i] = copy;
+            if (i == 0)
+                a->title_derived = 0;
         }
+    for (size_t i = 0; i < m->extra_count; i++)
+        if (fields_add_extra(a, m->extra[i].key, strlen(m->extra[i].key), m->extra[i].value,
+                             strlen(m->extra[i].value)) != 0)
+            return -1;
+    return 0;
+}
+
+/* The manifest part of a one-article file's signature: " m<crc of its
+ * row>", or "" when no row names the file: an edited, added or removed
+ * row changes it, so the article is indexed again. */
+static void manifest_mark(const manifest_entry_t *m, char out[16])
+{
+    if (m)
+        snprintf(out, 16, " m%08lx", m->row_hash);
+    else
+        out[0] = '\0';
+}
+
+/* Non-zero if the file signature SIGNATURE was made with the manifest row
+ * M as it is now (or with none, and there is none). */
+static int same_row(const char *signature, const manifest_entry_t *m)
+{
+    char mark[16];
+    const char *at = signature ? strstr(signature, " m") : NULL;
+    manifest_mark(m, mark);
+    return at ? strcmp(at, mark) == 0 : mark[0] == '\0';
 }
 
 /* Stores the document of article A (found at RELPATH under LIST's root;
@@ -265,7 +297,8 @@ typedef struct {
     size_t file_index;     /* in its list */
     known_doc_t *first;    /* the file's documents in the index */
     size_t old_count;
-    const manifest_t *manifest;
+    manifest_t *manifest;
+    manifest_entry_t *row;     /* the manifest's row for the file, or NULL */
     int all_indexed;       /* every record is in the index (many records) */
     int fatal;             /* a fatal error stopped the file (reported) */
     unsigned long owned;   /* the record (its number + 1) that wants() last
@@ -303,7 +336,8 @@ static int sink_unchanged(reader_sink_t *sink, const reader_record_t *rec)
     if (stop_here(run))
         return READER_STOP;
     if (!run->f->reader->many) {
-        if (run->old_count == 0 || !same_content(run->first->signature, rec->signature))
+        if (run->old_count == 0 || !same_content(run->first->signature, rec->signature)
+            || !same_row(run->first->signature, run->row))
             return 0;
         b->stats->unchanged++;
         return READER_SKIP;
@@ -331,6 +365,8 @@ static int sink_wants(reader_sink_t *sink, const reader_record_t *rec, const cha
     buf_t path_id = BUF_INIT;
 
     (void)rec;
+    if (id == NULL && run->row && run->row->id)
+        id = run->row->id;     /* the manifest states it */
     if (id == NULL) {
         roots_file_id(run->list, run->f->relpath, &path_id);
         if (path_id.failed) {
@@ -355,11 +391,20 @@ static int sink_article(reader_sink_t *sink, const reader_record_t *rec, article
     file_run_t *run = sink->ctx;
     builder_t *b = run->b;
     int many = run->f->reader->many, rc = 0;
-    buf_t path_id = BUF_INIT;
+    buf_t path_id = BUF_INIT, signature = BUF_INIT;
+    char mark[16];
 
+    if (!many && run->row && apply_manifest(a, run->row) != 0) {
+        errorf("out of memory");
+        run->fatal = 1;
+        rc = READER_STOP;
+        goto done;
+    }
     roots_file_id(run->list, run->f->relpath, &path_id);
     const char *id = a->id ? a->id : path_id.data;
-    if (path_id.failed) {
+    manifest_mark(many ? NULL : run->row, mark);
+    buf_printf(&signature, "%s%s", rec->signature ? rec->signature : "", mark);
+    if (path_id.failed || signature.failed) {
         errorf("out of memory");
         run->fatal = 1;
         rc = READER_STOP;
@@ -369,17 +414,13 @@ static int sink_article(reader_sink_t *sink, const reader_record_t *rec, article
         goto done;
     if (a->warning)
         warnf(rec->number ? "%s: %s" : "'%s': %s", rec->where, a->warning);
-    const manifest_entry_t *m =
-        !many && run->manifest ? manifest_find(run->manifest, run->f->relpath) : NULL;
-    if (m)
-        apply_manifest(a, m);
     int claimed = claim_id(b, id, rec->where);
     if (claimed == 0) {
         known_doc_t *old = many ? known_find_id(&b->known, id)
                                 : run->old_count ? run->first : NULL;
         if (old)
             old->seen = 1;
-        if (store_article(b, run->list, run->f->relpath, rec->where, a, id, rec->signature,
+        if (store_article(b, run->list, run->f->relpath, rec->where, a, id, signature.data,
                           !many && old ? old->id : NULL) == 0) {
             if (old)
                 b->stats->updated++;
@@ -400,6 +441,7 @@ static int sink_article(reader_sink_t *sink, const reader_record_t *rec, article
         show_progress(b, run->file_index, run->list->count, 0);
 done:
     buf_free(&path_id);
+    buf_free(&signature);
     return rc;
 }
 
@@ -437,16 +479,18 @@ static reader_input_t input_of(const builder_t *b, const walk_file_t *f,
  * Returns 0, 1 when the run must stop (a signal), or -1 on a fatal error
  * (reported). */
 static int index_file(builder_t *b, const walk_list_t *list, size_t file_index,
-                      const reader_corpus_t *corpus, const manifest_t *manifest)
+                      const reader_corpus_t *corpus, manifest_t *manifest)
 {
     const walk_file_t *f = &list->files[file_index];
     file_run_t run = { { NULL, sink_unchanged, sink_wants, sink_article, sink_failed,
                          sink_skipped },
-                       b, list, f, file_index, NULL, 0, manifest, 1, 0, 0 };
+                       b, list, f, file_index, NULL, 0, manifest, NULL, 1, 0, 0 };
     reader_input_t in = input_of(b, f, corpus);
 
     run.sink.ctx = &run;
     run.old_count = known_file_range(&b->known, list->root, f->relpath, &run.first);
+    if (manifest && !f->reader->many)
+        run.row = manifest_find(manifest, f->relpath);
     /* A one-article file keeps its indexed version whatever happens now. */
     if (!f->reader->many && run.old_count)
         run.first->seen = 1;
@@ -516,7 +560,8 @@ static int same_stat(const char *signature, const walk_file_t *f)
 /* Files whose size and modification time are unchanged are not read at
  * all: sets UNCHANGED[i] for them and claims their ids, before any changed
  * file of any root takes an id.  Returns 0, or -1 (reported). */
-static int mark_unchanged(builder_t *b, const walk_list_t *list, char *unchanged)
+static int mark_unchanged(builder_t *b, const walk_list_t *list, manifest_t *manifest,
+                          char *unchanged)
 {
     for (size_t i = 0; i < list->count; i++) {
         const walk_file_t *f = &list->files[i];
@@ -526,7 +571,9 @@ static int mark_unchanged(builder_t *b, const walk_list_t *list, char *unchanged
             unchanged[i] = n > 0 && known_file_marked(b->db, list->root, f->relpath, f->size,
                                                       f->mtime_ns);
         else
-            unchanged[i] = n > 0 && same_stat(first->signature, f);
+            unchanged[i] = n > 0 && same_stat(first->signature, f)
+                           && same_row(first->signature,
+                                       manifest ? manifest_find(manifest, f->relpath) : NULL);
         for (size_t k = 0; unchanged[i] && k < n; k++) {
             first[k].seen = 1;
             if (claim_id(b, first[k].id, f->path) < 0)
@@ -537,7 +584,7 @@ static int mark_unchanged(builder_t *b, const walk_list_t *list, char *unchanged
 }
 
 /* The manifest of LIST's root, or NULL when it has none or it cannot be
- * used (reported). */
+ * used (reported); the rows it skips are reported with their lines. */
 static manifest_t *load_manifest(builder_t *b, const walk_list_t *list)
 {
     buf_t path = BUF_INIT;
@@ -551,9 +598,28 @@ static manifest_t *load_manifest(builder_t *b, const walk_list_t *list)
             b->stats->failed++;
         }
         free(err);
+        for (size_t i = 0; manifest && i < manifest_problem_count(manifest); i++)
+            if (reports(b, 0)) {
+                const manifest_problem_t *p = manifest_problem(manifest, i);
+                errorf("%s:%zu: %s: row skipped", path.data, p->line, p->message);
+                b->stats->failed++;
+            }
     }
     buf_free(&path);
     return manifest;
+}
+
+/* Says which rows of MANIFEST name no file the run found, among those
+ * whose paths it looked at. */
+static void report_unused_rows(const builder_t *b, const walk_list_t *list,
+                               const manifest_t *manifest)
+{
+    for (size_t i = 0; reports(b, 0) && i < manifest_count(manifest); i++) {
+        const manifest_entry_t *e = manifest_entry(manifest, i);
+        if (!e->used && walk_in_scope(list, e->path))
+            warnf("%s/manifest.tsv:%zu: '%s' names no file under '%s'", list->root, e->line,
+                  e->path, list->root);
+    }
 }
 
 /* What the readers of LIST's changed files need of the whole root: the
@@ -583,18 +649,14 @@ oom:
 
 /* Indexes the files of LIST that are not UNCHANGED.  Returns 0, 1 when a
  * signal stopped the run, or -1 on a fatal error (reported). */
-static int index_changed(builder_t *b, const walk_list_t *list, const char *unchanged)
+static int index_changed(builder_t *b, const walk_list_t *list, manifest_t *manifest,
+                         const char *unchanged)
 {
     reader_corpus_t corpus = { NULL };
-    manifest_t *manifest = NULL;
-    int rc = -1, one_article_changed = 0;
+    int rc = -1;
 
-    for (size_t i = 0; i < list->count; i++)
-        one_article_changed |= !unchanged[i] && !list->files[i].reader->many;
     if (survey_root(b, list, unchanged, &corpus) != 0)
         goto done;
-    if (one_article_changed)
-        manifest = load_manifest(b, list);
     for (size_t i = 0; i < list->count; i++) {
         const walk_file_t *f = &list->files[i];
         show_progress(b, i, list->count, 0);
@@ -614,7 +676,6 @@ static int index_changed(builder_t *b, const walk_list_t *list, const char *unch
     rc = 0;
 done:
     boilerplate_free(corpus.boilerplate);
-    manifest_free(manifest);
     return rc;
 }
 
@@ -658,9 +719,10 @@ static int remove_gone(builder_t *b, const walk_list_t *list)
 static int index_lists(builder_t *b, const walk_list_t *lists, size_t count)
 {
     char **unchanged = calloc(count ? count : 1, sizeof *unchanged);
+    manifest_t **manifests = calloc(count ? count : 1, sizeof *manifests);
     int rc = -1;
 
-    if (unchanged == NULL) {
+    if (unchanged == NULL || manifests == NULL) {
         errorf("out of memory");
         goto done;
     }
@@ -677,15 +739,18 @@ static int index_lists(builder_t *b, const walk_list_t *lists, size_t count)
             errorf("out of memory");
             goto done;
         }
-        if (mark_unchanged(b, &lists[i], unchanged[i]) != 0)
+        manifests[i] = load_manifest(b, &lists[i]);
+        if (mark_unchanged(b, &lists[i], manifests[i], unchanged[i]) != 0)
             goto done;
     }
     for (size_t i = 0; i < count && !build_stop_signal; i++) {
-        int got = index_changed(b, &lists[i], unchanged[i]);
+        int got = index_changed(b, &lists[i], manifests[i], unchanged[i]);
         if (got < 0)
             goto done;
         if (got > 0)
             break;
+        if (manifests[i])
+            report_unused_rows(b, &lists[i], manifests[i]);
     }
     for (size_t i = 0; i < count && !build_stop_signal; i++)
         if (remove_gone(b, &lists[i]) != 0)
@@ -694,7 +759,10 @@ static int index_lists(builder_t *b, const walk_list_t *lists, size_t count)
 done:
     for (size_t i = 0; unchanged && i < count; i++)
         free(unchanged[i]);
+    for (size_t i = 0; manifests && i < count; i++)
+        manifest_free(manifests[i]);
     free(unchanged);
+    free(manifests);
     return rc;
 }
 

@@ -175,6 +175,7 @@ int jsonl_parse_record(json_reader_t *reader, const char *line, size_t len,
         return refuse(out, errmsg, "no \"id\"");
     if (out->paragraph_count == 0 && out->title == NULL)
         return refuse(out, errmsg, "no title and no text");
+    out->stated = article_fields_set(out);     /* the members declare them */
     return 0;
 }
 

@@ -732,6 +732,7 @@ int mail_parse(const char *text, size_t len, article_t *out, char **errmsg)
         article_free(out);
         goto done;
     }
+    out->stated = article_fields_set(out);     /* the headers declare them */
     rc = 0;
     goto done;
 out_of_memory:

@@ -6,32 +6,44 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <zlib.h>
 
 #include "buf.h"
 #include "date.h"
 #include "manifest.h"
 #include "utf8.h"
 
-typedef struct {
-    manifest_entry_t e;
-    size_t line;        /* where the row is, for the duplicate-id message */
-} row_t;
-
 struct manifest {
-    row_t *rows;        /* sorted by id */
+    manifest_entry_t *rows;    /* sorted by path */
     size_t count;
+    manifest_problem_t *problems;
+    size_t problem_count;
 };
 
-enum { COL_ID, COL_TITLE, COL_DATE, COL_SOURCE, COL_BYLINE, COL_URL, NCOLS };
+/* The columns trawl knows; any other is an extra field. */
+enum { COL_EXTRA = -1, COL_ID, COL_PATH, COL_TITLE, COL_DATE, COL_SOURCE, COL_BYLINE,
+       COL_URL, NCOLS };
 static const char *const column_names[NCOLS] = {
-    "id", "title", "date", "source", "byline", "url"
+    "id", "path", "title", "date", "source", "byline", "url"
 };
 
-/* The field of E that column C fills. */
+/* The field of E that column C fills (COL_PATH: its path). */
 static char **entry_field(manifest_entry_t *e, int c)
 {
-    char **fields[NCOLS] = { &e->id, &e->title, &e->date, &e->source, &e->byline, &e->url };
+    char **fields[NCOLS] = { &e->id, &e->path, &e->title, &e->date, &e->source, &e->byline,
+                             &e->url };
     return fields[c];
+}
+
+/* The column NAME is (any case; "author" is the byline), or COL_EXTRA. */
+static int column_of(const char *name)
+{
+    if (strcasecmp(name, "author") == 0)
+        return COL_BYLINE;
+    for (int c = 0; c < NCOLS; c++)
+        if (strcasecmp(name, column_names[c]) == 0)
+            return c;
+    return COL_EXTRA;
 }
 
 /* Splits LINE at tabs into at most MAX cells (pointers into LINE, which is
@@ -66,6 +78,12 @@ static void free_entry(manifest_entry_t *e)
 {
     for (int c = 0; c < NCOLS; c++)
         free(*entry_field(e, c));
+    for (size_t i = 0; i < e->extra_count; i++) {
+        free(e->extra[i].key);
+        free(e->extra[i].value);
+    }
+    free(e->extra);
+    memset(e, 0, sizeof *e);
 }
 
 void manifest_free(manifest_t *m)
@@ -73,27 +91,70 @@ void manifest_free(manifest_t *m)
     if (m == NULL)
         return;
     for (size_t i = 0; i < m->count; i++)
-        free_entry(&m->rows[i].e);
+        free_entry(&m->rows[i]);
     free(m->rows);
+    for (size_t i = 0; i < m->problem_count; i++)
+        free(m->problems[i].message);
+    free(m->problems);
     free(m);
+}
+
+size_t manifest_problem_count(const manifest_t *m)
+{
+    return m->problem_count;
+}
+
+const manifest_problem_t *manifest_problem(const manifest_t *m, size_t i)
+{
+    return i < m->problem_count ? &m->problems[i] : NULL;
+}
+
+size_t manifest_count(const manifest_t *m)
+{
+    return m->count;
+}
+
+const manifest_entry_t *manifest_entry(const manifest_t *m, size_t i)
+{
+    return i < m->count ? &m->rows[i] : NULL;
 }
 
 static int compare_rows(const void *a, const void *b)
 {
-    return strcmp(((const row_t *)a)->e.id, ((const row_t *)b)->e.id);
+    const manifest_entry_t *x = a, *y = b;
+    int c = strcmp(x->path, y->path);
+    return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
 static int compare_key(const void *key, const void *row)
 {
-    return strcmp(key, ((const row_t *)row)->e.id);
+    return strcmp(key, ((const manifest_entry_t *)row)->path);
 }
 
-const manifest_entry_t *manifest_find(const manifest_t *m, const char *id)
+manifest_entry_t *manifest_find(manifest_t *m, const char *relpath)
 {
     /* bsearch(NULL, 0, ...) is undefined: a manifest may have no rows. */
-    const row_t *r = m->count ? bsearch(id, m->rows, m->count, sizeof *m->rows, compare_key)
-                              : NULL;
-    return r ? &r->e : NULL;
+    manifest_entry_t *e = m->count ? bsearch(relpath, m->rows, m->count, sizeof *m->rows,
+                                             compare_key)
+                                   : NULL;
+    if (e)
+        e->used = 1;
+    return e;
+}
+
+/* Notes a problem of line LINE.  Returns 0, or -1 when out of memory. */
+static int add_problem(manifest_t *m, size_t line, const char *fmt, const char *arg)
+{
+    buf_t text = BUF_INIT;
+    manifest_problem_t *grown = realloc(m->problems, (m->problem_count + 1) * sizeof *grown);
+    if (grown == NULL)
+        return -1;
+    m->problems = grown;
+    buf_printf(&text, fmt, arg);
+    if ((grown[m->problem_count].message = buf_detach(&text)) == NULL)
+        return -1;
+    grown[m->problem_count++].line = line;
+    return 0;
 }
 
 /* Reads all of PATH into a NUL-terminated buffer. */
@@ -120,74 +181,93 @@ static char *read_file(const char *path, buf_t *err)
     return b.data;
 }
 
-/* Fills ROW from the cells of line LINENO; COLS maps each column to a
- * field (-1: an extra column, ignored).  Returns 0, or -1 with *ERR set. */
-static int read_row(row_t *row, char **cells, const int *cols, size_t ncols,
-                    const char *path, size_t lineno, buf_t *err)
+typedef struct {
+    int *cols;             /* each column's field (COL_EXTRA: an extra) */
+    char **names;          /* each column's name as written (trimmed) */
+    size_t ncols;
+    int path_column;       /* 1: a "path" column names the files */
+} header_t;
+
+/* Fills ROW from CELLS.  Returns 0, 1 when the row is not usable (the
+ * problem noted in M), or -1 when out of memory. */
+static int read_row(manifest_t *m, manifest_entry_t *row, char **cells, const header_t *h,
+                    size_t lineno)
 {
     char date[DATE_TEXT_SIZE];
     date_t d;
+    uLong crc = crc32(0L, Z_NULL, 0);
 
     row->line = lineno;
-    for (size_t i = 0; i < ncols; i++) {
+    for (size_t i = 0; i < h->ncols; i++) {
         char *cell = trim(cells[i]);
-        if (cols[i] < 0 || *cell == '\0')
+        crc = crc32(crc, (const Bytef *)cell, (uInt)strlen(cell) + 1);
+        if (*cell == '\0')
             continue;
-        if (!utf8_valid(cell, strlen(cell))) {
-            buf_printf(err, "%s line %zu: invalid UTF-8 in column '%s'", path, lineno,
-                       column_names[cols[i]]);
-            return -1;
-        }
-        if (cols[i] == COL_DATE) {
-            if (!date_parse(cell, strlen(cell), NULL, &d) || !date_format(&d, date)) {
-                buf_printf(err, "%s line %zu: bad date '%s'", path, lineno, cell);
-                return -1;
-            }
+        if (!utf8_valid(cell, strlen(cell)))
+            return add_problem(m, lineno, "invalid UTF-8 in column '%s'", h->names[i]) ? -1 : 1;
+        if (h->cols[i] == COL_DATE) {
+            if (!date_parse(cell, strlen(cell), NULL, &d) || !date_format(&d, date))
+                return add_problem(m, lineno, "bad date '%s'", cell) ? -1 : 1;
             cell = date;
         }
-        char **field = entry_field(&row->e, cols[i]);
-        if ((*field = strdup(cell)) == NULL) {
-            buf_printf(err, "%s: out of memory", path);
-            return -1;
+        if (h->cols[i] == COL_EXTRA) {
+            manifest_field_t *grown = realloc(row->extra, (row->extra_count + 1) * sizeof *grown);
+            if (grown == NULL)
+                return -1;
+            row->extra = grown;
+            grown[row->extra_count].key = strdup(h->names[i]);
+            grown[row->extra_count].value = strdup(cell);
+            if (grown[row->extra_count].key == NULL || grown[row->extra_count].value == NULL) {
+                free(grown[row->extra_count].key);
+                free(grown[row->extra_count].value);
+                return -1;
+            }
+            row->extra_count++;
+            continue;
         }
+        char **field = entry_field(row, h->cols[i]);
+        if ((*field = strdup(cell)) == NULL)
+            return -1;
     }
-    if (row->e.id == NULL) {
-        buf_printf(err, "%s line %zu: empty id", path, lineno);
-        return -1;
+    row->row_hash = crc;
+    /* Without a "path" column, the id names the file, and the file's path
+     * stays the article's id. */
+    if (!h->path_column) {
+        row->path = row->id;
+        row->id = NULL;
     }
+    if (row->path == NULL)
+        return add_problem(m, lineno, "%s", h->path_column ? "empty path" : "empty id") ? -1 : 1;
     return 0;
 }
 
-/* Maps the header's columns to fields; returns 0, or -1 with *ERR set. */
-static int read_header(char **cells, size_t ncols, int *cols, const char *path,
-                       size_t lineno, buf_t *err)
+/* Reads the header row CELLS into H.  Returns 0, or -1 with *ERR set. */
+static int read_header(char **cells, header_t *h, const char *path, size_t lineno, buf_t *err)
 {
     int seen[NCOLS] = { 0 };
 
-    for (size_t i = 0; i < ncols; i++) {
-        char *name = trim(cells[i]);
-        cols[i] = -1;
-        for (int c = 0; c < NCOLS; c++)
-            if (strcasecmp(name, column_names[c]) == 0)
-                cols[i] = c;
-        if (cols[i] >= 0 && seen[cols[i]]++) {
-            buf_printf(err, "%s line %zu: duplicate column '%s'", path, lineno, name);
+    for (size_t i = 0; i < h->ncols; i++) {
+        h->names[i] = trim(cells[i]);
+        h->cols[i] = column_of(h->names[i]);
+        if (h->cols[i] != COL_EXTRA && seen[h->cols[i]]++) {
+            buf_printf(err, "%s line %zu: column '%s' given twice", path, lineno, h->names[i]);
             return -1;
         }
     }
-    if (!seen[COL_ID]) {
-        buf_printf(err, "%s: no 'id' column", path);
+    h->path_column = seen[COL_PATH];
+    if (!seen[COL_ID] && !seen[COL_PATH]) {
+        buf_printf(err, "%s: no 'id' or 'path' column", path);
         return -1;
     }
     return 0;
 }
 
-/* Parses the rows of TEXT into M; returns 0, or -1 with *ERR set. */
+/* Parses the rows of TEXT into M.  Returns 0, or -1 with *ERR set. */
 static int parse(manifest_t *m, char *text, const char *path, buf_t *err)
 {
     char **cells = NULL;
-    int *cols = NULL;
-    size_t ncols = 0, lineno = 0, cap = 0;
+    header_t h = { NULL, NULL, 0, 0 };
+    size_t lineno = 0, cap = 0;
     int rc = 0;
 
     for (char *line = text, *next; line && rc == 0; line = next) {
@@ -200,49 +280,87 @@ static int parse(manifest_t *m, char *text, const char *path, buf_t *err)
             line[--n] = '\0';
         if (n == 0 || line[0] == '#')
             continue;
-        if (cols == NULL) {         /* the header row */
-            ncols = 1;
+        if (h.cols == NULL) {       /* the header row */
+            h.ncols = 1;
             for (const char *t = line; (t = strchr(t, '\t')) != NULL; t++)
-                ncols++;
-            cells = calloc(ncols, sizeof *cells);
-            cols = calloc(ncols, sizeof *cols);
-            if (cells == NULL || cols == NULL) {
+                h.ncols++;
+            cells = calloc(h.ncols, sizeof *cells);
+            h.cols = calloc(h.ncols, sizeof *h.cols);
+            h.names = calloc(h.ncols, sizeof *h.names);
+            if (cells == NULL || h.cols == NULL || h.names == NULL) {
                 buf_printf(err, "%s: out of memory", path);
                 rc = -1;
             } else {
-                split_tabs(line, cells, ncols);
-                rc = read_header(cells, ncols, cols, path, lineno, err);
+                split_tabs(line, cells, h.ncols);
+                rc = read_header(cells, &h, path, lineno, err);
             }
             continue;
         }
-        size_t got = split_tabs(line, cells, ncols);
-        if (got != ncols) {
-            buf_printf(err, "%s line %zu: expected %zu fields, got %zu", path, lineno,
-                       ncols, got);
-            rc = -1;
-        } else if (m->count == cap) {
+        size_t got = split_tabs(line, cells, h.ncols);
+        if (got != h.ncols) {
+            char counts[64];
+            snprintf(counts, sizeof counts, "%zu cells, got %zu", h.ncols, got);
+            rc = add_problem(m, lineno, "expected %s", counts);
+            continue;
+        }
+        if (m->count == cap) {
             cap = cap ? 2 * cap : 64;
-            row_t *rows = realloc(m->rows, cap * sizeof *rows);
+            manifest_entry_t *rows = realloc(m->rows, cap * sizeof *rows);
             if (rows == NULL) {
-                buf_printf(err, "%s: out of memory", path);
                 rc = -1;
-            } else {
-                m->rows = rows;
+                break;
             }
+            m->rows = rows;
         }
-        if (rc == 0) {
-            memset(&m->rows[m->count], 0, sizeof m->rows[m->count]);
-            rc = read_row(&m->rows[m->count], cells, cols, ncols, path, lineno, err);
-            m->count++;     /* even on error: its cells are freed with M */
-        }
+        manifest_entry_t *row = &m->rows[m->count];
+        memset(row, 0, sizeof *row);
+        int got_row = read_row(m, row, cells, &h, lineno);
+        if (got_row == 0)
+            m->count++;
+        else
+            free_entry(row);
+        rc = got_row < 0 ? -1 : 0;
     }
-    if (rc == 0 && cols == NULL) {
+    if (rc != 0 && err->len == 0)
+        buf_printf(err, "%s: out of memory", path);
+    if (rc == 0 && h.cols == NULL) {
         buf_printf(err, "%s: no header row", path);
         rc = -1;
     }
+    /* The names pointed into TEXT: the rows hold copies. */
     free(cells);
-    free(cols);
+    free(h.cols);
+    free(h.names);
     return rc;
+}
+
+/* A file named by two rows: the first is used, the others are problems. */
+static int drop_repeats(manifest_t *m)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < m->count; i++) {
+        if (kept && strcmp(m->rows[kept - 1].path, m->rows[i].path) == 0) {
+            char first[32];
+            snprintf(first, sizeof first, "%zu", m->rows[kept - 1].line);
+            buf_t what = BUF_INIT;
+            buf_printf(&what, "'%s' named again (first on line %s)", m->rows[i].path, first);
+            int rc = what.failed ? -1 : add_problem(m, m->rows[i].line, "%s", what.data);
+            buf_free(&what);
+            free_entry(&m->rows[i]);
+            if (rc != 0)
+                return -1;
+            continue;
+        }
+        m->rows[kept++] = m->rows[i];
+    }
+    m->count = kept;
+    return 0;
+}
+
+static int compare_problems(const void *a, const void *b)
+{
+    const manifest_problem_t *x = a, *y = b;
+    return (x->line > y->line) - (x->line < y->line);
 }
 
 manifest_t *manifest_load(const char *path, char **errmsg)
@@ -257,12 +375,10 @@ manifest_t *manifest_load(const char *path, char **errmsg)
     if (text && parse(m, text, path, &err) == 0) {
         if (m->count)   /* qsort(NULL, 0, ...) is undefined behaviour */
             qsort(m->rows, m->count, sizeof *m->rows, compare_rows);
-        for (size_t i = 1; i < m->count && err.len == 0; i++)
-            if (strcmp(m->rows[i - 1].e.id, m->rows[i].e.id) == 0) {
-                size_t a = m->rows[i - 1].line, b = m->rows[i].line;
-                buf_printf(&err, "%s line %zu: duplicate id '%s' (first on line %zu)",
-                           path, a > b ? a : b, m->rows[i].e.id, a < b ? a : b);
-            }
+        if (drop_repeats(m) != 0)
+            buf_printf(&err, "%s: out of memory", path);
+        if (m->problem_count)
+            qsort(m->problems, m->problem_count, sizeof *m->problems, compare_problems);
     }
     free(text);
     if (err.len || err.failed) {

@@ -769,8 +769,10 @@ int page_parse(const char *text, size_t len, const boilerplate_t *boilerplate,
         p.oom = 1;
     else
         split_lines(&p, clean, clean_len);
-    if (!p.oom)
+    if (!p.oom) {
         build_units(&p, read_front_matter(&p));
+        out->stated = article_fields_set(out);
+    }
     if (!p.oom)
         parse_units(&p);
     for (size_t i = 0; i < p.nunits; i++)

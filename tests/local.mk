@@ -83,7 +83,7 @@ TESTS += \
 	tests/t0010-build.sh \
 	tests/t0020-index.sh \
 	tests/t0030-search.sh \
-	tests/t0040-incremental.sh tests/t0045-roots.sh tests/t0047-readers.sh \
+	tests/t0040-incremental.sh tests/t0045-roots.sh tests/t0047-readers.sh tests/t0048-manifest.sh \
 	tests/t0050-errors.sh \
 	tests/t0060-query.sh tests/t0065-counts.sh tests/t0067-stopwords.sh \
 	tests/t0300-badinput.sh tests/t0305-hostile-files.sh \

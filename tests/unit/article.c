@@ -548,6 +548,26 @@ static void manifest_fails(const char *text, const char *what, const char *name)
     unlink(path);
 }
 
+/* Loads a manifest made of TEXT whose only problem is on LINE: WHAT. */
+static void manifest_skips(const char *text, size_t line, const char *what, size_t rows,
+                           const char *name)
+{
+    char path[64], *err = NULL;
+    write_temp(path, text);
+    manifest_t *m = manifest_load(path, &err);
+    ok(m != NULL, "manifest %s: loads", name);
+    if (m) {
+        const manifest_problem_t *p = manifest_problem(m, 0);
+        is_int((long)manifest_problem_count(m), 1, "  one row skipped");
+        is_int(p ? (long)p->line : 0, (long)line, "  on its line");
+        is_str(p ? p->message : NULL, what, "  with its reason");
+        is_int((long)manifest_count(m), (long)rows, "  the other rows kept");
+    }
+    manifest_free(m);
+    free(err);
+    unlink(path);
+}
+
 static void test_manifest(void)
 {
     char path[64], *err = NULL;
@@ -557,25 +577,64 @@ static void test_manifest(void)
     manifest_t *m = manifest_load(path, &err);
     ok(m != NULL, "manifest: loads");
     is_str(err, NULL, "manifest: no error");
-    const manifest_entry_t *e = m ? manifest_find(m, "001.txt") : NULL;
+    manifest_entry_t *e = m ? manifest_find(m, "001.txt") : NULL;
     is_str(e ? e->title : NULL, "A title", "manifest: title");
     is_str(e ? e->date : NULL, "2014-06-03", "manifest: date normalised");
     is_str(e ? e->source : NULL, "HSJ", "manifest: source");
     is_str(e ? e->byline : "x", NULL, "manifest: no byline column");
+    is_str(e ? e->id : "x", NULL, "manifest: without a path column the file's path is the id");
+    is_int(e ? (long)e->extra_count : 0, 1, "manifest: an unknown column is a field");
+    is_str(e && e->extra_count ? e->extra[0].key : NULL, "notes", "  named as its header");
+    is_str(e && e->extra_count ? e->extra[0].value : NULL, "x", "  with its cell");
+    ok(e && e->used, "manifest: a row found is marked used");
+    unsigned long hash = e ? e->row_hash : 0;
     e = m ? manifest_find(m, "002.txt") : NULL;
-    is_str(e ? e->id : NULL, "002.txt", "manifest: CRLF row");
+    is_str(e ? e->path : NULL, "002.txt", "manifest: CRLF row");
     is_str(e ? e->title : "x", NULL, "manifest: empty cell unknown");
     is_str(e ? e->source : "x", NULL, "manifest: blank cell unknown");
     is_str(e ? e->date : NULL, "2014", "manifest: year");
+    is_int(e ? (long)e->extra_count : 1, 0, "manifest: an empty cell is no field");
+    ok(e && e->row_hash != hash, "manifest: rows hash apart");
     ok(m && manifest_find(m, "003.txt") == NULL, "manifest: unknown id");
     manifest_free(m);
     unlink(path);
 
-    manifest_fails("title\tdate\nA\t2014\n", ": no 'id' column", "missing id column");
-    manifest_fails("id\ttitle\tdate\tsource\tbyline\na\tb\t2014\td\te\nx\ty\n",
-                   " line 3: expected 5 fields, got 2", "wrong field count");
-    manifest_fails("id\tdate\n# c\na\t2014\nb\tx\n", " line 4: bad date 'x'", "bad date");
-    manifest_fails("id\na\nb\na\n", " line 4: duplicate id 'a' (first on line 2)", "duplicate id");
+    /* A "path" column names the files; "id" is then the article's id. */
+    write_temp(path, "id\tcategory\tpath\tAuthor\nbusiness/001\tbusiness\tbbc/b/001.txt\tJo\n");
+    m = manifest_load(path, &err);
+    e = m ? manifest_find(m, "bbc/b/001.txt") : NULL;
+    is_str(e ? e->id : NULL, "business/001", "manifest: with a path column, id is the id");
+    is_str(e ? e->byline : NULL, "Jo", "manifest: 'author' is the byline");
+    is_str(e && e->extra_count ? e->extra[0].key : NULL, "category", "manifest: extra column");
+    manifest_free(m);
+    unlink(path);
+
+    /* The same row edited hashes differently: its article is indexed again. */
+    write_temp(path, "id\ttitle\na.txt\tOne\n");
+    m = manifest_load(path, &err);
+    hash = m && manifest_find(m, "a.txt") ? manifest_find(m, "a.txt")->row_hash : 0;
+    manifest_free(m);
+    unlink(path);
+    write_temp(path, "id\ttitle\na.txt\tTwo\n");
+    m = manifest_load(path, &err);
+    ok(m && manifest_find(m, "a.txt") && manifest_find(m, "a.txt")->row_hash != hash,
+       "manifest: an edited row hashes differently");
+    manifest_free(m);
+    unlink(path);
+
+    /* A bad row is skipped with its line; the others stay. */
+    manifest_skips("id\ttitle\tdate\tsource\tbyline\na\tb\t2014\td\te\nx\ty\nz\t\t\t\t\n", 3,
+                   "expected 5 cells, got 2", 2, "wrong cell count");
+    manifest_skips("id\tdate\n# c\na\t2014\nb\tx\n", 4, "bad date 'x'", 1, "bad date");
+    manifest_skips("id\na\nb\na\n", 4, "'a' named again (first on line 2)", 2, "a file twice");
+    manifest_skips("id\ttitle\n\tT\nb\tB\n", 2, "empty id", 1, "empty id");
+    manifest_skips("id\ttitle\na\t\xff\nb\tB\n", 2, "invalid UTF-8 in column 'title'", 1,
+                   "invalid UTF-8");
+
+    /* What makes a manifest unusable as a whole. */
+    manifest_fails("title\tdate\nA\t2014\n", ": no 'id' or 'path' column", "missing id column");
+    manifest_fails("id\tTitle\ttitle\na\tb\tc\n", " line 1: column 'title' given twice",
+                   "a column twice");
     manifest_fails("# nothing\n", ": no header row", "no header");
 
     m = manifest_load("/nonexistent/manifest.tsv", &err);
