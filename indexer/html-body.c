@@ -282,6 +282,9 @@ void page_select_body(page_t *p)
         }
     }
 
+    for (size_t i = 0; i < p->element_count; i++)
+        p->elements[i].believed = eff[i];
+
     /* A heading heads text: one followed by no paragraph of the story
      * (only link lists, boilerplate or another heading) is a box's title,
      * "Related articles", "More on this". */

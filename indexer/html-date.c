@@ -228,6 +228,13 @@ static int date_at(const tok_t *t, size_t n, char out[11])
             i++;
         if (i < n && is_num(&t[i], 1, 2)) {
             int d = t[i++].value;
+            /* "Oct 11 14:57:21 CEST 2021" (Java's Date.toString) */
+            if (i + 2 < n && is_num(&t[i], 1, 2) && is_sep(&t[i + 1], ":")) {
+                while (i < n && (is_num(&t[i], 1, 2) || is_sep(&t[i], ":")))
+                    i++;
+                if (i < n && t[i].kind == TOK_WORD && t[i].value == 0 && t[i].len <= 5)
+                    i++;
+            }
             if (i < n && is_num(&t[i], 4, 4))
                 return put_date(t[i].value, m, d, out);
             return 0;

@@ -67,6 +67,7 @@ typedef struct {
     unsigned char quoted;       /* inside a blockquote */
     unsigned hints;             /* HINT_* of this element */
     unsigned inherited;         /* HINT_* of it and its ancestors */
+    unsigned believed;          /* html-body.c: the inherited hints it believes */
     size_t first_block, end_block;   /* its subtree's blocks */
 } page_element_t;
 
@@ -163,6 +164,27 @@ void page_fold_text(const char *s, size_t len, buf_t *out);
 /* Non-zero if element A is element D or one of its ancestors. */
 int page_is_ancestor(const page_t *page, int a, int d);
 
+/* html-util.c: text helpers of the metadata readers.  Each returns a
+ * malloc'ed string, or NULL when there is no text (or no memory). */
+/* S[0..LEN) with white space folded and trimmed. */
+char *page_fold_dup(const char *s, size_t len);
+/* The folded text of element INDEX (at most 1024 bytes). */
+char *page_element_text(const page_t *page, int index);
+/* A value a page states for machines (a <meta> content, a JSON-LD
+ * string): character references a template left undecoded decoded, then
+ * folded. */
+char *page_clean_value(const char *s);
+/* The cleaned content of the first <meta> named any of NAMES (the order of
+ * NAMES first, then the page's). */
+char *page_meta_value(const page_t *page, const char *const *names, size_t count);
+/* Non-zero if A and B are the same text but for ASCII case, white space
+ * and ASCII punctuation ("Lotte Tobisch ist tot" = "LOTTE TOBISCH IST TOT!"). */
+int page_same_text(const char *a, const char *b);
+/* The host of URL, lower case, without "www." or port ("https://www.
+ * Example.org:80/x" gives "example.org"), in OUT (SIZE bytes).  Returns 0
+ * when URL names none (or it does not fit). */
+int page_url_host(const char *url, char *out, size_t size);
+
 /* html-jsonld.c: what a page's JSON-LD says of its article. */
 typedef struct {
     char *headline, *date, *author, *publisher, *url;   /* folded text, or NULL */
@@ -177,12 +199,29 @@ typedef struct {
 void jsonld_read(const char *text, size_t len, jsonld_t *out);
 void jsonld_free(jsonld_t *j);
 
+/* html-title.c: the headline: in *TITLE (malloc'ed, or NULL), and the
+ * element that shows it in *HEADING (-1 if none), from LD's headline,
+ * PAGE's <meta> titles, its <h1> and <title>; SITE (the source) and HOST
+ * (the URL's) tell a site's name in a title from the headline. */
+void page_title(const page_t *page, const jsonld_t *ld, const char *site, const char *host,
+                char **title, int *heading);
+
 /* html-date.c: the one place a date string becomes "YYYY-MM-DD" (or
  * "YYYY-MM", "YYYY"): ISO 8601 (with a time or without), day-first
  * numbers (16.10.2019), month names in English, German, French, Spanish,
  * Italian, Portuguese and Dutch, and what article_parse_date() reads.  The
  * first date in S[0..LEN) counts.  Returns 1 and writes OUT, or 0. */
 int page_date_parse(const char *s, size_t len, char out[11]);
+
+/* html-pubdate.c: the page's publication date ("YYYY-MM-DD", or partial)
+ * in OUT ("" if none), from JSONLD_DATE (JSON-LD datePublished, or NULL),
+ * PAGE's <meta>, microdata and <time> elements and date lines near its
+ * headline HEADING (an element, or -1), and the URLs URL (the page's
+ * canonical) and GIVEN_URL (the caller's), either may be NULL.  *DATE_BLOCK
+ * is the date line's block when one states that date, else -1. */
+void page_publication_date(const page_t *page, int heading, const char *jsonld_date,
+                           const char *url, const char *given_url, char out[11],
+                           long *date_block);
 
 /* html-meta.c: fills OUT's title, date, byline, source and url from PAGE
  * (after page_select_body()), URL being the caller's (or NULL), and drops

@@ -223,7 +223,10 @@ static unsigned token_hints(const char *t, size_t len)
             if (!getenv("T_NOTAG") && words == 0 && c != 0 && ((n == 3 && memcmp(word, "tag", 3) == 0)
                                          || (n == 8 && memcmp(word, "category", 8) == 0)))
                 return 0;
-            if (n <= HINT_WORD_MAX)
+            /* "widget" names a sidebar's box when it leads ("widget_text",
+             * "widget-area"); page builders name every part so
+             * ("elementor-widget-container"). */
+            if (n <= HINT_WORD_MAX && !(words > 0 && n >= 6 && memcmp(word, "widget", 6) == 0))
                 hints |= word_hint(word, n);
             words++;
             n = 0;
