@@ -50,6 +50,84 @@ static int __attribute__((unused)) is_running_text(const page_block_t *b)
         && b->kind != BLOCK_CAPTION;
 }
 
+/* Teaser cards: at least CARD_MIN_COUNT siblings of one kind (the same
+ * tag and class), each a few short blocks (a title, a line of text, a
+ * date): a list of other articles, of products, of events.  A story's
+ * sections are longer, its paragraphs one block each. */
+#define CARD_MIN_COUNT 3
+#define CARD_MIN_BLOCKS 2
+#define CARD_MAX_BLOCKS 6
+#define CARD_MAX_CHARS 500
+
+typedef struct {
+    int parent;
+    unsigned signature;
+    int element;
+} card_t;
+
+static int compare_cards(const void *a, const void *b)
+{
+    const card_t *x = a, *y = b;
+    if (x->parent != y->parent)
+        return x->parent < y->parent ? -1 : 1;
+    if (x->signature != y->signature)
+        return x->signature < y->signature ? -1 : 1;
+    return x->element - y->element;
+}
+
+/* FNV-1a of the tag and the class attribute. */
+static unsigned signature_of(const page_element_t *e)
+{
+    unsigned h = 2166136261u ^ e->tag;
+    h *= 16777619u;
+    const char *cls = page_attr(e->node, "class");
+    for (; cls && *cls; cls++) {
+        h ^= (unsigned char)*cls;
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* Marks the elements that are teaser cards with HINT_RELATED (in their own
+ * hints, so the guards of believed_hints() apply).  Returns -1 when
+ * memory runs out. */
+static int mark_cards(page_t *p)
+{
+    size_t n = 0;
+    card_t *cards = malloc((p->element_count ? p->element_count : 1) * sizeof *cards);
+    if (cards == NULL)
+        return -1;
+    for (size_t i = 1; i < p->element_count; i++) {
+        const page_element_t *e = &p->elements[i];
+        size_t blocks = e->end_block - e->first_block, chars = 0, links = 0;
+        if (e->parent < 1 || blocks < CARD_MIN_BLOCKS || blocks > CARD_MAX_BLOCKS
+            || e->tag == TAG_TR || e->tag == TAG_TD || e->tag == TAG_TH || e->tag == TAG_LI
+            || e->tag == TAG_DD || e->tag == TAG_DT || e->tag == TAG_P)
+            continue;
+        for (size_t b = e->first_block; b < e->end_block; b++) {
+            chars += p->blocks[b].chars;
+            links += p->blocks[b].link_chars;
+        }
+        if (chars > CARD_MAX_CHARS || (links == 0 && !getenv("T_CARDNOLINK")))
+            continue;
+        cards[n].parent = e->parent;
+        cards[n].signature = signature_of(e);
+        cards[n++].element = (int)i;
+    }
+    qsort(cards, n, sizeof *cards, compare_cards);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && cards[j].parent == cards[i].parent && cards[j].signature == cards[i].signature)
+            j++;
+        if (j - i >= CARD_MIN_COUNT)
+            for (size_t k = i; k < j; k++)
+                p->elements[cards[k].element].hints |= HINT_RELATED;
+        i = j;
+    }
+    free(cards);
+    return 0;
+}
+
 /* The believed hints of each element (its own, not inherited).  The
  * boilerplate and comment hints of an element that wraps the story are
  * not believed: one that holds the page's <h1>, <main> or articleBody, or
@@ -75,7 +153,8 @@ static unsigned *believed_hints(const page_t *p)
      * element above a marker. */
     for (size_t i = n; i-- > 1;) {
         const page_element_t *e = &p->elements[i];
-        if (e->tag == TAG_H1 || e->tag == TAG_MAIN || (e->hints & HINT_ARTICLE_BODY))
+        if ((int)i == p->heading || (p->heading < 0 && e->tag == TAG_H1) || e->tag == TAG_MAIN
+            || (e->hints & HINT_ARTICLE_BODY))
             wraps[i] = 1;
         if (wraps[i] && e->parent >= 0)
             wraps[e->parent] = 1;
@@ -124,7 +203,17 @@ static long block_value(const page_block_t *b, unsigned hints)
         return -(long)(lambda * b->chars);
     if (b->heading)
         return 0;
-    return (long)b->chars - (long)b->link_chars - (long)cost;
+    static double pw = -1, npw;
+    if (pw < 0) {
+        pw = tune("T_PW", 0.5);
+        npw = tune("T_NPW", 1);
+    }
+    double w = 1;
+    if (b->kind == BLOCK_TEXT && b->tag_p == 0)
+        w *= pw;
+    if (b->punct == 0)
+        w *= npw;
+    return (long)(w * ((long)b->chars - (long)b->link_chars)) - (long)cost;
 }
 
 /* The element whose subtree's blocks sum highest; the deeper one on a
@@ -149,6 +238,10 @@ static int best_container(const page_t *p, const long *prefix)
 void page_select_body(page_t *p)
 {
     size_t nb = p->block_count;
+    if (!getenv("T_NOCARDS") && mark_cards(p) != 0) {
+        p->oom = 1;
+        return;
+    }
     unsigned *own = believed_hints(p);
     unsigned *eff = malloc((p->element_count + 1) * sizeof *eff);
     long *prefix = malloc((nb + 1) * sizeof *prefix);
@@ -189,6 +282,39 @@ void page_select_body(page_t *p)
         e = r->end_block;
         int mode = (int)tune("T_EXT", 2);
         size_t lo = 0, hi = nb;
+        int sem = (int)tune("T_SEM", 1);
+        if (sem) {
+            /* positive mass of root */
+            long rootpos = 0;
+            for (size_t i = s; i < e; i++) {
+                long v = prefix[i + 1] - prefix[i];
+                if (v > 0)
+                    rootpos += v;
+            }
+            int a = p->elements[p->root].parent;
+            for (int k = 0; a > 0 && k < 8; k++, a = p->elements[a].parent) {
+                const page_element_t *ae = &p->elements[a];
+                int is = ((sem & 1) && ae->tag == TAG_ARTICLE) || ((sem & 2) && (ae->hints & HINT_ARTICLE_BODY) && ae->tag != TAG_MAIN)
+                      || ((sem & 4) && ae->tag == TAG_MAIN);
+                if (!is)
+                    continue;
+                int nested = 0;
+                for (size_t j = (size_t)a + 1; j < p->element_count && p->elements[j].depth > ae->depth; j++)
+                    if (p->elements[j].tag == TAG_ARTICLE)
+                        nested++;
+                long apos = 0;
+                for (size_t i = ae->first_block; i < ae->end_block; i++) {
+                    long v = prefix[i + 1] - prefix[i];
+                    if (v > 0)
+                        apos += v;
+                }
+                if (nested == 0 && rootpos * 2 >= apos) {
+                    s = ae->first_block;
+                    e = ae->end_block;
+                }
+                break;
+            }
+        }
         if (mode == 2) {
             int scope = p->root;
             for (int k = 0; k < (int)tune("T_UP", 2) && p->elements[scope].parent > 0; k++)

@@ -104,9 +104,17 @@ typedef struct {
     unsigned char kind;         /* block_kind_t */
     unsigned char heading;      /* 1-6 for h1-h6 (also inside them), else 0 */
     unsigned char quoted;       /* inside a blockquote */
+    unsigned char tag_p;        /* the text of a <p> */
     unsigned char fate;         /* block_fate_t */
     unsigned hints;             /* the believed hints that dropped it (FATE_HINT) */
 } page_block_t;
+
+/* html-jsonld.c: what a page's JSON-LD says of its article. */
+typedef struct {
+    char *headline, *date, *author, *publisher, *url;   /* folded text, or NULL */
+    char *site_name;            /* a WebSite's or Organization's name */
+    int rank;                   /* how surely the object read is the article */
+} jsonld_t;
 
 /* A <meta> with content: name (or property, itemprop, http-equiv), lower-
  * cased, and content, both owned by the libxml2 document. */
@@ -131,6 +139,9 @@ typedef struct {
     int title_element;          /* the first <title>, or -1 */
     int body_element;           /* <body>, or -1 */
     int root;                   /* html-body.c: the main content's element, or -1 */
+    int heading;                /* html-title.c: the headline's element, or -1 */
+    char host[256];             /* the page's host ("" if unknown) */
+    jsonld_t ld;                /* what its JSON-LD says */
     int oom;                    /* memory ran out somewhere: give up */
 } page_t;
 
@@ -185,13 +196,6 @@ int page_same_text(const char *a, const char *b);
  * when URL names none (or it does not fit). */
 int page_url_host(const char *url, char *out, size_t size);
 
-/* html-jsonld.c: what a page's JSON-LD says of its article. */
-typedef struct {
-    char *headline, *date, *author, *publisher, *url;   /* folded text, or NULL */
-    char *site_name;            /* a WebSite's or Organization's name */
-    int rank;                   /* how surely the object read is the article */
-} jsonld_t;
-
 /* Reads the JSON-LD script TEXT[0..LEN) (malformed JSON as templates write
  * it is read as far as it goes) and keeps in *OUT the article it
  * describes, when it is more surely the page's article than the one *OUT
@@ -205,6 +209,20 @@ void jsonld_free(jsonld_t *j);
  * (the URL's) tell a site's name in a title from the headline. */
 void page_title(const page_t *page, const jsonld_t *ld, const char *site, const char *host,
                 char **title, int *heading);
+/* Whether PART[0..LEN) names the site: its stated name SITE (may be NULL),
+ * or its host HOST without the top-level domain ("Example News" for
+ * example-news.org). */
+int page_names_site(const char *part, size_t len, const char *site, const char *host);
+/* After page_select_body(): with no headline found by the stated title,
+ * the main <h1> (the first in the main content, else the last before it)
+ * in *HEADING, and its text in *TITLE when *TITLE is NULL. */
+void page_title_fallback(const page_t *page, char **title, int *heading);
+
+/* html-byline.c: the story's byline (malloc'ed, or NULL), after
+ * page_select_body(); SITE is the source (may be NULL). */
+char *page_byline(const page_t *page, const char *site);
+/* Whether TEXT (a block) is the byline line of BYLINE ("By Jane Doe"). */
+int page_is_byline_line(const char *text, const char *byline);
 
 /* html-date.c: the one place a date string becomes "YYYY-MM-DD" (or
  * "YYYY-MM", "YYYY"): ISO 8601 (with a time or without), day-first
@@ -223,10 +241,13 @@ void page_publication_date(const page_t *page, int heading, const char *jsonld_d
                            const char *url, const char *given_url, char out[11],
                            long *date_block);
 
-/* html-meta.c: fills OUT's title, date, byline, source and url from PAGE
- * (after page_select_body()), URL being the caller's (or NULL), and drops
- * from the story the blocks that are this metadata (the headline, a byline
- * or date line).  Sets page->oom when memory runs out. */
+/* html-meta.c: what is read before choosing the story: PAGE's JSON-LD
+ * (page->ld), OUT's url, source and title, and the headline's element
+ * (page->heading).  URL is the caller's (or NULL). */
+void page_metadata_head(page_t *page, const char *url, article_t *out);
+/* After page_select_body(): OUT's date and byline, and the blocks that
+ * repeat the metadata (the headline, a byline or date line) dropped from
+ * the story. */
 void page_metadata(page_t *page, const char *url, article_t *out);
 
 /* html-body.c: chooses the main content (page->root) and sets each

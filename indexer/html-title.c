@@ -28,14 +28,14 @@ static const char *const title_separators[] = {
     " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " // ", " • ", " : ", " ~ ", " › ",
 };
 
-/* Whether PART names the site: its stated name SITE, or its host HOST
- * without the top-level domain ("Example News" for example-news.org). */
-static int names_site(const char *part, size_t len, const char *site, const char *host)
+int page_names_site(const char *part, size_t len, const char *site, const char *host)
 {
     char *p = page_fold_dup(part, len);
     int yes = 0;
     if (p == NULL)
         return 0;
+    if (host == NULL)
+        host = "";
     if (site && (page_same_text(p, site) || strstr(site, p) || strstr(p, site)))
         yes = 1;
     /* The letters and digits of PART, lower case: "Example News" gives
@@ -80,10 +80,10 @@ static void strip_site_name(char *title, const char *site, const char *host)
                 continue;
             for (char *f = strstr(first + 1, sep); f; f = strstr(f + 1, sep))
                 last = f;
-            if (names_site(last + sl, strlen(last + sl), site, host)) {
+            if (page_names_site(last + sl, strlen(last + sl), site, host)) {
                 *last = '\0';
                 cut = 1;
-            } else if (names_site(title, (size_t)(first - title), site, host)) {
+            } else if (page_names_site(title, (size_t)(first - title), site, host)) {
                 memmove(title, first + sl, strlen(first + sl) + 1);
                 cut = 1;
             }
@@ -192,12 +192,10 @@ static char *heading_text(const page_t *p, int i)
 }
 
 /* Whether element E can show the headline: an <h1>, or an <h2>/<h3> or
- * itemprop="headline" that its class names a title; visible, and not in
- * menus, sidebars, footers or comments. */
+ * itemprop="headline" that its class names a title; visible. */
 static int may_be_headline(const page_element_t *e)
 {
-    if (e->believed & (HINT_HIDDEN | HINT_NAV | HINT_SIDEBAR | HINT_FOOTER | HINT_COMMENTS)
-        || e->end_block == e->first_block)
+    if ((e->inherited & HINT_HIDDEN) || e->end_block == e->first_block)
         return 0;
     if (e->tag == TAG_H1)
         return 1;
@@ -216,7 +214,8 @@ static int main_heading(const page_t *p)
     for (size_t k = 0; k < p->marked_count; k++) {
         int i = p->marked[k];
         const page_element_t *e = &p->elements[i];
-        if (e->tag != TAG_H1 || !may_be_headline(e))
+        if (e->tag != TAG_H1 || !may_be_headline(e)
+            || (e->believed & (HINT_NAV | HINT_SIDEBAR | HINT_FOOTER | HINT_COMMENTS)))
             continue;
         if (p->root >= 0 && page_is_ancestor(p, p->root, i)) {
             if (inside < 0)
@@ -242,7 +241,9 @@ void page_title(const page_t *p, const jsonld_t *ld, const char *site, const cha
     if (reference)
         strip_site_name(reference, site, host);
 
-    /* The visible heading that agrees best with the reference. */
+    /* The visible heading that agrees best with the reference: an <h1>
+     * before other headings, one outside what classes call menus,
+     * sidebars, footers and teasers before one inside them. */
     double best = 0;
     char *best_text = NULL;
     *heading = -1;
@@ -252,6 +253,10 @@ void page_title(const page_t *p, const jsonld_t *ld, const char *site, const cha
             continue;
         char *text = heading_text(p, p->marked[k]);
         double a = text ? agreement(text, reference) : 0;
+        if (a > 0)
+            a += (e->tag == TAG_H1 ? 0.5 : 0)
+               - ((e->inherited & (HINT_NAV | HINT_SIDEBAR | HINT_FOOTER | HINT_RELATED
+                                   | HINT_COMMENTS)) ? 0.3 : 0);
         if (a > best) {
             best = a;
             free(best_text);
@@ -266,6 +271,12 @@ void page_title(const page_t *p, const jsonld_t *ld, const char *site, const cha
         *title = best_text;
         return;
     }
+    *title = reference;
+}
+
+void page_title_fallback(const page_t *p, char **title, int *heading)
+{
     *heading = main_heading(p);
-    *title = reference ? reference : *heading >= 0 ? heading_text(p, *heading) : NULL;
+    if (*title == NULL && *heading >= 0)
+        *title = heading_text(p, *heading);
 }

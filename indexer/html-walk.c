@@ -211,13 +211,23 @@ static unsigned token_hints(const char *t, size_t len)
     char word[HINT_WORD_MAX + 1], joined[HINT_WORD_MAX + 1];
     size_t n = 0, joined_len = 0, words = 0;
     unsigned hints = 0;
+    /* BEM's modifiers ("block--modifier") name a variant of the block, not
+     * what it is: "node--promoted", "section--has-ads", "Section--Ads". */
+    const char *modifier = NULL;
+    for (size_t i = 0; i + 1 < len; i++)
+        if (t[i] == '-' && t[i + 1] == '-') {
+            modifier = t + i;
+            break;
+        }
+    if (modifier && modifier > t && !getenv("T_NOBEM"))
+        len = (size_t)(modifier - t);
     for (size_t i = 0; i <= len; i++) {
         unsigned char c = i < len ? (unsigned char)t[i] : 0;
         int boundary = !is_alnum(c)
             || (n > 0 && c >= 'A' && c <= 'Z' && t[i - 1] >= 'a' && t[i - 1] <= 'z');
         if (boundary && n > 0) {
-            if (words == 0 && is_state_word(word, n))
-                return 0;
+            if (is_state_word(word, n))   /* "has-sidebar", "o-section-has-ads" */
+                return words == 0 ? 0 : hints;
             /* "tag-brexit", "category-news": WordPress names the post's
              * terms in its classes; the post is not a tag list. */
             if (!getenv("T_NOTAG") && words == 0 && c != 0 && ((n == 3 && memcmp(word, "tag", 3) == 0)
@@ -460,6 +470,7 @@ static void push_block(page_t *p, run_t *r)
          * unclosed <h2> is not a heading. */
         b->heading = getenv("T_OLDH") ? e->heading : TAG_IS_HEADING(e->tag) ? (unsigned char)(e->tag - TAG_H1 + 1) : 0;
         b->quoted = e->quoted;
+        b->tag_p = e->tag == TAG_P;
     } else {
         p->text.len = r->start;   /* nothing but white space */
         if (p->text.data)
@@ -709,7 +720,7 @@ void page_walk(page_t *p, xmlDoc *doc)
     xmlNode *top = (xmlNode *)doc, *n = doc->children;
 
     p->doc = doc;
-    p->title_element = p->body_element = p->root = -1;
+    p->title_element = p->body_element = p->root = p->heading = -1;
     /* Element 0 is the document: it owns text outside any element. */
     if (open_element(p, top, -1, &doc_tag) < 0)
         return;
@@ -780,6 +791,7 @@ void page_walk(page_t *p, xmlDoc *doc)
 
 void page_free(page_t *page)
 {
+    jsonld_free(&page->ld);
     free(page->elements);
     free(page->blocks);
     buf_free(&page->text);

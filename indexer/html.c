@@ -176,6 +176,8 @@ int html_parse(const char *bytes, size_t len, const html_source_t *source,
     }
     page_walk(&page, doc);
     if (!page.oom)
+        page_metadata_head(&page, source->url, out);
+    if (!page.oom)
         page_select_body(&page);
     if (!page.oom)
         page_metadata(&page, source->url, out);

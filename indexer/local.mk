@@ -16,7 +16,7 @@ libtrawlcore_la_SOURCES += \
 noinst_LTLIBRARIES += indexer/libtrawlhtml.la
 indexer_libtrawlhtml_la_SOURCES = indexer/html.h indexer/html.c \
 	indexer/html-internal.h indexer/html-walk.c indexer/html-body.c \
-	indexer/html-meta.c indexer/html-title.c indexer/html-pubdate.c indexer/html-util.c indexer/html-jsonld.c indexer/html-date.c
+	indexer/html-meta.c indexer/html-title.c indexer/html-byline.c indexer/html-pubdate.c indexer/html-util.c indexer/html-jsonld.c indexer/html-date.c
 indexer_libtrawlhtml_la_CPPFLAGS = $(AM_CPPFLAGS) $(LIBXML2_CFLAGS)
 HTML_LIBS = indexer/libtrawlhtml.la $(TRAWL_LIBS) $(LIBXML2_LIBS)
 
