@@ -93,6 +93,32 @@ static void strip_site_name(char *title, const char *site, const char *host)
     }
 }
 
+/* A <title> that no heading confirms and whose site's name is not known
+ * ("Headline - Section - Site"): its longest part, in place. */
+static void keep_longest_part(char *title)
+{
+    for (size_t k = 0; k < sizeof title_separators / sizeof title_separators[0]; k++) {
+        const char *sep = title_separators[k];
+        size_t sl = strlen(sep), best_len = 0;
+        char *best = NULL, *part = title;
+        if (strstr(title, sep) == NULL)
+            continue;
+        for (;;) {
+            char *next = strstr(part, sep);
+            size_t len = next ? (size_t)(next - part) : strlen(part);
+            if (len > best_len) {
+                best = part;
+                best_len = len;
+            }
+            if (next == NULL)
+                break;
+            part = next + sl;
+        }
+        memmove(title, best, best_len);
+        title[best_len] = '\0';
+    }
+}
+
 typedef struct {
     const char *s;
     size_t len;
@@ -120,6 +146,21 @@ static size_t split_words(const char *s, word_t *w)
 static int same_word(word_t a, word_t b)
 {
     return a.len == b.len && strncasecmp(a.s, b.s, a.len) == 0;
+}
+
+/* Whether the words of TEXT end with all the words of TAIL, and TEXT has
+ * more ("Open Progress Why thinking beats smarts" ends with "Why thinking
+ * beats smarts"). */
+static int ends_with_words(const char *text, const char *tail)
+{
+    word_t t[TITLE_WORDS_MAX], w[TITLE_WORDS_MAX];
+    size_t nt = split_words(text, t), nw = split_words(tail, w);
+    if (nw == 0 || nw >= nt || nt == TITLE_WORDS_MAX)
+        return 0;
+    for (size_t i = 0; i < nw; i++)
+        if (!same_word(t[nt - nw + i], w[i]))
+            return 0;
+    return 1;
 }
 
 /* How well HEADING says REFERENCE: 2 * shared words / all words (0-1),
@@ -193,9 +234,36 @@ static char *heading_text(const page_t *p, int i)
 
 /* Whether element E can show the headline: an <h1>, or an <h2>/<h3> or
  * itemprop="headline" that its class names a title; visible. */
+/* Whether heading NODE is a link home: a site's logo or name
+ * ("<h1><a href="/">Example News</a></h1>"), not a story's headline. */
+static int links_home(const xmlNode *node)
+{
+    for (const xmlNode *c = node->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE) {
+            for (const char *t = (const char *)c->content; t && *t; t++)
+                if ((unsigned char)*t > ' ')
+                    return 0;   /* text outside the link */
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp((const char *)c->name, "a") != 0)
+            return c->children ? links_home(c) : 0;
+        const char *href = page_attr(c, "href");
+        if (href == NULL)
+            return 0;
+        const char *path = strstr(href, "://");
+        path = path ? strchr(path + 3, '/') : href;
+        return path == NULL || strcmp(path, "/") == 0 || strcmp(path, "") == 0
+            || strncmp(path, "/index.", 7) == 0 || strncmp(path, "index.", 6) == 0
+            || strcmp(path, "./") == 0;
+    }
+    return 0;
+}
+
 static int may_be_headline(const page_element_t *e)
 {
-    if ((e->inherited & HINT_HIDDEN) || e->end_block == e->first_block)
+    if ((e->inherited & HINT_HIDDEN) || e->end_block == e->first_block || links_home(e->node))
         return 0;
     if (e->tag == TAG_H1)
         return 1;
@@ -236,8 +304,11 @@ void page_title(const page_t *p, const jsonld_t *ld, const char *site, const cha
     char *reference = page_clean_value(ld->headline);
     if (reference == NULL)
         reference = page_meta_value(p, metas, sizeof metas / sizeof metas[0]);
-    if (reference == NULL && p->title_element >= 0)
+    int from_title_tag = 0;
+    if (reference == NULL && p->title_element >= 0) {
         reference = page_element_text(p, p->title_element);
+        from_title_tag = reference != NULL;
+    }
     if (reference)
         strip_site_name(reference, site, host);
 
@@ -267,10 +338,20 @@ void page_title(const page_t *p, const jsonld_t *ld, const char *site, const cha
         }
     }
     if (best_text) {
+        /* A heading that is the stated title after a kicker of its own
+         * ("Energy: Climate pioneers?" for the stated "Climate
+         * pioneers?"): the stated title, without the kicker. */
+        if (ends_with_words(best_text, reference)) {
+            free(best_text);
+            *title = reference;
+            return;
+        }
         free(reference);
         *title = best_text;
         return;
     }
+    if (from_title_tag && !getenv("T_NOLONGEST"))
+        keep_longest_part(reference);
     *title = reference;
 }
 
