@@ -28,6 +28,10 @@
 /* What every block costs in the sum: a short fragment counts against its
  * container, a paragraph far more for it. */
 #define BLOCK_COST 25
+/* A label is shorter than this ("Related articles:"). */
+#define LABEL_MAX_CHARS 50
+/* A credit line is shorter than this ("Photo: Jane Doe / Agency"). */
+#define CREDIT_MAX_CHARS 150
 /* A hint is not believed on an element holding more than this share of
  * the page's running text. */
 #define HINT_MAX_SHARE 0.5
@@ -189,6 +193,38 @@ static void inherit_hints(const page_t *p, const unsigned *own, int top, unsigne
     }
 }
 
+/* A label: a short line that does not end a sentence ("More on this:",
+ * "Read also", "Contact"), which heads what follows as a heading does. */
+static int is_label(const page_t *p, const page_block_t *b)
+{
+    if (b->chars >= LABEL_MAX_CHARS)
+        return 0;
+    char last = p->text.data[b->offset + b->len - 1];
+    return last != '.' && last != '!' && last != '"' && last != ')';
+}
+
+/* A picture's credit or caption line: short, and it opens with a credit
+ * word ("Foto:", "Photo:", "Bild:", "Image:", "Credit:", "Titelbild",
+ * "Beitragsbild", "Vergrößern") or holds a copyright sign. */
+static int is_credit(const page_t *p, const page_block_t *b)
+{
+    static const char *const openers[] = {
+        "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "credit:",
+        "credits:", "titelbild", "beitragsbild", "vergrößern", "bildquelle", "photo credit",
+        "foto ©", "photo ©", "(foto", "(photo", "(bild",
+    };
+    const char *t = p->text.data + b->offset;
+    if (b->chars > CREDIT_MAX_CHARS)
+        return 0;
+    for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++)
+        if (strncasecmp(t, openers[k], strlen(openers[k])) == 0)
+            return 1;
+    for (size_t i = 0; i + 1 < b->len; i++)
+        if ((unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA9)   /* © */
+            return 1;
+    return 0;
+}
+
 /* The block's value in the search for the main content. */
 static long block_value(const page_block_t *b, unsigned hints)
 {
@@ -222,11 +258,18 @@ static int best_container(const page_t *p, const long *prefix)
 {
     long best = 0;
     int root = -1;
+    double far = tune("T_HPRIOR", 0.5);
+    size_t reach = (size_t)tune("T_HREACH", 15);
+    size_t h = p->heading >= 0 ? p->elements[p->heading].first_block : 0;
     for (size_t i = 1; i < p->element_count; i++) {
         const page_element_t *e = &p->elements[i];
         if (e->tag == TAG_HEAD || e->end_block == e->first_block)
             continue;
         long sum = prefix[e->end_block] - prefix[e->first_block];
+        /* The story holds its headline or follows it closely. */
+        if (p->heading >= 0 && !(e->first_block <= h && e->end_block > h)
+            && !(e->first_block >= h && e->first_block <= h + reach))
+            sum = (long)(sum * far);
         if (sum > 0 && sum >= best) {
             best = sum;
             root = (int)i;
@@ -268,6 +311,17 @@ void page_select_body(page_t *p)
         for (size_t i = 0; i < nb; i++)
             prefix[i + 1] = prefix[i] + block_value(&p->blocks[i], eff[p->blocks[i].element]);
         p->root = best_container(p, prefix);
+        if (getenv("T_BDEBUG2"))
+            for (size_t i = 0; i < nb; i++)
+                fprintf(stderr, "block %zu value %ld hints %x chars %u: %.60s\n", i, prefix[i + 1] - prefix[i], eff[p->blocks[i].element], p->blocks[i].chars, p->text.data + p->blocks[i].offset);
+        if (getenv("T_BDEBUG"))
+            for (size_t i = 1; i < p->element_count; i++) {
+                const page_element_t *e = &p->elements[i];
+                long sum = prefix[e->end_block] - prefix[e->first_block];
+                if (e->end_block - e->first_block > 3 && sum > 200)
+                    fprintf(stderr, "el %zu %s.%s blocks %zu..%zu sum %ld\n", i, e->node->name,
+                            page_attr(e->node, "class") ? page_attr(e->node, "class") : "", e->first_block, e->end_block, sum);
+            }
         if (!getenv("T_TWOPASS"))
             break;
     }
@@ -394,14 +448,14 @@ void page_select_body(page_t *p)
         size_t first = s, end = e;
         for (; first < end; first++) {
             page_block_t *b = &p->blocks[first];
-            if (b->fate == FATE_BODY && (b->chars >= 40 || b->heading))
+            if (b->fate == FATE_BODY && (b->chars >= (unsigned)tune("T_EDGE1", 40) || b->heading))
                 break;
             if (b->fate == FATE_BODY)
                 b->fate = FATE_EDGE;
         }
         for (; end > first; end--) {
             page_block_t *b = &p->blocks[end - 1];
-            if (b->fate == FATE_BODY && b->chars >= 40)
+            if (b->fate == FATE_BODY && b->chars >= (unsigned)tune("T_EDGE2", 40))
                 break;
             if (b->fate == FATE_BODY)
                 b->fate = FATE_EDGE;
@@ -417,9 +471,14 @@ void page_select_body(page_t *p)
     if (!getenv("T_NOHEAD"))
     for (size_t i = e; i-- > s;) {
         page_block_t *b = &p->blocks[i];
-        if (b->fate == FATE_BODY && b->heading && (i + 1 == e || p->blocks[i + 1].fate != FATE_BODY))
+        if (b->fate == FATE_BODY && (b->heading || (!getenv("T_NOLABEL") && is_label(p, b)))
+            && (i + 1 == e || p->blocks[i + 1].fate != FATE_BODY))
             b->fate = FATE_EDGE;
     }
+    /* Picture credits and captions that are not marked up as such. */
+    for (size_t i = s; i < e && !getenv("T_NOCREDIT"); i++)
+        if (p->blocks[i].fate == FATE_BODY && is_credit(p, &p->blocks[i]))
+            p->blocks[i].fate = FATE_CAPTION;
 
     /* The comments: blocks of believed comment sections, outside their
      * forms, that are not link lists. */
