@@ -12,9 +12,9 @@ action=${1:-demo}
 
 # Debian packages: the build, then what the tests use.
 packages="build-essential autoconf automake libtool pkg-config
-libxapian-dev libstemmer-dev zlib1g-dev libdeflate-dev libfcgi-dev xapian-tools python3 valgrind
+libxapian-dev libstemmer-dev zlib1g-dev libdeflate-dev libfcgi-dev libxml2-dev xapian-tools python3 valgrind
 lighttpd chromium curl wrk xapian-omega libfcgi-bin
-pandoc python3-xapian mandoc time clang libclang-rt-14-dev"
+pandoc python3-xapian mandoc time clang libclang-rt-14-dev python3-readability"
 
 missing=
 for p in $packages; do

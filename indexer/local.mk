@@ -1,5 +1,9 @@
 ## indexer/: corpus readers, the article parser, trawl-index.
-libtrawlcore_la_SOURCES += \
+# The indexer's modules are a library of their own, outside libtrawl (the
+# installed search library, which must not depend on libxml2): trawl-index,
+# the unit tests and the benchmarks link INDEX_LIBS.
+noinst_LTLIBRARIES += indexer/libtrawlindex.la
+indexer_libtrawlindex_la_SOURCES = \
 	indexer/article.h indexer/article.c \
 	indexer/clean.h indexer/clean.c indexer/page.h indexer/page.c \
 	indexer/boilerplate.h indexer/boilerplate.c \
@@ -8,12 +12,19 @@ libtrawlcore_la_SOURCES += \
 	indexer/fields.h indexer/fields.c \
 	indexer/jsonl.h indexer/jsonl.c \
 	indexer/mail.h indexer/mail.c \
-	indexer/reader.h indexer/reader.c indexer/read-text.c indexer/read-jsonl.c \
-	indexer/tally.h indexer/tally.c \
+	indexer/charset.h indexer/charset.c \
+	indexer/html.h indexer/html.c indexer/html-internal.h indexer/html-walk.c \
+	indexer/html-body.c indexer/html-meta.c indexer/html-title.c indexer/html-byline.c \
+	indexer/html-pubdate.c indexer/html-util.c indexer/html-jsonld.c indexer/html-date.c \
 	indexer/warc.h indexer/warc.c indexer/warc-input.h indexer/warc-input.c \
 	indexer/warc-http.h indexer/warc-http.c \
+	indexer/reader.h indexer/reader.c indexer/read-text.c indexer/read-jsonl.c \
+	indexer/tally.h indexer/tally.c \
+	indexer/extract.h indexer/extract.c \
 	indexer/dupsig.h indexer/dupsig.c \
 	indexer/dupgroup.h indexer/dupgroup.c
+indexer_libtrawlindex_la_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS) $(LIBXML2_CFLAGS)
+INDEX_LIBS = indexer/libtrawlindex.la $(TRAWL_LIBS) $(LIBXML2_LIBS)
 
 bin_PROGRAMS += trawl-index
 trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \
@@ -23,7 +34,7 @@ trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \
 	indexer/spelling.h indexer/spelling.c indexer/shard.h indexer/shard.c \
 	indexer/maintain.h indexer/maintain.c indexer/parts.c
 trawl_index_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS)
-trawl_index_LDADD = $(TRAWL_PROGRAM_LIBS)
+trawl_index_LDADD = indexer/libtrawlindex.la $(TRAWL_PROGRAM_LIBS) $(LIBXML2_LIBS)
 trawl_index_LDFLAGS = $(TRAWL_LINK_STATIC)
 # The shim is C++: link with the C++ driver.
 nodist_EXTRA_trawl_index_SOURCES = build-aux/force-cxx-link.cc

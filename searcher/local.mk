@@ -37,5 +37,5 @@ CLEANFILES += $(EXTRA_PROGRAMS)
 # bench/dup-eval.sh: near-duplicate grouping measured offline (make bench/trawl-dup-eval).
 EXTRA_PROGRAMS += bench/trawl-dup-eval
 bench_trawl_dup_eval_SOURCES = bench/dup-eval.c
-bench_trawl_dup_eval_LDADD = $(TRAWL_LIBS) -lm
+bench_trawl_dup_eval_LDADD = $(INDEX_LIBS) -lm
 nodist_EXTRA_bench_trawl_dup_eval_SOURCES = build-aux/force-cxx-link.cc

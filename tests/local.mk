@@ -17,7 +17,7 @@ AM_TESTS_ENVIRONMENT = \
 # trawl-index --check) deletes a table through a base class of another
 # size, which AddressSanitizer reports; that is inside libxapian, not trawl.
 
-UNIT_LDADD = $(TRAWL_LIBS)
+UNIT_LDADD = $(INDEX_LIBS)
 
 check_PROGRAMS += tests/unit/shim tests/unit/analyzer tests/unit/article \
 	tests/unit/snippet tests/unit/docdata
@@ -141,7 +141,7 @@ TESTS += tests/unit/warc
 EXTRA_DIST += tests/data/warc
 EXTRA_PROGRAMS += bench/trawl-warc-dump
 bench_trawl_warc_dump_SOURCES = bench/warc-dump.c
-bench_trawl_warc_dump_LDADD = $(TRAWL_LIBS)
+bench_trawl_warc_dump_LDADD = $(INDEX_LIBS)
 nodist_EXTRA_bench_trawl_warc_dump_SOURCES = build-aux/force-cxx-link.cc
 
 # Near-duplicate signatures and grouping (indexer/dupsig.h, dupgroup.h).

@@ -1,0 +1,9 @@
+## bench/: programs and scripts that measure (built on demand, never installed).
+# What trawl makes of web pages, as JSON lines (bench/html-eval.sh builds
+# it with `make bench/trawl-html-extract`).
+EXTRA_PROGRAMS += bench/trawl-html-extract
+bench_trawl_html_extract_SOURCES = bench/html-extract.c
+bench_trawl_html_extract_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS)
+bench_trawl_html_extract_LDADD = $(INDEX_LIBS)
+nodist_EXTRA_bench_trawl_html_extract_SOURCES = build-aux/force-cxx-link.cc
+EXTRA_DIST += bench/html-eval.sh bench/html-score.py
