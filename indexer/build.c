@@ -13,6 +13,7 @@
 #include "analyzer.h"
 #include "buf.h"
 #include "build.h"
+#include "corpus.h"
 #include "docdata.h"
 #include "fields.h"
 #include "document.h"
@@ -121,33 +122,6 @@ static int reports(const builder_t *b, size_t n)
 }
 
 /* ------------------------------------------------------- storing articles */
-
-/* Sets the fields the manifest states, but those the file declared (front
- * matter, mail headers: they win over the manifest, which wins over what
- * the text states), and adds its other columns as fields.  Returns 0, or -1
- * when out of memory. */
-static int apply_manifest(article_t *a, const manifest_entry_t *m)
-{
-    char **fields[] = { &a->title, &a->date, &a->source, &a->byline, &a->url, &a->id };
-    const char *values[] = { m->title, m->date, m->source, m->byline, m->url, m->id };
-    const unsigned stated[] = { ARTICLE_TITLE, ARTICLE_DATE, ARTICLE_SOURCE, ARTICLE_BYLINE,
-                                ARTICLE_URL, ARTICLE_ID };
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        if (values[i] && !(a->stated & stated[i])) {
-            char *copy = strdup(values[i]);
-            if (copy == NULL)
-                return -1;
-            free(*fields[i]);
-            *fields[i] = copy;
-            if (i == 0)
-                a->title_derived = 0;
-        }
-    for (size_t i = 0; i < m->extra_count; i++)
-        if (fields_add_extra(a, m->extra[i].key, strlen(m->extra[i].key), m->extra[i].value,
-                             strlen(m->extra[i].value)) != 0)
-            return -1;
-    return 0;
-}
 
 /* The manifest part of a one-article file's signature: " m<crc of its
  * row>", or "" when no row names the file: an edited, added or removed
@@ -394,7 +368,7 @@ static int sink_article(reader_sink_t *sink, const reader_record_t *rec, article
     buf_t path_id = BUF_INIT, signature = BUF_INIT;
     char mark[16];
 
-    if (!many && run->row && apply_manifest(a, run->row) != 0) {
+    if (!many && run->row && corpus_apply_row(a, run->row) != 0) {
         errorf("out of memory");
         run->fatal = 1;
         rc = READER_STOP;
@@ -465,16 +439,6 @@ static void sink_skipped(reader_sink_t *sink, const reader_record_t *rec, const 
         tally_add(&run->b->stats->skipped, reason, 1);
 }
 
-/* What F's reader is given. */
-static reader_input_t input_of(const builder_t *b, const walk_file_t *f,
-                               const reader_corpus_t *corpus)
-{
-    reader_input_t in = { f->path, f->target, f->size, f->mtime_ns, f->dev, f->ino, corpus,
-                          b->opts->max_record_bytes ? b->opts->max_record_bytes
-                                                    : READER_MAX_BYTES };
-    return in;
-}
-
 /* Reads the changed file F (the FILE_INDEX-th of LIST) with its reader.
  * Returns 0, 1 when the run must stop (a signal), or -1 on a fatal error
  * (reported). */
@@ -485,7 +449,7 @@ static int index_file(builder_t *b, const walk_list_t *list, size_t file_index,
     file_run_t run = { { NULL, sink_unchanged, sink_wants, sink_article, sink_failed,
                          sink_skipped },
                        b, list, f, file_index, NULL, 0, manifest, NULL, 1, 0, 0 };
-    reader_input_t in = input_of(b, f, corpus);
+    reader_input_t in = corpus_input(f, corpus, b->opts->max_record_bytes);
 
     run.sink.ctx = &run;
     run.old_count = known_file_range(&b->known, list->root, f->relpath, &run.first);
@@ -583,79 +547,23 @@ static int mark_unchanged(builder_t *b, const walk_list_t *list, manifest_t *man
     return 0;
 }
 
-/* The manifest of LIST's root, or NULL when it has none or it cannot be
- * used (reported); the rows it skips are reported with their lines. */
-static manifest_t *load_manifest(builder_t *b, const walk_list_t *list)
-{
-    buf_t path = BUF_INIT;
-    manifest_t *manifest = NULL;
-    buf_printf(&path, "%s/manifest.tsv", list->root);
-    if (!path.failed && access(path.data, F_OK) == 0) {
-        char *err = NULL;
-        manifest = manifest_load(path.data, &err);
-        if (manifest == NULL && reports(b, 0)) {
-            errorf("ignoring manifest: %s", err ? err : "out of memory");
-            b->stats->failed++;
-        }
-        free(err);
-        for (size_t i = 0; manifest && i < manifest_problem_count(manifest); i++)
-            if (reports(b, 0)) {
-                const manifest_problem_t *p = manifest_problem(manifest, i);
-                errorf("%s:%zu: %s: row skipped", path.data, p->line, p->message);
-                b->stats->failed++;
-            }
-    }
-    buf_free(&path);
-    return manifest;
-}
-
-/* Says which rows of MANIFEST name no file the run found, among those
- * whose paths it looked at. */
-static void report_unused_rows(const builder_t *b, const walk_list_t *list,
-                               const manifest_t *manifest)
-{
-    for (size_t i = 0; reports(b, 0) && i < manifest_count(manifest); i++) {
-        const manifest_entry_t *e = manifest_entry(manifest, i);
-        if (!e->used && walk_in_scope(list, e->path))
-            warnf("%s/manifest.tsv:%zu: '%s' names no file under '%s'", list->root, e->line,
-                  e->path, list->root);
-    }
-}
-
-/* What the readers of LIST's changed files need of the whole root: the
- * recurring lines of its pages, counted over every page (changed or not)
- * when a page changed.  Returns 0, or -1 (out of memory, reported). */
-static int survey_root(const builder_t *b, const walk_list_t *list, const char *unchanged,
-                       reader_corpus_t *corpus)
-{
-    int wanted = 0;
-    for (size_t i = 0; i < list->count && !wanted; i++)
-        wanted = !unchanged[i] && list->files[i].reader->survey;
-    if (!wanted)
-        return 0;
-    if ((corpus->boilerplate = boilerplate_new()) == NULL)
-        goto oom;
-    for (size_t i = 0; i < list->count && !build_stop_signal; i++) {
-        const walk_file_t *f = &list->files[i];
-        reader_input_t in = input_of(b, f, corpus);
-        if (f->reader->survey && f->reader->survey(&in, corpus) != 0)
-            goto oom;
-    }
-    return 0;
-oom:
-    errorf("out of memory");
-    return -1;
-}
-
 /* Indexes the files of LIST that are not UNCHANGED.  Returns 0, 1 when a
  * signal stopped the run, or -1 on a fatal error (reported). */
 static int index_changed(builder_t *b, const walk_list_t *list, manifest_t *manifest,
                          const char *unchanged)
 {
     reader_corpus_t corpus = { NULL };
+    char *changed = malloc(list->count ? list->count : 1);
     int rc = -1;
 
-    if (survey_root(b, list, unchanged, &corpus) != 0)
+    if (changed == NULL) {
+        errorf("out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < list->count; i++)
+        changed[i] = !unchanged[i];
+    if (corpus_survey(list, changed, b->opts->max_record_bytes,
+                      &build_stop_signal, &corpus) != 0)
         goto done;
     for (size_t i = 0; i < list->count; i++) {
         const walk_file_t *f = &list->files[i];
@@ -675,7 +583,8 @@ static int index_changed(builder_t *b, const walk_list_t *list, manifest_t *mani
     show_progress(b, list->count, list->count, 1);
     rc = 0;
 done:
-    boilerplate_free(corpus.boilerplate);
+    corpus_free(&corpus);
+    free(changed);
     return rc;
 }
 
@@ -739,7 +648,7 @@ static int index_lists(builder_t *b, const walk_list_t *lists, size_t count)
             errorf("out of memory");
             goto done;
         }
-        manifests[i] = load_manifest(b, &lists[i]);
+        manifests[i] = corpus_manifest(&lists[i], reports(b, 0), &b->stats->failed);
         if (mark_unchanged(b, &lists[i], manifests[i], unchanged[i]) != 0)
             goto done;
     }
@@ -749,8 +658,8 @@ static int index_lists(builder_t *b, const walk_list_t *lists, size_t count)
             goto done;
         if (got > 0)
             break;
-        if (manifests[i])
-            report_unused_rows(b, &lists[i], manifests[i]);
+        if (manifests[i] && reports(b, 0))
+            corpus_report_unused(&lists[i], manifests[i]);
     }
     for (size_t i = 0; i < count && !build_stop_signal; i++)
         if (remove_gone(b, &lists[i]) != 0)

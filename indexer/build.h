@@ -5,6 +5,7 @@
 #define TRAWL_BUILD_H
 
 #include <signal.h>
+#include <stdio.h>
 #include <stddef.h>
 #include "roots.h"
 #include "tally.h"
@@ -95,6 +96,15 @@ void build_stats_add(build_stats_t *into, const build_stats_t *more);
  * and 0 is returned.  Returns 0, or -1 after reporting an error. */
 int build_index_in_parts(const build_options_t *opts, char *const *paths, size_t count,
                          build_stats_t *stats);
+
+/* trawl-index --extract: writes to OUT, one JSON object a line
+ * (extract.h), every article the COUNT PATHS hold, as a new index would
+ * get them (ids, manifest metadata, furniture dropped), without opening an
+ * index.  Problems are reported as a run reports them and counted in
+ * STATS (added: the articles written).  Returns 0, or -1 after reporting
+ * an error that stopped it (a path that cannot be used, a write error). */
+int extract_run(const build_options_t *opts, char *const *paths, size_t count, FILE *out,
+                build_stats_t *stats);
 
 /* Removes the index directory PATH and the files in it (an index is one
  * flat directory).  A missing PATH is not an error.  Returns 0, or -1 with

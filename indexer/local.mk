@@ -19,6 +19,7 @@ indexer_libtrawlindex_la_SOURCES = \
 	indexer/warc.h indexer/warc.c indexer/warc-input.h indexer/warc-input.c \
 	indexer/warc-http.h indexer/warc-http.c \
 	indexer/reader.h indexer/reader.c indexer/read-text.c indexer/read-jsonl.c \
+	indexer/read-html.c indexer/corpus.h indexer/corpus.c \
 	indexer/tally.h indexer/tally.c \
 	indexer/extract.h indexer/extract.c \
 	indexer/dupsig.h indexer/dupsig.c \
@@ -32,7 +33,7 @@ trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \
 	indexer/build.h indexer/build.c indexer/document.h indexer/document.c \
 	indexer/idset.h indexer/idset.c \
 	indexer/spelling.h indexer/spelling.c indexer/shard.h indexer/shard.c \
-	indexer/maintain.h indexer/maintain.c indexer/parts.c
+	indexer/maintain.h indexer/maintain.c indexer/parts.c indexer/extract-run.c
 trawl_index_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS)
 trawl_index_LDADD = indexer/libtrawlindex.la $(TRAWL_PROGRAM_LIBS) $(LIBXML2_LIBS)
 trawl_index_LDFLAGS = $(TRAWL_LINK_STATIC)

@@ -57,6 +57,9 @@ static void usage(void)
            "  -j, --jobs N          build a new index in N processes at once, in parts\n"
            "                        merged (and compacted) at the end: for a --db that\n"
            "                        holds no index yet, or with --rebuild (default 1)\n"
+           "      --extract         write what would be indexed, one JSON object an article\n"
+           "                        (path, record, id, url, title, date, byline, source,\n"
+           "                        body, comments), without touching an index\n"
            "      --follow-symlinks read what symbolic links under PATH point to outside\n"
            "                        it too (default: such a link is skipped and said)\n"
            "      --list-languages  print the stemming languages and exit\n"
@@ -199,6 +202,7 @@ int main(int argc, char **argv)
         { "commit-every", required_argument, NULL, 'c' },
         { "db", required_argument, NULL, 'd' },
         { "help", no_argument, NULL, 'h' },
+        { "extract", no_argument, NULL, 'E' },
         { "follow-symlinks", no_argument, NULL, 'F' },
         { "jobs", required_argument, NULL, 'j' },
         { "language", required_argument, NULL, 'l' },
@@ -218,7 +222,7 @@ int main(int argc, char **argv)
     shard_layout_t layout;
     unsigned shards = 0;
     const char *db_option = NULL, *stub_file = NULL;
-    int quiet = 0, check = 0, rebuild = 0, c;
+    int quiet = 0, check = 0, rebuild = 0, extract = 0, c;
     unsigned long memory_mb = DEFAULT_MEMORY_MB;
     build_stats_t stats;
     struct timespec t0, t1;
@@ -230,6 +234,7 @@ int main(int argc, char **argv)
         case 'c': opts.commit_every = parse_count(optarg); break;
         case 'd': db_option = optarg; break;
         case 'R': rebuild = 1; break;
+        case 'E': extract = 1; break;
         case 'F': opts.follow_links = 1; break;
         case 'K': parse_shard(optarg, &opts); break;
         case 'S': shards = parse_number("--shards", optarg, SHARDS_MAX, "shards"); break;
@@ -270,6 +275,26 @@ int main(int argc, char **argv)
     }
     if (optind == argc)
         usagef("no PATH to index");
+    if (extract) {
+        if (rebuild || check || opts.shard_of || shards || opts.jobs > 1)
+            usagef("--extract touches no index: it takes no --rebuild, --check, --shard, "
+                   "--shards or --jobs");
+        opts.max_record_bytes = (size_t)memory_mb << 17;
+        if (extract_run(&opts, argv + optind, (size_t)(argc - optind), stdout, &stats) != 0)
+            return EXIT_TROUBLE;
+        if (!quiet && (stats.failed || tally_total(&stats.skipped))) {
+            buf_t line = BUF_INIT;
+            buf_printf(&line, "%u articles, %u failed", stats.added, stats.failed);
+            if (tally_total(&stats.skipped)) {
+                buf_printf(&line, ", %u skipped (", tally_total(&stats.skipped));
+                tally_format(&stats.skipped, &line);
+                buf_putc(&line, ')');
+            }
+            warnf("%s", line.data ? line.data : "out of memory");
+            buf_free(&line);
+        }
+        return stats.failed ? EXIT_NO_MATCH : EXIT_MATCH;
+    }
     if (opts.language) {
         char *err = NULL;
         analyzer_t *check = analyzer_new(opts.language, &err);

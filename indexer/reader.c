@@ -16,7 +16,8 @@
 #include "reader.h"
 
 /* In the order a name is tried: the first that claims it reads it. */
-static const reader_t *const readers[] = { &reader_text, &reader_mail, &reader_jsonl };
+static const reader_t *const readers[] = { &reader_text, &reader_mail, &reader_jsonl,
+                                           &reader_html, &reader_warc };
 
 /* Bytes read from a file no reader claims by name, to tell its content. */
 #define SNIFF_BYTES 512

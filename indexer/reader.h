@@ -160,6 +160,6 @@ void reader_file_signature(const reader_input_t *in, const char *data, size_t le
                            char out[64]);
 
 /* The readers, for their tests; each file defines its own. */
-extern const reader_t reader_text, reader_mail, reader_jsonl;
+extern const reader_t reader_text, reader_mail, reader_jsonl, reader_html, reader_warc;
 
 #endif /* TRAWL_READER_H */
