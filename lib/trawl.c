@@ -2,14 +2,14 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * A thin layer: the search, snippets and citations are trawl-search's own
- * (searcher_run(), output_citation()); this file checks arguments, turns
+ * (searcher_run(), cite_citation()); this file checks arguments, turns
  * messages into statuses, and copies what C strings the caller is handed.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
-#include "output.h"
+#include "cite.h"
 #include "query.h"
 #include "search.h"
 #include "trawl.h"
@@ -151,7 +151,7 @@ static int make_strings(trawl_results_t *r)
         const hit_t *hit = &r->result.hits[i];
         buf_t citation = BUF_INIT;
 
-        output_citation(&citation, hit);
+        cite_citation(&citation, hit);
         if (citation.failed || (r->strings[i].citation = buf_detach(&citation)) == NULL)
             return -1;
         for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
@@ -295,9 +295,7 @@ const char *trawl_result_id(const trawl_results_t *results, size_t hit)
 const char *trawl_result_title(const trawl_results_t *results, size_t hit)
 {
     const hit_t *h = get_hit(results, hit);
-    if (h == NULL)
-        return NULL;
-    return h->doc.title ? h->doc.title : h->doc.path ? h->doc.path : h->doc.id;
+    return h ? cite_title(h) : NULL;
 }
 
 const char *trawl_result_source(const trawl_results_t *results, size_t hit)

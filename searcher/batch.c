@@ -9,6 +9,17 @@
 #include "msg.h"
 #include "utf8.h"
 
+/* The return of batch_run_query() when writing failed with ST. */
+static int output_failed(output_status_t st, char **errmsg)
+{
+    if (st == OUTPUT_WRITE_FAILED) {
+        *errmsg = NULL;
+        return BATCH_WRITE_FAILED;
+    }
+    *errmsg = strdup(output_status_to_string(st));
+    return -1;
+}
+
 int batch_run_query(batch_t *b, const char *id, const char *text, size_t len,
                     int batch, unsigned *matches, char **errmsg)
 {
@@ -34,10 +45,12 @@ int batch_run_query(batch_t *b, const char *id, const char *text, size_t len,
         }
         if (done == 0)
             *matches = r.matches;
-        output_page(b->fp, b->output, &q, &r, done == 0);
+        output_status_t st = output_page(b->fp, b->output, &q, &r, done == 0);
         done += (unsigned)r.hit_count;
         int last = r.hit_count < want || (b->limit && done >= b->limit);
         search_result_free(&r);
+        if (st != OUTPUT_OK)
+            return output_failed(st, errmsg);
         if (last)
             return 0;
     }
@@ -94,7 +107,12 @@ int batch_run_file(batch_t *b, FILE *in, const char *name)
             failed = 1;
             continue;
         }
-        if (batch_run_query(b, id, text, text_len, 1, &matches, &errmsg) != 0) {
+        int rc = batch_run_query(b, id, text, text_len, 1, &matches, &errmsg);
+        if (rc == BATCH_WRITE_FAILED) {
+            failed = 1;
+            break;            /* the next lines could not be written either */
+        }
+        if (rc != 0) {
             errorf("%s line %lu: %s", name, line_number, errmsg);
             free(errmsg);
             errmsg = NULL;

@@ -73,7 +73,7 @@ static void put_json_string(buf_t *out, const char *s)
  * trawl-search prints them; anything else as it is. */
 static void put_date(buf_t *out, const char *date)
 {
-    if (!output_format_date(out, date))
+    if (!cite_format_date(out, date))
         put_html(out, date);
 }
 
@@ -252,7 +252,7 @@ static void put_hit(buf_t *out, const cgi_request_t *req, const hit_t *hit)
         put_fragment(out, doc, f);
         buf_puts(out, "</p>\n");
     }
-    output_citation(&cite, hit);
+    cite_citation(&cite, hit);
     buf_puts(out, "<p class=\"cite\">");
     put_html(out, cite.data ? cite.data : "");
     buf_puts(out, " <a ");
@@ -519,7 +519,7 @@ void cgi_page_cite(buf_t *out, const cgi_request_t *req, const hit_t *hit, const
 {
     buf_t text = BUF_INIT, bibtex = BUF_INIT;
 
-    output_citation(&text, hit);
+    cite_citation(&text, hit);
     cite_hit(&bibtex, CITE_BIBTEX, hit, accessed, 1);
     buf_puts(out, "<h2>Cite <a ");
     put_doc_href(out, "doc", hit->doc.id, req->q);
@@ -574,7 +574,7 @@ static void json_hit(buf_t *out, const hit_t *hit)
     put_json_string(out, doc->byline);
     buf_puts(out, ",\"url\":");
     put_json_string(out, doc->url);
-    output_citation(&cite, hit);
+    cite_citation(&cite, hit);
     buf_puts(out, ",\"citation\":");
     put_json_string(out, cite.data ? cite.data : "");
     buf_puts(out, ",\"snippets\":[");

@@ -435,7 +435,11 @@ int main(int argc, char **argv)
         search_result_free(&result);
     } else {
         batch_t b = { s, opts, opts.limit, &out_opts, stdout };
-        output_begin(stdout, &out_opts);
+        output_status_t ost = output_begin(stdout, &out_opts);
+        if (ost == OUTPUT_NO_MEMORY) {
+            errorf("out of memory");
+            goto done;
+        }
         if (batch_file) {
             FILE *in = strcmp(batch_file, "-") == 0 ? stdin : fopen(batch_file, "r");
             if (in == NULL) {
@@ -447,14 +451,20 @@ int main(int argc, char **argv)
                 fclose(in);
         } else {
             unsigned matches;
-            if (batch_run_query(&b, "1", query.data, query.len, 0, &matches, &errmsg) != 0) {
+            int rc = batch_run_query(&b, "1", query.data, query.len, 0, &matches, &errmsg);
+            if (rc == BATCH_WRITE_FAILED)
+                goto done;        /* reported below */
+            if (rc != 0) {
                 errorf("%s", errmsg ? errmsg : "out of memory");
                 free(errmsg);
                 goto done;
             }
             status = matches ? EXIT_MATCH : EXIT_NO_MATCH;
         }
-        output_end(stdout, &out_opts);
+        if (output_end(stdout, &out_opts) == OUTPUT_NO_MEMORY) {
+            errorf("out of memory");
+            status = EXIT_TROUBLE;
+        }
     }
 done:
     searcher_close(s);

@@ -47,11 +47,6 @@ static const struct {
 };
 #undef FIELD
 
-static const char *const months[] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-};
-
 void output_default_fields(output_options_t *opts, int batch)
 {
     static const field_t json_fields[] = {
@@ -118,86 +113,6 @@ int output_needs_snippets(const output_options_t *opts)
         if (opts->fields[i] == FIELD_CITATION || opts->fields[i] == FIELD_SNIPPETS)
             return 1;
     return 0;
-}
-
-int output_format_date(buf_t *out, const char *date)
-{
-    int y = 0, m = 0, d = 0;
-    int n = sscanf(date, "%4d-%2d-%2d", &y, &m, &d);
-    if (n >= 3 && m >= 1 && m <= 12)
-        buf_printf(out, "%d %s %d", d, months[m - 1], y);
-    else if (n == 2 && m >= 1 && m <= 12)
-        buf_printf(out, "%s %d", months[m - 1], y);
-    else
-        return 0;
-    return 1;
-}
-
-void output_date(buf_t *out, const char *date)
-{
-    if (!output_format_date(out, date))
-        esc_terminal(out, date, strlen(date));
-}
-
-/* Appends N in decimal: highlights are many, and buf_printf's vsnprintf
- * is slow enough to show in a batch's profile. */
-static void put_size(buf_t *out, size_t n)
-{
-    char digits[24];
-    size_t at = sizeof digits;
-    do {
-        digits[--at] = (char)('0' + n % 10);
-        n /= 10;
-    } while (n);
-    buf_append(out, digits + at, sizeof digits - at);
-}
-
-static const char *hit_title(const hit_t *hit)
-{
-    return hit->doc.title ? hit->doc.title : hit->doc.path ? hit->doc.path : hit->doc.id;
-}
-
-/* Appends "." unless TEXT already ends a sentence (or a shortened title). */
-static void end_sentence(buf_t *out, const char *text)
-{
-    size_t n = strlen(text);
-    if (n && (strchr(".?!", text[n - 1]) != NULL
-              || (n >= 3 && strcmp(text + n - 3, ELLIPSIS) == 0)))
-        return;
-    buf_putc(out, '.');
-}
-
-void output_citation(buf_t *out, const hit_t *hit)
-{
-    const stored_doc_t *doc = &hit->doc;
-    const snippet_t *sn = &hit->snippet;
-
-    buf_puts(out, "\xE2\x80\x9C");    /* “ */
-    esc_terminal(out, hit_title(hit), strlen(hit_title(hit)));
-    end_sentence(out, hit_title(hit));
-    buf_puts(out, "\xE2\x80\x9D ");   /* ” */
-    if (doc->source) {
-        esc_terminal(out, doc->source, strlen(doc->source));
-        buf_puts(out, ", ");
-    }
-    if (doc->date) {
-        output_date(out, doc->date);
-        buf_putc(out, '.');
-    } else
-        buf_puts(out, "n.d.");
-    buf_putc(out, ' ');
-    esc_terminal(out, doc->id, strlen(doc->id));
-    /* Every paragraph a shown passage stands in, so each quote can be found. */
-    for (size_t k = 0; k < sn->fragment_count; k++) {
-        unsigned para = sn->fragments[k].paragraph;
-        if (k && para == sn->fragments[k - 1].paragraph)
-            continue;
-        buf_puts(out, ", " PILCROW);
-        put_size(out, para);
-        if (docdata_paragraph_kind(doc, para) == 'C')
-            buf_puts(out, " (reader comment)");
-    }
-    buf_putc(out, '.');
 }
 
 /* Appends fragment F of DOC with its marks. */
@@ -301,7 +216,7 @@ static void text_hit(buf_t *out, const hit_t *hit, int color)
     const stored_doc_t *doc = &hit->doc;
 
     buf_printf(out, "[%u] %s", hit->rank, color ? BOLD : "");
-    esc_terminal(out, hit_title(hit), strlen(hit_title(hit)));
+    esc_terminal(out, cite_title(hit), strlen(cite_title(hit)));
     buf_puts(out, color ? RESET : "");
     if (doc->title_derived)
         buf_puts(out, " (no headline: first sentence)");
@@ -311,7 +226,7 @@ static void text_hit(buf_t *out, const hit_t *hit, int color)
         buf_puts(out, " | ");
     }
     if (doc->date)
-        output_date(out, doc->date);
+        cite_date(out, doc->date);
     else
         buf_puts(out, "date unknown");
     buf_puts(out, " | ");
@@ -325,7 +240,7 @@ static void text_hit(buf_t *out, const hit_t *hit, int color)
         buf_putc(out, '\n');
     }
     buf_puts(out, "    Cite: ");
-    output_citation(out, hit);
+    cite_citation(out, hit);
     buf_puts(out, "\n\n");
 }
 
@@ -369,7 +284,7 @@ static int field_text(buf_t *out, field_t field, const output_query_t *q, const 
     const char *s;
 
     switch (field) {
-    case FIELD_RANK: put_size(out, hit->rank); return 1;
+    case FIELD_RANK: buf_put_unsigned(out, hit->rank); return 1;
     case FIELD_SCORE: {
         /* One snprintf, where buf_printf() formats twice. */
         char number[64];
@@ -387,7 +302,7 @@ static int field_text(buf_t *out, field_t field, const output_query_t *q, const 
         for (size_t i = 0; i < doc->extra_count; i++)
             buf_printf(out, "%s%s=%s", i ? "; " : "", doc->extra[i].key, doc->extra[i].value);
         return doc->extra_count > 0;
-    case FIELD_CITATION: output_citation(out, hit); return 1;
+    case FIELD_CITATION: cite_citation(out, hit); return 1;
     case FIELD_SNIPPETS:
         /* The fragments as shown, without marks, an ellipsis where cut. */
         for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
@@ -423,20 +338,20 @@ static void json_snippets(buf_t *out, const hit_t *hit)
         esc_json(out, doc->text + f->start, f->end - f->start);
         /* No buf_printf: it was a quarter of writing a hit. */
         buf_puts(out, "\",\"paragraph\":");
-        put_size(out, f->paragraph);
+        buf_put_unsigned(out, f->paragraph);
         buf_puts(out, docdata_paragraph_kind(doc, f->paragraph) == 'C'
                       ? ",\"kind\":\"comment\",\"start\":" : ",\"kind\":\"body\",\"start\":");
-        put_size(out, f->start);
+        buf_put_unsigned(out, f->start);
         buf_puts(out, ",\"end\":");
-        put_size(out, f->end);
+        buf_put_unsigned(out, f->end);
         buf_puts(out, f->cut_before ? ",\"cut_before\":true" : ",\"cut_before\":false");
         buf_puts(out, f->cut_after ? ",\"cut_after\":true" : ",\"cut_after\":false");
         buf_puts(out, ",\"highlights\":[");
         for (size_t m = 0; m < f->mark_count; m++) {
             buf_puts(out, m ? ",[" : "[");
-            put_size(out, f->marks[m].start);
+            buf_put_unsigned(out, f->marks[m].start);
             buf_putc(out, ',');
-            put_size(out, f->marks[m].end);
+            buf_put_unsigned(out, f->marks[m].end);
             buf_putc(out, ']');
         }
         buf_puts(out, "]}");
@@ -595,7 +510,28 @@ static void trec_line(buf_t *out, const output_options_t *opts, output_query_t *
                labs(score) / 1000000, labs(score) % 1000000, opts->run_tag);
 }
 
-void output_begin(FILE *fp, output_options_t *opts)
+const char *output_status_to_string(output_status_t status)
+{
+    switch (status) {
+    case OUTPUT_OK: return "success";
+    case OUTPUT_NO_MEMORY: return "out of memory";
+    case OUTPUT_WRITE_FAILED: return "output error";
+    default: return "unknown status";
+    }
+}
+
+/* Writes OUT to FP (nothing when OUT failed).  Returns OUTPUT_OK,
+ * OUTPUT_NO_MEMORY or OUTPUT_WRITE_FAILED. */
+static output_status_t flush_buffer(FILE *fp, const buf_t *out)
+{
+    if (out->failed)
+        return OUTPUT_NO_MEMORY;
+    if (out->len && fwrite(out->data, 1, out->len, fp) != out->len)
+        return OUTPUT_WRITE_FAILED;
+    return OUTPUT_OK;
+}
+
+output_status_t output_begin(FILE *fp, output_options_t *opts)
 {
     buf_t out = BUF_INIT, scratch = BUF_INIT;
 
@@ -603,21 +539,23 @@ void output_begin(FILE *fp, output_options_t *opts)
         cite_begin(&out, opts->cite);
     else if (opts->format == FORMAT_TSV || opts->format == FORMAT_CSV)
         table_row(&out, opts, NULL, NULL, &scratch);
-    fwrite(out.data ? out.data : "", 1, out.len, fp);
+    output_status_t st = scratch.failed ? OUTPUT_NO_MEMORY : flush_buffer(fp, &out);
     buf_free(&out);
     buf_free(&scratch);
+    return st;
 }
 
-void output_page(FILE *fp, output_options_t *opts, output_query_t *q,
-                 const search_result_t *r, int first_page)
+output_status_t output_page(FILE *fp, output_options_t *opts, output_query_t *q,
+                            const search_result_t *r, int first_page)
 {
     buf_t out = BUF_INIT, scratch = BUF_INIT;
+    output_status_t st = OUTPUT_OK;
 
     if (first_page && opts->format == FORMAT_TEXT && opts->cite == CITE_NONE)
         text_header(&out, q, r);
     if (first_page && opts->format == FORMAT_JSON && opts->cite == CITE_NONE)
         json_query(&out, q, r);
-    for (size_t i = 0; i < r->hit_count && !out.failed; i++) {
+    for (size_t i = 0; i < r->hit_count && st == OUTPUT_OK; i++) {
         const hit_t *hit = &r->hits[i];
         if (opts->cite != CITE_NONE)
             cite_hit(&out, opts->cite, hit, opts->accessed, opts->written == 0);
@@ -633,21 +571,23 @@ void output_page(FILE *fp, output_options_t *opts, output_query_t *q,
         q->hits_written++;
         opts->written++;
         /* Written hit by hit, so memory stays one hit's worth. */
-        fwrite(out.data, 1, out.len, fp);
+        st = scratch.failed ? OUTPUT_NO_MEMORY : flush_buffer(fp, &out);
         buf_reset(&out);
     }
-    if (out.len && !out.failed)
-        fwrite(out.data, 1, out.len, fp);
+    if (st == OUTPUT_OK)
+        st = flush_buffer(fp, &out);
     buf_free(&out);
     buf_free(&scratch);
+    return st;
 }
 
-void output_end(FILE *fp, output_options_t *opts)
+output_status_t output_end(FILE *fp, output_options_t *opts)
 {
     buf_t out = BUF_INIT;
 
     if (opts->cite != CITE_NONE)
         cite_end(&out, opts->cite);
-    fwrite(out.data ? out.data : "", 1, out.len, fp);
+    output_status_t st = flush_buffer(fp, &out);
     buf_free(&out);
+    return st;
 }

@@ -83,7 +83,7 @@ static void put_header(buf_t *out, const stored_doc_t *doc, format_t format)
         buf_puts(out, " | ");
     }
     if (doc->date)
-        output_date(out, doc->date);
+        cite_date(out, doc->date);
     else
         buf_puts(out, "date unknown");
     if (doc->byline) {
