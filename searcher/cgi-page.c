@@ -187,26 +187,14 @@ void cgi_page_end(buf_t *out)
                     "</body>\n</html>\n", TRAWL_VERSION, xs_xapian_version());
 }
 
-/* Fragment F of DOC, escaped first, then its matched words put in <mark>
- * (adjacent marked words as one mark, as trawl-search prints them). */
+/* Fragment F of DOC, escaped, its matched words in <mark> (adjacent marked
+ * words as one mark, as trawl-search prints them). */
 static void put_fragment(buf_t *out, const stored_doc_t *doc, const fragment_t *f)
 {
-    const char *text = doc->text + f->start;
-    size_t at = 0;
-
     if (f->cut_before)
         buf_puts(out, ELLIPSIS);
-    for (size_t m = 0; m < f->mark_count; m++) {
-        size_t start = f->marks[m].start, end = f->marks[m].end;
-        while (m + 1 < f->mark_count && f->marks[m + 1].start == end + 1 && text[end] == ' ')
-            end = f->marks[++m].end;
-        esc_html(out, text + at, start - at);
-        buf_puts(out, "<mark>");
-        esc_html(out, text + start, end - start);
-        buf_puts(out, "</mark>");
-        at = end;
-    }
-    esc_html(out, text + at, (f->end - f->start) - at);
+    esc_marked(out, esc_html, doc->text + f->start, 0, f->end - f->start, f->marks,
+               f->mark_count, "<mark>", "</mark>", 1);
     if (f->cut_after)
         buf_puts(out, ELLIPSIS);
 }
@@ -381,68 +369,30 @@ void cgi_page_results(buf_t *out, const cgi_request_t *req, const cgi_results_t 
     buf_puts(out, "</div>\n");
 }
 
-typedef struct {
-    buf_t *out;
-    const char *text;
-    size_t at;                   /* bytes of text written so far */
-    const query_t *query;
-} mark_state_t;
-
-static int term_matches(const query_t *query, const token_t *tok)
-{
-    for (size_t i = 0; i < query->term_count; i++) {
-        const match_term_t *t = &query->terms[i];
-        const char *s = t->kind == MATCH_EXACT ? tok->word : tok->stem;
-        size_t len = t->kind == MATCH_EXACT ? tok->word_len : tok->stem_len;
-        if (len == t->len && memcmp(s, t->text, len) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* Writes the text up to TOK and TOK itself, marked when it matches. */
-static int mark_token(void *ctx, const token_t *tok)
-{
-    mark_state_t *st = ctx;
-    if (!term_matches(st->query, tok))
-        return 0;
-    esc_html(st->out, st->text + st->at, tok->start - st->at);
-    buf_puts(st->out, "<mark>");
-    esc_html(st->out, st->text + tok->start, tok->end - tok->start);
-    buf_puts(st->out, "</mark>");
-    st->at = tok->end;
-    return 0;
-}
-
-/* Paragraph TEXT[0..LEN), escaped, with the words of QUERY marked. */
-static void put_marked(buf_t *out, const char *text, size_t len, analyzer_t *analyzer,
-                       const query_t *query)
-{
-    mark_state_t st = { out, text, 0, query };
-    if (query)
-        analyzer_tokenize(analyzer, text, len, mark_token, &st);
-    esc_html(out, text + st.at, len - st.at);
-}
-
 /* The paragraphs of DOC of KIND ('B' or 'C') as list items numbered as in
- * citations (one numbering over the whole stored text). */
-static void put_paragraphs(buf_t *out, const stored_doc_t *doc, char kind, analyzer_t *analyzer,
-                           const query_t *query)
+ * citations (one numbering over the whole stored text), the COUNT MARKS
+ * (offsets into the stored text, in order) each in <mark>: a word each, a
+ * phrase whole. */
+static void put_paragraphs(buf_t *out, const stored_doc_t *doc, char kind, const mark_t *marks,
+                           size_t count)
 {
-    const char *p = doc->text, *end = doc->text + doc->text_len;
+    size_t at = 0, m = 0;
     unsigned number = 1;
 
     buf_puts(out, "<ol class=\"paras\">\n");
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    while (at < doc->text_len) {
+        const char *nl = memchr(doc->text + at, '\n', doc->text_len - at);
+        size_t end = nl ? (size_t)(nl - doc->text) : doc->text_len, first = m;
+        while (m < count && marks[m].start < end)
+            m++;
         if (docdata_paragraph_kind(doc, number) == kind) {
             buf_printf(out, "<li value=\"%u\" id=\"p%u\">", number, number);
-            put_marked(out, p, len, analyzer, query);
+            esc_marked(out, esc_html, doc->text, at, end, marks + first, m - first, "<mark>",
+                       "</mark>", 0);
             buf_puts(out, "</li>\n");
         }
         number++;
-        p += len + 1;
+        at = end + 1;
     }
     buf_puts(out, "</ol>\n");
 }
@@ -463,7 +413,7 @@ static void put_meta_row(buf_t *out, const char *label, const char *value)
 }
 
 void cgi_page_article(buf_t *out, const cgi_request_t *req, const stored_doc_t *doc,
-                      analyzer_t *analyzer, const query_t *query)
+                      const mark_t *marks, size_t mark_count)
 {
     int has_comments = doc->kinds && strchr(doc->kinds, 'C') != NULL;
 
@@ -504,12 +454,12 @@ void cgi_page_article(buf_t *out, const cgi_request_t *req, const stored_doc_t *
     }
     buf_puts(out, "</p>\n<section aria-labelledby=\"text-heading\">\n"
                   "<h3 id=\"text-heading\">Text</h3>\n");
-    put_paragraphs(out, doc, 'B', analyzer, query);
+    put_paragraphs(out, doc, 'B', marks, mark_count);
     buf_puts(out, "</section>\n");
     if (has_comments) {
         buf_puts(out, "<section class=\"comments\" aria-labelledby=\"comments-heading\">\n"
                       "<h3 id=\"comments-heading\">Reader comments</h3>\n");
-        put_paragraphs(out, doc, 'C', analyzer, query);
+        put_paragraphs(out, doc, 'C', marks, mark_count);
         buf_puts(out, "</section>\n");
     }
     buf_puts(out, "</article>\n");

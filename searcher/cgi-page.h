@@ -53,9 +53,10 @@ void cgi_page_end(buf_t *out);
 void cgi_page_results(buf_t *out, const cgi_request_t *req, const cgi_results_t *res);
 
 /* One stored article with numbered paragraphs, its metadata and its reader
- * comments apart; the words of QUERY (NULL: none) marked. */
+ * comments apart; the MARK_COUNT MARKS (byte offsets into its stored text,
+ * in order: what the query matches, match.h) in <mark>. */
 void cgi_page_article(buf_t *out, const cgi_request_t *req, const stored_doc_t *doc,
-                      analyzer_t *analyzer, const query_t *query);
+                      const mark_t *marks, size_t mark_count);
 
 /* The reference for HIT as text and as BibTeX.  ACCESSED is "YYYY-MM-DD". */
 void cgi_page_cite(buf_t *out, const cgi_request_t *req, const hit_t *hit,

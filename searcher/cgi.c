@@ -671,24 +671,34 @@ static void answer_article(searcher_t *s, const wanted_t *w, response_t *resp)
     have_query = *req->q && query_parse(searcher_analyzer(s), req->q, strlen(req->q),
                                         QUERY_DEFAULT, &query, &errmsg) == 0;
     free(errmsg);
+    matcher_t *matcher = have_query ? matcher_new(searcher_analyzer(s), query.terms,
+                                                  query.term_count) : NULL;
+    mark_t *marks = NULL;
+    size_t mark_count = 0;
     resp->json = 0;
     cgi_page_begin(&resp->body, req, hit.doc.title ? hit.doc.title : hit.doc.id);
-    if (w->doc)
-        cgi_page_article(&resp->body, req, &hit.doc, searcher_analyzer(s),
-                         have_query ? &query : NULL);
-    else {
+    if (have_query && matcher == NULL)
+        resp->body.failed = 1;
+    if (w->doc) {
+        if (matcher && matcher_marks(matcher, hit.doc.text, hit.doc.text_len, &marks,
+                                     &mark_count) != 0)
+            resp->body.failed = 1;
+        cgi_page_article(&resp->body, req, &hit.doc, marks, mark_count);
+    } else {
         char accessed[16];
         time_t now = time(NULL);
         struct tm tm;
         strftime(accessed, sizeof accessed, "%Y-%m-%d", gmtime_r(&now, &tm));
         /* With a query, cite the paragraphs that show its words, as the
          * results list does. */
-        if (have_query)
-            snippet_make(searcher_analyzer(s), hit.doc.text, hit.doc.text_len, query.terms,
-                         query.term_count, SNIPPET_DEFAULT_CHARS, &hit.snippet);
+        if (matcher && snippet_make(matcher, hit.doc.text, hit.doc.text_len,
+                                    SNIPPET_DEFAULT_CHARS, &hit.snippet) != 0)
+            resp->body.failed = 1;
         cgi_page_cite(&resp->body, req, &hit, accessed);
     }
     cgi_page_end(&resp->body);
+    free(marks);
+    matcher_free(matcher);
     if (have_query)
         query_free(&query);
     snippet_free(&hit.snippet);

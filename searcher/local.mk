@@ -1,5 +1,6 @@
 ## searcher/: query parser, snippets, citations, renderers, trawl-search.
 libtrawlcore_la_SOURCES += \
+	searcher/match.h searcher/match.c \
 	searcher/snippet.h searcher/snippet.c \
 	searcher/query.h searcher/query.c \
 	searcher/search.h searcher/search.c \

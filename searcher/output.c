@@ -118,25 +118,11 @@ int output_needs_snippets(const output_options_t *opts)
 /* Appends fragment F of DOC with its marks. */
 static void put_fragment(buf_t *out, const stored_doc_t *doc, const fragment_t *f, int color)
 {
-    const char *text = doc->text + f->start;
-    size_t at = 0;
-    const char *on = color ? MARK_ON_COLOR : MARK_PLAIN;
-    const char *off = color ? MARK_OFF_COLOR : MARK_PLAIN;
-
     if (f->cut_before)
         buf_puts(out, ELLIPSIS);
-    for (size_t m = 0; m < f->mark_count; m++) {
-        size_t start = f->marks[m].start, end = f->marks[m].end;
-        /* "Area Teams" reads better as one mark than as two. */
-        while (m + 1 < f->mark_count && f->marks[m + 1].start == end + 1 && text[end] == ' ')
-            end = f->marks[++m].end;
-        esc_terminal(out, text + at, start - at);
-        buf_puts(out, on);
-        esc_terminal(out, text + start, end - start);
-        buf_puts(out, off);
-        at = end;
-    }
-    esc_terminal(out, text + at, (f->end - f->start) - at);
+    esc_marked(out, esc_terminal, doc->text + f->start, 0, f->end - f->start, f->marks,
+               f->mark_count, color ? MARK_ON_COLOR : MARK_PLAIN,
+               color ? MARK_OFF_COLOR : MARK_PLAIN, 1);
     if (f->cut_after)
         buf_puts(out, ELLIPSIS);
 }

@@ -251,7 +251,7 @@ static int count_matches(searcher_t *s, const xs_query_t *q, const search_option
 /* Runs Q (ordered by date when BY_DATE, else by score) and appends its
  * results to OUT, ranked from FIRST_RANK.  *MATCHES gets the number of
  * matches, and *EXACT is cleared when that number is Xapian's estimate. */
-static int collect(searcher_t *s, const query_t *query, const xs_query_t *q,
+static int collect(searcher_t *s, matcher_t *matcher, const xs_query_t *q,
                    unsigned offset, unsigned limit, int has_all_words, int by_date,
                    unsigned first_rank, const search_options_t *opts,
                    search_result_t *out, unsigned *matches, int *exact, char **errmsg)
@@ -316,8 +316,8 @@ static int collect(searcher_t *s, const query_t *query, const xs_query_t *q,
             goto done;
         out->hit_count++;
         if (opts->snippet_chars
-            && snippet_make(s->analyzer, hit->doc.text, hit->doc.text_len, query->terms,
-                            query->term_count, opts->snippet_chars, &hit->snippet) != 0)
+            && snippet_make(matcher, hit->doc.text, hit->doc.text_len, opts->snippet_chars,
+                            &hit->snippet) != 0)
             goto oom;
     }
     rc = 0;
@@ -341,7 +341,7 @@ typedef struct {
 /* Runs the COUNT PASSES in order, the page (opts->offset, opts->limit)
  * running on across them; every pass is run, for its count.  OUT->matches
  * is their sum.  Returns 0, or -1 with *errmsg set. */
-static int run_passes(searcher_t *s, const query_t *query, const pass_t *passes, size_t count,
+static int run_passes(searcher_t *s, matcher_t *matcher, const pass_t *passes, size_t count,
                       const search_options_t *opts, search_result_t *out, char **errmsg)
 {
     unsigned before = 0;     /* matches of the passes run so far */
@@ -349,7 +349,7 @@ static int run_passes(searcher_t *s, const query_t *query, const pass_t *passes,
     for (size_t i = 0; i < count; i++) {
         unsigned offset = opts->offset > before ? opts->offset - before : 0;
         unsigned limit = opts->limit - (unsigned)out->hit_count, n = 0;
-        if (collect(s, query, passes[i].q, offset, limit, passes[i].has_all_words,
+        if (collect(s, matcher, passes[i].q, offset, limit, passes[i].has_all_words,
                     passes[i].by_date, before + offset + 1, opts, out, &n, &out->counts_exact,
                     errmsg) != 0)
             return -1;
@@ -362,11 +362,11 @@ static int run_passes(searcher_t *s, const query_t *query, const pass_t *passes,
 }
 
 /* Counts the matches of Q into *COUNT (exact as collect() makes it). */
-static int count_only(searcher_t *s, const query_t *query, const xs_query_t *q,
+static int count_only(searcher_t *s, const xs_query_t *q,
                       const search_options_t *opts, search_result_t *out, unsigned *count,
                       char **errmsg)
 {
-    return collect(s, query, q, 0, 0, 0, 0, 1, opts, out, count, &out->counts_exact, errmsg);
+    return collect(s, NULL, q, 0, 0, 0, 0, 1, opts, out, count, &out->counts_exact, errmsg);
 }
 
 /* Sets has_all_words for the hits of OUT from FIRST on, which a pass over
@@ -662,6 +662,7 @@ int searcher_run(searcher_t *s, const char *text, size_t len,
 {
     query_t query;
     xs_query_t *rest = NULL, *dated = NULL, *with_date = NULL;
+    matcher_t *matcher = NULL;
     buf_t explain = BUF_INIT;
     int rc = -1;
 
@@ -684,6 +685,10 @@ int searcher_run(searcher_t *s, const char *text, size_t len,
         && feedback(s, &query, s->explain ? &explain : NULL, errmsg) != 0)
         goto done;
 
+    /* The hits' snippets mark what the one matcher finds (match.h). */
+    if (opts->snippet_chars && opts->limit
+        && (matcher = matcher_new(s->analyzer, query.terms, query.term_count)) == NULL)
+        goto oom;
     out->counts_exact = 1;
     out->sort = s->sort;
     int one_group = query.group_count <= 1;
@@ -707,11 +712,11 @@ int searcher_run(searcher_t *s, const char *text, size_t len,
                        s->sort == SEARCH_NEWEST_FIRST ? "newest" : "oldest");
             describe(&explain, "Xapian query", base);
         }
-        if (run_passes(s, &query, passes, 2, opts, out, errmsg) != 0)
+        if (run_passes(s, matcher, passes, 2, opts, out, errmsg) != 0)
             goto done;
         if (base == query.all)
             out->all_words = out->matches;
-        else if (count_only(s, &query, query.all, opts, out, &out->all_words, errmsg) != 0
+        else if (count_only(s, query.all, opts, out, &out->all_words, errmsg) != 0
                  || mark_all_words(s, query.all, out, 0, errmsg) != 0)
             goto done;
     } else if (s->mode == QUERY_ANY) {
@@ -722,9 +727,9 @@ int searcher_run(searcher_t *s, const char *text, size_t len,
             buf_puts(&explain, "ranking: any word, by BM25 score\n");
             describe(&explain, "Xapian query", query.any);
         }
-        if (run_passes(s, &query, &pass, 1, opts, out, errmsg) != 0
+        if (run_passes(s, matcher, &pass, 1, opts, out, errmsg) != 0
             || (!one_group
-                && count_only(s, &query, query.all, opts, out, &out->all_words, errmsg) != 0))
+                && count_only(s, query.all, opts, out, &out->all_words, errmsg) != 0))
             goto done;
         if (one_group)
             out->all_words = out->matches;
@@ -734,7 +739,7 @@ int searcher_run(searcher_t *s, const char *text, size_t len,
             buf_puts(&explain, "ranking: articles with every word, by BM25 score\n");
             describe(&explain, "Xapian query", query.all);
         }
-        if (run_passes(s, &query, &pass, 1, opts, out, errmsg) != 0)
+        if (run_passes(s, matcher, &pass, 1, opts, out, errmsg) != 0)
             goto done;
         out->all_words = out->matches;
     } else {
@@ -750,7 +755,7 @@ int searcher_run(searcher_t *s, const char *text, size_t len,
             describe(&explain, "Xapian query (every word)", query.all);
             describe(&explain, "Xapian query (some words)", query.any);
         }
-        if (run_passes(s, &query, passes, 2, opts, out, errmsg) != 0)
+        if (run_passes(s, matcher, passes, 2, opts, out, errmsg) != 0)
             goto done;
     }
     rc = 0;
@@ -771,6 +776,7 @@ done:
     xs_query_destroy(rest);
     xs_query_destroy(dated);
     xs_query_destroy(with_date);
+    matcher_free(matcher);
     query_free(&query);
     if (rc != 0)
         search_result_free(out);

@@ -93,6 +93,13 @@ CLEANFILES += tests/artifacts/cgi-results.png tests/artifacts/cgi-results-phone.
 # Shell tests are scripts, which automake does not distribute by itself.
 EXTRA_DIST += tests/test-lib.sh $(filter %.sh,$(TESTS))
 
+# The one matcher, as every view uses it.
+check_PROGRAMS += tests/unit/match
+tests_unit_match_SOURCES = tests/unit/match.c tests/unit/tap.h
+tests_unit_match_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_match_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/match
+
 # trawl-search's renderers and references, byte for byte.
 check_PROGRAMS += tests/unit/output tests/unit/cite
 tests_unit_output_SOURCES = tests/unit/output.c tests/unit/tap.h
