@@ -58,17 +58,6 @@ static void put_attr(buf_t *out, const char *s)
     esc_attr(out, s, strlen(s));
 }
 
-static void put_json_string(buf_t *out, const char *s)
-{
-    if (s == NULL) {
-        buf_puts(out, "null");
-        return;
-    }
-    buf_putc(out, '"');
-    esc_json(out, s, strlen(s));
-    buf_putc(out, '"');
-}
-
 /* "2014-06-03" as "3 June 2014", partial dates as far as they go, as
  * trawl-search prints them; anything else as it is. */
 static void put_date(buf_t *out, const char *date)
@@ -184,7 +173,7 @@ void cgi_page_begin(buf_t *out, const cgi_request_t *req, const char *title)
 void cgi_page_end(buf_t *out)
 {
     buf_printf(out, "</main>\n<footer><p>trawl %s: full-text search over Xapian %s.</p></footer>\n"
-                    "</body>\n</html>\n", TRAWL_VERSION, xs_xapian_version());
+                    "</body>\n</html>\n", TRAWL_VERSION, search_xapian_version());
 }
 
 /* Fragment F of DOC, escaped, its matched words in <mark> (adjacent marked
@@ -287,14 +276,14 @@ static void put_pagination(buf_t *out, const cgi_request_t *req, unsigned last_p
 
 /* One facet list: each value links to the results filtered by it. */
 static void put_facet(buf_t *out, const cgi_request_t *req, const char *heading,
-                      const cgi_facet_t *facet, int is_year)
+                      const search_facet_t *facet, int is_year)
 {
     const char *active = is_year ? (req->from && req->to && strcmp(req->from, req->to) == 0
                                     && strlen(req->from) == 4 ? req->from : NULL)
                                  : req->source;
     buf_printf(out, "<h3>%s</h3>\n<ul>\n", heading);
     for (size_t i = 0; i < facet->count; i++) {
-        const cgi_facet_entry_t *e = &facet->entries[i];
+        const search_facet_value_t *e = &facet->values[i];
         cgi_request_t link = *req;
         link.page = 1;
         if (is_year)
@@ -359,11 +348,11 @@ void cgi_page_results(buf_t *out, const cgi_request_t *req, const cgi_results_t 
     }
     put_pagination(out, req, res->last_page);
     buf_puts(out, "</section>\n");
-    if (res->sources.count || res->years.count || req->source || req->from || req->to) {
+    if (res->sources->count || res->years->count || req->source || req->from || req->to) {
         buf_puts(out, "<aside aria-labelledby=\"facets-heading\">\n"
                       "<h2 id=\"facets-heading\">Narrow down</h2>\n");
-        put_facet(out, req, "Source", &res->sources, 0);
-        put_facet(out, req, "Year", &res->years, 1);
+        put_facet(out, req, "Source", res->sources, 0);
+        put_facet(out, req, "Year", res->years, 1);
         buf_puts(out, "</aside>\n");
     }
     buf_puts(out, "</div>\n");
@@ -493,93 +482,4 @@ void cgi_page_message(buf_t *out, const char *heading, const char *text)
     buf_puts(out, "</h2>\n<p class=\"notice\">");
     put_html(out, text);
     buf_puts(out, "</p>\n");
-}
-
-static void json_facet(buf_t *out, const char *name, const cgi_facet_t *facet)
-{
-    buf_printf(out, "\"%s\":[", name);
-    for (size_t i = 0; i < facet->count; i++) {
-        buf_puts(out, i ? ",{\"value\":" : "{\"value\":");
-        put_json_string(out, facet->entries[i].value);
-        buf_printf(out, ",\"count\":%u}", facet->entries[i].count);
-    }
-    buf_putc(out, ']');
-}
-
-static void json_hit(buf_t *out, const hit_t *hit)
-{
-    const stored_doc_t *doc = &hit->doc;
-    buf_t cite = BUF_INIT;
-
-    buf_printf(out, "{\"rank\":%u,\"id\":", hit->rank);
-    put_json_string(out, doc->id);
-    buf_printf(out, ",\"score\":%.6f,\"all_words\":%s,\"title\":", hit->score,
-               hit->has_all_words ? "true" : "false");
-    put_json_string(out, doc->title);
-    buf_printf(out, ",\"title_derived\":%s,\"source\":", doc->title_derived ? "true" : "false");
-    put_json_string(out, doc->source);
-    buf_puts(out, ",\"date\":");
-    put_json_string(out, doc->date);
-    buf_puts(out, ",\"byline\":");
-    put_json_string(out, doc->byline);
-    buf_puts(out, ",\"url\":");
-    put_json_string(out, doc->url);
-    cite_citation(&cite, hit);
-    buf_puts(out, ",\"citation\":");
-    put_json_string(out, cite.data ? cite.data : "");
-    buf_puts(out, ",\"snippets\":[");
-    for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
-        const fragment_t *f = &hit->snippet.fragments[k];
-        buf_puts(out, k ? ",{\"text\":\"" : "{\"text\":\"");
-        esc_json(out, doc->text + f->start, f->end - f->start);
-        buf_printf(out, "\",\"paragraph\":%u,\"kind\":\"%s\",\"start\":%zu,\"end\":%zu,"
-                        "\"cut_before\":%s,\"cut_after\":%s,\"highlights\":[",
-                   f->paragraph,
-                   docdata_paragraph_kind(doc, f->paragraph) == 'C' ? "comment" : "body",
-                   f->start, f->end, f->cut_before ? "true" : "false",
-                   f->cut_after ? "true" : "false");
-        for (size_t m = 0; m < f->mark_count; m++)
-            buf_printf(out, "%s[%zu,%zu]", m ? "," : "", f->marks[m].start, f->marks[m].end);
-        buf_puts(out, "]}");
-    }
-    buf_puts(out, "]}");
-    buf_free(&cite);
-}
-
-void cgi_json_results(buf_t *out, const cgi_request_t *req, const cgi_results_t *res)
-{
-    const search_result_t *r = res->result;
-
-    buf_puts(out, "{\"query\":");
-    put_json_string(out, req->q);
-    buf_puts(out, ",\"filters\":{\"source\":");
-    put_json_string(out, req->source);
-    buf_puts(out, ",\"from\":");
-    put_json_string(out, req->from);
-    buf_puts(out, ",\"to\":");
-    put_json_string(out, req->to);
-    buf_printf(out, "},\"sort\":\"%s\",\"page\":%u,\"hits_per_page\":%u,\"last_page\":%u,"
-                    "\"matches\":%u,\"all_words\":%u,\"words\":%u,\"seconds\":%.6f,"
-                    "\"did_you_mean\":",
-               search_sort_name(req->sort), req->page, req->hits_per_page, res->last_page, r->matches,
-               r->all_words, r->group_count, res->seconds);
-    put_json_string(out, res->suggestion);
-    buf_puts(out, ",\"facets\":{");
-    json_facet(out, "source", &res->sources);
-    buf_putc(out, ',');
-    json_facet(out, "year", &res->years);
-    buf_puts(out, "},\"hits\":[");
-    for (size_t i = 0; i < r->hit_count; i++) {
-        if (i)
-            buf_putc(out, ',');
-        json_hit(out, &r->hits[i]);
-    }
-    buf_puts(out, "]}\n");
-}
-
-void cgi_json_error(buf_t *out, int status, const char *message)
-{
-    buf_puts(out, "{\"error\":");
-    put_json_string(out, message);
-    buf_printf(out, ",\"status\":%d}\n", status);
 }

@@ -359,12 +359,12 @@ static void json_meta(buf_t *out, const stored_doc_t *doc)
     buf_putc(out, '}');
 }
 
-static void json_hit(buf_t *out, const output_options_t *opts, const output_query_t *q,
-                     const hit_t *hit, buf_t *scratch)
+void output_json_hit(buf_t *out, const field_t *fields, size_t field_count,
+                     const output_query_t *q, const hit_t *hit, buf_t *scratch)
 {
     buf_putc(out, '{');
-    for (size_t i = 0; i < opts->field_count; i++) {
-        field_t field = opts->fields[i];
+    for (size_t i = 0; i < field_count; i++) {
+        field_t field = fields[i];
         /* buf_puts, not buf_printf: vsnprintf per key was a tenth of a batch's time. */
         if (i)
             buf_putc(out, ',');
@@ -399,7 +399,7 @@ static void json_hit(buf_t *out, const output_options_t *opts, const output_quer
         } else
             buf_append(out, scratch->data, scratch->len);
     }
-    buf_puts(out, "}\n");
+    buf_putc(out, '}');
 }
 
 void output_tsv_escape(buf_t *out, const char *s, size_t len)
@@ -548,7 +548,10 @@ output_status_t output_page(FILE *fp, output_options_t *opts, output_query_t *q,
         else {
             switch (opts->format) {
             case FORMAT_TEXT: text_hit(&out, hit, opts->color); break;
-            case FORMAT_JSON: json_hit(&out, opts, q, hit, &scratch); break;
+            case FORMAT_JSON:
+                output_json_hit(&out, opts->fields, opts->field_count, q, hit, &scratch);
+                buf_putc(&out, '\n');
+                break;
             case FORMAT_TSV:
             case FORMAT_CSV: table_row(&out, opts, q, hit, &scratch); break;
             case FORMAT_TREC: trec_line(&out, opts, q, hit); break;

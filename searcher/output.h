@@ -92,6 +92,14 @@ output_status_t output_page(FILE *fp, output_options_t *opts, output_query_t *q,
  * output_begin(). */
 output_status_t output_end(FILE *fp, output_options_t *opts);
 
+/* Appends HIT as one JSON object (no newline) with the FIELD_COUNT FIELDS,
+ * in order: the one writer of a hit as JSON, for --format json (Q gives
+ * query_id and query) and trawl.cgi's format=json, so both write the same
+ * bytes.  SCRATCH is a buffer kept between calls (any contents); OUT and
+ * SCRATCH fail as buf_t does (check both). */
+void output_json_hit(buf_t *out, const field_t *fields, size_t field_count,
+                     const output_query_t *q, const hit_t *hit, buf_t *scratch);
+
 /* The count line of R, as the text output's header and the page's
  * summary give it: "246 matches, 38 with all 3 words" ("about N" for
  * estimates; "; newest first, 12 undated last" when sorted by date). */

@@ -6,8 +6,6 @@
 
 #include "escape.h"
 #include "msg.h"
-#include "query.h"
-#include "schema.h"
 #include "show.h"
 
 #define PILCROW "\xC2\xB6"           /* U+00B6 */
@@ -91,67 +89,34 @@ static void put_paragraph(buf_t *out, const stored_doc_t *doc, unsigned n, size_
     buf_putc(out, '\n');
 }
 
-/* Reads the stored article ID into DOC.  Returns EXIT_MATCH, or reports
- * and returns EXIT_NO_MATCH (no such article) or EXIT_TROUBLE. */
-static int load_article(searcher_t *s, const char *id, stored_doc_t *doc)
-{
-    xs_db_t *db = searcher_db(s);
-    buf_t term = BUF_INIT;
-    char *data = NULL, *errmsg = NULL;
-    size_t data_len;
-    unsigned docid;
-    xs_status_t st;
-
-    docdata_id_term(id, &term);
-    st = term.failed ? XS_NO_MEMORY : xs_db_find_unique(db, term.data, term.len, &docid);
-    buf_free(&term);
-    if (st == XS_NOT_FOUND) {
-        errorf("--show: no article with the id '%s' in the index", id);
-        return EXIT_NO_MATCH;
-    }
-    if (st != XS_OK || xs_db_document_data(db, docid, &data, &data_len) != XS_OK) {
-        errorf("--show: cannot read the article '%s': %s", id, xs_db_last_error(db));
-        return EXIT_TROUBLE;
-    }
-    if (docdata_decode(data, data_len, 1, doc, &errmsg) != 0) {
-        errorf("--show: cannot read the article '%s': %s", id, errmsg ? errmsg : "out of memory");
-        free(errmsg);
-        xs_free(data);
-        return EXIT_TROUBLE;
-    }
-    xs_free(data);
-    return EXIT_MATCH;
-}
-
 int show_article(FILE *fp, searcher_t *s, const char *id, const char *text,
                  size_t len, format_t format, int color)
 {
     stored_doc_t doc;
-    query_t query;
-    char *errmsg = NULL;
+    query_t *query = NULL;
     buf_t out = BUF_INIT;
     mark_t *marks = NULL;
     size_t mark_count = 0, m = 0;
-    int status, have_query = len > 0, in_comments = 0;
+    int status = EXIT_MATCH, in_comments = 0;
 
-    memset(&query, 0, sizeof query);
-    status = load_article(s, id, &doc);
-    if (status != EXIT_MATCH)
-        return status;
-    if (have_query && query_parse(searcher_analyzer(s), text, len, QUERY_DEFAULT, &query,
-                                  &errmsg) != 0) {
-        errorf("%s", errmsg ? errmsg : "out of memory");
-        free(errmsg);
-        docdata_free(&doc);
+    switch (searcher_article(s, id, &doc)) {
+    case SEARCH_OK:
+        break;
+    case SEARCH_NOT_FOUND:
+        errorf("--show: %s", searcher_last_error(s));
+        return EXIT_NO_MATCH;
+    default:
+        errorf("--show: cannot read the article '%s': %s", id, searcher_last_error(s));
         return EXIT_TROUBLE;
     }
-    /* The words are marked as snippets mark them: the one matcher's. */
-    if (have_query) {
-        matcher_t *matcher = matcher_new(searcher_analyzer(s), query.terms, query.term_count);
-        if (matcher == NULL
-            || matcher_marks(matcher, doc.text, doc.text_len, &marks, &mark_count) != 0)
-            out.failed = 1;
-        matcher_free(matcher);
+    /* The words are marked as snippets mark them: by the one matcher. */
+    if (len > 0 && (searcher_parse(s, text, len, &query) != SEARCH_OK
+                    || searcher_marks(s, query, doc.text, doc.text_len, &marks,
+                                      &mark_count) != SEARCH_OK)) {
+        errorf("%s", searcher_last_error(s));
+        searcher_query_free(query);
+        docdata_free(&doc);
+        return EXIT_TROUBLE;
     }
     put_header(&out, &doc, format);
     size_t start = 0;
@@ -176,8 +141,7 @@ int show_article(FILE *fp, searcher_t *s, const char *id, const char *text,
         fwrite(out.data, 1, out.len, fp);
     buf_free(&out);
     free(marks);
-    if (have_query)
-        query_free(&query);
+    searcher_query_free(query);
     docdata_free(&doc);
     return status;
 }

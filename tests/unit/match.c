@@ -18,12 +18,13 @@ static analyzer_t *analyzer;
 /* TEXT with each mark of QUERY in brackets. */
 static void render_marks(const char *query, const char *text, buf_t *out)
 {
-    query_t parsed, *q = &parsed;
+    query_t *q = NULL;
     char *err = NULL;
     mark_t *marks = NULL;
     size_t count = 0, at = 0;
 
-    if (query_parse(analyzer, query, strlen(query), QUERY_DEFAULT, q, &err) != 0) {
+    if (query_parse(analyzer, QUERY_FIELDS_ALL, query, strlen(query), QUERY_DEFAULT, &q,
+                    &err) != QUERY_OK) {
         buf_printf(out, "(no parse: %s)", err ? err : "?");
         free(err);
         return;
@@ -114,13 +115,14 @@ static int stop_at_first(void *ctx, const match_t *m)
 
 static void test_order(void)
 {
-    query_t parsed, *q = &parsed;
+    query_t *q = NULL;
     char *err = NULL;
     buf_t out = BUF_INIT;
     static const char text[] = "area teams area";
     int calls = 0;
 
-    query_parse(analyzer, "\"area teams\" area team", 22, QUERY_DEFAULT, q, &err);
+    query_parse(analyzer, QUERY_FIELDS_ALL, "\"area teams\" area team", 22, QUERY_DEFAULT, &q,
+                &err);
     matcher_t *m = matcher_new(analyzer, q->terms, q->term_count);
     is_int(matcher_group_count(m), 3, "three groups: a phrase and two words");
     ok(matcher_run(m, text, strlen(text), list_match, &out) == 0, "a run");
