@@ -93,6 +93,13 @@ CLEANFILES += tests/artifacts/cgi-results.png tests/artifacts/cgi-results-phone.
 # Shell tests are scripts, which automake does not distribute by itself.
 EXTRA_DIST += tests/test-lib.sh $(filter %.sh,$(TESTS))
 
+# The searcher's door (search.h), on an index trawl-index makes.
+check_PROGRAMS += tests/unit/search
+tests_unit_search_SOURCES = tests/unit/search.c tests/unit/tap.h
+tests_unit_search_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_search_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/search
+
 # The one matcher, as every view uses it.
 check_PROGRAMS += tests/unit/match
 tests_unit_match_SOURCES = tests/unit/match.c tests/unit/tap.h
