@@ -2,8 +2,6 @@
  * own JSON writer (output.c), so both give the same bytes for a hit.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
-#include <string.h>
-
 #include "cgi-json.h"
 #include "escape.h"
 #include "output.h"
@@ -15,23 +13,12 @@ static const field_t hit_fields[] = {
     FIELD_SOURCE, FIELD_DATE, FIELD_BYLINE, FIELD_URL, FIELD_CITATION, FIELD_SNIPPETS,
 };
 
-static void put_json_string(buf_t *out, const char *s)
-{
-    if (s == NULL) {
-        buf_puts(out, "null");
-        return;
-    }
-    buf_putc(out, '"');
-    esc_json(out, s, strlen(s));
-    buf_putc(out, '"');
-}
-
 static void json_facet(buf_t *out, const char *name, const search_facet_t *facet)
 {
     buf_printf(out, "\"%s\":[", name);
     for (size_t i = 0; i < facet->count; i++) {
         buf_puts(out, i ? ",{\"value\":" : "{\"value\":");
-        put_json_string(out, facet->values[i].value);
+        esc_json_value(out, facet->values[i].value);
         buf_printf(out, ",\"count\":%u}", facet->values[i].count);
     }
     buf_putc(out, ']');
@@ -44,19 +31,19 @@ void cgi_json_results(buf_t *out, const cgi_request_t *req, const cgi_results_t 
     buf_t scratch = BUF_INIT;
 
     buf_puts(out, "{\"query\":");
-    put_json_string(out, req->q);
+    esc_json_value(out, req->q);
     buf_puts(out, ",\"filters\":{\"source\":");
-    put_json_string(out, req->source);
+    esc_json_value(out, req->source);
     buf_puts(out, ",\"from\":");
-    put_json_string(out, req->from);
+    esc_json_value(out, req->from);
     buf_puts(out, ",\"to\":");
-    put_json_string(out, req->to);
+    esc_json_value(out, req->to);
     buf_printf(out, "},\"sort\":\"%s\",\"page\":%u,\"hits_per_page\":%u,\"last_page\":%u,"
                     "\"matches\":%u,\"all_words\":%u,\"words\":%u,\"seconds\":%.6f,"
                     "\"did_you_mean\":",
                search_sort_name(req->sort), req->page, req->hits_per_page, res->last_page,
                r->matches, r->all_words, r->group_count, res->seconds);
-    put_json_string(out, res->suggestion);
+    esc_json_value(out, res->suggestion);
     buf_puts(out, ",\"facets\":{");
     json_facet(out, "source", res->sources);
     buf_putc(out, ',');
@@ -77,6 +64,6 @@ void cgi_json_results(buf_t *out, const cgi_request_t *req, const cgi_results_t 
 void cgi_json_error(buf_t *out, int status, const char *message)
 {
     buf_puts(out, "{\"error\":");
-    put_json_string(out, message);
+    esc_json_value(out, message);
     buf_printf(out, ",\"status\":%d}\n", status);
 }

@@ -1,6 +1,8 @@
-/* escape.c: escapers for terminal text, JSON strings, HTML and URLs.
+/* escape.c: escapers for terminal text, JSON strings, HTML and URLs, and text with marks.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
+#include <string.h>
+
 #include "escape.h"
 #include "utf8.h"
 
@@ -129,6 +131,17 @@ void esc_url(buf_t *out, const char *s, size_t len)
             buf_append(out, enc, 3);
         }
     }
+}
+
+void esc_json_value(buf_t *out, const char *s)
+{
+    if (s == NULL) {
+        buf_puts(out, "null");
+        return;
+    }
+    buf_putc(out, '"');
+    esc_json(out, s, strlen(s));
+    buf_putc(out, '"');
 }
 
 void esc_marked(buf_t *out, esc_fn esc, const char *text, size_t start, size_t end,

@@ -37,6 +37,9 @@ void esc_attr(buf_t *out, const char *s, size_t len);
  * esc_attr(), which turns the '&' between pairs into "&amp;". */
 void esc_url(buf_t *out, const char *s, size_t len);
 
+/* A JSON value for the string S: "S" escaped, or null when S is NULL. */
+void esc_json_value(buf_t *out, const char *s);
+
 /* One of the escapers above. */
 typedef void (*esc_fn)(buf_t *out, const char *s, size_t len);
 

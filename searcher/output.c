@@ -197,6 +197,18 @@ static void json_query(buf_t *out, const output_query_t *q, const search_result_
     buf_puts(out, "}}\n");
 }
 
+void output_source_date(buf_t *out, const stored_doc_t *doc)
+{
+    if (doc->source) {
+        esc_terminal(out, doc->source, strlen(doc->source));
+        buf_puts(out, " | ");
+    }
+    if (doc->date)
+        cite_date(out, doc->date);
+    else
+        buf_puts(out, "date unknown");
+}
+
 static void text_hit(buf_t *out, const hit_t *hit, int color)
 {
     const stored_doc_t *doc = &hit->doc;
@@ -207,14 +219,7 @@ static void text_hit(buf_t *out, const hit_t *hit, int color)
     if (doc->title_derived)
         buf_puts(out, " (no headline: first sentence)");
     buf_puts(out, "\n    ");
-    if (doc->source) {
-        esc_terminal(out, doc->source, strlen(doc->source));
-        buf_puts(out, " | ");
-    }
-    if (doc->date)
-        cite_date(out, doc->date);
-    else
-        buf_puts(out, "date unknown");
+    output_source_date(out, doc);
     buf_puts(out, " | ");
     esc_terminal(out, doc->path ? doc->path : doc->id, strlen(doc->path ? doc->path : doc->id));
     buf_printf(out, " | score %.3f\n", hit->score);

@@ -100,6 +100,10 @@ output_status_t output_end(FILE *fp, output_options_t *opts);
 void output_json_hit(buf_t *out, const field_t *fields, size_t field_count,
                      const output_query_t *q, const hit_t *hit, buf_t *scratch);
 
+/* "HSJ | 3 June 2014": DOC's source (left out when unknown) and date
+ * ("date unknown"), as text output heads a hit and --show an article. */
+void output_source_date(buf_t *out, const stored_doc_t *doc);
+
 /* The count line of R, as the text output's header and the page's
  * summary give it: "246 matches, 38 with all 3 words" ("about N" for
  * estimates; "; newest first, 12 undated last" when sorted by date). */

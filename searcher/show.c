@@ -16,13 +16,7 @@
 static void put_json_string(buf_t *out, const char *key, const char *value)
 {
     buf_printf(out, ",\"%s\":", key);
-    if (value == NULL) {
-        buf_puts(out, "null");
-        return;
-    }
-    buf_putc(out, '"');
-    esc_json(out, value, strlen(value));
-    buf_putc(out, '"');
+    esc_json_value(out, value);
 }
 
 static void put_header(buf_t *out, const stored_doc_t *doc, format_t format)
@@ -45,14 +39,7 @@ static void put_header(buf_t *out, const stored_doc_t *doc, format_t format)
     const char *title = doc->title ? doc->title : doc->id;
     esc_terminal(out, title, strlen(title));
     buf_puts(out, "\n");
-    if (doc->source) {
-        esc_terminal(out, doc->source, strlen(doc->source));
-        buf_puts(out, " | ");
-    }
-    if (doc->date)
-        cite_date(out, doc->date);
-    else
-        buf_puts(out, "date unknown");
+    output_source_date(out, doc);
     if (doc->byline) {
         buf_puts(out, " | ");
         esc_terminal(out, doc->byline, strlen(doc->byline));
