@@ -25,20 +25,19 @@ qtree_t *qp_need(parser_t *p, qtree_t *q)
     return q;
 }
 
-/* Q with its weights multiplied by WEIGHT; Q is used up. */
+/* Q with its weights multiplied by WEIGHT. */
 qtree_t *qp_scale(parser_t *p, qtree_t *q, double weight)
 {
     qtree_t *scaled = NULL;
 
     if (q == NULL || weight == 1.0)
         return q;
-    scaled = qp_need(p, qtree_scale(q, weight));
-    qtree_unref(q);
+    scaled = qp_need(p, qtree_scale(p->q->arena, q, weight));
     return scaled;
 }
 
-/* PARTS[0..COUNT) combined with OP; the parts still belong to the caller.
- * NULL parts (nothing to search) are skipped; NULL when none is left. */
+/* PARTS[0..COUNT) combined with OP.  NULL parts (nothing to search) are
+ * skipped; NULL when none is left. */
 qtree_t *qp_join(parser_t *p, qtree_op_t op, qtree_t *const *parts,
                  size_t count, unsigned window)
 {
@@ -54,7 +53,7 @@ qtree_t *qp_join(parser_t *p, qtree_op_t op, qtree_t *const *parts,
         if (parts[i] != NULL)
             kept[n++] = parts[i];
     if (n > 0 && !p->failed)
-        q = qp_need(p, qtree_combine(op, kept, n, window));
+        q = qp_need(p, qtree_combine(p->q->arena, op, kept, n, window));
     free(kept);
     return q;
 }
@@ -73,8 +72,6 @@ qtree_t *qp_combine(parser_t *p, qtree_op_t op, qtree_t **parts,
     if (n == 1 && op != QTREE_PHRASE && op != QTREE_NEAR)
         return parts[0];
     q = qp_join(p, op, parts, n, window);
-    for (size_t i = 0; i < n; i++)
-        qtree_unref(parts[i]);
     return q;
 }
 
@@ -97,7 +94,7 @@ qtree_t *qp_term(parser_t *p, const char *prefix, const char *word,
     buf_append(&name, word, len);
     /* A term Xapian would reject (too long) matches nothing anyway. */
     if (!name.failed && !p->failed && name.len <= MAX_TERM_BYTES)
-        q = qp_need(p, qtree_term(name.data, name.len));
+        q = qp_need(p, qtree_term(p->q->arena, name.data, name.len));
     else if (name.failed)
         p->failed = 1;
     buf_free(&name);

@@ -54,14 +54,14 @@ typedef struct {
 void qp_syntax(parser_t *p, const char *why);
 /* Q, just made; NULL (and P failed) when making it failed. */
 qtree_t *qp_need(parser_t *p, qtree_t *q);
-/* Q with its weights multiplied by WEIGHT; Q is used up. */
+/* Q with its weights multiplied by WEIGHT. */
 qtree_t *qp_scale(parser_t *p, qtree_t *q, double weight);
-/* PARTS[0..COUNT) combined with OP; the parts still belong to the caller.
- * NULL parts (nothing to search) are skipped; NULL when none is left. */
+/* PARTS[0..COUNT) combined with OP.  NULL parts (nothing to search) are
+ * skipped; NULL when none is left. */
 qtree_t *qp_join(parser_t *p, qtree_op_t op, qtree_t *const *parts, size_t count,
                  unsigned window);
-/* Like qp_join(), but uses the parts up; a single part is returned as it is
- * (except for PHRASE and NEAR, whose window matters). */
+/* Like qp_join(), but a single part is returned as it is (except for
+ * PHRASE and NEAR, whose window matters): no node of one part. */
 qtree_t *qp_combine(parser_t *p, qtree_op_t op, qtree_t **parts, size_t count,
                     unsigned window);
 qtree_t *qp_combine2(parser_t *p, qtree_op_t op, qtree_t *a, qtree_t *b);

@@ -7,12 +7,13 @@
  * operators, so the tree says exactly what is searched (--explain prints
  * Xapian's description of what it becomes).
  *
- * Nodes are immutable and shared: combining or scaling takes a reference
- * to each part, so the parser may use one part in two trees (a query's
- * "every word" and "some words" forms) and then drops its own reference
- * with qtree_unref().  Every constructor returns a node with one reference
- * for the caller, or NULL when memory runs out (a NULL part is refused the
- * same way, so a failure travels up).
+ * Nodes are immutable and may be shared: the parser uses one part in two
+ * trees (a query's "every word" and "some words" forms), and a node counts
+ * how many parents it has (search-query.c makes a shared node's query
+ * once).  They live in an arena, freed whole with the query: a query makes
+ * a few dozen, and one allocation per node was a tenth of parsing.  Every
+ * constructor returns NULL when memory runs out, and refuses a NULL part,
+ * so a failure travels up.
  */
 #ifndef TRAWL_QUERY_TREE_H
 #define TRAWL_QUERY_TREE_H
@@ -44,8 +45,9 @@ typedef struct qtree qtree_t;
 
 struct qtree {
     qtree_kind_t kind;
-    unsigned refs;                /* references held; freed at 0 */
-    char *text;                   /* TERM, WILDCARD: the term or prefix */
+    unsigned uses;                /* parents it is a part of */
+    char *text;                   /* TERM, WILDCARD: the term or prefix
+                                     (NUL-terminated, in the node) */
     size_t len;
     unsigned max_expansion;       /* WILDCARD: terms at most (0: no limit) */
     unsigned slot;                /* VALUE_RANGE */
@@ -57,17 +59,23 @@ struct qtree {
     double factor;                /* SCALE: >= 0; 0 makes it boolean */
 };
 
-qtree_t *qtree_term(const char *term, size_t len);
-qtree_t *qtree_wildcard(const char *prefix, size_t len, unsigned max_expansion);
-qtree_t *qtree_value_range(unsigned slot, const char *lo, const char *hi);
-qtree_t *qtree_match_all(void);
-/* OP over the COUNT (at least 1) PARTS, each of which gains a reference. */
-qtree_t *qtree_combine(qtree_op_t op, qtree_t *const *parts, size_t count, unsigned window);
-/* PART, which gains a reference, weighted by FACTOR. */
-qtree_t *qtree_scale(qtree_t *part, double factor);
+/* Where a query's nodes live.  NULL when memory runs out. */
+typedef struct qtree_arena qtree_arena_t;
+qtree_arena_t *qtree_arena_new(void);
+/* Frees ARENA and every node made in it; NULL does nothing. */
+void qtree_arena_free(qtree_arena_t *arena);
 
-/* Drops a reference to Q, freeing it (and its parts' references) with the
- * last.  NULL does nothing. */
-void qtree_unref(qtree_t *q);
+/* Nodes, made in ARENA (their strings copied there too). */
+qtree_t *qtree_term(qtree_arena_t *arena, const char *term, size_t len);
+qtree_t *qtree_wildcard(qtree_arena_t *arena, const char *prefix, size_t len,
+                        unsigned max_expansion);
+qtree_t *qtree_value_range(qtree_arena_t *arena, unsigned slot, const char *lo,
+                           const char *hi);
+qtree_t *qtree_match_all(qtree_arena_t *arena);
+/* OP over the COUNT (at least 1) PARTS. */
+qtree_t *qtree_combine(qtree_arena_t *arena, qtree_op_t op, qtree_t *const *parts,
+                       size_t count, unsigned window);
+/* PART weighted by FACTOR. */
+qtree_t *qtree_scale(qtree_arena_t *arena, qtree_t *part, double factor);
 
 #endif /* TRAWL_QUERY_TREE_H */

@@ -219,7 +219,7 @@ qtree_t *qp_wildcard(parser_t *p, const lex_token_t *lt)
         if (name.failed)
             p->failed = 1;
         else
-            q = qp_need(p, qtree_wildcard(name.data, name.len, QUERY_WILDCARD_MAX_TERMS));
+            q = qp_need(p, qtree_wildcard(p->q->arena, name.data, name.len, QUERY_WILDCARD_MAX_TERMS));
         buf_free(&name);
         parts[f] = qp_scale(p, q, weights[f]);
     }
@@ -286,7 +286,7 @@ node_t qp_date_range(parser_t *p, const lex_token_t *lt)
     const char *to = dots + 1 < n && dots + 2 == n ? NULL : hi;
     buf_printf(&p->explain, "date: %s..%s%s\n", from ? from : "", to ? to : "",
                p->negated ? " (excluded)" : "");
-    node.q = qp_need(p, qtree_value_range(SLOT_DATE, from, to));
+    node.q = qp_need(p, qtree_value_range(p->q->arena, SLOT_DATE, from, to));
     return node;
 }
 

@@ -108,7 +108,6 @@ static node_t and_expr(parser_t *p)
                 left = right;   /* "!!! AND x": nothing AND x is x */
                 continue;
             }
-            qtree_unref(right.q);
             continue;
         }
         left.q = qp_combine2(p, not ? QTREE_AND_NOT : QTREE_AND, left.q, right.q);
@@ -148,7 +147,6 @@ static void parts_add(parser_t *p, parts_t *a, qtree_t *q)
         qtree_t **items = realloc(a->items, cap * sizeof *items);
         if (items == NULL) {
             p->failed = 1;
-            qtree_unref(q);
             return;
         }
         a->items = items;
@@ -157,10 +155,9 @@ static void parts_add(parser_t *p, parts_t *a, qtree_t *q)
     a->items[a->count++] = q;
 }
 
+/* The nodes stay in the query's arena: only the array is freed. */
 static void parts_free(parts_t *a)
 {
-    for (size_t i = 0; i < a->count; i++)
-        qtree_unref(a->items[i]);
     free(a->items);
 }
 
@@ -170,12 +167,12 @@ static void parts_free(parts_t *a)
 static qtree_t *restrict_core(parser_t *p, qtree_t *core, const parts_t *filters,
                                  const parts_t *excluded)
 {
-    qtree_t *q = NULL, *all = NULL;
+    qtree_t *q = NULL;
 
     if (core == NULL && filters->count == 0 && excluded->count == 0)
         return NULL;
     if (core == NULL)
-        core = all = qp_need(p, qtree_match_all());
+        core = qp_need(p, qtree_match_all(p->q->arena));
     if (core == NULL)
         return NULL;
     if (filters->count > 0) {
@@ -202,10 +199,8 @@ static qtree_t *restrict_core(parser_t *p, qtree_t *core, const parts_t *filters
             without = qp_join(p, QTREE_AND_NOT, parts, excluded->count + 1, 0);
             free(parts);
         }
-        qtree_unref(q);
         q = without;
     }
-    qtree_unref(all);
     return q;
 }
 
@@ -237,7 +232,6 @@ static void add_plain_group(parser_t *p, parts_t *groups, plain_group_t **plain,
         return;
     grown = realloc(*plain, (*plain_count + 1) * sizeof *grown);
     if (grown == NULL) {
-        qtree_unref(q);
         p->failed = 1;
         return;
     }
@@ -380,8 +374,6 @@ static qtree_t *sequence(parser_t *p, int top, int *filter_only)
             result = restrict_core(p, all_core, &filters, &excluded);
             *filter_only = weighted.count == 0 && filters.count > 0;
         }
-        qtree_unref(all_core);
-        qtree_unref(any_core);
         parts_free(&weighted);
     }
     for (size_t i = 0; i < chunk_count; i++)
@@ -434,8 +426,7 @@ static void clear(query_t *q)
     for (size_t i = 0; i < q->wildcard_count; i++)
         free(q->wildcards[i]);
     free(q->wildcards);
-    qtree_unref(q->all);
-    qtree_unref(q->any);
+    qtree_arena_free(q->arena);
     free(q->explain);
     free(q->text);
     memset(q, 0, sizeof *q);
@@ -462,7 +453,10 @@ query_status_t query_parse(analyzer_t *analyzer, unsigned index_fields, const ch
 
     *query_out = NULL;
     *errmsg = NULL;
-    if (out == NULL || (out->text = xstrndup(text, len)) == NULL) {
+    if (out == NULL || (out->text = xstrndup(text, len)) == NULL
+        || (out->arena = qtree_arena_new()) == NULL) {
+        if (out)
+            free(out->text);
         free(out);
         *errmsg = strdup("out of memory");
         return QUERY_NO_MEMORY;
@@ -477,6 +471,11 @@ query_status_t query_parse(analyzer_t *analyzer, unsigned index_fields, const ch
         clear(out);
         out->text = copy;
         out->len = len;
+        if ((out->arena = qtree_arena_new()) == NULL) {
+            query_free(out);
+            *errmsg = strdup("out of memory");
+            return QUERY_NO_MEMORY;
+        }
         buf_free(&p.explain);
         free(p.error);   /* a bad date before the syntax error: moot now */
         parser_init(&p, analyzer, index_fields, text, mode, out);

@@ -107,6 +107,7 @@ typedef struct query {
     unsigned group_count;     /* top-level groups ("all N words") */
     qtree_t *all;             /* articles with every group */
     qtree_t *any;             /* every article that matches at all */
+    qtree_arena_t *arena;     /* where the nodes of all and any live */
     query_word_t *words;      /* plain words searched, in query order */
     size_t word_count;
     char **wildcards;         /* folded prefixes of the wildcards, for

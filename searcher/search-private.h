@@ -57,4 +57,10 @@ xs_query_t *search_restricted(const searcher_t *s, const xs_query_t *q);
  * node): destroy it with xs_query_destroy().  NULL when memory runs out. */
 xs_query_t *search_query_build(const qtree_t *t);
 
+/* The same for the trees A and B at once (a query's every-word and
+ * some-word forms), the nodes they share made once: *QA and *QB, or both
+ * NULL and -1 when memory runs out. */
+int search_query_build_pair(const qtree_t *a, const qtree_t *b, xs_query_t **qa,
+                            xs_query_t **qb);
+
 #endif /* TRAWL_SEARCH_PRIVATE_H */

@@ -571,14 +571,14 @@ static search_status_t run_by_score(run_t *run, const query_t *query, const xs_q
 search_status_t searcher_run(searcher_t *s, const query_t *query,
                              const search_options_t *opts, search_result_t *out)
 {
-    xs_query_t *all = search_query_build(query->all), *any = search_query_build(query->any);
+    xs_query_t *all = NULL, *any = NULL;
     run_t run = { s, opts, NULL, out };
     buf_t explain = BUF_INIT, *ex = s->explain ? &explain : NULL;
     search_status_t status;
 
     memset(out, 0, sizeof *out);
     out->group_count = query->group_count;
-    if (all == NULL || any == NULL) {
+    if (search_query_build_pair(query->all, query->any, &all, &any) != 0) {
         status = no_memory(s);
         goto done;
     }
