@@ -1,17 +1,17 @@
-/* article.h: the article model: what trawl-index makes of one scraped page.
+/* article.h: the article model: what trawl-index makes of every input.
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
- * A scraped page holds more than its story: banners, a headline printed
- * twice, a date line, body paragraphs, reader comments, page furniture.
- * article_parse() keeps the story and its metadata and drops the rest.
- * It states what the text states and invents nothing: an unknown field is
- * NULL.  See doc/design.md, "The article model".
+ * A scraped page (page.h), a JSON Lines record (jsonl.h), a mail message
+ * (mail.h), a web page (html.h) all become one article_t: the headline
+ * once, the date, byline, source and url as stated, the body paragraphs
+ * and the reader comments apart.  It states what the input states and
+ * invents nothing: an unknown field is NULL.  See doc/design.md, "The
+ * article model".
  */
 #ifndef TRAWL_ARTICLE_H
 #define TRAWL_ARTICLE_H
 
 #include <stddef.h>
-#include "boilerplate.h"
 
 typedef enum {
     PARA_BODY = 'B',      /* the story */
@@ -43,61 +43,7 @@ typedef struct {
     char *warning;        /* e.g. "front matter: bad date 'x' ignored"; or NULL */
 } article_t;
 
-/* Parses the page TEXT[0..LEN) (any bytes: invalid UTF-8 becomes U+FFFD,
- * NUL and other control characters are dropped, CRLF and CR line ends are
- * accepted).  BOILERPLATE (may be NULL) says which lines recur across the
- * corpus.  On success returns 0 and fills *OUT (free with article_free()).
- * Returns -1 with a malloc'ed *errmsg when the page has no text left after
- * cleaning ("no article text") or memory runs out; *OUT is then empty.
- *
- * The rules, in order:
- * - Front matter: leading "Key: value" lines (optionally between "---"
- *   lines) closed by a blank line, every key [A-Za-z][A-Za-z0-9_-]* and at
- *   least one known (id, title, date, source, byline, author, url; any
- *   case).  Unknown keys go to extra; a bad date is ignored with a warning.
- * - Lines dropped wherever they are: blank, recurring (boilerplate), page
- *   furniture, comment headings.  A dropped line ends a paragraph.
- * - Paragraphs: a line break is a paragraph break after a line ending in
- *   . ! ? : ) " ' ” ’, around a date-only or commenter line and before a
- *   bullet ("• ", "- ", "* ", stripped); otherwise it is a soft wrap and the
- *   lines are joined with a space.  In a block where most lines end a
- *   sentence, every line is a paragraph.  A lone lower-case letter after a
- *   sentence at a line's end (an icon glyph) is dropped.
- * - Header: the leading paragraphs that are a date-only line (the date), a
- *   "By Jane Smith" line (the byline), the headline (the first short line
- *   not ending in . , ; : -- a detached " ." as tokenised text ends lines
- *   with is dropped and ignored -- or, whatever its length and ending, the
- *   first paragraph when the next one starts with it) or a repeat of it are
- *   metadata, not body.  Without a headline the title is the first
- *   sentence of the body, cut to at most 80 characters at a word boundary
- *   with "…" (title_derived = 1).  A page that is only a headline is an
- *   article with no paragraphs, found by its title; a page whose one line
- *   recurs in other pages keeps that line (not furniture).
- * - Comments start at the first comment heading ("Readers' comments (3)",
- *   "12 comments", "Please note, only ... comments ...") or commenter line
- *   ("<name> <date> <time>") after the story began; the commenter line is
- *   kept as a comment paragraph.
- * - Byline: "By <Name>" in the header, or a closing body paragraph
- *   "<Name> is a ... reporter." (journalist, correspondent, editor,
- *   writer, columnist), which is then dropped as an author note. */
-int article_parse(const char *text, size_t len, const boilerplate_t *boilerplate,
-                  article_t *out, char **errmsg);
-
+/* Frees what ARTICLE holds and empties it (an empty one is fine). */
 void article_free(article_t *article);
-
-/* The cleaning article_parse() applies, for boilerplate.c to count the
- * same lines: valid UTF-8 (U+FFFD for bad bytes), LF line ends, controls
- * and invisible format characters dropped, tabs and Unicode spaces folded
- * into single spaces, lines trimmed.  Returns a malloc'ed string of
- * *OUT_LEN bytes, or NULL when out of memory. */
-char *article_clean_text(const char *text, size_t len, size_t *out_len);
-
-/* Parses a date as written in a page: "3 June 2014", "3 Jun 2014",
- * "3rd June 2014", "June 3, 2014", "3 June, 2014", "Tuesday 3 June 2014",
- * "June 2014", "2014-06-03", "2014-06", "2014" (years 1000-2999).
- * The whole of S[0..LEN) (trimmed) must be the date.  Writes "YYYY-MM-DD"
- * (or "YYYY-MM", "YYYY") to OUT and returns 1; returns 0 if it is not a
- * valid date. */
-int article_parse_date(const char *s, size_t len, char out[11]);
 
 #endif /* TRAWL_ARTICLE_H */

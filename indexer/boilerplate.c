@@ -6,23 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
+#include "clean.h"
 #include "boilerplate.h"
+#include "hash.h"
+#include "table.h"
 
-/* One distinct normalised line.  Only its 64-bit hash is stored: with a
- * million distinct lines the chance that two of them collide is about
- * 3e-8, and a collision would only make a rare line look recurring. */
-typedef struct {
-    uint64_t hash;      /* 0: empty slot */
-    size_t docs;        /* documents the line appears in */
-    size_t last_doc;    /* the last document counted (1-based), so a line
-                           repeated within a page counts once */
-} slot_t;
-
+/* The distinct normalised lines, by hash only (table.h, TABLE_HASHES_ONLY):
+ * a collision would only make a rare line look recurring.  An entry's
+ * count is the documents the line appears in, its mark the last document
+ * counted (1-based), so a line repeated within a page counts once. */
 struct boilerplate {
-    slot_t *slots;
-    size_t cap;         /* a power of two */
-    size_t used;
+    table_t *lines;
     size_t documents;
 };
 
@@ -30,7 +24,7 @@ struct boilerplate {
  * trimmed, ASCII case folded.  Sets *LEN to the normalised length. */
 static uint64_t line_hash(const char *s, size_t n, size_t *len)
 {
-    uint64_t h = 0xcbf29ce484222325u;
+    uint64_t h = FNV1A64_INIT;
     int space = 0;
 
     *len = 0;
@@ -41,48 +35,21 @@ static uint64_t line_hash(const char *s, size_t n, size_t *len)
             continue;
         }
         if (space) {
-            h = (h ^ ' ') * 0x100000001b3u;
+            h = fnv1a64(h, " ", 1);
             ++*len;
             space = 0;
         }
-        h = (h ^ (unsigned char)tolower(c)) * 0x100000001b3u;
+        c = (unsigned char)tolower(c);
+        h = fnv1a64(h, &c, 1);
         ++*len;
     }
-    return h ? h : 1;
-}
-
-static slot_t *find_slot(slot_t *slots, size_t cap, uint64_t hash)
-{
-    size_t i = (size_t)hash & (cap - 1);
-    while (slots[i].hash && slots[i].hash != hash)
-        i = (i + 1) & (cap - 1);
-    return &slots[i];
-}
-
-/* Doubles the table; keeps the load at most one half. */
-static int grow(boilerplate_t *bp)
-{
-    size_t cap = bp->cap * 2;
-    slot_t *slots = calloc(cap, sizeof *slots);
-    if (slots == NULL)
-        return -1;
-    for (size_t i = 0; i < bp->cap; i++)
-        if (bp->slots[i].hash)
-            *find_slot(slots, cap, bp->slots[i].hash) = bp->slots[i];
-    free(bp->slots);
-    bp->slots = slots;
-    bp->cap = cap;
-    return 0;
+    return h;
 }
 
 boilerplate_t *boilerplate_new(void)
 {
     boilerplate_t *bp = calloc(1, sizeof *bp);
-    if (bp == NULL)
-        return NULL;
-    bp->cap = 1024;
-    bp->slots = calloc(bp->cap, sizeof *bp->slots);
-    if (bp->slots == NULL) {
+    if (bp == NULL || (bp->lines = table_new(TABLE_HASHES_ONLY)) == NULL) {
         free(bp);
         return NULL;
     }
@@ -93,16 +60,16 @@ void boilerplate_free(boilerplate_t *bp)
 {
     if (bp == NULL)
         return;
-    free(bp->slots);
+    table_free(bp->lines, NULL);
     free(bp);
 }
 
 int boilerplate_add_document(boilerplate_t *bp, const char *text, size_t len)
 {
     size_t clean_len;
-    /* Cleaned as article_parse() cleans, so the lines it asks about hash
+    /* Cleaned as page_parse() cleans, so the lines it asks about hash
      * the same. */
-    char *clean = article_clean_text(text, len, &clean_len);
+    char *clean = clean_text(text, len, &clean_len);
     if (clean == NULL)
         return -1;
     bp->documents++;
@@ -113,18 +80,14 @@ int boilerplate_add_document(boilerplate_t *bp, const char *text, size_t len)
         start += n + 1;
         if (norm == 0 || norm > BOILERPLATE_MAX_LINE)
             continue;
-        if (2 * (bp->used + 1) > bp->cap && grow(bp) < 0) {
+        table_entry_t *e = table_add_hash(bp->lines, hash, NULL);
+        if (e == NULL) {
             free(clean);
             return -1;
         }
-        slot_t *slot = find_slot(bp->slots, bp->cap, hash);
-        if (slot->hash == 0) {
-            slot->hash = hash;
-            bp->used++;
-        }
-        if (slot->last_doc != bp->documents) {
-            slot->last_doc = bp->documents;
-            slot->docs++;
+        if (e->mark != bp->documents) {
+            e->mark = bp->documents;
+            e->count++;
         }
     }
     free(clean);
@@ -137,7 +100,8 @@ int boilerplate_is_recurring(const boilerplate_t *bp, const char *line, size_t l
     uint64_t hash = line_hash(line, len, &norm);
     if (bp == NULL || norm == 0 || norm > BOILERPLATE_MAX_LINE)
         return 0;
-    return find_slot(bp->slots, bp->cap, hash)->docs >= BOILERPLATE_MIN_DOCS;
+    const table_entry_t *e = table_find_hash(bp->lines, hash);
+    return e && e->count >= BOILERPLATE_MIN_DOCS;
 }
 
 size_t boilerplate_document_count(const boilerplate_t *bp)

@@ -1,41 +1,31 @@
-/* build.c: turn corpus files into index documents, incrementally.
+/* build.c: the indexing run: each file to its reader, each article to its
+ * document, incrementally.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
-#include <errno.h>
-#include <dirent.h>
-#include <stdint.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "analyzer.h"
-#include "article.h"
-#include "boilerplate.h"
 #include "buf.h"
 #include "build.h"
 #include "docdata.h"
+#include "document.h"
 #include "hash.h"
 #include "idset.h"
-#include "jsonl.h"
 #include "known.h"
-#include "mail.h"
 #include "manifest.h"
 #include "msg.h"
+#include "reader.h"
 #include "roots.h"
 #include "schema.h"
 #include "spelling.h"
 #include "walk.h"
 #include "xs.h"
-
-/* Larger files are refused rather than risking the machine's memory; the
- * biggest real articles are a few hundred kilobytes. */
-#define MAX_FILE_BYTES (512LL * 1024 * 1024)
 
 typedef struct {
     xs_db_t *db;
@@ -48,7 +38,6 @@ typedef struct {
     idset_t *claimed;      /* ids taken in this run, and those of documents
                               outside its scope */
     spelling_batch_t *spelling;   /* words for the spelling data, not yet added */
-    json_reader_t json;    /* scratch space for JSON Lines records */
     const char *language;  /* the stemming language, stored at each commit */
     unsigned pending;      /* documents stored since the last commit */
     int write_failed;      /* writing to the index failed (disk full...): stop */
@@ -72,181 +61,42 @@ void build_catch_signals(void)
     sigaction(SIGTERM, &sa, NULL);
 }
 
-/* ------------------------------------------------------------ reading files */
+/* ------------------------------------------------------ ids and parts */
 
-static int has_gz_suffix(const char *path)
+/* Claims ID for WHERE; a duplicate is reported (with both places) and
+ * counted.  Returns 0 (claimed), 1 (a duplicate) or -1 (out of memory,
+ * reported). */
+static int claim_id(builder_t *b, const char *id, const char *where)
 {
-    size_t n = strlen(path);
-    return n > 3 && strcmp(path + n - 3, ".gz") == 0;
-}
-
-/* Reads the whole of PATH, gunzipping .gz (zlib's gz functions read plain
- * files unchanged).  Returns 0, or -1 with *why set to a static reason or
- * strerror text. */
-static int read_file(const char *path, buf_t *out, const char **why)
-{
-    gzFile gz = gzopen(path, "rb");
-    char chunk[65536];
-    int n;
-
-    if (gz == NULL) {
-        *why = errno ? strerror(errno) : "out of memory";
-        return -1;
-    }
-    while ((n = gzread(gz, chunk, sizeof chunk)) > 0) {
-        /* zlib passes data without a gzip header through unchanged; a file
-         * named .gz that is not gzip is damaged, not plain text. */
-        if (out->len == 0 && gzdirect(gz) && has_gz_suffix(path)) {
-            gzclose(gz);
-            *why = "not gzip data";
-            return -1;
-        }
-        if ((long long)(out->len + (size_t)n) > MAX_FILE_BYTES) {
-            gzclose(gz);
-            *why = "file too large (limit 512 MiB)";
-            return -1;
-        }
-        buf_append(out, chunk, (size_t)n);
-    }
-    /* A truncated stream ends without an error from gzread: ask gzerror. */
-    int zerr = Z_OK;
-    gzerror(gz, &zerr);
-    if (n < 0 || zerr != Z_OK) {
-        *why = zerr == Z_ERRNO ? strerror(errno)
-             : zerr == Z_MEM_ERROR ? "out of memory"
-             : "corrupt or truncated gzip data";
-        gzclose(gz);
-        return -1;
-    }
-    gzclose(gz);
-    if (out->failed) {
-        *why = "out of memory";
-        return -1;
-    }
-    return 0;
-}
-
-static void make_signature(const walk_file_t *f, unsigned long crc, buf_t *out)
-{
-    buf_printf(out, "%lld %lld %08lx", f->size, f->mtime_ns, crc);
-}
-
-/* Non-zero if SIGNATURE records the same size and modification time. */
-static int same_stat(const char *signature, const walk_file_t *f)
-{
-    long long size, mtime;
-    return signature && sscanf(signature, "%lld %lld", &size, &mtime) == 2
-           && size == f->size && mtime == f->mtime_ns;
-}
-
-/* Non-zero if SIGNATURE records the same size and content checksum. */
-static int same_content(const char *signature, const walk_file_t *f,
-                        unsigned long crc)
-{
-    long long size, mtime;
-    unsigned long old_crc;
-    return signature
-           && sscanf(signature, "%lld %lld %lx", &size, &mtime, &old_crc) == 3
-           && size == f->size && old_crc == crc;
-}
-
-/* ------------------------------------------------------- making documents */
-
-typedef struct {
-    xs_doc_t *doc;
-    const char *word_prefix;   /* "" for body, PREFIX_TITLE, PREFIX_COMMENT */
-    unsigned body_stem_wdf;    /* headline words: TITLE_STEM_WDF, else 0 */
-    unsigned position;         /* running position across the whole article */
-    int with_positions;
-    spelling_batch_t *spelling;   /* count words for the spelling data, or NULL */
-    int spelling_full;         /* the batch asks to be flushed */
-    buf_t term;
-    xs_status_t status;
-} term_sink_t;
-
-static int add_token(void *ctx, const token_t *tok)
-{
-    term_sink_t *sink = ctx;
-    buf_reset(&sink->term);
-    buf_puts(&sink->term, sink->word_prefix);
-    buf_append(&sink->term, tok->word, tok->word_len);
-    if (sink->with_positions)
-        sink->status = xs_doc_add_posting(sink->doc, sink->term.data, sink->term.len,
-                                          ++sink->position, 1);
-    else
-        sink->status = xs_doc_add_term(sink->doc, sink->term.data, sink->term.len, 1);
-    if (sink->status != XS_OK)
-        return 1;
-    /* Spelling data ("did you mean") from story words only; numbers are
-     * never misspelled. */
-    if (sink->spelling && !(tok->word[0] >= '0' && tok->word[0] <= '9')) {
-        int added = spelling_batch_add(sink->spelling, tok->word, tok->word_len);
-        if (added < 0) {
-            sink->status = XS_NO_MEMORY;
-            return 1;
-        }
-        sink->spelling_full |= added;
-    }
-    buf_reset(&sink->term);
-    buf_puts(&sink->term, PREFIX_STEM);
-    buf_puts(&sink->term, sink->word_prefix);
-    buf_append(&sink->term, tok->stem, tok->stem_len);
-    sink->status = xs_doc_add_term(sink->doc, sink->term.data, sink->term.len, 1);
-    if (sink->status == XS_OK && sink->body_stem_wdf) {
-        buf_reset(&sink->term);
-        buf_puts(&sink->term, PREFIX_STEM);
-        buf_append(&sink->term, tok->stem, tok->stem_len);
-        sink->status = xs_doc_add_term(sink->doc, sink->term.data, sink->term.len,
-                                       sink->body_stem_wdf);
-    }
-    return sink->status != XS_OK || sink->term.failed;
-}
-
-/* Indexes TEXT as words with prefix PREFIX (and their stems).  A gap in the
- * positions keeps a phrase from matching across paragraphs. */
-static int index_text(builder_t *b, term_sink_t *sink, const char *prefix,
-                      const char *text, size_t len)
-{
-    sink->word_prefix = prefix;
-    sink->body_stem_wdf = strcmp(prefix, PREFIX_TITLE) == 0 ? TITLE_STEM_WDF : 0;
-    if (analyzer_tokenize(b->analyzer, text, len, add_token, sink) != 0)
-        return -1;
-    sink->position += 1;
-    return 0;
-}
-
-static int add_boolean(xs_doc_t *doc, const char *prefix, const char *value, size_t len)
-{
-    buf_t term = BUF_INIT;
-    buf_puts(&term, prefix);
-    buf_append(&term, value, len);
-    int rc = term.failed ? -1 : xs_doc_add_term(doc, term.data, term.len, 0) == XS_OK ? 0 : -1;
-    buf_free(&term);
+    const char *earlier = NULL;
+    int rc = idset_claim(b->claimed, id, where, &earlier);
+    if (rc == 1) {
+        errorf("%s: duplicate id '%s' (first in %s): not indexed", where, id, earlier);
+        b->stats->failed++;
+        b->stats->duplicates++;
+    } else if (rc < 0)
+        errorf("out of memory");
     return rc;
 }
 
-/* Date terms and the sortable value: "2014-06-03" gives Y2014, M201406,
- * D20140603 and the value "20140603"; a partial date pads with zeros so it
- * still sorts ("2014-06" is "20140600"). */
-static int add_date(xs_doc_t *doc, const char *date)
+/* Non-zero if the article ID belongs to the part this run builds: FNV-1a
+ * of the id, as the shards are chosen (build.h). */
+static int in_part(const builder_t *b, const char *id)
 {
-    char digits[9] = "00000000";
-    size_t n = 0;
-    for (const char *p = date; *p && n < 8; p++)
-        if (*p >= '0' && *p <= '9')
-            digits[n++] = *p;
-    if (n < 4)
-        return 0;
-    char month[8] = { digits[0], digits[1], digits[2], digits[3], '-', digits[4], digits[5], 0 };
-    if (xs_doc_set_value(doc, SLOT_DATE, digits, 8) != XS_OK
-        || xs_doc_set_value(doc, SLOT_YEAR, digits, 4) != XS_OK
-        || (n >= 6 && xs_doc_set_value(doc, SLOT_MONTH, month, 7) != XS_OK)
-        || add_boolean(doc, PREFIX_YEAR, digits, 4) != 0
-        || (n >= 6 && add_boolean(doc, PREFIX_MONTH, digits, 6) != 0)
-        || (n >= 8 && add_boolean(doc, PREFIX_DATE, digits, 8) != 0))
-        return -1;
-    return 0;
+    return b->opts->part_count <= 1
+           || fnv1a32(FNV1A32_INIT, id, strlen(id)) % b->opts->part_count
+                  == b->opts->part_index;
 }
+
+/* Non-zero if this run reports what is found of a file or record before
+ * its article's id is known (so before in_part() can place it): in parts,
+ * only the part that its number N (the file's or the record's) falls to. */
+static int reports(const builder_t *b, size_t n)
+{
+    return b->opts->part_count <= 1 || n % b->opts->part_count == b->opts->part_index;
+}
+
+/* ------------------------------------------------------- storing articles */
 
 /* Fills the fields the manifest states and the file did not. */
 static void apply_manifest(article_t *a, const manifest_entry_t *m)
@@ -265,123 +115,63 @@ static void apply_manifest(article_t *a, const manifest_entry_t *m)
         }
 }
 
-static int set_value(xs_doc_t *doc, unsigned slot, const char *s)
-{
-    return xs_doc_set_value(doc, slot, s, strlen(s)) == XS_OK ? 0 : -1;
-}
-
-/* Builds the document for article A (found at RELPATH under LIST's root;
- * WHERE names it in messages) and stores it with SIGNATURE.  OLD_ID is the
- * id the same file had before, or NULL.  Returns 0 or -1 (reported). */
+/* Stores the document of article A (found at RELPATH under LIST's root;
+ * WHERE names it in messages) with SIGNATURE.  OLD_ID is the id the same
+ * file had before, or NULL.  Returns 0 or -1 (reported). */
 static int store_article(builder_t *b, const walk_list_t *list, const char *relpath,
                          const char *where, const article_t *a, const char *id,
                          const char *signature, const char *old_id)
 {
+    buf_t shown = BUF_INIT, idterm = BUF_INIT;
     xs_doc_t *doc = NULL;
-    term_sink_t sink = { 0 };
-    buf_t text = BUF_INIT, kinds = BUF_INIT, data = BUF_INIT, idterm = BUF_INIT;
-    buf_t shown_path = BUF_INIT;
-    stored_doc_t stored = { 0 };
-    docdata_field_t *extra = NULL;   /* borrows the article's strings */
-    int rc = -1;
+    int full = 0, rc = -1;
+    xs_status_t st;
 
-    if (xs_doc_new(&doc) != XS_OK)
-        goto done;
-    sink.doc = doc;
-    sink.with_positions = 1;
+    roots_file_id(list, relpath, &shown);   /* the path as the user knows it */
     docdata_id_term(id, &idterm);
-    if (idterm.failed || xs_doc_add_term(doc, idterm.data, idterm.len, 0) != XS_OK)
+    if (shown.failed || idterm.failed) {
+        errorf("out of memory");
         goto done;
-    sink.spelling = b->spelling;
-    if (a->title && index_text(b, &sink, PREFIX_TITLE, a->title, strlen(a->title)) != 0)
-        goto done;
-    for (size_t i = 0; i < a->paragraph_count; i++) {
-        const paragraph_t *p = &a->paragraphs[i];
-        sink.spelling = p->kind == PARA_COMMENT ? NULL : b->spelling;
-        if (index_text(b, &sink, p->kind == PARA_COMMENT ? PREFIX_COMMENT : "",
-                       p->text, p->len) != 0)
-            goto done;
-        if (i)
-            buf_putc(&text, '\n');
-        buf_append(&text, p->text, p->len);
-        buf_putc(&kinds, (char)p->kind);
     }
-    if (a->source) {
-        sink.with_positions = 0;
-        sink.spelling = NULL;
-        if (index_text(b, &sink, PREFIX_SOURCE, a->source, strlen(a->source)) != 0)
-            goto done;
+    document_place_t place = { id, list->root, relpath, shown.data, signature };
+    if ((st = document_build(b->analyzer, b->spelling, a, &place, &doc, &full)) != XS_OK) {
+        errorf("cannot index '%s': %s", where, xs_status_to_string(st));
+        goto done;
     }
-    if (sink.status != XS_OK || (a->date && add_date(doc, a->date) != 0))
-        goto done;
-
-    stored.id = (char *)id;
-    stored.title = a->title;
-    stored.title_derived = a->title_derived;
-    stored.date = a->date;
-    stored.source = a->source;
-    stored.byline = a->byline;
-    stored.url = a->url;
-    roots_file_id(list, relpath, &shown_path);   /* the path as the user knows it */
-    stored.path = shown_path.data;
-    stored.kinds = kinds.data ? kinds.data : "";
-    stored.text = text.data ? text.data : "";
-    stored.text_len = text.len;
-    if (a->extra_count && (extra = calloc(a->extra_count, sizeof *extra)) == NULL)
-        goto done;
-    for (size_t i = 0; i < a->extra_count; i++) {
-        extra[i].key = a->extra[i].key;
-        extra[i].value = a->extra[i].value;
-    }
-    stored.extra = extra;
-    stored.extra_count = a->extra_count;
-    if (text.failed || kinds.failed || shown_path.failed
-        || docdata_encode(&stored, &data) != 0
-        || xs_doc_set_data(doc, data.data, data.len) != XS_OK
-        || set_value(doc, SLOT_SIGNATURE, signature) != 0
-        || set_value(doc, SLOT_ROOT, list->root) != 0
-        || set_value(doc, SLOT_PATH, relpath) != 0
-        || set_value(doc, SLOT_ID, id) != 0
-        || (a->source && set_value(doc, SLOT_SOURCE, a->source) != 0))
-        goto done;
-
     /* The id can change (front matter): drop the document under the old id. */
     if (old_id && strcmp(old_id, id) != 0) {
         buf_t oldterm = BUF_INIT;
         docdata_id_term(old_id, &oldterm);
-        xs_status_t st = oldterm.failed ? XS_NO_MEMORY
-                         : xs_db_delete_document(b->db, oldterm.data, oldterm.len);
+        st = oldterm.failed ? XS_NO_MEMORY
+                            : xs_db_delete_document(b->db, oldterm.data, oldterm.len);
         buf_free(&oldterm);
         if (st != XS_OK)
-            goto done;
+            goto failed;
     }
-    xs_status_t st = xs_db_replace_document(b->db, idterm.data, idterm.len, doc, NULL);
+    st = xs_db_replace_document(b->db, idterm.data, idterm.len, doc, NULL);
     b->write_failed = st == XS_IO_ERROR;
-    if (st != XS_OK || (sink.spelling_full && spelling_batch_flush(b->spelling, b->db) != XS_OK))
-        goto done;
+    if (st != XS_OK || (full && spelling_batch_flush(b->spelling, b->db) != XS_OK))
+        goto failed;
     b->pending++;
     rc = 0;
-done:
-    if (rc != 0 && b->write_failed) {
+    goto done;
+failed:
+    if (b->write_failed) {
         /* Not the file's fault, and every later document would fail too. */
         errorf("cannot write to the index '%s': %s", b->opts->db_path, xs_db_last_error(b->db));
         detailf("the index is as it was at its last commit");
-    } else if (rc != 0) {
+    } else {
         errorf("cannot index '%s': %s", where,
                *xs_db_last_error(b->db) ? xs_db_last_error(b->db) : "out of memory");
     }
+done:
     xs_doc_destroy(doc);
-    free(extra);
-    buf_free(&sink.term);
-    buf_free(&text);
-    buf_free(&kinds);
-    buf_free(&data);
+    buf_free(&shown);
     buf_free(&idterm);
-    buf_free(&shown_path);
     return rc;
 }
 
-/* ---------------------------------------------------------------- the run */
+/* ---------------------------------------------------------------- commits */
 
 /* Commits what the run has done, with the spelling data and the metadata
  * of the documents so far, so that every commit is a complete index.
@@ -430,298 +220,180 @@ static void show_progress(const builder_t *b, size_t file, size_t file_count, in
     fflush(stderr);
 }
 
-/* The metadata key under which the size and modification time of the JSON
- * Lines file RELPATH of ROOT were stored when all its records were last
- * indexed: a hash keeps the key short whatever the path. */
-static void file_stat_key(const char *root, const char *relpath, buf_t *out)
+/* ---------------------------------------------------------------- the sink */
+
+/* What the run knows of the file being read: the sink of its reader. */
+typedef struct {
+    reader_sink_t sink;
+    builder_t *b;
+    const walk_list_t *list;
+    const walk_file_t *f;
+    size_t file_index;     /* in its list */
+    known_doc_t *first;    /* the file's documents in the index */
+    size_t old_count;
+    const manifest_t *manifest;
+    int all_indexed;       /* every record is in the index (many records) */
+    int fatal;             /* a fatal error stopped the file (reported) */
+} file_run_t;
+
+/* Non-zero if the file signatures A and B ("size mtime-ns crc32") record
+ * the same size and content. */
+static int same_content(const char *a, const char *b)
 {
-    /* The NULs too: they separate root and path. */
-    uint64_t hash = fnv1a64(FNV1A64_INIT, root, strlen(root) + 1);
-    hash = fnv1a64(hash, relpath, strlen(relpath) + 1);
-    buf_printf(out, "%s%016llx", META_FILE_PREFIX, (unsigned long long)hash);
+    long long size_a, size_b, mtime;
+    unsigned long crc_a, crc_b;
+    return a && b && sscanf(a, "%lld %lld %lx", &size_a, &mtime, &crc_a) == 3
+           && sscanf(b, "%lld %lld %lx", &size_b, &mtime, &crc_b) == 3
+           && size_a == size_b && crc_a == crc_b;
 }
 
-/* Non-zero if the JSON Lines file F is unchanged since all its records
- * were indexed (the stored size and modification time match). */
-static int jsonl_unchanged(builder_t *b, const char *root, const walk_file_t *f)
+/* Ends the file when the run must stop: READER_STOP, with RUN->fatal set
+ * for an error (already reported), or 0 to go on. */
+static int stop_here(file_run_t *run)
 {
-    buf_t key = BUF_INIT, stat = BUF_INIT;
-    char *stored = NULL;
-    size_t len;
-    int same = 0;
-    file_stat_key(root, f->relpath, &key);
-    buf_printf(&stat, "%lld %lld", f->size, f->mtime_ns);
-    if (!key.failed && !stat.failed
-        && xs_db_get_metadata(b->db, key.data, &stored, &len) == XS_OK)
-        same = len == stat.len && memcmp(stored, stat.data, len) == 0;
-    xs_free(stored);
-    buf_free(&key);
-    buf_free(&stat);
-    return same;
-}
-
-/* Records (or, with F NULL, forgets) that every record of the JSON Lines
- * file RELPATH is indexed as of F's size and modification time. */
-static int jsonl_set_unchanged(builder_t *b, const char *root, const char *relpath,
-                               const walk_file_t *f)
-{
-    buf_t key = BUF_INIT, stat = BUF_INIT;
-    file_stat_key(root, relpath, &key);
-    if (f)
-        buf_printf(&stat, "%lld %lld", f->size, f->mtime_ns);
-    int rc = key.failed || stat.failed
-             || xs_db_set_metadata(b->db, key.data, stat.data ? stat.data : "", stat.len)
-                    != XS_OK ? -1 : 0;
-    buf_free(&key);
-    buf_free(&stat);
-    return rc;
-}
-
-/* Claims ID for WHERE; a duplicate is reported (with both places) and
- * counted.  Returns 0 (claimed), 1 (a duplicate) or -1 (out of memory,
- * reported). */
-static int claim_id(builder_t *b, const char *id, const char *where)
-{
-    const char *earlier = NULL;
-    int rc = idset_claim(b->claimed, id, where, &earlier);
-    if (rc == 1) {
-        errorf("%s: duplicate id '%s' (first in %s): not indexed", where, id, earlier);
-        b->stats->failed++;
-        b->stats->duplicates++;
-    } else if (rc < 0)
-        errorf("out of memory");
-    return rc;
-}
-
-/* Non-zero if the article ID belongs to the part this run builds: FNV-1a
- * of the id, as the shards are chosen (build.h). */
-static int in_part(const builder_t *b, const char *id)
-{
-    return b->opts->part_count <= 1
-           || fnv1a32(FNV1A32_INIT, id, strlen(id)) % b->opts->part_count
-                  == b->opts->part_index;
-}
-
-/* Reports and counts a file or record that cannot be indexed, found before
- * its article's id is known (so before in_part() can place it): in parts,
- * only the part that the file's or line's number N falls to does. */
-static void failed_before_id(builder_t *b, size_t n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void failed_before_id(builder_t *b, size_t n, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (b->opts->part_count > 1 && n % b->opts->part_count != b->opts->part_index)
-        return;
-    va_start(ap, fmt);
-    verrorf(fmt, ap);
-    va_end(ap);
-    b->stats->failed++;
-}
-
-/* Indexes the records of the JSON Lines file F whose line changed.  A bad
- * record is reported with its path and line number, and the run goes on.
- * Returns 0, or -1 on a fatal error (reported). */
-static int index_jsonl_file(builder_t *b, const walk_list_t *list, const walk_file_t *f,
-                            size_t file_index)
-{
-    known_doc_t *first;
-    size_t old_count = known_file_range(&b->known, list->root, f->relpath, &first);
-    const char *line, *why;
-    size_t len;
-    unsigned long number;
-    int rc = 0, got, all_indexed = 1;
-    buf_t signature = BUF_INIT, where = BUF_INIT;
-
-    jsonl_file_t *jf = jsonl_open(f->path, &why);
-    if (jf == NULL) {
-        failed_before_id(b, file_index, "cannot read '%s': %s", f->path, why);
-        for (size_t i = 0; i < old_count; i++)
-            first[i].seen = 1;     /* keep the indexed versions */
+    int stop = checkpoint(run->b);
+    if (stop == 0)
         return 0;
-    }
-    while (rc == 0 && (got = jsonl_next_line(jf, &line, &len, &number, &why)) == 1) {
-        article_t article;
-        char *err = NULL;
-        int stop = checkpoint(b);
-        if (stop) {
-            /* Records not reached keep their indexed versions, and the
-             * file is read again next time. */
-            rc = stop < 0 ? -1 : 0;
-            all_indexed = 0;
-            break;
-        }
-        if (strspn(line, " \t") == len)
-            continue;          /* a blank line */
-        buf_reset(&signature);
-        buf_reset(&where);
-        buf_printf(&signature, "record %zu %08lx", len,
-                   (unsigned long)crc32(crc32(0L, Z_NULL, 0), (const Bytef *)line, (uInt)len));
-        buf_printf(&where, "%s:%lu", f->path, number);
-        if (signature.failed || where.failed) {
-            errorf("out of memory");
-            rc = -1;
-            break;
-        }
-        known_doc_t *same = known_find_signature(first, old_count, signature.data);
-        if (same) {
-            /* The same line as last time: the same record. */
-            int claimed = claim_id(b, same->id, where.data);
-            if (claimed < 0)
-                rc = -1;
-            else if (claimed == 0) {
-                same->seen = 1;
-                b->stats->unchanged++;
-            } else
-                all_indexed = 0;
-            continue;
-        }
-        if (jsonl_parse_record(&b->json, line, len, &article, &err) != 0) {
-            failed_before_id(b, number, "%s: %s", where.data, err ? err : "out of memory");
-            free(err);
-            all_indexed = 0;
-            continue;
-        }
-        if (!in_part(b, article.id)) {
-            article_free(&article);
-            continue;
-        }
-        if (article.warning)
-            warnf("%s: %s", where.data, article.warning);
-        int claimed = claim_id(b, article.id, where.data);
-        if (claimed == 0) {
-            known_doc_t *old = known_find_id(&b->known, article.id);
-            if (old)
-                old->seen = 1;
-            if (store_article(b, list, f->relpath, where.data, &article, article.id,
-                              signature.data, NULL) == 0) {
-                if (old)
-                    b->stats->updated++;
-                else
-                    b->stats->added++;
-            } else {
-                b->stats->failed++;
-                all_indexed = 0;
-            }
-        } else {
-            all_indexed = 0;
-            if (claimed < 0)
-                rc = -1;
-        }
-        article_free(&article);
-        show_progress(b, file_index, list->count, 0);
-    }
-    if (rc == 0 && got < 0) {
-        failed_before_id(b, file_index, "cannot read '%s': %s", f->path, why);
-        all_indexed = 0;
-        /* What was not reached keeps its indexed version. */
-        for (size_t i = 0; i < old_count; i++)
-            first[i].seen = 1;
-    }
-    /* Only a file whose every record is in the index may be skipped next
-     * time; otherwise its errors would not be reported again. */
-    if (rc == 0 && jsonl_set_unchanged(b, list->root, f->relpath, all_indexed ? f : NULL) != 0) {
-        errorf("cannot write to the index '%s': %s", b->opts->db_path, xs_db_last_error(b->db));
-        rc = -1;
-    }
-    jsonl_close(jf);
-    buf_free(&signature);
-    buf_free(&where);
-    return rc;
+    run->all_indexed = 0;
+    run->fatal = stop < 0;
+    return READER_STOP;
 }
 
-/* Indexes one .txt file F (a page or a mail message).  Returns 0, or -1 on
- * a fatal error (reported). */
-static int index_text_file(builder_t *b, const walk_list_t *list, const walk_file_t *f,
-                           const boilerplate_t *bp, const manifest_t *manifest)
+static int sink_unchanged(reader_sink_t *sink, const reader_record_t *rec)
 {
-    known_doc_t *old;
-    buf_t content = BUF_INIT, signature = BUF_INIT, path_id = BUF_INIT;
-    const char *why;
-    char *err = NULL;
-    article_t article;
-    int rc = 0, parsed;
+    file_run_t *run = sink->ctx;
+    builder_t *b = run->b;
 
-    if (known_file_range(&b->known, list->root, f->relpath, &old) == 0)
-        old = NULL;
-    if (old)
-        old->seen = 1;   /* even if it fails now: keep the indexed version */
-    size_t file_index = (size_t)(f - list->files);
-    if (read_file(f->path, &content, &why) != 0) {
-        failed_before_id(b, file_index, "cannot read '%s': %s", f->path, why);
-        buf_free(&content);
-        return 0;
-    }
-    unsigned long crc = crc32(crc32(0L, Z_NULL, 0), (const Bytef *)content.data,
-                              (uInt)content.len);
-    if (old && same_content(old->signature, f, crc)) {
+    if (stop_here(run))
+        return READER_STOP;
+    if (!run->f->reader->many) {
+        if (run->old_count == 0 || !same_content(run->first->signature, rec->signature))
+            return 0;
         b->stats->unchanged++;
-        buf_free(&content);
-        return 0;
+        return READER_SKIP;
     }
-    const char *text = content.data ? content.data : "";
-    if (mail_looks_like(text, content.len))
-        parsed = mail_parse(text, content.len, &article, &err);
-    else
-        parsed = article_parse(text, content.len, bp, &article, &err);
-    buf_free(&content);
-    if (parsed != 0) {
-        failed_before_id(b, file_index, "cannot index '%s': %s", f->path,
-                         err ? err : "out of memory");
-        free(err);
+    /* The same line as last time: the same record. */
+    known_doc_t *same = known_find_signature(run->first, run->old_count, rec->signature);
+    if (same == NULL)
         return 0;
+    int claimed = claim_id(b, same->id, rec->where);
+    if (claimed < 0) {
+        run->fatal = 1;
+        return READER_STOP;
     }
-    roots_file_id(list, f->relpath, &path_id);
-    const char *id = article.id ? article.id : path_id.data;
-    if (path_id.failed || !in_part(b, id)) {
-        rc = path_id.failed ? (errorf("out of memory"), -1) : 0;
+    if (claimed == 0) {
+        same->seen = 1;
+        b->stats->unchanged++;
+    } else
+        run->all_indexed = 0;
+    return READER_SKIP;
+}
+
+static int sink_article(reader_sink_t *sink, const reader_record_t *rec, article_t *a)
+{
+    file_run_t *run = sink->ctx;
+    builder_t *b = run->b;
+    int many = run->f->reader->many, rc = 0;
+    buf_t path_id = BUF_INIT;
+
+    roots_file_id(run->list, run->f->relpath, &path_id);
+    const char *id = a->id ? a->id : path_id.data;
+    if (path_id.failed) {
+        errorf("out of memory");
+        run->fatal = 1;
+        rc = READER_STOP;
         goto done;
     }
-    if (article.warning)
-        warnf("'%s': %s", f->path, article.warning);
-    const manifest_entry_t *m = manifest ? manifest_find(manifest, f->relpath) : NULL;
+    if (!in_part(b, id))
+        goto done;
+    if (a->warning)
+        warnf(rec->number ? "%s: %s" : "'%s': %s", rec->where, a->warning);
+    const manifest_entry_t *m =
+        !many && run->manifest ? manifest_find(run->manifest, run->f->relpath) : NULL;
     if (m)
-        apply_manifest(&article, m);
-    make_signature(f, crc, &signature);
-    int claimed = signature.failed ? -1 : claim_id(b, id, f->path);
+        apply_manifest(a, m);
+    int claimed = claim_id(b, id, rec->where);
     if (claimed == 0) {
-        if (store_article(b, list, f->relpath, f->path, &article, id, signature.data,
-                          old ? old->id : NULL) == 0) {
+        known_doc_t *old = many ? known_find_id(&b->known, id)
+                                : run->old_count ? run->first : NULL;
+        if (old)
+            old->seen = 1;
+        if (store_article(b, run->list, run->f->relpath, rec->where, a, id, rec->signature,
+                          !many && old ? old->id : NULL) == 0) {
             if (old)
                 b->stats->updated++;
             else
                 b->stats->added++;
-        } else
+        } else {
             b->stats->failed++;
-    } else if (claimed < 0)
-        rc = -1;
+            run->all_indexed = 0;
+        }
+    } else {
+        run->all_indexed = 0;
+        if (claimed < 0) {
+            run->fatal = 1;
+            rc = READER_STOP;
+        }
+    }
+    if (many)
+        show_progress(b, run->file_index, run->list->count, 0);
 done:
-    article_free(&article);
-    buf_free(&signature);
     buf_free(&path_id);
     return rc;
 }
 
-/* Counts the lines of every page of the corpus for the recurring-line
- * rule (mail and JSON Lines have no page furniture).  Returns 0 or -1. */
-static int count_boilerplate(const walk_list_t *list, boilerplate_t *bp)
+static void sink_failed(reader_sink_t *sink, const reader_record_t *rec, const char *message)
 {
-    for (size_t i = 0; i < list->count && !build_stop_signal; i++) {
-        buf_t content = BUF_INIT;
-        const char *why;
-        int rc = 0;
-        if (!jsonl_is_jsonl_name(list->files[i].relpath)
-            && read_file(list->files[i].path, &content, &why) == 0) {
-            const char *text = content.data ? content.data : "";
-            if (!mail_looks_like(text, content.len))
-                rc = boilerplate_add_document(bp, text, content.len);
-        }
-        buf_free(&content);
-        if (rc != 0)
-            return -1;
+    file_run_t *run = sink->ctx;
+    run->all_indexed = 0;
+    if (reports(run->b, rec->number ? rec->number : run->file_index)) {
+        errorf("%s", message);
+        run->b->stats->failed++;
     }
-    return 0;
 }
+
+static void sink_skipped(reader_sink_t *sink, const reader_record_t *rec, const char *reason)
+{
+    file_run_t *run = sink->ctx;
+    if (reports(run->b, rec->number ? rec->number : run->file_index))
+        tally_add(&run->b->stats->skipped, reason, 1);
+}
+
+/* Reads the changed file F (the FILE_INDEX-th of LIST) with its reader.
+ * Returns 0, 1 when the run must stop (a signal), or -1 on a fatal error
+ * (reported). */
+static int index_file(builder_t *b, const walk_list_t *list, size_t file_index,
+                      const reader_corpus_t *corpus, const manifest_t *manifest)
+{
+    const walk_file_t *f = &list->files[file_index];
+    file_run_t run = { { NULL, sink_unchanged, sink_article, sink_failed, sink_skipped },
+                       b, list, f, file_index, NULL, 0, manifest, 1, 0 };
+    reader_input_t in = { f->path, f->size, f->mtime_ns, corpus,
+                          (size_t)READER_MAX_FILE_BYTES };
+
+    run.sink.ctx = &run;
+    run.old_count = known_file_range(&b->known, list->root, f->relpath, &run.first);
+    /* A one-article file keeps its indexed version whatever happens now. */
+    if (!f->reader->many && run.old_count)
+        run.first->seen = 1;
+    reader_status_t status = f->reader->read(&in, &run.sink);
+    if (run.fatal)
+        return -1;
+    /* What was not reached keeps its indexed version. */
+    for (size_t i = 0; status == READER_INCOMPLETE && i < run.old_count; i++)
+        run.first[i].seen = 1;
+    /* Only a file whose every record is in the index may be skipped next
+     * time; otherwise its errors would not be reported again. */
+    if (f->reader->many
+        && known_mark_file(b->db, list->root, f->relpath, f->size, f->mtime_ns,
+                           !(run.all_indexed && status == READER_DONE)) != 0) {
+        errorf("cannot write to the index '%s': %s", b->opts->db_path, xs_db_last_error(b->db));
+        return -1;
+    }
+    return status == READER_STOPPED ? 1 : 0;
+}
+
+/* ---------------------------------------------------------------- the run */
 
 /* The list of ROOT among LISTS[0..COUNT), or NULL. */
 static const walk_list_t *list_of_root(const walk_list_t *lists, size_t count, const char *root)
@@ -758,24 +430,29 @@ static int claim_outside(builder_t *b, const walk_list_t *lists, size_t count)
     return 0;
 }
 
+/* Non-zero if the file signature SIGNATURE records F's size and
+ * modification time. */
+static int same_stat(const char *signature, const walk_file_t *f)
+{
+    long long size, mtime;
+    return signature && sscanf(signature, "%lld %lld", &size, &mtime) == 2
+           && size == f->size && mtime == f->mtime_ns;
+}
+
 /* Files whose size and modification time are unchanged are not read at
  * all: sets UNCHANGED[i] for them and claims their ids, before any changed
- * file of any root takes an id.  *CHANGED_PAGES counts the other pages.
- * Returns 0, or -1 (reported). */
-static int mark_unchanged(builder_t *b, const walk_list_t *list, char *unchanged,
-                          size_t *changed_pages)
+ * file of any root takes an id.  Returns 0, or -1 (reported). */
+static int mark_unchanged(builder_t *b, const walk_list_t *list, char *unchanged)
 {
-    *changed_pages = 0;
     for (size_t i = 0; i < list->count; i++) {
         const walk_file_t *f = &list->files[i];
         known_doc_t *first;
         size_t n = known_file_range(&b->known, list->root, f->relpath, &first);
-        if (jsonl_is_jsonl_name(f->relpath))
-            unchanged[i] = n > 0 && jsonl_unchanged(b, list->root, f);
-        else {
+        if (f->reader->many)
+            unchanged[i] = n > 0 && known_file_marked(b->db, list->root, f->relpath, f->size,
+                                                      f->mtime_ns);
+        else
             unchanged[i] = n > 0 && same_stat(first->signature, f);
-            *changed_pages += !unchanged[i];
-        }
         for (size_t k = 0; unchanged[i] && k < n; k++) {
             first[k].seen = 1;
             if (claim_id(b, first[k].id, f->path) < 0)
@@ -795,40 +472,57 @@ static manifest_t *load_manifest(builder_t *b, const walk_list_t *list)
     if (!path.failed && access(path.data, F_OK) == 0) {
         char *err = NULL;
         manifest = manifest_load(path.data, &err);
-        if (manifest == NULL) {
-            failed_before_id(b, 0, "ignoring manifest: %s", err ? err : "out of memory");
-            free(err);
+        if (manifest == NULL && reports(b, 0)) {
+            errorf("ignoring manifest: %s", err ? err : "out of memory");
+            b->stats->failed++;
         }
+        free(err);
     }
     buf_free(&path);
     return manifest;
 }
 
-/* Indexes the files of LIST that are not UNCHANGED.  Returns 0, or -1 on
- * a fatal error (reported). */
-static int index_changed(builder_t *b, const walk_list_t *list, const char *unchanged,
-                         size_t changed_pages)
+/* What the readers of LIST's changed files need of the whole root: the
+ * recurring lines of its pages, counted over every page (changed or not)
+ * when a page changed.  Returns 0, or -1 (out of memory, reported). */
+static int survey_root(const walk_list_t *list, const char *unchanged, reader_corpus_t *corpus)
 {
-    boilerplate_t *bp = NULL;
-    manifest_t *manifest = NULL;
-    int rc = -1;
-
-    /* The boilerplate rule needs every page of the corpus: skip that pass
-     * (and all reading) when no page changed since the last run. */
-    if (changed_pages) {
-        if ((bp = boilerplate_new()) == NULL || count_boilerplate(list, bp) != 0) {
-            errorf("out of memory");
-            goto done;
-        }
-        manifest = load_manifest(b, list);
+    int wanted = 0;
+    for (size_t i = 0; i < list->count && !wanted; i++)
+        wanted = !unchanged[i] && list->files[i].reader->survey;
+    if (!wanted)
+        return 0;
+    if ((corpus->boilerplate = boilerplate_new()) == NULL)
+        goto oom;
+    for (size_t i = 0; i < list->count && !build_stop_signal; i++) {
+        const walk_file_t *f = &list->files[i];
+        reader_input_t in = { f->path, f->size, f->mtime_ns, corpus,
+                              (size_t)READER_MAX_FILE_BYTES };
+        if (f->reader->survey && f->reader->survey(&in, corpus) != 0)
+            goto oom;
     }
+    return 0;
+oom:
+    errorf("out of memory");
+    return -1;
+}
+
+/* Indexes the files of LIST that are not UNCHANGED.  Returns 0, 1 when a
+ * signal stopped the run, or -1 on a fatal error (reported). */
+static int index_changed(builder_t *b, const walk_list_t *list, const char *unchanged)
+{
+    reader_corpus_t corpus = { NULL };
+    manifest_t *manifest = NULL;
+    int rc = -1, one_article_changed = 0;
+
+    for (size_t i = 0; i < list->count; i++)
+        one_article_changed |= !unchanged[i] && !list->files[i].reader->many;
+    if (survey_root(list, unchanged, &corpus) != 0)
+        goto done;
+    if (one_article_changed)
+        manifest = load_manifest(b, list);
     for (size_t i = 0; i < list->count; i++) {
         const walk_file_t *f = &list->files[i];
-        int stop = checkpoint(b);
-        if (stop < 0)
-            goto done;
-        if (stop)
-            break;
         show_progress(b, i, list->count, 0);
         if (unchanged[i]) {
             known_doc_t *first;
@@ -836,14 +530,16 @@ static int index_changed(builder_t *b, const walk_list_t *list, const char *unch
                 (unsigned)known_file_range(&b->known, list->root, f->relpath, &first);
             continue;
         }
-        if ((jsonl_is_jsonl_name(f->relpath) ? index_jsonl_file(b, list, f, i)
-                                             : index_text_file(b, list, f, bp, manifest)) != 0)
+        int got = index_file(b, list, i, &corpus, manifest);
+        if (got != 0) {
+            rc = got;
             goto done;
+        }
     }
     show_progress(b, list->count, list->count, 1);
     rc = 0;
 done:
-    boilerplate_free(bp);
+    boilerplate_free(corpus.boilerplate);
     manifest_free(manifest);
     return rc;
 }
@@ -862,14 +558,16 @@ static int remove_gone(builder_t *b, const walk_list_t *list)
         const known_doc_t *d = &first[i];
         if (d->seen || idset_contains(b->claimed, d->id))
             continue;
+        const char *name = strrchr(d->path, '/') ? strrchr(d->path, '/') + 1 : d->path;
+        const reader_t *reader = reader_for(name, NULL);
         buf_reset(&idterm);
         docdata_id_term(d->id, &idterm);
         if (idterm.failed) {
             errorf("out of memory");
             rc = -1;
         } else if (xs_db_delete_document(b->db, idterm.data, idterm.len) != XS_OK
-                   || (jsonl_is_jsonl_name(d->path)
-                       && jsonl_set_unchanged(b, list->root, d->path, NULL) != 0)) {
+                   || (reader && reader->many
+                       && known_mark_file(b->db, list->root, d->path, 0, 0, 1) != 0)) {
             errorf("cannot remove '%s' from the index: %s", d->path, xs_db_last_error(b->db));
             rc = -1;
         } else
@@ -886,10 +584,9 @@ static int remove_gone(builder_t *b, const walk_list_t *list)
 static int index_lists(builder_t *b, const walk_list_t *lists, size_t count)
 {
     char **unchanged = calloc(count ? count : 1, sizeof *unchanged);
-    size_t *changed_pages = calloc(count ? count : 1, sizeof *changed_pages);
     int rc = -1;
 
-    if (unchanged == NULL || changed_pages == NULL) {
+    if (unchanged == NULL) {
         errorf("out of memory");
         goto done;
     }
@@ -899,16 +596,23 @@ static int index_lists(builder_t *b, const walk_list_t *lists, size_t count)
     }
     if (claim_outside(b, lists, count) != 0)
         goto done;
-    for (size_t i = 0; i < count; i++)
-        if ((unchanged[i] = calloc(lists[i].count ? lists[i].count : 1, 1)) == NULL
-            || mark_unchanged(b, &lists[i], unchanged[i], &changed_pages[i]) != 0) {
-            if (unchanged[i] == NULL)
-                errorf("out of memory");
+    for (size_t i = 0; i < count; i++) {
+        if (reports(b, 0))
+            tally_merge(&b->stats->skipped, &lists[i].skipped);
+        if ((unchanged[i] = calloc(lists[i].count ? lists[i].count : 1, 1)) == NULL) {
+            errorf("out of memory");
             goto done;
         }
-    for (size_t i = 0; i < count && !build_stop_signal; i++)
-        if (index_changed(b, &lists[i], unchanged[i], changed_pages[i]) != 0)
+        if (mark_unchanged(b, &lists[i], unchanged[i]) != 0)
             goto done;
+    }
+    for (size_t i = 0; i < count && !build_stop_signal; i++) {
+        int got = index_changed(b, &lists[i], unchanged[i]);
+        if (got < 0)
+            goto done;
+        if (got > 0)
+            break;
+    }
     for (size_t i = 0; i < count && !build_stop_signal; i++)
         if (remove_gone(b, &lists[i]) != 0)
             goto done;
@@ -917,48 +621,7 @@ done:
     for (size_t i = 0; unchanged && i < count; i++)
         free(unchanged[i]);
     free(unchanged);
-    free(changed_pages);
     return rc;
-}
-
-/* ------------------------------------------------------- building in parts */
-
-int build_remove_index_dir(const char *path)
-{
-    DIR *dir = opendir(path);
-    const struct dirent *e;
-    int rc = 0;
-
-    if (dir == NULL)
-        return errno == ENOENT ? 0 : -1;
-    while (rc == 0 && (e = readdir(dir)) != NULL)
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-            rc = unlinkat(dirfd(dir), e->d_name, 0);
-    closedir(dir);
-    return rc == 0 ? rmdir(path) : -1;
-}
-
-/* A JSON Lines file may be skipped by the next run only if every part
- * indexed all its records: its mark in MERGED (the compaction kept the
- * first part's) is set only when all PARTS have it.  Returns 0 or -1. */
-int build_merge_file_marks(xs_db_t *merged, xs_db_t *const *parts, size_t part_count,
-                           const walk_list_t *lists, size_t count)
-{
-    builder_t into = { .db = merged };
-    for (size_t i = 0; i < count; i++)
-        for (size_t k = 0; k < lists[i].count; k++) {
-            const walk_file_t *f = &lists[i].files[k];
-            int everywhere = 1;
-            if (!jsonl_is_jsonl_name(f->relpath))
-                continue;
-            for (size_t p = 0; p < part_count && everywhere; p++) {
-                builder_t part = { .db = parts[p] };
-                everywhere = jsonl_unchanged(&part, lists[i].root, f);
-            }
-            if (jsonl_set_unchanged(&into, lists[i].root, f->relpath, everywhere ? f : NULL) != 0)
-                return -1;
-        }
-    return 0;
 }
 
 /* Refuses an index another version of trawl-index laid out differently:
@@ -1012,6 +675,7 @@ void build_stats_add(build_stats_t *into, const build_stats_t *more)
     into->unchanged += more->unchanged;
     into->failed += more->failed;
     into->duplicates += more->duplicates;
+    tally_merge(&into->skipped, &more->skipped);
 }
 
 int build_load_roots(const build_options_t *opts, xs_db_t *index, root_table_t *roots)
@@ -1054,7 +718,6 @@ static int builder_open(builder_t *b, const build_options_t *opts, build_stats_t
     memset(b, 0, sizeof *b);
     b->opts = opts;
     b->stats = stats;
-    b->json = (json_reader_t)JSON_READER_INIT;
     memset(stats, 0, sizeof *stats);
     st = opts->shard_count
              ? xs_db_open_write_shards(opts->shard_paths, opts->shard_count, opts->lock_wait,
@@ -1093,7 +756,6 @@ static int builder_run(builder_t *b, const walk_list_t *lists, size_t count)
 static void builder_close(builder_t *b)
 {
     analyzer_free(b->analyzer);
-    json_reader_free(&b->json);
     spelling_batch_free(b->spelling);
     idset_free(b->claimed);
     known_free(&b->known);

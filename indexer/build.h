@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include "roots.h"
+#include "tally.h"
 
 struct xs_db;
 
@@ -33,6 +34,8 @@ typedef struct {
 typedef struct {
     unsigned added, updated, removed, unchanged, failed;
     unsigned duplicates;   /* of the failed: an id another input holds */
+    tally_t skipped;       /* files no reader takes (by extension) and
+                              records that are not articles (by kind) */
 } build_stats_t;
 
 /* The signal (SIGINT or SIGTERM) that asked the run to stop, or 0.  Set by
@@ -88,11 +91,5 @@ int build_index_in_parts(const build_options_t *opts, char *const *paths, size_t
  * flat directory).  A missing PATH is not an error.  Returns 0, or -1 with
  * errno set. */
 int build_remove_index_dir(const char *path);
-
-/* For build_index_in_parts(): marks in MERGED each JSON Lines file of
- * LISTS that all PART_COUNT PARTS indexed whole (skipped by the next run);
- * xs_db_t is xs.h's.  Returns 0, or -1 (MERGED's error). */
-int build_merge_file_marks(struct xs_db *merged, struct xs_db *const *parts,
-                           size_t part_count, const struct walk_list *lists, size_t count);
 
 #endif /* TRAWL_BUILD_H */

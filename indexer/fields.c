@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "buf.h"
+#include "clean.h"
+#include "date.h"
 #include "fields.h"
 
 static int add_paragraph(article_t *a, const char *text, size_t len)
@@ -26,7 +28,7 @@ static int add_paragraph(article_t *a, const char *text, size_t len)
 int fields_add_paragraphs(article_t *a, const char *text, size_t len)
 {
     size_t clean_len;
-    char *clean = article_clean_text(text, len, &clean_len);
+    char *clean = clean_text(text, len, &clean_len);
     buf_t para = BUF_INIT;
     int rc = 0;
 
@@ -56,7 +58,7 @@ int fields_add_paragraphs(article_t *a, const char *text, size_t len)
 int fields_set(char **field, const char *text, size_t len)
 {
     size_t clean_len;
-    char *clean = article_clean_text(text, len, &clean_len);
+    char *clean = clean_text(text, len, &clean_len);
     if (clean == NULL)
         return -1;
     for (size_t i = 0; i < clean_len; i++)
@@ -97,14 +99,12 @@ int fields_add_warning(article_t *a, const char *what)
 
 int fields_set_date(article_t *a, const char *text, size_t len)
 {
-    char date[11];
-    size_t date_len = len;
-    /* "YYYY-MM-DDThh:mm:ss...": the date part is the article's date. */
-    if (len > 10 && text[10] == 'T')
-        date_len = 10;
+    char date[DATE_TEXT_SIZE];
+    date_t d;
+
     if (len == 0)
         return 0;
-    if (article_parse_date(text, date_len, date)) {
+    if (date_parse(text, len, NULL, &d) && date_format(&d, date)) {
         free(a->date);
         a->date = strdup(date);
         return a->date ? 0 : -1;
@@ -118,21 +118,24 @@ int fields_set_date(article_t *a, const char *text, size_t len)
     return rc;
 }
 
-int fields_add_extra(article_t *a, const char *key, const char *value, size_t len)
+int fields_add_extra(article_t *a, const char *key, size_t key_len, const char *value,
+                     size_t len)
 {
     article_field_t *grown = realloc(a->extra, (a->extra_count + 1) * sizeof *grown);
     if (grown == NULL)
         return -1;
     a->extra = grown;
-    char *k = strdup(key), *v = NULL;
+    char *k = key_len ? xstrndup(key, key_len) : strdup("_"), *v = NULL;
     if (k == NULL || fields_set(&v, value, len) != 0) {
         free(k);
         return -1;
     }
-    for (char *p = k; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')
-              || (*p >= '0' && *p <= '9') || *p == '_' || *p == '.' || *p == '-'))
-            *p = '_';
+    for (size_t i = 0; i < key_len; i++) {
+        char c = k[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+              || c == '_' || c == '.' || c == '-'))
+            k[i] = '_';
+    }
     grown[a->extra_count].key = k;
     grown[a->extra_count].value = v ? v : strdup("");
     if (grown[a->extra_count].value == NULL) {
@@ -141,4 +144,13 @@ int fields_add_extra(article_t *a, const char *key, const char *value, size_t le
     }
     a->extra_count++;
     return 0;
+}
+
+void fields_append_printable(buf_t *out, const char *key, size_t len)
+{
+    size_t shown = len > 48 ? 48 : len;
+    for (size_t i = 0; i < shown; i++)
+        buf_putc(out, key[i] >= 0x20 && key[i] < 0x7f ? key[i] : '?');
+    if (shown < len)
+        buf_puts(out, "...");
 }

@@ -9,21 +9,12 @@
 #include "buf.h"
 #include "fields.h"
 #include "jsonl.h"
+#include "reader.h"
+#include "table.h"
 
 /* A longer line is refused rather than risking the machine's memory; the
  * largest real records are a few hundred kilobytes. */
 #define MAX_LINE_BYTES (64UL * 1024 * 1024)
-
-static int has_suffix(const char *name, const char *suffix)
-{
-    size_t n = strlen(name), s = strlen(suffix);
-    return n > s && strcmp(name + n - s, suffix) == 0;
-}
-
-int jsonl_is_jsonl_name(const char *name)
-{
-    return has_suffix(name, ".jsonl") || has_suffix(name, ".jsonl.gz");
-}
 
 /* ---------------------------------------------------------------- records */
 
@@ -34,16 +25,60 @@ typedef struct {
     int have_text;
     buf_t text_copy;       /* the decoded text (the reader reuses its buffer) */
     char *error;           /* a static reason when the record is refused */
+    uint64_t *key_hashes;  /* of the keys met, to tell a repeated one (two
+                              names of one hash, 1 in 2^64, would be taken
+                              for a repeat) */
+    size_t key_count, key_capacity;
 } record_t;
+
+/* Notes the name KEY[0..KEY_LEN) in R.  Returns 1 if it was met before, 0
+ * if not, -1 when out of memory. */
+static int seen_before(record_t *r, const char *key, size_t key_len)
+{
+    uint64_t hash = table_hash(key, key_len);
+    for (size_t i = 0; i < r->key_count; i++)
+        if (r->key_hashes[i] == hash)
+            return 1;
+    if (r->key_count == r->key_capacity) {
+        size_t capacity = r->key_capacity ? 2 * r->key_capacity : 16;
+        uint64_t *grown = realloc(r->key_hashes, capacity * sizeof *grown);
+        if (grown == NULL)
+            return -1;
+        r->key_hashes = grown;
+        r->key_capacity = capacity;
+    }
+    r->key_hashes[r->key_count++] = hash;
+    return 0;
+}
+
+/* Non-zero if the member name KEY[0..KEY_LEN) (which may hold NUL bytes)
+ * is NAME. */
+static int key_is(const char *key, size_t key_len, const char *name)
+{
+    return key_len == strlen(name) && memcmp(key, name, key_len) == 0;
+}
 
 static int on_member(void *ctx, const char *key, size_t key_len, const json_value_t *v)
 {
     record_t *r = ctx;
     article_t *a = r->article;
     char **field = NULL;
-    (void)key_len;
+    int repeated = seen_before(r, key, key_len);
 
-    if (strcmp(key, "id") == 0) {
+    /* A repeated name: the first value stays (as the first of two files
+     * keeps an id), and the record says so. */
+    if (repeated < 0)
+        return 2;
+    if (repeated) {
+        buf_t what = BUF_INIT;
+        buf_puts(&what, "repeated key '");
+        fields_append_printable(&what, key, key_len);
+        buf_puts(&what, "': the first value is kept");
+        int rc = what.failed || fields_add_warning(a, what.data) != 0 ? 2 : 0;
+        buf_free(&what);
+        return rc;
+    }
+    if (key_is(key, key_len, "id")) {
         if (v->kind != JSON_STRING && v->kind != JSON_NUMBER) {
             r->error = "\"id\" is neither a string nor a number";
             return 1;
@@ -52,31 +87,31 @@ static int on_member(void *ctx, const char *key, size_t key_len, const json_valu
         a->id = xstrndup(v->text, v->len);
         return a->id ? 0 : 2;
     }
-    if (strcmp(key, "text") == 0 && v->kind == JSON_STRING) {
+    if (key_is(key, key_len, "text") && v->kind == JSON_STRING) {
         buf_reset(&r->text_copy);
         buf_append(&r->text_copy, v->text, v->len);
         r->have_text = 1;
         return r->text_copy.failed ? 2 : 0;
     }
-    if (strcmp(key, "date") == 0 && v->kind == JSON_STRING)
+    if (key_is(key, key_len, "date") && v->kind == JSON_STRING)
         return fields_set_date(a, v->text, v->len) == 0 ? 0 : 2;
-    if (strcmp(key, "title") == 0)
+    if (key_is(key, key_len, "title"))
         field = &a->title;
-    else if (strcmp(key, "source") == 0)
+    else if (key_is(key, key_len, "source"))
         field = &a->source;
-    else if (strcmp(key, "byline") == 0 || strcmp(key, "author") == 0)
+    else if (key_is(key, key_len, "byline") || key_is(key, key_len, "author"))
         field = &a->byline;
-    else if (strcmp(key, "url") == 0)
+    else if (key_is(key, key_len, "url"))
         field = &a->url;
     if (field && v->kind == JSON_STRING)
         return fields_set(field, v->text, v->len) == 0 ? 0 : 2;
-    if (field || strcmp(key, "text") == 0 || strcmp(key, "date") == 0) {
+    if (field || key_is(key, key_len, "text") || key_is(key, key_len, "date")) {
         if (v->kind == JSON_NULL)
             return 0;          /* null: unknown */
         r->error = "a known field (title, text, date, source, byline, url) is not a string";
         return 1;
     }
-    return fields_add_extra(a, key, v->text, v->len) == 0 ? 0 : 2;
+    return fields_add_extra(a, key, key_len, v->text, v->len) == 0 ? 0 : 2;
 }
 
 static int refuse(article_t *out, char **errmsg, const char *why)
@@ -89,12 +124,13 @@ static int refuse(article_t *out, char **errmsg, const char *why)
 int jsonl_parse_record(json_reader_t *reader, const char *line, size_t len,
                        article_t *out, char **errmsg)
 {
-    record_t r = { out, NULL, 0, 0, BUF_INIT, NULL };
+    record_t r = { out, NULL, 0, 0, BUF_INIT, NULL, NULL, 0, 0 };
     int rc;
 
     memset(out, 0, sizeof *out);
     *errmsg = NULL;
     rc = json_read_object(reader, line, len, on_member, &r);
+    free(r.key_hashes);
     if (rc == -1) {
         buf_t m = BUF_INIT;
         buf_printf(&m, "%s at byte %zu", reader->error, reader->error_offset + 1);
@@ -147,7 +183,7 @@ jsonl_file_t *jsonl_open(const char *path, const char **why)
         free(f);
         return NULL;
     }
-    f->gz_expected = has_suffix(path, ".gz");
+    f->gz_expected = reader_has_suffix(path, ".gz");
     return f;
 }
 

@@ -14,8 +14,6 @@
 #include "article.h"
 #include "json.h"
 
-/* Non-zero if NAME ends in ".jsonl" or ".jsonl.gz". */
-int jsonl_is_jsonl_name(const char *name);
 
 /* Makes the article of the record LINE[0..LEN) with READER's scratch space.
  * Returns 0 and fills *OUT (free with article_free(); out->id is set), or

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "hash.h"
 #include "known.h"
 #include "schema.h"
 #include "xs.h"
@@ -216,4 +217,47 @@ known_doc_t *known_find_id(const known_t *k, const char *id)
     found = k->count ? bsearch(&pkey, k->by_id, k->count, sizeof *k->by_id, compare_ids)
                      : NULL;
     return found ? *found : NULL;
+}
+
+/* The metadata key of RELPATH's mark: a hash keeps it short whatever the
+ * path. */
+static void mark_key(const char *root, const char *relpath, buf_t *out)
+{
+    /* The NULs too: they separate root and path. */
+    uint64_t hash = fnv1a64(FNV1A64_INIT, root, strlen(root) + 1);
+    hash = fnv1a64(hash, relpath, strlen(relpath) + 1);
+    buf_printf(out, "%s%016llx", META_FILE_PREFIX, (unsigned long long)hash);
+}
+
+int known_file_marked(xs_db_t *db, const char *root, const char *relpath, long long size,
+                      long long mtime_ns)
+{
+    buf_t key = BUF_INIT, stat = BUF_INIT;
+    char *stored = NULL;
+    size_t len;
+    int same = 0;
+    mark_key(root, relpath, &key);
+    buf_printf(&stat, "%lld %lld", size, mtime_ns);
+    if (!key.failed && !stat.failed
+        && xs_db_get_metadata(db, key.data, &stored, &len) == XS_OK)
+        same = len == stat.len && memcmp(stored, stat.data, len) == 0;
+    xs_free(stored);
+    buf_free(&key);
+    buf_free(&stat);
+    return same;
+}
+
+int known_mark_file(xs_db_t *db, const char *root, const char *relpath, long long size,
+                    long long mtime_ns, int forget)
+{
+    buf_t key = BUF_INIT, stat = BUF_INIT;
+    mark_key(root, relpath, &key);
+    if (!forget)
+        buf_printf(&stat, "%lld %lld", size, mtime_ns);
+    int rc = key.failed || stat.failed
+             || xs_db_set_metadata(db, key.data, stat.data ? stat.data : "", stat.len)
+                    != XS_OK ? -1 : 0;
+    buf_free(&key);
+    buf_free(&stat);
+    return rc;
 }

@@ -52,4 +52,17 @@ known_doc_t *known_find_signature(known_doc_t *first, size_t count, const char *
 /* The document with the id ID, or NULL. */
 known_doc_t *known_find_id(const known_t *k, const char *id);
 
+/* A file of many records (JSON Lines, WARC) whose every record is indexed
+ * is marked in the index's metadata (META_FILE_PREFIX and a hash of its
+ * root and path) with its size and modification time: unchanged, it is
+ * not read again.  Non-zero if INDEX marks RELPATH of ROOT with SIZE and
+ * MTIME_NS. */
+int known_file_marked(struct xs_db *index, const char *root, const char *relpath,
+                      long long size, long long mtime_ns);
+
+/* Marks RELPATH of ROOT in INDEX with SIZE and MTIME_NS, or forgets its
+ * mark when FORGET.  Returns 0, or -1 (INDEX's error, out of memory). */
+int known_mark_file(struct xs_db *index, const char *root, const char *relpath,
+                    long long size, long long mtime_ns, int forget);
+
 #endif /* TRAWL_KNOWN_H */

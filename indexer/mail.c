@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "date.h"
 #include "fields.h"
 #include "mail.h"
 
@@ -264,6 +265,21 @@ static int convert_charset(const char *name, const char *s, size_t len, buf_t *o
     return 0;
 }
 
+/* The longest charset name quoted in a warning; IANA's longest is 45. */
+#define MAX_QUOTED_CHARSET 48
+
+/* Appends "WHAT in charset 'NAME' not decoded" to WARNING.  NAME comes from
+ * the message and the warning is printed as it is, so it is cut to
+ * MAX_QUOTED_CHARSET bytes and any byte outside printable ASCII (a
+ * terminal escape, a line end, invalid UTF-8) shows as '?'. */
+static void warn_charset(buf_t *warning, const char *what, const char *name)
+{
+    buf_printf(warning, "%s%s in charset '", warning->len ? "; " : "", what);
+    for (size_t i = 0; name[i] && i < MAX_QUOTED_CHARSET; i++)
+        buf_putc(warning, name[i] >= 0x20 && name[i] < 0x7F ? name[i] : '?');
+    buf_puts(warning, "' not decoded");
+}
+
 /* ------------------------------------------------- transfer encodings */
 
 static int hex_value(char c)
@@ -359,8 +375,7 @@ static void decode_words(const char *value, buf_t *out, buf_t *warning)
             *star = '\0';
         if (convert_charset(charset.data ? charset.data : "", raw.data ? raw.data : "",
                             raw.len, out) != 0)
-            buf_printf(warning, "%sheader in charset '%s' not decoded",
-                       warning->len ? "; " : "", charset.data ? charset.data : "");
+            warn_charset(warning, "header", charset.data ? charset.data : "");
         buf_free(&charset);
         buf_free(&raw);
         p = end + 2;
@@ -570,8 +585,7 @@ static void decode_entity(const entity_t *e, int depth, mail_state_t *st)
         header_parameter(t, "charset", &charset);
         if (convert_charset(charset.data ? charset.data : "", raw.data ? raw.data : "",
                             raw.len, &utf8) != 0)
-            buf_printf(&st->warning, "%spart in charset '%s' not decoded",
-                       st->warning.len ? "; " : "", charset.data);
+            warn_charset(&st->warning, "part", charset.data);
         else {
             if (st->text.len)
                 buf_puts(&st->text, "\n\n");
@@ -590,52 +604,15 @@ static void decode_entity(const entity_t *e, int depth, mail_state_t *st)
 
 /* ----------------------------------------------------------- the fields */
 
-/* "Thu, 22 Aug 2002 18:26:25 +0700" gives "2002-08-22" (the date as the
- * sender wrote it, in the sender's zone).  Two-digit years are read as RFC
- * 5322 says: below 50 is 20xx.  Returns 1 if a date was found. */
-static int parse_mail_date(const char *s, char out[11])
+/* The date of a Date header VALUE[0..LEN) as the sender wrote it, in the
+ * sender's zone ("Thu, 22 Aug 2002 18:26:25 +0700" is 2002-08-22), in OUT;
+ * RFC 5322 with its obsolete forms (two-digit years: below 50 is 20xx)
+ * and what mailers write after it ("... -0400 (EDT)", "... Eastern
+ * Daylight Time") ignored.  Returns 1 if it states a full day. */
+static int mail_date(const char *value, size_t len, char out[DATE_TEXT_SIZE])
 {
-    static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-    int day = 0, month = 0, year = 0;
-    const char *p = s;
-    while (*p == ' ')
-        p++;
-    if (((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) && strchr(p, ',')
-        && strchr(p, ',') - p <= 10)
-        p = strchr(p, ',') + 1;               /* the weekday */
-    while (*p == ' ')
-        p++;
-    while (*p >= '0' && *p <= '9' && day < 100)
-        day = day * 10 + (*p++ - '0');
-    while (*p == ' ')
-        p++;
-    for (int m = 0; m < 12; m++)
-        if (strncasecmp(p, months + 3 * m, 3) == 0)
-            month = m + 1;
-    while (*p && *p != ' ')
-        p++;
-    while (*p == ' ')
-        p++;
-    const char *y = p;
-    while (*p >= '0' && *p <= '9' && year < 10000)
-        year = year * 10 + (*p++ - '0');
-    if (p - y == 2)
-        year += year < 50 ? 2000 : 1900;
-    if (day < 1 || day > 31 || month == 0 || year < 1000 || year > 2999)
-        return 0;
-    char text[16] = { 0 };
-    text[0] = (char)('0' + year / 1000);
-    text[1] = (char)('0' + year / 100 % 10);
-    text[2] = (char)('0' + year / 10 % 10);
-    text[3] = (char)('0' + year % 10);
-    text[4] = '-';
-    text[5] = (char)('0' + month / 10);
-    text[6] = (char)('0' + month % 10);
-    text[7] = '-';
-    text[8] = (char)('0' + day / 10);
-    text[9] = (char)('0' + day % 10);
-    /* article_parse_date() checks the day against the month. */
-    return article_parse_date(text, 10, out);
+    date_t d;
+    return date_scan(value, len, NULL, &d) && d.day && date_format(&d, out) == DATE_DAY;
 }
 
 /* The display name of a From value ("Jane Doe <j@x>", "j@x (Jane Doe)"),
@@ -709,8 +686,8 @@ int mail_parse(const char *text, size_t len, article_t *out, char **errmsg)
         || set_from_header(&e, "newsgroups", &out->source, &st, 0) != 0)
         goto out_of_memory;
     if (header_value(&e, "date", &value)) {
-        char date[11];
-        if (parse_mail_date(value.data ? value.data : "", date)
+        char date[DATE_TEXT_SIZE];
+        if (mail_date(value.data ? value.data : "", value.len, date)
             && (out->date = strdup(date)) == NULL)
             goto out_of_memory;
     }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "analyzer.h"
+#include "buf.h"
 #include "build.h"
 #include "dbpath.h"
 #include "maintain.h"
@@ -144,15 +145,24 @@ static double parse_seconds(const char *arg)
     return v;
 }
 
-/* " (N duplicate ids)" for the summary, when some inputs were refused
- * because another held their id. */
-static const char *duplicates_note(unsigned duplicates)
+/* The summary of a run: "DB: 3 added, 0 updated, 0 removed, 0 unchanged,
+ * 1 failed (1 duplicate id), 12 skipped (.pdf 10, .docx 2) (0.02 s)". */
+static void print_summary(const char *db_path, const build_stats_t *stats, double seconds)
 {
-    static char note[48];
-    if (duplicates == 0)
-        return "";
-    snprintf(note, sizeof note, " (%u duplicate id%s)", duplicates, duplicates == 1 ? "" : "s");
-    return note;
+    buf_t line = BUF_INIT;
+    buf_printf(&line, "%s: %u added, %u updated, %u removed, %u unchanged, %u failed", db_path,
+               stats->added, stats->updated, stats->removed, stats->unchanged, stats->failed);
+    if (stats->duplicates)
+        buf_printf(&line, " (%u duplicate id%s)", stats->duplicates,
+                   stats->duplicates == 1 ? "" : "s");
+    if (tally_total(&stats->skipped)) {
+        buf_printf(&line, ", %u skipped (", tally_total(&stats->skipped));
+        tally_format(&stats->skipped, &line);
+        buf_putc(&line, ')');
+    }
+    buf_printf(&line, "%s (%.2f s)\n", build_stop_signal ? ", interrupted" : "", seconds);
+    fputs(line.failed ? "out of memory\n" : line.data, stdout);
+    buf_free(&line);
 }
 
 int main(int argc, char **argv)
@@ -257,11 +267,8 @@ int main(int argc, char **argv)
         return EXIT_TROUBLE;
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (!quiet)
-        printf("%s: %u added, %u updated, %u removed, %u unchanged, %u failed%s%s (%.2f s)\n",
-               opts.db_path, stats.added, stats.updated, stats.removed, stats.unchanged,
-               stats.failed, duplicates_note(stats.duplicates),
-               build_stop_signal ? ", interrupted" : "",
-               (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+        print_summary(opts.db_path, &stats,
+                      (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
     if (build_stop_signal) {
         warnf("interrupted by %s: %s", build_stop_signal == SIGINT ? "SIGINT" : "SIGTERM",
               whole ? "the index is unchanged"

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "article.h"
 #include "buf.h"
+#include "date.h"
 #include "manifest.h"
 #include "utf8.h"
 
@@ -125,7 +125,8 @@ static char *read_file(const char *path, buf_t *err)
 static int read_row(row_t *row, char **cells, const int *cols, size_t ncols,
                     const char *path, size_t lineno, buf_t *err)
 {
-    char date[11];
+    char date[DATE_TEXT_SIZE];
+    date_t d;
 
     row->line = lineno;
     for (size_t i = 0; i < ncols; i++) {
@@ -138,7 +139,7 @@ static int read_row(row_t *row, char **cells, const int *cols, size_t ncols,
             return -1;
         }
         if (cols[i] == COL_DATE) {
-            if (!article_parse_date(cell, strlen(cell), date)) {
+            if (!date_parse(cell, strlen(cell), NULL, &d) || !date_format(&d, date)) {
                 buf_printf(err, "%s line %zu: bad date '%s'", path, lineno, cell);
                 return -1;
             }

@@ -23,7 +23,8 @@ typedef struct manifest manifest_t;
 
 /* Loads PATH.  Returns NULL with *errmsg set ("manifest.tsv line 3: ...",
  * malloc'ed) when the file is malformed or unreadable.  A date cell must
- * parse with article_parse_date().  Free with manifest_free(). */
+ * be a date date_parse() reads; it is stored normalised ("YYYY-MM-DD",
+ * "YYYY-MM", "YYYY").  Free with manifest_free(). */
 manifest_t *manifest_load(const char *path, char **errmsg);
 void manifest_free(manifest_t *m);
 

@@ -10,6 +10,7 @@
  * a duplicate id meets its first holder in the same part, so the parts
  * never disagree.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -20,9 +21,48 @@
 
 #include "buf.h"
 #include "build.h"
+#include "known.h"
+#include "reader.h"
 #include "msg.h"
 #include "walk.h"
 #include "xs.h"
+
+int build_remove_index_dir(const char *path)
+{
+    DIR *dir = opendir(path);
+    const struct dirent *e;
+    int rc = 0;
+
+    if (dir == NULL)
+        return errno == ENOENT ? 0 : -1;
+    while (rc == 0 && (e = readdir(dir)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            rc = unlinkat(dirfd(dir), e->d_name, 0);
+    closedir(dir);
+    return rc == 0 ? rmdir(path) : -1;
+}
+
+/* A file of many records may be skipped by the next run only if every
+ * part indexed all its records: its mark in MERGED (the compaction kept
+ * the first part's) is set only when all PARTS have it.  Returns 0 or -1. */
+static int merge_file_marks(xs_db_t *merged, xs_db_t *const *parts, size_t part_count,
+                           const walk_list_t *lists, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        for (size_t k = 0; k < lists[i].count; k++) {
+            const walk_file_t *f = &lists[i].files[k];
+            int everywhere = 1;
+            if (!f->reader->many)
+                continue;
+            for (size_t p = 0; p < part_count && everywhere; p++)
+                everywhere = known_file_marked(parts[p], lists[i].root, f->relpath, f->size,
+                                               f->mtime_ns);
+            if (known_mark_file(merged, lists[i].root, f->relpath, f->size, f->mtime_ns,
+                                !everywhere) != 0)
+                return -1;
+        }
+    return 0;
+}
 
 typedef struct {
     pid_t pid;
@@ -129,7 +169,7 @@ static int merge_parts(const build_options_t *opts, const part_t *parts, unsigne
                errmsg ? errmsg : xs_status_to_string(st));
         goto done;
     }
-    if (build_merge_file_marks(merged, readers, jobs, lists, count) != 0
+    if (merge_file_marks(merged, readers, jobs, lists, count) != 0
         || xs_db_commit(merged) != XS_OK) {
         errorf("cannot write to the index '%s': %s", opts->db_path, xs_db_last_error(merged));
         goto done;

@@ -174,9 +174,6 @@ static int resolve_arg(const char *arg, arg_t *a)
         errorf("cannot index '%s': not a regular file or directory", arg);
         return -1;
     }
-    if (!walk_is_corpus_file(arg))
-        warnf("indexing '%s' as text although its name does not end in .txt, .txt.gz, "
-              ".eml, .jsonl or .jsonl.gz", arg);
     /* A file stands for itself in its directory: the directory's real
      * path, the file's own name (a link is not followed to elsewhere). */
     const char *slash = strrchr(arg, '/');

@@ -3,12 +3,14 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "buf.h"
 #include "msg.h"
+#include "reader.h"
 #include "walk.h"
 
 /* The directories on the way down, to detect symbolic-link loops. */
@@ -18,19 +20,26 @@ typedef struct dir_stack {
     const struct dir_stack *parent;
 } dir_stack_t;
 
-static int has_suffix(const char *name, const char *suffix)
+void walk_extension(const char *name, char out[TALLY_KEY_BYTES])
 {
-    size_t n = strlen(name), s = strlen(suffix);
-    return n > s && strcmp(name + n - s, suffix) == 0;
-}
-
-int walk_is_corpus_file(const char *name)
-{
-    static const char *const suffixes[] = { ".txt", ".txt.gz", ".eml", ".jsonl", ".jsonl.gz" };
-    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-        if (has_suffix(name, suffixes[i]))
-            return 1;
-    return 0;
+    const char *dot = strrchr(name, '.');
+    /* ".gz", ".bz2", ".xz": the name of what was compressed too. */
+    if (dot && dot != name && (strcmp(dot, ".gz") == 0 || strcmp(dot, ".bz2") == 0
+                               || strcmp(dot, ".xz") == 0 || strcmp(dot, ".zst") == 0)) {
+        const char *before = dot - 1;
+        while (before > name && *before != '.' && *before != '/')
+            before--;
+        if (*before == '.' && before != name)
+            dot = before;
+    }
+    if (dot == NULL || dot == name || dot[1] == '\0') {
+        snprintf(out, TALLY_KEY_BYTES, "(no extension)");
+        return;
+    }
+    size_t i = 0;
+    for (; dot[i] && i < TALLY_KEY_BYTES - 1; i++)
+        out[i] = (char)(dot[i] >= 'A' && dot[i] <= 'Z' ? dot[i] - 'A' + 'a' : dot[i]);
+    out[i] = '\0';
 }
 
 static long long mtime_ns(const struct stat *st)
@@ -38,8 +47,19 @@ static long long mtime_ns(const struct stat *st)
     return (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
 }
 
+/* Counts the file NAME (at RELPATH) that no reader takes. */
+static void skip_file(walk_list_t *list, const char *name, const char *relpath)
+{
+    char extension[TALLY_KEY_BYTES];
+    if (strcmp(relpath, "manifest.tsv") == 0)
+        return;          /* the root's metadata, not a file to index */
+    walk_extension(name, extension);
+    tally_add(&list->skipped, extension, 1);
+}
+
+/* Adds the file at PATH (RELPATH under the root), which READER takes. */
 static int add_file(walk_list_t *list, const char *path, const char *relpath,
-                    const struct stat *st)
+                    const struct stat *st, const reader_t *reader)
 {
     walk_file_t *files = realloc(list->files, (list->count + 1) * sizeof *files);
     if (files == NULL)
@@ -50,6 +70,7 @@ static int add_file(walk_list_t *list, const char *path, const char *relpath,
     f->relpath = strdup(relpath);
     f->size = (long long)st->st_size;
     f->mtime_ns = mtime_ns(st);
+    f->reader = reader;
     if (f->path == NULL || f->relpath == NULL) {
         free(f->path);
         free(f->relpath);
@@ -149,8 +170,13 @@ static int walk_dir(walk_list_t *list, const char *dir_path, const char *rel,
             (*failed)++;
         } else if (S_ISDIR(st.st_mode))
             rc = walk_dir(list, path.data, relpath.data, &here, failed);
-        else if (S_ISREG(st.st_mode) && walk_is_corpus_file(names[i]))
-            rc = add_file(list, path.data, relpath.data, &st);
+        else if (S_ISREG(st.st_mode)) {
+            const reader_t *reader = reader_for(names[i], path.data);
+            if (reader)
+                rc = add_file(list, path.data, relpath.data, &st, reader);
+            else
+                skip_file(list, names[i], relpath.data);
+        }
         buf_free(&path);
         buf_free(&relpath);
     }
@@ -198,8 +224,23 @@ int walk_add(walk_list_t *list, const char *arg, const char *rel, int is_dir,
             dir[--len] = '\0';       /* "corpus/" and "corpus" are one root */
         rc = walk_dir(list, dir, rel, NULL, failed);
         free(dir);
-    } else
-        rc = add_file(list, arg, rel, &st);
+    } else {
+        /* A file named on its own: what no reader takes is read as a page
+         * when it is text (with a warning), else skipped, and said so. */
+        const char *name = strrchr(arg, '/') ? strrchr(arg, '/') + 1 : arg;
+        const reader_t *reader = reader_for(name, arg);
+        if (reader == NULL && reader_is_text_file(arg)) {
+            warnf("indexing '%s' as a text page: no reader takes files named like it", arg);
+            reader = &reader_text;
+        }
+        if (reader)
+            rc = add_file(list, arg, rel, &st, reader);
+        else {
+            warnf("skipping '%s': not a kind of file trawl-index reads", arg);
+            skip_file(list, name, rel);
+            rc = 0;
+        }
+    }
     if (rc != 0)
         errorf("cannot index '%s': out of memory", arg);
     return rc;

@@ -6,12 +6,16 @@
 
 #include <stddef.h>
 #include <sys/types.h>
+#include "tally.h"
+
+struct reader;
 
 typedef struct {
     char *path;            /* path to open (the argument joined with relpath) */
     char *relpath;         /* path relative to the root: the article's default id */
     long long size;        /* bytes on disk */
     long long mtime_ns;    /* modification time, nanoseconds since the epoch */
+    const struct reader *reader;   /* the reader that takes it (reader.h) */
 } walk_file_t;
 
 /* A part of a root that a run looked at: a directory (its whole subtree;
@@ -39,14 +43,16 @@ typedef struct walk_list {
     size_t scope_count;
     walk_skip_t *skips;    /* directories left to other roots */
     size_t skip_count;
+    tally_t skipped;       /* files no reader takes, by extension */
 } walk_list_t;
 
-/* Adds to LIST the corpus files (walk_is_corpus_file()) of ARG, a
+/* Adds to LIST the files of ARG that a reader takes (reader_for()), a
  * directory (IS_DIR: searched recursively; names starting with '.' are
  * skipped; symbolic links are followed, loops are detected and reported;
  * LIST's skips are not entered) or a single file, whose path relative to
  * the root is REL (the argument's own relative path: "" for the root
- * itself).  Adds the scope.  Unreadable entries are reported with their
+ * itself).  Other files are counted in LIST's skipped by extension
+ * (walk_extension()), but for the root's manifest.tsv.  Adds the scope.  Unreadable entries are reported with their
  * path and reason and counted in *FAILED; the walk carries on.  Returns 0,
  * or -1 when memory ran out (reported). */
 int walk_add(walk_list_t *list, const char *arg, const char *rel, int is_dir,
@@ -62,9 +68,8 @@ int walk_in_scope(const walk_list_t *list, const char *relpath);
 
 void walk_free(walk_list_t *list);
 
-/* Non-zero if NAME ends in ".txt" or ".txt.gz" (pages or mail messages,
- * told apart by content), ".eml" (mail) or ".jsonl" or ".jsonl.gz" (JSON
- * Lines, one article per line). */
-int walk_is_corpus_file(const char *name);
+/* The extension NAME is counted under when it is skipped: ".pdf",
+ * ".tar.gz" for a compressed one, lower case; "(no extension)". */
+void walk_extension(const char *name, char out[TALLY_KEY_BYTES]);
 
 #endif /* TRAWL_WALK_H */

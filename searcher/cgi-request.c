@@ -2,7 +2,6 @@
  * it asks for, checked against the limits (cgi-request.h).
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +9,7 @@
 #include <strings.h>
 
 #include "cgi-request.h"
+#include "date.h"
 
 const char *cgi_request_var(const cgi_io_t *io, const char *name)
 {
@@ -115,18 +115,12 @@ static int read_params(cgi_io_t *io, cgi_params_t *params, cgi_wanted_t *w)
                   cgi_param_status_to_string(st));
 }
 
-/* Non-zero if S is "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a real month and
- * day number. */
+/* Non-zero if S is "YYYY", "YYYY-MM" or "YYYY-MM-DD", a date that exists:
+ * the rule of date: in the query (date_parse_iso()). */
 static int valid_date(const char *s)
 {
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n; i++)
-        if ((i == 4 || i == 7) ? s[i] != '-' : !isdigit((unsigned char)s[i]))
-            return 0;
-    if (n != 4 && n != 7 && n != 10)
-        return 0;
-    int month = n >= 7 ? atoi(s + 5) : 1, day = n == 10 ? atoi(s + 8) : 1;
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    date_t d;
+    return date_parse_iso(s, strlen(s), &d) != DATE_NONE;
 }
 
 /* The value of KEY in P, or NULL; checked against MAX_BYTES.  Makes W the

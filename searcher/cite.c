@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cite.h"
+#include "date.h"
 #include "escape.h"
 
 #define ELLIPSIS "\xE2\x80\xA6"      /* U+2026 */
@@ -21,11 +22,6 @@ static const char *const bibtex_months[] = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 };
 
-static const char *const months[] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-};
-
 const char *cite_title(const hit_t *hit)
 {
     return hit->doc.title ? hit->doc.title : hit->doc.path ? hit->doc.path : hit->doc.id;
@@ -33,15 +29,17 @@ const char *cite_title(const hit_t *hit)
 
 int cite_format_date(buf_t *out, const char *date)
 {
-    int y = 0, m = 0, d = 0;
-    int n = sscanf(date, "%4d-%2d-%2d", &y, &m, &d);
-    if (n >= 3 && m >= 1 && m <= 12)
-        buf_printf(out, "%d %s %d", d, months[m - 1], y);
-    else if (n == 2 && m >= 1 && m <= 12)
-        buf_printf(out, "%s %d", months[m - 1], y);
-    else
+    date_t d;
+    switch (date_parse_iso(date, strlen(date), &d)) {
+    case DATE_DAY:
+        buf_printf(out, "%d %s %d", d.day, date_month_name(d.month), d.year);
+        return 1;
+    case DATE_MONTH:
+        buf_printf(out, "%s %d", date_month_name(d.month), d.year);
+        return 1;
+    default:
         return 0;
-    return 1;
+    }
 }
 
 void cite_date(buf_t *out, const char *date)
@@ -117,13 +115,14 @@ void cite_key(buf_t *out, const char *id)
  * returns how many there are (0 for NULL or an unreadable date). */
 static int date_parts(const char *date, int parts[3])
 {
-    int n;
-    if (date == NULL)
-        return 0;
-    n = sscanf(date, "%4d-%2d-%2d", &parts[0], &parts[1], &parts[2]);
-    if (n >= 2 && (parts[1] < 1 || parts[1] > 12))
-        n = 1;
-    return n < 0 ? 0 : n;
+    date_t d;
+    date_precision_t n = date ? date_parse_iso(date, strlen(date), &d) : DATE_NONE;
+    if (n != DATE_NONE) {
+        parts[0] = d.year;
+        parts[1] = d.month;
+        parts[2] = d.day;
+    }
+    return (int)n;
 }
 
 /* The inside of a BibTeX {...} value: LaTeX's special characters escaped,

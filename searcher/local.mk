@@ -41,3 +41,9 @@ bench_trawl_analyze_SOURCES = bench/analyze.c
 bench_trawl_analyze_LDADD = $(TRAWL_LIBS)
 nodist_EXTRA_bench_trawl_analyze_SOURCES = build-aux/force-cxx-link.cc
 CLEANFILES += $(EXTRA_PROGRAMS)
+
+# bench/dup-eval.sh: near-duplicate grouping measured offline (make bench/trawl-dup-eval).
+EXTRA_PROGRAMS += bench/trawl-dup-eval
+bench_trawl_dup_eval_SOURCES = bench/dup-eval.c
+bench_trawl_dup_eval_LDADD = $(TRAWL_LIBS) -lm
+nodist_EXTRA_bench_trawl_dup_eval_SOURCES = build-aux/force-cxx-link.cc

@@ -13,6 +13,7 @@
 #include "batch.h"
 #include "buf.h"
 #include "config.h"
+#include "date.h"
 #include "dbpath.h"
 #include "manifest.h"
 #include "msg.h"
@@ -171,20 +172,12 @@ static format_t parse_format(const char *name)
     usagef("--format: '%s' is not one of text, json, tsv, csv, trec", name);
 }
 
-/* A date written YYYY-MM-DD that exists (2024-02-30 does not). */
+/* A day written YYYY-MM-DD that exists (2024-02-30 does not): the rule of
+ * date:, and of trawl.cgi's from and to (date_parse_iso()). */
 static int valid_date(const char *s)
 {
-    struct tm tm = { 0 };
-    int y, m, d;
-    char extra;
-    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3)
-        return 0;
-    tm.tm_year = y - 1900;
-    tm.tm_mon = m - 1;
-    tm.tm_mday = d;
-    tm.tm_isdst = -1;
-    return m >= 1 && m <= 12 && d >= 1 && mktime(&tm) != (time_t)-1
-           && tm.tm_mday == d && tm.tm_mon == m - 1;
+    date_t d;
+    return date_parse_iso(s, strlen(s), &d) == DATE_DAY;
 }
 
 static void today(char out[11])

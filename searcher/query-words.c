@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "query-private.h"
 #include "schema.h"
 #include "utf8.h"
@@ -227,31 +228,15 @@ qtree_t *qp_wildcard(parser_t *p, const lex_token_t *lt)
     return qp_combine(p, QTREE_OR, parts, n, 0);
 }
 
-/* The lowest and highest SLOT_DATE values ("YYYYMMDD", unknown parts "00")
- * that the date T[0..N) covers: YYYY, YYYY-MM or YYYY-MM-DD.  Returns 0,
- * or -1 if T is none of these. */
-static int date_bounds(const char *t, size_t n, char lo[9], char hi[9])
+/* The lowest and highest SLOT_DATE values that the date T[0..N) covers
+ * (date_slot_bounds()): YYYY, YYYY-MM or YYYY-MM-DD, a date that exists
+ * (date_parse_iso()).  Returns 0, or -1 if T is none of these. */
+static int date_bounds(const char *t, size_t n, char lo[DATE_SLOT_SIZE], char hi[DATE_SLOT_SIZE])
 {
-    int month = 0, day = 0;
-
-    if (n != 4 && n != 7 && n != 10)
+    date_t d;
+    if (date_parse_iso(t, n, &d) == DATE_NONE)
         return -1;
-    for (size_t i = 0; i < n; i++)
-        if ((i == 4 || i == 7) ? t[i] != '-' : (t[i] < '0' || t[i] > '9'))
-            return -1;
-    if (n >= 7)
-        month = (t[5] - '0') * 10 + (t[6] - '0');
-    if (n == 10)
-        day = (t[8] - '0') * 10 + (t[9] - '0');
-    if ((n >= 7 && (month < 1 || month > 12)) || (n == 10 && (day < 1 || day > 31)))
-        return -1;
-    memcpy(lo, t, 4);
-    memcpy(hi, t, 4);
-    memcpy(lo + 4, n >= 7 ? t + 5 : "00", 2);
-    memcpy(hi + 4, n >= 7 ? t + 5 : "12", 2);
-    memcpy(lo + 6, n == 10 ? t + 8 : "00", 2);
-    memcpy(hi + 6, n == 10 ? t + 8 : "31", 2);
-    lo[8] = hi[8] = '\0';
+    date_slot_bounds(&d, lo, hi);
     return 0;
 }
 
@@ -260,7 +245,7 @@ node_t qp_date_range(parser_t *p, const lex_token_t *lt)
 {
     const char *t = p->text + lt->start;
     size_t n = lt->end - lt->start, dots;
-    char lo[9], hi[9], ignored[9];
+    char lo[DATE_SLOT_SIZE], hi[DATE_SLOT_SIZE], ignored[DATE_SLOT_SIZE];
     int bad;
     node_t node = { NULL, 1 };
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "schema.h"
 #include "search-private.h"
 
@@ -213,24 +214,15 @@ static int count_term(void *ctx, const char *term, size_t term_len, unsigned doc
 }
 
 /* A SLOT_DATE value "20140603" as stored: "2014-06-03"; "20140600" as
- * "2014-06", "20140000" as "2014". */
-static void stored_date(char date[11])
+ * "2014-06", "20140000" as "2014" (date_from_slot()); a value that is no
+ * date stays as it is. */
+static void stored_date(char date[DATE_TEXT_SIZE])
 {
-    char slot[9];
+    char text[DATE_TEXT_SIZE];
+    date_t d;
 
-    memcpy(slot, date, 9);
-    memcpy(date, slot, 4);
-    date[4] = '\0';
-    if (memcmp(slot + 4, "00", 2) != 0) {
-        date[4] = '-';
-        memcpy(date + 5, slot + 4, 2);
-        date[7] = '\0';
-        if (memcmp(slot + 6, "00", 2) != 0) {
-            date[7] = '-';
-            memcpy(date + 8, slot + 6, 2);
-            date[10] = '\0';
-        }
-    }
+    if (date_from_slot(date, strlen(date), &d) && date_format(&d, text))
+        memcpy(date, text, sizeof text);
 }
 
 search_status_t searcher_stats(searcher_t *s, search_stats_t *stats)

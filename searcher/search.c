@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "schema.h"
 #include "search-private.h"
 
@@ -319,24 +320,16 @@ xs_query_t *search_restricted(const searcher_t *s, const xs_query_t *q)
     return xs_query_combine(XS_OP_FILTER, pair, 2, 0, &out) == XS_OK ? out : NULL;
 }
 
-/* Writes the SLOT_DATE bound of DATE ("YYYY", "YYYY-MM" or "YYYY-MM-DD")
- * into OUT: its digits, the rest from FILL ("00000000" for the lowest
- * value, "99999999" for the highest: dates are stored with 00 for what is
- * unknown, so "2014" runs from 20140000 to 20149999).  Returns 0, or -1
- * when DATE is not of those forms. */
-static int date_bound(const char *date, const char *fill, char out[9])
+/* The SLOT_DATE values the date S ("YYYY", "YYYY-MM" or "YYYY-MM-DD")
+ * covers, as date: in the query makes them (date_slot_bounds()).  Returns
+ * 0, or -1 when S is not such a date. */
+static int date_bounds(const char *s, char lo[DATE_SLOT_SIZE], char hi[DATE_SLOT_SIZE])
 {
-    size_t n = strlen(date), k = 0;
+    date_t d;
 
-    if (n != 4 && n != 7 && n != 10)
+    if (date_parse_iso(s, strlen(s), &d) == DATE_NONE)
         return -1;
-    memcpy(out, fill, 9);
-    for (size_t i = 0; i < n; i++) {
-        if ((i == 4 || i == 7) ? date[i] != '-' : (date[i] < '0' || date[i] > '9'))
-            return -1;
-        if (date[i] != '-')
-            out[k++] = date[i];
-    }
+    date_slot_bounds(&d, lo, hi);
     return 0;
 }
 
@@ -345,12 +338,12 @@ static search_status_t make_filter(searcher_t *s, const search_filter_t *filter,
 {
     xs_query_t *parts[2] = { NULL, NULL };
     size_t n = 0;
-    char lo[9], hi[9];
+    char lo[DATE_SLOT_SIZE], hi[DATE_SLOT_SIZE], ignored[DATE_SLOT_SIZE];
     xs_status_t st = XS_OK;
 
     *out = NULL;
-    if ((filter->from && date_bound(filter->from, "00000000", lo) != 0)
-        || (filter->to && date_bound(filter->to, "99999999", hi) != 0))
+    if ((filter->from && date_bounds(filter->from, lo, ignored) != 0)
+        || (filter->to && date_bounds(filter->to, ignored, hi) != 0))
         return search_fail(s, SEARCH_BAD_QUERY, "a date is written YYYY, YYYY-MM or YYYY-MM-DD");
     if (filter->source)
         st = xs_query_value_range(SLOT_SOURCE, filter->source, filter->source, &parts[n++]);

@@ -24,6 +24,7 @@
 #define TRAWL_SEARCH_H
 
 #include <stddef.h>
+#include "date.h"
 #include "docdata.h"
 #include "match.h"
 #include "query.h"
@@ -171,9 +172,9 @@ typedef struct {
     unsigned long terms;          /* distinct terms, of every prefix */
     double average_length;        /* indexed terms per article */
     unsigned dated;               /* articles with a date */
-    char first_date[11], last_date[11];   /* the dated articles' span, as
-                                             stored ("2014-06-03", "2014-06",
-                                             "2014"); "" when none is dated */
+    char first_date[DATE_TEXT_SIZE];  /* the dated articles' span, as stored */
+    char last_date[DATE_TEXT_SIZE];   /* ("2014-06-03", "2014-06", "2014");
+                                         "" when none is dated */
 } search_stats_t;
 
 /* Fills *STATS for S's index (this reads every term and every date: a

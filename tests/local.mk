@@ -38,6 +38,12 @@ TESTS += tests/unit/query
 tests_unit_snippet_SOURCES = tests/unit/snippet.c tests/unit/tap.h
 tests_unit_snippet_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_snippet_SOURCES = build-aux/force-cxx-link.cc
+tests_unit_reader_SOURCES = tests/unit/reader.c tests/unit/tap.h indexer/walk.c
+tests_unit_reader_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_reader_SOURCES = build-aux/force-cxx-link.cc
+check_PROGRAMS += tests/unit/reader
+TESTS += tests/unit/reader
+
 tests_unit_jsonl_SOURCES = tests/unit/jsonl.c tests/unit/tap.h
 tests_unit_jsonl_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_jsonl_SOURCES = build-aux/force-cxx-link.cc
@@ -57,11 +63,27 @@ tests_unit_analyzer_cache_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_analyzer_cache_SOURCES = build-aux/force-cxx-link.cc
 TESTS += tests/unit/analyzer-cache
 
+# The one date reader (common/date.c), with the real dates of
+# tests/data/dates-real.tsv.
+check_PROGRAMS += tests/unit/date
+tests_unit_date_SOURCES = tests/unit/date.c tests/unit/tap.h
+tests_unit_date_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_date_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/date
+EXTRA_DIST += tests/data/dates-real.tsv
+
+# The two boilerplate rules: furniture patterns, recurring lines.
+check_PROGRAMS += tests/unit/boilerplate
+tests_unit_boilerplate_SOURCES = tests/unit/boilerplate.c tests/unit/tap.h
+tests_unit_boilerplate_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_boilerplate_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/boilerplate
+
 TESTS += \
 	tests/t0010-build.sh \
 	tests/t0020-index.sh \
 	tests/t0030-search.sh \
-	tests/t0040-incremental.sh tests/t0045-roots.sh \
+	tests/t0040-incremental.sh tests/t0045-roots.sh tests/t0047-readers.sh \
 	tests/t0050-errors.sh \
 	tests/t0060-query.sh tests/t0065-counts.sh \
 	tests/t0300-badinput.sh \
@@ -131,3 +153,24 @@ TESTS += tests/unit/config tests/t0400-install.sh tests/t0410-man.sh \
 	tests/t0450-config.sh
 AM_TESTS_ENVIRONMENT += MAKE='$(MAKE)'; CC='$(CC)'; SANITIZE_FLAGS='$(SANITIZE_FLAGS)'; \
 	export MAKE CC SANITIZE_FLAGS;
+
+# WARC files (indexer/warc.c): the reader over crawled and damaged fixtures
+# (tests/data/warc/), and a dumper for debugging and bench/warc-speed.sh
+# (`make bench/trawl-warc-dump`).
+check_PROGRAMS += tests/unit/warc
+tests_unit_warc_SOURCES = tests/unit/warc.c tests/unit/tap.h
+tests_unit_warc_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_warc_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/warc
+EXTRA_DIST += tests/data/warc
+EXTRA_PROGRAMS += bench/trawl-warc-dump
+bench_trawl_warc_dump_SOURCES = bench/warc-dump.c
+bench_trawl_warc_dump_LDADD = $(TRAWL_LIBS)
+nodist_EXTRA_bench_trawl_warc_dump_SOURCES = build-aux/force-cxx-link.cc
+
+# Near-duplicate signatures and grouping (indexer/dupsig.h, dupgroup.h).
+check_PROGRAMS += tests/unit/dupsig
+tests_unit_dupsig_SOURCES = tests/unit/dupsig.c tests/unit/tap.h
+tests_unit_dupsig_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_dupsig_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/dupsig

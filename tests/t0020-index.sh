@@ -6,7 +6,7 @@
 db="$tmp/db"
 run trawl_index --db "$db" "$TRAWL_SRCDIR/corpus"
 expect_status "indexing the seeds succeeds" 0
-like "the summary counts 5 added" "$out" "$db: 5 added, 0 updated, 0 removed, 0 unchanged, 0 failed ("
+like "the summary counts 5 added, and the README it skips" "$out" "$db: 5 added, 0 updated, 0 removed, 0 unchanged, 0 failed, 1 skipped (.md 1) ("
 is "nothing on stderr" "$err" ""
 
 if [ -n "${XAPIAN_CHECK:-}" ]; then

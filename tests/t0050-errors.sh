@@ -81,6 +81,17 @@ run trawl_index -q --db "$tmp/interrupted" "$TRAWL_SRCDIR/corpus"
 expect_status "an index whose creation was interrupted is created again" 0
 run trawl_search --db "$tmp/interrupted" --count area teams bullying
 is "... and holds the corpus" "$out" "5"
+# Killed later, it leaves the version file half-written as v.tmp (seen when
+# t0310-kill.sh's kill landed there under load).
+mkdir "$tmp/interrupted-late"
+: > "$tmp/interrupted-late/flintlock"
+: > "$tmp/interrupted-late/postlist.glass"
+: > "$tmp/interrupted-late/termlist.glass"
+: > "$tmp/interrupted-late/v.tmp"
+run trawl_index -q --db "$tmp/interrupted-late" "$TRAWL_SRCDIR/corpus"
+expect_status "an index killed while writing its version file is created again" 0
+run trawl_search --db "$tmp/interrupted-late" --count area teams bullying
+is "... and holds the corpus" "$out" "5"
 # ... but a directory that holds anything else is not the indexer's to wipe.
 mkdir "$tmp/notours"
 : > "$tmp/notours/postlist.glass"

@@ -35,8 +35,12 @@ run trawl_search --db "$db" --batch - zebra < /dev/null
 expect_status "--batch with a QUERY is a usage error" 2
 is "it says so" "$(printf '%s\n' "$err" | head -1)" "trawl-search: error: --batch takes no QUERY"
 
-# TREC scores strictly decrease with rank, whatever the passes did.
+# TREC scores strictly decrease with rank, whatever the passes did (over
+# several hits: with one or none there would be nothing to compare).
 run trawl_search --db "$db" --format trec --limit 0 area teams bullying
+expect_status "a TREC run of every match exits 0" 0
+is "it ranks every match of the query" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" \
+    "$(trawl_search --db "$db" --count area teams bullying)"
 is "TREC scores strictly decrease with rank" \
     "$(printf '%s\n' "$out" | awk 's != "" && $5 + 0 >= s + 0 { print "not decreasing:", $0 } { s = $5 }')" ""
 

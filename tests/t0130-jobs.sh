@@ -93,8 +93,11 @@ wait "$pid" || status=$?
 is "SIGTERM stops a --jobs run with 143" "$status" 143
 like "... saying the index is unchanged" "$(cat "$tmp/stop.err")" "interrupted by SIGTERM: the index is unchanged"
 sleep 0.5
+# ps is run on its own, so that a ps that fails fails the test instead of
+# counting no process.
+ps -eo args > "$tmp/ps.out"
 is "... no part process is left running" \
-    "$(ps -eo args | grep -c "[t]rawl-index.*$tmp/stopped" || true)" "0"
+    "$(awk -v db="$tmp/stopped" 'index($0, "trawl-index") && index($0, db) { n++ } END { print n + 0 }' "$tmp/ps.out")" "0"
 is "... and no part is left on disk" "$(cd "$tmp" && ls -d stopped.* 2> /dev/null | wc -l)" "0"
 run trawl_search --db "$tmp/stopped" --count word1
 is "... and nothing was indexed" "$out" "0"

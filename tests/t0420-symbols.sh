@@ -21,8 +21,8 @@ is "trawl.h includes nothing but <stddef.h>" "$(grep '^#include' "$header")" "#i
 
 # The static archive keeps the internal functions: the programs link it.
 internal=$(nm --defined-only "$TRAWL_BUILDDIR/lib/.libs/libtrawl.a" 2> /dev/null |
-    awk '$2 == "T" && ($3 == "searcher_run" || $3 == "article_parse") { print $3 }' | sort)
-is "the static archive holds the internal functions the programs call" "$internal" "article_parse
+    awk '$2 == "T" && ($3 == "searcher_run" || $3 == "page_parse") { print $3 }' | sort)
+is "the static archive holds the internal functions the programs call" "$internal" "page_parse
 searcher_run"
 
 done_testing

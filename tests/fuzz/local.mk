@@ -3,9 +3,11 @@
 ## $(FUZZ_SECONDS) seconds from its seed corpus (tests/fuzz/run.sh).
 FUZZ_TARGETS = tests/fuzz/fuzz-article tests/fuzz/fuzz-analyzer \
 	tests/fuzz/fuzz-snippet tests/fuzz/fuzz-cgi-param tests/fuzz/fuzz-escape \
-	tests/fuzz/fuzz-query
+	tests/fuzz/fuzz-query tests/fuzz/fuzz-date tests/fuzz/fuzz-warc tests/fuzz/fuzz-mail \
+	tests/fuzz/fuzz-json
 FUZZ_SECONDS = 60
-EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/fuzz-check.h tests/fuzz/corpus
+EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/fuzz-check.h tests/fuzz/fuzz-article-check.h \
+	tests/fuzz/corpus
 
 if FUZZERS
 EXTRA_PROGRAMS += $(FUZZ_TARGETS)
@@ -34,6 +36,22 @@ tests_fuzz_fuzz_query_SOURCES = tests/fuzz/fuzz-query.c
 tests_fuzz_fuzz_query_LDADD = $(UNIT_LDADD)
 tests_fuzz_fuzz_query_LDFLAGS = $(FUZZ_LINK_FLAGS)
 nodist_EXTRA_tests_fuzz_fuzz_query_SOURCES = build-aux/force-cxx-link.cc
+tests_fuzz_fuzz_date_SOURCES = tests/fuzz/fuzz-date.c
+tests_fuzz_fuzz_date_LDADD = $(UNIT_LDADD)
+tests_fuzz_fuzz_date_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_tests_fuzz_fuzz_date_SOURCES = build-aux/force-cxx-link.cc
+tests_fuzz_fuzz_warc_SOURCES = tests/fuzz/fuzz-warc.c
+tests_fuzz_fuzz_warc_LDADD = $(UNIT_LDADD)
+tests_fuzz_fuzz_warc_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_tests_fuzz_fuzz_warc_SOURCES = build-aux/force-cxx-link.cc
+tests_fuzz_fuzz_mail_SOURCES = tests/fuzz/fuzz-mail.c
+tests_fuzz_fuzz_mail_LDADD = $(UNIT_LDADD)
+tests_fuzz_fuzz_mail_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_tests_fuzz_fuzz_mail_SOURCES = build-aux/force-cxx-link.cc
+tests_fuzz_fuzz_json_SOURCES = tests/fuzz/fuzz-json.c
+tests_fuzz_fuzz_json_LDADD = $(UNIT_LDADD)
+tests_fuzz_fuzz_json_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_tests_fuzz_fuzz_json_SOURCES = build-aux/force-cxx-link.cc
 
 fuzz: $(FUZZ_TARGETS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) $(SHELL) $(srcdir)/tests/fuzz/run.sh $(FUZZ_TARGETS)

@@ -1,4 +1,4 @@
-/* tests/unit/article.c: article_parse, boilerplate and manifest on the seed corpus and synthetic pages.
+/* tests/unit/article.c: page_parse, boilerplate and manifest on the seed corpus and synthetic pages.
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * The seed pages are read from $TRAWL_SRCDIR/corpus (make check sets
@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "page.h"
 #include "boilerplate.h"
 #include "buf.h"
 #include "manifest.h"
@@ -145,7 +146,7 @@ static void test_seed(int i, const char *text, size_t len, const boilerplate_t *
 {
     article_t a;
     char *err = NULL, name[64];
-    int rc = article_parse(text, len, bp, &a, &err);
+    int rc = page_parse(text, len, bp, &a, &err);
 
 #define NAME(what) (snprintf(name, sizeof name, "seed %03d: %s", i, what), name)
     is_int(rc, 0, NAME("parses"));
@@ -264,59 +265,11 @@ static void test_furniture(void)
                cases[i].furniture, cases[i].line);
 }
 
-static void test_dates(void)
-{
-    static const struct {
-        const char *in, *out;    /* out NULL: not a date */
-    } cases[] = {
-        { "3 June 2014", "2014-06-03" },
-        { "3 Jun 2014", "2014-06-03" },
-        { "June 3, 2014", "2014-06-03" },
-        { "Tuesday 3 June 2014", "2014-06-03" },
-        { "Tue, 3 Jun 2014", "2014-06-03" },
-        { "3 June, 2014", "2014-06-03" },
-        { " 1st Sept 2020 ", "2020-09-01" },
-        { "2014-06-03", "2014-06-03" },
-        { "2014-06", "2014-06" },
-        { "2014", "2014" },
-        { "June 2014", "2014-06" },
-        { "29 February 2012", "2012-02-29" },
-        { "29 February 2000", "2000-02-29" },
-        { "31 december 2999", "2999-12-31" },
-        { "31 June 2014", NULL },
-        { "29 February 2013", NULL },
-        { "29 February 1900", NULL },
-        { "32 May 2014", NULL },
-        { "0 May 2014", NULL },
-        { "2014-13-01", NULL },
-        { "2014-02-30", NULL },
-        { "2014-6-3", NULL },
-        { "0999", NULL },
-        { "3000", NULL },
-        { "June", NULL },
-        { "3 June", NULL },
-        { "3 June 2014 news", NULL },
-        { "June 3,, 2014", NULL },
-        { "3 June 2014,", NULL },
-        { "Funday 3 June 2014", NULL },
-        { "Tuesday June 2014", NULL },
-        { "", NULL },
-        { "   ", NULL },
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char out[11] = "unset";
-        int got = article_parse_date(cases[i].in, strlen(cases[i].in), out);
-        char name[80];
-        snprintf(name, sizeof name, "date '%s'", cases[i].in);
-        is_str(got ? out : NULL, cases[i].out, name);
-    }
-}
-
 /* Parses TEXT (LEN bytes) with no boilerplate table; 0 on success. */
 static int parse(const char *text, size_t len, article_t *a)
 {
     char *err = NULL;
-    int rc = article_parse(text, len, NULL, a, &err);
+    int rc = page_parse(text, len, NULL, a, &err);
     if (rc)
         printf("# %s\n", err);
     free(err);
@@ -391,17 +344,17 @@ static void test_cleaning(void)
     article_free(&a);
 
     char *err = NULL;
-    is_int(article_parse("", 0, NULL, &a, &err), -1, "empty file: fails");
+    is_int(page_parse("", 0, NULL, &a, &err), -1, "empty file: fails");
     is_str(err, "no article text", "empty file: message");
     is_int((long)a.paragraph_count, 0, "empty file: article empty");
     free(err);
     err = NULL;
-    is_int(article_parse(" \n\t\r\n\xC2\xA0\n\0\n", 9, NULL, &a, &err), -1,
+    is_int(page_parse(" \n\t\r\n\xC2\xA0\n\0\n", 9, NULL, &a, &err), -1,
            "white space only: fails");
     is_str(err, "no article text", "white space only: message");
     free(err);
     err = NULL;
-    is_int(article_parse("Related articles\n\nAds by Google\n", 31, NULL, &a, &err), -1,
+    is_int(page_parse("Related articles\n\nAds by Google\n", 31, NULL, &a, &err), -1,
            "furniture only: fails");
     is_str(err, "no article text", "furniture only: message");
     free(err);
@@ -530,7 +483,7 @@ static void test_headlines(void)
     is_int((long)a.paragraph_count, 0, "front matter title only: no body");
     article_free(&a);
 
-    is_int(article_parse("No headline, a fragment,\n", 25, NULL, &a, &err), 0,
+    is_int(page_parse("No headline, a fragment,\n", 25, NULL, &a, &err), 0,
            "a fragment alone: parses");
     is_int((long)a.paragraph_count, 1, "a fragment alone: kept as body");
     is_int(a.title_derived, 1, "a fragment alone: derived title");
@@ -553,17 +506,17 @@ static void test_recurring_headline(void)
         boilerplate_add_document(bp, only, strlen(only));
         boilerplate_add_document(bp, "Menu\n", 5);
     }
-    is_int(article_parse(only, strlen(only), bp, &a, &err), 0, "recurring line alone: parses");
+    is_int(page_parse(only, strlen(only), bp, &a, &err), 0, "recurring line alone: parses");
     is_str(a.title, "Sorting (Algorithm 12)", "recurring line alone: the headline");
     is_int((long)a.paragraph_count, 0, "recurring line alone: no body");
     article_free(&a);
 
-    is_int(article_parse(with_text, strlen(with_text), bp, &a, &err), 0,
+    is_int(page_parse(with_text, strlen(with_text), bp, &a, &err), 0,
            "recurring line with text: parses");
     is_str(a.title, "A certification of the algorithm", "recurring line with text: dropped");
     article_free(&a);
 
-    is_int(article_parse(two, strlen(two), bp, &a, &err), -1, "two recurring lines: fail");
+    is_int(page_parse(two, strlen(two), bp, &a, &err), -1, "two recurring lines: fail");
     is_str(err, "no article text", "two recurring lines: message");
     free(err);
     boilerplate_free(bp);
@@ -636,7 +589,6 @@ int main(void)
     test_seeds();
     test_recurring_counts_once_per_document();
     test_furniture();
-    test_dates();
     test_front_matter();
     test_cleaning();
     test_structure();

@@ -79,6 +79,11 @@ static void test_rows(void)
     }
 }
 
+static void free_null_params(void)
+{
+    cgi_params_free(NULL);
+}
+
 static void test_lookup(void)
 {
     cgi_params_t p;
@@ -91,8 +96,11 @@ static void test_lookup(void)
     ok(cgi_params_get(&p, "page") == NULL, "get(page): absent");
     ok(cgi_params_get(&p, "Q") == NULL, "keys are case-sensitive");
     cgi_params_free(&p);
-    cgi_params_free(NULL);
-    ok(1, "free(NULL) does nothing");
+    ok(p.params == NULL && p.count == 0 && cgi_params_get(&p, "q") == NULL,
+       "free empties the params");
+    cgi_params_free(&p);
+    ok(p.params == NULL && p.count == 0, "freeing them again is harmless");
+    survives(free_null_params, "free(NULL) does nothing");
 }
 
 static void test_status_strings(void)
@@ -109,7 +117,7 @@ static void test_large(void)
     size_t n = 1 << 20;
     char *text = malloc(n + 3);
     cgi_params_t p;
-    if (text == NULL)
+    if (!ok(text != NULL, "1 MB for a large value"))
         return;
     memcpy(text, "q=", 2);
     memset(text + 2, 'a', n);

@@ -154,6 +154,27 @@ static void test_records(void)
     ok(a.date == NULL && a.title == NULL, "  date and title unknown");
     is_str(a.warning, "bad date 'sometime' ignored", "  a warning names the bad date");
     article_free(&a);
+
+    /* Names are compared whole: one holding a NUL is not "id" or "title"
+     * (the fuzzer found "id\u0000x" taken for "id"). */
+    const char *nul_key = "{\"id\":\"a\",\"id\\u0000x\":\"nul key\",\"title\\u0000\":\"T\","
+                          "\"text\":\"x\"}";
+    is_int(jsonl_parse_record(&r, nul_key, strlen(nul_key), &a, &err), 0,
+           "names holding a NUL byte");
+    is_str(a.id, "a", "  \"id\\u0000x\" is not the id");
+    is_str(a.title, NULL, "  \"title\\u0000\" is not the title");
+    is_int((long)a.extra_count, 2, "  both are other fields");
+    is_str(a.extra_count > 0 ? a.extra[0].key : NULL, "id_x", "  named with '_' for the NUL");
+    article_free(&a);
+
+    const char *repeated = "{\"id\":\"a\",\"title\":\"First\",\"text\":\"x\","
+                           "\"title\":\"Second\",\"tag\":\"1\",\"tag\":\"2\"}";
+    is_int(jsonl_parse_record(&r, repeated, strlen(repeated), &a, &err), 0, "repeated names");
+    is_str(a.title, "First", "  the first value is kept");
+    is_int((long)a.extra_count, 1, "  ... for other fields too");
+    is_str(a.warning, "repeated key 'title': the first value is kept; repeated key 'tag': the "
+           "first value is kept", "  and each repeat is said");
+    article_free(&a);
     json_reader_free(&r);
 }
 
@@ -253,6 +274,24 @@ static void test_mail(void)
            "nothing decodable and no subject");
     is_str(err, "no article text (part in charset 'big5' not decoded)", "  says why");
     free(err);
+
+    /* The charset name comes from the message and the warning is printed
+     * as it is: no terminal escape, other control or bad byte gets through, and
+     * a long name is cut (found by tests/fuzz/fuzz-mail). */
+    const char *escape =
+        "From: a@b\nSubject: s\n"
+        "Content-Type: text/plain; charset=\"x\033]0;title\007\t\xff\"\n\n\xA4\xE5\n";
+    const char *long_name =
+        "From: a@b\nSubject: =?" "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+        "?Q?=FF?=\n\nBody.\n";
+    is_int(mail_parse(escape, strlen(escape), &a, &err), 0, "a charset name with controls");
+    is_str(a.warning, "part in charset 'x?]0;title?" "?" "?' not decoded",
+           "  is quoted with '?' for each byte outside printable ASCII");
+    article_free(&a);
+    is_int(mail_parse(long_name, strlen(long_name), &a, &err), 0, "a long charset name");
+    is_str(a.warning, "header in charset 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv'"
+           " not decoded", "  is cut to 48 bytes");
+    article_free(&a);
 }
 
 int main(void)

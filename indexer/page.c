@@ -1,0 +1,789 @@
+/* page.c: turns one scraped text page into an article: headline, date, byline, paragraphs.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * The page goes through four steps:
+ * 1. clean_text() (clean.h): valid UTF-8, LF line ends, no control characters, one
+ *    space between words, trimmed lines;
+ * 2. front matter ("Key: value" lines, then a blank line);
+ * 3. each line is classified (dropped furniture, comment heading, date,
+ *    commenter, text) and text lines are joined into paragraphs;
+ * 4. the leading paragraphs give the headline, date and byline; a comment
+ *    heading or commenter line after the story starts the comments.
+ * Every rule looks at the shape of a line, never at a site's wording, except
+ * boilerplate.c's short furniture list.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "clean.h"
+#include "page.h"
+#include "buf.h"
+#include "date.h"
+#include "utf8.h"
+
+#define HEADLINE_MAX 200        /* bytes: longer lines are body text */
+#define DERIVED_TITLE_MAX 80    /* characters of a title made from a sentence */
+#define BYLINE_MAX 80           /* bytes of a "By Jane Smith" line */
+#define AUTHOR_NOTE_MAX 120     /* bytes of "Jane Smith is a health reporter." */
+#define COMMENTER_MAX 120       /* bytes of "Anony Mouse 25 January, 2021 11:22 pm" */
+
+/* ---- small string helpers ---- */
+
+typedef struct {
+    const char *s;
+    size_t len;
+} span_t;
+
+static int span_is(span_t sp, const char *word)
+{
+    return sp.len == strlen(word) && strncasecmp(sp.s, word, sp.len) == 0;
+}
+
+static int has_prefix(span_t sp, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return sp.len >= n && memcmp(sp.s, prefix, n) == 0;
+}
+
+static int has_suffix(span_t sp, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return sp.len >= n && memcmp(sp.s + sp.len - n, suffix, n) == 0;
+}
+
+/* Splits SP at single spaces into at most MAX words; returns the count, or
+ * MAX + 1 when there are more. */
+static size_t split_words(span_t sp, span_t *words, size_t max)
+{
+    size_t n = 0, start = 0;
+    for (size_t i = 0; i <= sp.len; i++) {
+        if (i < sp.len && sp.s[i] != ' ')
+            continue;
+        if (i > start) {
+            if (n == max)
+                return max + 1;
+            words[n].s = sp.s + start;
+            words[n].len = i - start;
+            n++;
+        }
+        start = i + 1;
+    }
+    return n;
+}
+
+/* Ends a sentence or a quotation: a line ending so is not soft-wrapped. */
+static int ends_sentence(span_t sp)
+{
+    if (sp.len == 0)
+        return 0;
+    if (strchr(".!?:\"')", sp.s[sp.len - 1]))
+        return 1;
+    return has_suffix(sp, "\xE2\x80\x9D") || has_suffix(sp, "\xE2\x80\x99");
+}
+
+/* ---- dates ---- */
+
+/* Reads exactly N digits; -1 if they are not all digits. */
+static int parse_digits(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)s[i]))
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* The stored form of the date SP is (a date line when LINE: labels and
+ * separators allowed, date_parse_line(); else the whole of SP,
+ * date_parse()), in OUT; *LABEL (when not NULL) says what the line's label
+ * called it.  Returns the date's precision (DATE_NONE: no date).  The
+ * index's language is not known here: every language's month names are
+ * read. */
+static date_precision_t read_date(span_t sp, int line, char out[DATE_TEXT_SIZE],
+                                  date_label_t *label)
+{
+    date_t d;
+    date_precision_t got = line ? date_parse_line(sp.s, sp.len, NULL, &d, label)
+                                : date_parse(sp.s, sp.len, NULL, &d);
+    return got ? date_format(&d, out) : DATE_NONE;
+}
+
+/* ---- line shapes ---- */
+
+/* A name word: capitalised ("Mooney", "O’Brien", "Pinto-Duschinsky", "J.").
+ * A non-ASCII first letter is accepted as capital: telling case would need
+ * Unicode tables. */
+static int is_name_word(span_t w)
+{
+    unsigned char c = (unsigned char)w.s[0];
+    if (!(isupper(c) || c >= 0xC0))
+        return 0;
+    for (size_t i = 1; i < w.len; i++) {
+        c = (unsigned char)w.s[i];
+        if (!isalpha(c) && c < 0x80 && c != '-' && c != '\'' && c != '.')
+            return 0;
+    }
+    return 1;
+}
+
+/* SP is 2-4 name words: a person's name. */
+static int is_person_name(span_t sp)
+{
+    span_t w[4];
+    size_t n = split_words(sp, w, 4);
+    if (n < 2 || n > 4)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_name_word(w[i]))
+            return 0;
+    return 1;
+}
+
+/* "By Jane Smith": the name, or a zero-length span. */
+static span_t byline_name(span_t sp)
+{
+    span_t name = { sp.s + 3, sp.len >= 3 ? sp.len - 3 : 0 };
+    span_t none = { sp.s, 0 };
+    if (sp.len > BYLINE_MAX || sp.len < 3 || strncasecmp(sp.s, "by ", 3) != 0)
+        return none;
+    return is_person_name(name) ? name : none;
+}
+
+/* An author note closing the story: "Helen Mooney is a health reporter."
+ * Returns the name, or a zero-length span. */
+static span_t author_note_name(span_t sp)
+{
+    static const char *const roles[] = {
+        "reporter", "journalist", "correspondent", "editor", "writer",
+        "columnist"
+    };
+    span_t none = { sp.s, 0 };
+    const char *is = sp.s;
+    while (is + 4 <= sp.s + sp.len && memcmp(is, " is ", 4) != 0)
+        is++;
+    if (sp.len > AUTHOR_NOTE_MAX || is + 4 > sp.s + sp.len || !has_suffix(sp, "."))
+        return none;
+    span_t name = { sp.s, (size_t)(is - sp.s) };
+    span_t rest = { is + 4, sp.len - name.len - 4 };
+    if (!is_person_name(name) ||
+        !(has_prefix(rest, "a ") || has_prefix(rest, "an ") || has_prefix(rest, "the ")))
+        return none;
+    const char *last = rest.s + rest.len - 1;   /* the final '.' */
+    const char *word = last;
+    while (word > rest.s && word[-1] != ' ')
+        word--;
+    span_t role = { word, (size_t)(last - word) };
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (span_is(role, roles[i]))
+            return name;
+    return none;
+}
+
+/* "11:22", "23:05:59", "11:22pm". */
+static int is_time(span_t w)
+{
+    if (w.len > 2 && (span_is((span_t){ w.s + w.len - 2, 2 }, "am") ||
+                      span_is((span_t){ w.s + w.len - 2, 2 }, "pm")))
+        w.len -= 2;
+    const char *colon = memchr(w.s, ':', w.len);
+    if (colon == NULL || colon == w.s || colon - w.s > 2)
+        return 0;
+    int h = parse_digits(w.s, (size_t)(colon - w.s));
+    size_t rest = w.len - (size_t)(colon - w.s) - 1;
+    int m = rest >= 2 ? parse_digits(colon + 1, 2) : -1;
+    int sec = rest == 5 && colon[3] == ':' ? parse_digits(colon + 4, 2) : 0;
+    return h >= 0 && h <= 23 && m >= 0 && m <= 59 && sec >= 0 && sec <= 59 &&
+           (rest == 2 || rest == 5);
+}
+
+/* A commenter line: "<name> <date> <time>", the name 1-4 words, the date a
+ * full day (date_parse()), optionally "at" before the time:
+ * "Anony Mouse 25 January, 2021 11:22 pm". */
+static int is_commenter_line(span_t sp)
+{
+    span_t w[12];
+    size_t n = sp.len <= COMMENTER_MAX ? split_words(sp, w, 12) : 13;
+    char date[DATE_TEXT_SIZE];
+
+    if (n > 12)
+        return 0;
+    if (n >= 2 && (span_is(w[n - 1], "am") || span_is(w[n - 1], "pm")))
+        n--;
+    if (n < 3 || !is_time(w[n - 1]))
+        return 0;
+    n--;
+    if (span_is(w[n - 1], "at"))
+        n--;
+    for (size_t k = 1; k <= 4 && k < n; k++) {
+        span_t d = { w[n - k].s, (size_t)(w[n - 1].s + w[n - 1].len - w[n - k].s) };
+        if (d.s[d.len - 1] == ',')
+            d.len--;
+        if (n - k <= 4 && read_date(d, 0, date, NULL) == DATE_DAY)
+            return 1;
+    }
+    return 0;
+}
+
+/* A comment-section heading: "Readers' comments (3)", "Comments (12)",
+ * "12 comments", "Reader comments:", "Please note, only GPs are permitted
+ * to add comments to articles". */
+static int is_comment_heading(span_t sp)
+{
+    static const char *const headings[] = {
+        "comments", "reader comments", "readers comments", "readers' comments",
+        "readers\xE2\x80\x99 comments", "reader's comments",
+        "reader\xE2\x80\x99s comments", "user comments", "join the discussion"
+    };
+    if (sp.len > 160)
+        return 0;
+    /* "Please note, only subscribers may comment": a note on who may post. */
+    if (sp.len >= 11 && strncasecmp(sp.s, "please note", 11) == 0) {
+        for (size_t i = 0; i + 7 <= sp.len; i++)
+            if (strncasecmp(sp.s + i, "comment", 7) == 0)
+                return 1;
+        return 0;
+    }
+    /* Drop a count and a colon: "Comments (3)", "Comments:". */
+    if (has_suffix(sp, ")")) {
+        const char *open = memchr(sp.s, '(', sp.len);
+        if (open && open > sp.s &&
+            parse_digits(open + 1, (size_t)(sp.s + sp.len - open - 2)) >= 0)
+            sp.len = (size_t)(open - sp.s);
+    }
+    while (sp.len && (sp.s[sp.len - 1] == ' ' || sp.s[sp.len - 1] == ':'))
+        sp.len--;
+    /* "12 comments" */
+    size_t digits = 0;
+    while (digits < sp.len && isdigit((unsigned char)sp.s[digits]))
+        digits++;
+    if (digits && (span_is((span_t){ sp.s + digits, sp.len - digits }, " comments") ||
+                   span_is((span_t){ sp.s + digits, sp.len - digits }, " comment")))
+        return 1;
+    for (size_t i = 0; i < sizeof headings / sizeof headings[0]; i++)
+        if (span_is(sp, headings[i]))
+            return 1;
+    return 0;
+}
+
+/* SP without a final full stop that stands apart (" ."): text tokenised for
+ * retrieval experiments ends its titles and sentences alike so, and English
+ * prose never puts a space before its full stop, so the stop says nothing
+ * about whether the line is a sentence. */
+static span_t without_detached_stop(span_t sp)
+{
+    if (sp.len > 2 && has_suffix(sp, " ."))
+        sp.len -= 2;
+    return sp;
+}
+
+/* A headline: short, not a sentence or a fragment ending in '.', ',', ';' or
+ * ':' (a question or exclamation is fine; a detached " ." is ignored), with
+ * at least one letter. */
+static int is_headline(span_t sp)
+{
+    int letter = 0;
+    sp = without_detached_stop(sp);
+    if (sp.len == 0 || sp.len > HEADLINE_MAX || strchr(".,;:", sp.s[sp.len - 1]))
+        return 0;
+    for (size_t i = 0; i < sp.len && !letter; i++)
+        letter = isalpha((unsigned char)sp.s[i]) || (unsigned char)sp.s[i] >= 0xC0;
+    return letter;
+}
+
+/* ---- step 2: front matter ---- */
+
+/* "key: value" with key [A-Za-z][A-Za-z0-9_-]*: the key's length, or 0. */
+static size_t front_matter_key(span_t sp)
+{
+    size_t i = 0;
+    if (sp.len == 0 || !isalpha((unsigned char)sp.s[0]))
+        return 0;
+    while (i < sp.len && (isalnum((unsigned char)sp.s[i]) || sp.s[i] == '_' || sp.s[i] == '-'))
+        i++;
+    return i < sp.len && sp.s[i] == ':' ? i : 0;
+}
+
+static char **known_field(article_t *a, span_t key)
+{
+    if (span_is(key, "id"))
+        return &a->id;
+    if (span_is(key, "title"))
+        return &a->title;
+    if (span_is(key, "date"))
+        return &a->date;
+    if (span_is(key, "source"))
+        return &a->source;
+    if (span_is(key, "byline") || span_is(key, "author"))
+        return &a->byline;
+    if (span_is(key, "url"))
+        return &a->url;
+    return NULL;
+}
+
+/* ---- the parser ---- */
+
+enum {
+    LINE_DROP,        /* blank, boilerplate or furniture: ends a paragraph */
+    LINE_HEADING,     /* a comment heading: dropped, may start the comments */
+    LINE_TEXT
+};
+
+enum {
+    ALONE = 1,        /* a paragraph by itself: a date or commenter line */
+    COMMENTER = 2,    /* may start the comments */
+    DATE_LINE = 4,
+    BULLET = 8        /* starts a new paragraph */
+};
+
+typedef struct {
+    span_t text;
+    int kind, flags;
+} line_t;
+
+typedef struct {
+    char *text;       /* NULL for a comment heading */
+    size_t len;
+    int flags;
+} unit_t;
+
+typedef struct {
+    article_t *a;
+    const boilerplate_t *bp;
+    line_t *lines;
+    size_t nlines;
+    unit_t *units;
+    size_t nunits, cap;
+    int oom;
+} parser_t;
+
+static char *dup_span(parser_t *p, span_t sp)
+{
+    char *s = xstrndup(sp.s, sp.len);
+    if (s == NULL)
+        p->oom = 1;
+    return s;
+}
+
+/* Strips a value's surrounding quotes ("title: \"A B\"" as YAML writes it). */
+static span_t unquote(span_t v)
+{
+    if (v.len >= 2 && (v.s[0] == '"' || v.s[0] == '\'') && v.s[v.len - 1] == v.s[0])
+        return (span_t){ v.s + 1, v.len - 2 };
+    return v;
+}
+
+static void set_field(parser_t *p, span_t key, span_t value)
+{
+    article_t *a = p->a;
+    char **field = known_field(a, key);
+    char date[DATE_TEXT_SIZE];
+
+    value = unquote(value);
+    if (value.len == 0 || (field && *field))    /* empty: unknown; first wins */
+        return;
+    if (field == &a->date && !read_date(value, 0, date, NULL)) {
+        buf_t w = BUF_INIT;
+        if (a->warning == NULL) {
+            buf_printf(&w, "front matter: bad date '%.*s' ignored", (int)value.len, value.s);
+            if (w.failed)
+                p->oom = 1;
+            a->warning = buf_detach(&w);
+        }
+        return;
+    }
+    if (field) {
+        *field = dup_span(p, field == &a->date ? (span_t){ date, strlen(date) } : value);
+        return;
+    }
+    article_field_t *extra = realloc(a->extra, (a->extra_count + 1) * sizeof *extra);
+    if (extra == NULL) {
+        p->oom = 1;
+        return;
+    }
+    a->extra = extra;
+    extra[a->extra_count].key = dup_span(p, key);
+    extra[a->extra_count].value = dup_span(p, value);
+    a->extra_count++;
+}
+
+/* Reads the front matter, if the page has one; returns the first line after
+ * it (0 when there is none). */
+static size_t read_front_matter(parser_t *p)
+{
+    size_t first = 0, end, next;
+    int known = 0;
+
+    while (first < p->nlines && p->lines[first].text.len == 0)
+        first++;
+    if (first < p->nlines && span_is(p->lines[first].text, "---")) {
+        first++;
+        for (end = first; end < p->nlines && !span_is(p->lines[end].text, "---"); end++)
+            ;
+        next = end + 1;
+    } else {
+        for (end = first; end < p->nlines && p->lines[end].text.len; end++)
+            ;
+        next = end;
+    }
+    if (end == first || end >= p->nlines)   /* empty, or not closed by a blank line */
+        return 0;
+    for (size_t i = first; i < end; i++) {
+        size_t k = front_matter_key(p->lines[i].text);
+        if (k == 0)
+            return 0;
+        known |= known_field(p->a, (span_t){ p->lines[i].text.s, k }) != NULL;
+    }
+    if (!known)
+        return 0;
+    for (size_t i = first; i < end; i++) {
+        span_t sp = p->lines[i].text;
+        span_t key = { sp.s, front_matter_key(sp) };
+        span_t value = { sp.s + key.len + 1, sp.len - key.len - 1 };
+        if (value.len && value.s[0] == ' ')
+            value.s++, value.len--;
+        set_field(p, key, value);
+    }
+    return next;
+}
+
+/* Classifies line L: what to drop, what starts comments, what stands alone. */
+static void classify_line(parser_t *p, line_t *l)
+{
+    span_t sp = l->text;
+    char date[DATE_TEXT_SIZE];
+
+    l->kind = LINE_DROP;
+    l->flags = 0;
+    if (sp.len == 0 || (p->bp && boilerplate_is_recurring(p->bp, sp.s, sp.len)))
+        return;
+    if (has_prefix(sp, "\xE2\x80\xA2 ") || has_prefix(sp, "- ") || has_prefix(sp, "* ")) {
+        size_t skip = sp.s[0] == '\xE2' ? 4 : 2;
+        sp.s += skip, sp.len -= skip;
+        l->flags |= BULLET;
+    } else if (span_is(sp, "\xE2\x80\xA2") || span_is(sp, "-") || span_is(sp, "*")) {
+        return;
+    }
+    if (boilerplate_is_furniture(sp.s, sp.len))
+        return;
+    if (is_comment_heading(sp)) {
+        l->kind = LINE_HEADING;
+        return;
+    }
+    /* A lone lower-case letter after a sentence is a scraped icon glyph
+     * ("... interesting reading. l"). */
+    if (sp.len >= 4 && sp.s[sp.len - 2] == ' ' && islower((unsigned char)sp.s[sp.len - 1]) &&
+        ends_sentence((span_t){ sp.s, sp.len - 2 }))
+        sp.len -= 2;
+    l->text = sp;
+    l->kind = LINE_TEXT;
+    /* A date line first: "Last Updated: Wednesday, 16 March 2005, 14:52"
+     * has a commenter line's shape too. */
+    if (read_date(sp, 1, date, NULL))
+        l->flags |= ALONE | DATE_LINE;
+    else if (is_commenter_line(sp))
+        l->flags |= ALONE | COMMENTER;
+}
+
+static void push_unit(parser_t *p, char *text, size_t len, int flags)
+{
+    if (p->nunits == p->cap) {
+        size_t cap = p->cap ? 2 * p->cap : 32;
+        unit_t *u = realloc(p->units, cap * sizeof *u);
+        if (u == NULL) {
+            free(text);
+            p->oom = 1;
+            return;
+        }
+        p->units = u;
+        p->cap = cap;
+    }
+    p->units[p->nunits++] = (unit_t){ text, len, flags };
+}
+
+/* Joins the text lines of the block [FIRST, END) into paragraphs.  A line
+ * break is a paragraph break after a line that ends a sentence, around a
+ * date or commenter line and before a bullet; other breaks are soft wraps.
+ * When most lines of the block end a sentence the page puts one paragraph
+ * on each line, so every break is a paragraph break. */
+static void join_block(parser_t *p, size_t first, size_t end)
+{
+    size_t ends = 0;
+    buf_t b = BUF_INIT;
+    int flags = 0;
+
+    for (size_t i = first; i + 1 < end; i++)
+        ends += (size_t)ends_sentence(p->lines[i].text);
+    int per_line = 2 * ends > end - first - 1;
+    for (size_t i = first; i < end; i++) {
+        const line_t *l = &p->lines[i];
+        if (b.len)
+            buf_putc(&b, ' ');
+        buf_append(&b, l->text.s, l->text.len);
+        flags |= l->flags & (ALONE | COMMENTER | DATE_LINE);
+        if (i + 1 == end || per_line || ends_sentence(l->text) || (l->flags & ALONE) ||
+            (p->lines[i + 1].flags & (ALONE | BULLET))) {
+            if (b.failed)
+                p->oom = 1;
+            size_t len = b.len;
+            push_unit(p, buf_detach(&b), len, flags);
+            flags = 0;
+        }
+    }
+    buf_free(&b);
+}
+
+static void build_units(parser_t *p, size_t from)
+{
+    size_t nonblank = 0, only = from;
+
+    for (size_t i = from; i < p->nlines; i++) {
+        classify_line(p, &p->lines[i]);
+        if (p->lines[i].text.len) {
+            nonblank++;
+            only = i;
+        }
+    }
+    /* A page that is one line is that line, even when the line recurs in
+     * other pages: items that share a headline and have no text of their
+     * own ("Critical Path Scheduling (Algorithm 40)" heads an algorithm and
+     * each of its certifications) are not furniture. */
+    if (nonblank == 1 && p->lines[only].kind == LINE_DROP) {
+        p->bp = NULL;
+        classify_line(p, &p->lines[only]);
+    }
+    for (size_t i = from; i < p->nlines;) {
+        size_t end = i;
+        while (end < p->nlines && p->lines[end].kind == LINE_TEXT)
+            end++;
+        if (end > i) {
+            join_block(p, i, end);
+            i = end;
+            continue;
+        }
+        if (p->lines[i].kind == LINE_HEADING)
+            push_unit(p, NULL, 0, 0);
+        i++;
+    }
+}
+
+/* The first sentence of TEXT.  A full stop after a short capitalised word
+ * ("Dr.", "Mr.", "J.") does not end it. */
+static size_t first_sentence(span_t t)
+{
+    for (size_t i = 0; i < t.len; i++) {
+        if (!strchr(".!?", t.s[i]))
+            continue;
+        size_t j = i + 1;
+        while (j < t.len && strchr("\"')", t.s[j]))
+            j++;
+        while (j + 3 <= t.len && (has_prefix((span_t){ t.s + j, 3 }, "\xE2\x80\x9D") ||
+                                  has_prefix((span_t){ t.s + j, 3 }, "\xE2\x80\x99")))
+            j += 3;
+        if (j == t.len)
+            return j;
+        if (t.s[j] != ' ' || j + 1 == t.len)
+            continue;
+        unsigned char next = (unsigned char)t.s[j + 1];
+        if (!(isupper(next) || isdigit(next) || next == '"' || next == '\'' || next == 0xE2))
+            continue;
+        size_t w = i;
+        while (w > 0 && t.s[w - 1] != ' ')
+            w--;
+        if (t.s[i] == '.' && i - w <= 3 && isupper((unsigned char)t.s[w]))
+            continue;
+        return j;
+    }
+    return t.len;
+}
+
+/* A title made from the first sentence of TEXT: at most DERIVED_TITLE_MAX
+ * characters, cut at a word boundary with "…" appended when shortened; a
+ * final full stop is dropped. */
+static char *derive_title(parser_t *p, span_t text)
+{
+    span_t t = { text.s, first_sentence(text) };
+    buf_t b = BUF_INIT;
+
+    if (has_suffix(t, "."))
+        t.len--;
+    if (utf8_count(t.s, t.len) > DERIVED_TITLE_MAX) {
+        size_t cut = 0, i = 0;
+        for (size_t chars = 0; chars < DERIVED_TITLE_MAX - 1; chars++)
+            utf8_decode(t.s, t.len, &i);
+        cut = i;
+        while (cut > 0 && t.s[cut] != ' ')
+            cut--;
+        if (cut == 0)
+            cut = i;
+        while (cut > 0 && strchr(" ,;:-", t.s[cut - 1]))
+            cut--;
+        buf_append(&b, t.s, cut);
+        buf_puts(&b, "\xE2\x80\xA6");
+    } else {
+        buf_append(&b, t.s, t.len);
+    }
+    if (b.failed)
+        p->oom = 1;
+    return buf_detach(&b);
+}
+
+/* Whether SP is the headline TITLE (printed again). */
+static int is_title(const char *title, span_t sp)
+{
+    sp = without_detached_stop(sp);
+    return strlen(title) == sp.len && memcmp(title, sp.s, sp.len) == 0;
+}
+
+/* Whether unit I is printed again at the start of the next one, as pages
+ * print a headline twice: then it is the headline whatever its shape (long,
+ * or ending in a full stop). */
+static int printed_twice(const parser_t *p, size_t i)
+{
+    span_t sp = without_detached_stop((span_t){ p->units[i].text, p->units[i].len });
+    const unit_t *next = i + 1 < p->nunits ? &p->units[i + 1] : NULL;
+
+    return next && next->text && next->len >= sp.len &&
+           memcmp(next->text, sp.s, sp.len) == 0 &&
+           (next->len == sp.len || next->text[sp.len] == ' ');
+}
+
+/* Reads the header (headline, date, byline before the story); returns the
+ * index of the first unit after it. */
+static size_t read_header(parser_t *p)
+{
+    article_t *a = p->a;
+    char date[DATE_TEXT_SIZE];
+    date_label_t label, date_label = DATE_LABEL_NONE;
+    size_t i;
+
+    for (i = 0; i < p->nunits; i++) {
+        unit_t *u = &p->units[i];
+        span_t sp = { u->text, u->len };
+        if (u->text == NULL)
+            continue;               /* a comment heading above the story */
+        if (u->flags & DATE_LINE) {
+            /* The first date, unless it was labelled as the last change
+             * and a later one is not ("Updated: ..." then "Published: ..."). */
+            if (read_date(sp, 1, date, &label) &&
+                (a->date == NULL ||
+                 (date_label == DATE_LABEL_UPDATED && label != DATE_LABEL_UPDATED))) {
+                free(a->date);
+                a->date = dup_span(p, (span_t){ date, strlen(date) });
+                date_label = label;
+            }
+        } else if (byline_name(sp).len) {
+            if (a->byline == NULL)
+                a->byline = dup_span(p, byline_name(sp));
+        } else if (a->title && is_title(a->title, sp)) {
+            ;                       /* the headline printed again */
+        } else if (a->title == NULL && !(u->flags & COMMENTER) &&
+                   (is_headline(sp) || printed_twice(p, i))) {
+            u->text[without_detached_stop(sp).len] = '\0';
+            a->title = u->text;
+            u->text = NULL;
+        } else {
+            break;
+        }
+        free(u->text);
+        u->text = NULL;
+    }
+    return i;
+}
+
+static void add_paragraph(parser_t *p, unit_t *u, para_kind_t kind)
+{
+    article_t *a = p->a;
+    a->paragraphs[a->paragraph_count++] = (paragraph_t){ u->text, u->len, kind };
+    u->text = NULL;
+}
+
+static void parse_units(parser_t *p)
+{
+    article_t *a = p->a;
+    size_t body = read_header(p), comments = body + 1, last = p->nunits;
+
+    /* The comments start at the first heading or commenter line after the
+     * story has begun; one above the story is page furniture. */
+    while (comments < p->nunits && p->units[comments].text &&
+           !(p->units[comments].flags & COMMENTER))
+        comments++;
+    if (comments > p->nunits)
+        comments = p->nunits;
+    for (size_t i = body; i < comments; i++)
+        if (p->units[i].text)
+            last = i;
+    /* "Helen Mooney is a health reporter." closing a story is an author note. */
+    if (last < p->nunits && last > body) {
+        span_t name = author_note_name((span_t){ p->units[last].text, p->units[last].len });
+        if (name.len && a->byline == NULL)
+            a->byline = dup_span(p, name);
+        if (name.len) {
+            free(p->units[last].text);
+            p->units[last].text = NULL;
+        }
+    }
+    a->paragraphs = calloc(p->nunits + 1, sizeof *a->paragraphs);
+    if (a->paragraphs == NULL) {
+        p->oom = 1;
+        return;
+    }
+    for (size_t i = body; i < p->nunits; i++)
+        if (p->units[i].text)
+            add_paragraph(p, &p->units[i], i < comments ? PARA_BODY : PARA_COMMENT);
+    if (a->title == NULL && a->paragraph_count && a->paragraphs[0].kind == PARA_BODY) {
+        a->title = derive_title(p, (span_t){ a->paragraphs[0].text, a->paragraphs[0].len });
+        a->title_derived = 1;
+    }
+}
+
+static void split_lines(parser_t *p, const char *text, size_t len)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < len; i++)
+        n += text[i] == '\n';
+    p->lines = calloc(n, sizeof *p->lines);
+    if (p->lines == NULL) {
+        p->oom = 1;
+        return;
+    }
+    const char *start = text, *end = text + len;
+    for (const char *nl; (nl = memchr(start, '\n', (size_t)(end - start))) != NULL; start = nl + 1)
+        p->lines[p->nlines++].text = (span_t){ start, (size_t)(nl - start) };
+    p->lines[p->nlines++].text = (span_t){ start, (size_t)(end - start) };
+}
+
+int page_parse(const char *text, size_t len, const boilerplate_t *boilerplate,
+                  article_t *out, char **errmsg)
+{
+    parser_t p = { out, boilerplate, NULL, 0, NULL, 0, 0, 0 };
+    size_t clean_len = 0;
+    char *clean = clean_text(text, len, &clean_len);
+
+    memset(out, 0, sizeof *out);
+    *errmsg = NULL;
+    if (clean == NULL)
+        p.oom = 1;
+    else
+        split_lines(&p, clean, clean_len);
+    if (!p.oom)
+        build_units(&p, read_front_matter(&p));
+    if (!p.oom)
+        parse_units(&p);
+    for (size_t i = 0; i < p.nunits; i++)
+        free(p.units[i].text);
+    free(p.units);
+    free(p.lines);
+    free(clean);
+    /* A page that is only a headline is an article with no body, found by
+     * its title (as a JSON Lines record with a title and no text). */
+    if (p.oom || (out->paragraph_count == 0 && out->title == NULL)) {
+        article_free(out);
+        *errmsg = strdup(p.oom ? "out of memory" : "no article text");
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,96 @@
+/* read-text.c: the readers of one-article files: scraped pages and mail.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * A .txt file is a page (article.h) or, when it starts with mail headers,
+ * a message (mail.h): a folder may mix them.  A .eml file is a message.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mail.h"
+#include "page.h"
+#include "reader.h"
+
+static int text_name(const char *name)
+{
+    return reader_has_suffix(name, ".txt") || reader_has_suffix(name, ".txt.gz");
+}
+
+static int mail_name(const char *name)
+{
+    return reader_has_suffix(name, ".eml");
+}
+
+/* Pages count their lines for the recurring-line rule; messages have no
+ * page furniture. */
+static int survey_page(const reader_input_t *in, reader_corpus_t *corpus)
+{
+    char *data;
+    size_t len;
+    const char *why;
+    int rc = 0;
+
+    if (corpus->boilerplate == NULL || reader_slurp(in->path, in->max_bytes, &data, &len, &why) != 0)
+        return 0;      /* unreadable: reported when it is read */
+    if (!mail_looks_like(data, len))
+        rc = boilerplate_add_document(corpus->boilerplate, data, len);
+    free(data);
+    return rc;
+}
+
+/* Reads the one article of IN: a message when it looks like one (or
+ * AS_MAIL), else a page. */
+static reader_status_t read_one(const reader_input_t *in, reader_sink_t *sink, int as_mail)
+{
+    reader_record_t rec = { in->path, 0, NULL };
+    char signature[64], *data, *err = NULL;
+    size_t len;
+    const char *why;
+    article_t article;
+    int rc, parsed;
+
+    if (reader_slurp(in->path, in->max_bytes, &data, &len, &why) != 0) {
+        reader_failed(sink, &rec, "cannot read '%s': %s", in->path, why);
+        return READER_DONE;
+    }
+    reader_file_signature(in, data, len, signature);
+    rec.signature = signature;
+    /* Before unchanged(): a file that became binary is not the text the
+     * index holds, and is reported every run. */
+    if (!reader_is_text(data, len)) {
+        free(data);
+        reader_failed(sink, &rec, "cannot index '%s': binary data, not text", in->path);
+        return READER_DONE;
+    }
+    if ((rc = sink->unchanged(sink, &rec)) != 0) {
+        free(data);
+        return rc == READER_STOP ? READER_STOPPED : READER_DONE;
+    }
+    if (as_mail || mail_looks_like(data, len))
+        parsed = mail_parse(data, len, &article, &err);
+    else
+        parsed = page_parse(data, len, in->corpus ? in->corpus->boilerplate : NULL,
+                               &article, &err);
+    free(data);
+    if (parsed != 0) {
+        reader_failed(sink, &rec, "cannot index '%s': %s", in->path, err ? err : "out of memory");
+        free(err);
+        return READER_DONE;
+    }
+    rc = sink->article(sink, &rec, &article);
+    article_free(&article);
+    return rc == READER_STOP ? READER_STOPPED : READER_DONE;
+}
+
+static reader_status_t read_page(const reader_input_t *in, reader_sink_t *sink)
+{
+    return read_one(in, sink, 0);
+}
+
+static reader_status_t read_mail(const reader_input_t *in, reader_sink_t *sink)
+{
+    return read_one(in, sink, 1);
+}
+
+const reader_t reader_text = { "text", text_name, NULL, 0, survey_page, read_page };
+const reader_t reader_mail = { "mail", mail_name, NULL, 0, NULL, read_mail };
