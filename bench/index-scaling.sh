@@ -40,36 +40,16 @@ python=${PYTHON3:-/usr/bin/python3}
 [ -x "$python" ] || python=python3
 mkdir -p "$work"
 
-if [ ! -d "$work/spamassassin" ]; then
-    tar -xzf "$corpora/spamassassin/spamassassin.tar.gz" -C "$work"
-fi
+. "$srcdir/bench/mix-corpus.sh"
 cat "$queries_dir/bbc-news.txt" "$queries_dir/20newsgroups.txt" > "$work/queries.txt"
 awk '{ printf "%d\t%s\n", NR, $0 }' "$work/queries.txt" > "$work/queries.tsv"
-
-# first_files PERCENT SRC DEST: copies the first PERCENT of the files under
-# SRC (sorted) to DEST, keeping their paths.
-first_files() {
-    total=$(cd "$2" && find . -type f -name '*.txt' | wc -l)
-    (cd "$2" && find . -type f -name '*.txt' | sort | head -n $((total * $1 / 100)) |
-        tar -cf - -T -) | (mkdir -p "$3" && cd "$3" && tar -xf -)
-}
-
-# first_lines PERCENT GZ DEST: the first PERCENT of the lines of GZ.
-first_lines() {
-    total=$(zcat "$2" | wc -l)
-    zcat "$2" | head -n $((total * $1 / 100)) > "$3"
-}
 
 echo "step  docs     build s  peak RSS  index MB  ms/doc  bytes/doc  p50 ms  p99 ms  batch ms/q  load"
 for pct in ${*:-10 25 50 100}; do
     mix=$work/mix-$pct
     db=$work/db-$pct
-    rm -rf "$mix" "$db"
-    mkdir -p "$mix"
-    first_lines "$pct" "$corpora/gcide/docs.jsonl.gz" "$mix/gcide.jsonl"
-    first_lines "$pct" "$corpora/20newsgroups/docs.jsonl.gz" "$mix/20newsgroups.jsonl"
-    first_files "$pct" "$corpora/bbc-news/bbc" "$mix/bbc"
-    first_files "$pct" "$work/spamassassin" "$mix/spamassassin"
+    rm -rf "$db"
+    mix_corpus "$pct" "$mix"
     load=$(cut -d' ' -f1 /proc/loadavg)
     /usr/bin/time -f '%e %M' -o "$work/time" "$build/trawl-index" -q --jobs "$jobs" --db "$db" "$mix" \
         2> "$work/index-$pct.err" || [ $? -eq 1 ]

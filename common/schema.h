@@ -44,6 +44,9 @@
 /* Metadata keys. */
 #define META_SCHEMA     "trawl.schema"
 #define META_LANGUAGE   "trawl.language"  /* stemmer language used to index */
+/* "K/N" in an index built with trawl-index --shard K/N: it holds only the
+ * articles of shard K of N. */
+#define META_SHARD      "trawl.shard"
 /* The corpus roots and their id prefixes (indexer/roots.h). */
 #define META_ROOTS      "trawl.roots"
 /* "trawl.file.<hash of root and path>" = "size mtime-ns" of a JSON Lines

@@ -88,6 +88,27 @@ static int in_part(const builder_t *b, const char *id)
                   == b->opts->part_index;
 }
 
+/* Non-zero if the article ID belongs to the shard this run builds (--shard
+ * K/N): FNV-1a of its id term, as xs_db_open_write_shards() places it. */
+static int in_shard(const builder_t *b, const char *id)
+{
+    if (b->opts->shard_of <= 1)
+        return 1;
+    buf_t term = BUF_INIT;
+    docdata_id_term(id, &term);
+    int in = !term.failed && fnv1a32(FNV1A32_INIT, term.data, term.len) % b->opts->shard_of
+                                 == b->opts->shard_index;
+    buf_free(&term);
+    return in;
+}
+
+/* Non-zero if the article ID is this run's to index: of its part and of
+ * its shard. */
+static int wanted(const builder_t *b, const char *id)
+{
+    return in_part(b, id) && in_shard(b, id);
+}
+
 /* Non-zero if this run reports what is found of a file or record before
  * its article's id is known (so before in_part() can place it): in parts,
  * only the part that its number N (the file's or the record's) falls to. */
@@ -173,6 +194,14 @@ done:
 
 /* ---------------------------------------------------------------- commits */
 
+/* Notes in the index which shard it holds (--shard K/N). */
+static int set_shard(builder_t *b)
+{
+    char shard[32];
+    int n = snprintf(shard, sizeof shard, "%u/%u", b->opts->shard_index + 1, b->opts->shard_of);
+    return xs_db_set_metadata(b->db, META_SHARD, shard, (size_t)n) == XS_OK ? 0 : -1;
+}
+
 /* Commits what the run has done, with the spelling data and the metadata
  * of the documents so far, so that every commit is a complete index.
  * Returns 0, or -1 after reporting the error (the index keeps its last
@@ -183,6 +212,7 @@ static int commit_run(builder_t *b)
         || roots_save(b->db, b->roots) != 0
         || xs_db_set_metadata(b->db, META_SCHEMA, SCHEMA_VERSION, strlen(SCHEMA_VERSION)) != XS_OK
         || xs_db_set_metadata(b->db, META_LANGUAGE, b->language, strlen(b->language)) != XS_OK
+        || (b->opts->shard_of && set_shard(b) != 0)
         || xs_db_commit(b->db) != XS_OK) {
         errorf("cannot commit the index '%s': %s", b->opts->db_path, xs_db_last_error(b->db));
         detailf("the index is as it was at its last commit");
@@ -234,6 +264,8 @@ typedef struct {
     const manifest_t *manifest;
     int all_indexed;       /* every record is in the index (many records) */
     int fatal;             /* a fatal error stopped the file (reported) */
+    unsigned long owned;   /* the record (its number + 1) that wants() last
+                              took by its id, or 0 */
 } file_run_t;
 
 /* Non-zero if the file signatures A and B ("size mtime-ns crc32") record
@@ -289,6 +321,31 @@ static int sink_unchanged(reader_sink_t *sink, const reader_record_t *rec)
     return READER_SKIP;
 }
 
+static int sink_wants(reader_sink_t *sink, const reader_record_t *rec, const char *id)
+{
+    file_run_t *run = sink->ctx;
+    buf_t path_id = BUF_INIT;
+
+    (void)rec;
+    if (id == NULL) {
+        roots_file_id(run->list, run->f->relpath, &path_id);
+        if (path_id.failed) {
+            errorf("out of memory");
+            run->fatal = 1;
+            return READER_STOP;
+        }
+        id = path_id.data;
+    }
+    int w = wanted(run->b, id);
+    run->owned = w ? rec->number + 1 : 0;
+    /* A one-article file whose id now belongs to another shard leaves this
+     * one (it was kept as seen in case it failed to read). */
+    if (!w && !run->f->reader->many && run->old_count)
+        run->first->seen = 0;
+    buf_free(&path_id);
+    return w;
+}
+
 static int sink_article(reader_sink_t *sink, const reader_record_t *rec, article_t *a)
 {
     file_run_t *run = sink->ctx;
@@ -304,7 +361,7 @@ static int sink_article(reader_sink_t *sink, const reader_record_t *rec, article
         rc = READER_STOP;
         goto done;
     }
-    if (!in_part(b, id))
+    if (!wanted(b, id))
         goto done;
     if (a->warning)
         warnf(rec->number ? "%s: %s" : "'%s': %s", rec->where, a->warning);
@@ -346,7 +403,10 @@ static void sink_failed(reader_sink_t *sink, const reader_record_t *rec, const c
 {
     file_run_t *run = sink->ctx;
     run->all_indexed = 0;
-    if (reports(run->b, rec->number ? rec->number : run->file_index)) {
+    /* A record whose id this run took is its own to report; one whose id
+     * is not known yet is reported by one part only. */
+    if (run->owned == rec->number + 1
+        || reports(run->b, rec->number ? rec->number : run->file_index)) {
         errorf("%s", message);
         run->b->stats->failed++;
     }
@@ -366,8 +426,9 @@ static int index_file(builder_t *b, const walk_list_t *list, size_t file_index,
                       const reader_corpus_t *corpus, const manifest_t *manifest)
 {
     const walk_file_t *f = &list->files[file_index];
-    file_run_t run = { { NULL, sink_unchanged, sink_article, sink_failed, sink_skipped },
-                       b, list, f, file_index, NULL, 0, manifest, 1, 0 };
+    file_run_t run = { { NULL, sink_unchanged, sink_wants, sink_article, sink_failed,
+                         sink_skipped },
+                       b, list, f, file_index, NULL, 0, manifest, 1, 0, 0 };
     reader_input_t in = { f->path, f->size, f->mtime_ns, corpus,
                           (size_t)READER_MAX_FILE_BYTES };
 
@@ -645,6 +706,42 @@ static int check_schema(xs_db_t *db, const build_options_t *opts)
     return rc;
 }
 
+/* Refuses to mix shards: an index built with --shard K/N holds only shard
+ * K of N articles, and may only be updated so; one that holds every
+ * article (it has documents and no shard) may not become a shard.
+ * Returns 0, or -1 (reported). */
+static int check_shard(xs_db_t *db, const build_options_t *opts)
+{
+    char *stored = NULL, want[32] = "";
+    size_t len = 0;
+    unsigned docs = 0;
+    int rc = -1;
+
+    if (opts->shard_of)
+        snprintf(want, sizeof want, "%u/%u", opts->shard_index + 1, opts->shard_of);
+    if (xs_db_get_metadata(db, META_SHARD, &stored, &len) != XS_OK
+        || xs_db_doc_count(db, &docs) != XS_OK) {
+        errorf("cannot read the index '%s': %s", opts->db_path, xs_db_last_error(db));
+        goto done;
+    }
+    if (len && strcmp(stored, want) != 0) {
+        errorf("the index '%s' holds shard %s of the articles%s%s", opts->db_path, stored,
+               *want ? ", not " : "", want);
+        detailf("index it with --shard %s, or into a new --db", stored);
+        goto done;
+    }
+    if (!len && *want && docs) {
+        errorf("the index '%s' holds articles of every shard; --shard %s builds one shard",
+               opts->db_path, want);
+        detailf("give a new --db for the shard");
+        goto done;
+    }
+    rc = 0;
+done:
+    xs_free(stored);
+    return rc;
+}
+
 /* Chooses the stemming language: the one the index was built with, which
  * --language may only repeat. */
 static int choose_language(xs_db_t *db, const build_options_t *opts, char **language_out)
@@ -727,7 +824,8 @@ static int builder_open(builder_t *b, const build_options_t *opts, build_stats_t
         errorf("cannot open the index for writing: %s", errmsg ? errmsg : xs_status_to_string(st));
         goto done;
     }
-    if (check_schema(b->db, opts) != 0 || choose_language(b->db, opts, language) != 0)
+    if (check_schema(b->db, opts) != 0 || check_shard(b->db, opts) != 0
+        || choose_language(b->db, opts, language) != 0)
         goto done;
     b->analyzer = analyzer_new(*language, &errmsg);
     if (b->analyzer == NULL) {

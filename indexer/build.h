@@ -25,6 +25,12 @@ typedef struct {
      * parts: every article.  Problems found before an article's id is known
      * (a file that cannot be read or parsed) are reported by one part only. */
     unsigned part_index, part_count;
+    /* This run builds shard SHARD_INDEX (0-based) of SHARD_OF (--shard
+     * K/N, on one of N machines): only the articles whose id term hashes
+     * to it (FNV-1a of Q<id> modulo N, as xs_db_open_write_shards()
+     * places them), into a plain index at db_path that says so in its
+     * metadata (META_SHARD); 0: every article. */
+    unsigned shard_index, shard_of;
     /* The index whose corpus roots (roots.h) the run keeps, when it is not
      * db_path: --rebuild builds a new index with the old one's labels.
      * NULL: db_path's own. */

@@ -114,6 +114,29 @@ static int on_member(void *ctx, const char *key, size_t key_len, const json_valu
     return fields_add_extra(a, key, key_len, v->text, v->len) == 0 ? 0 : 2;
 }
 
+/* Takes the "id" member of a record and stops the reading there. */
+static int take_id(void *ctx, const char *key, size_t key_len, const json_value_t *v)
+{
+    char **id = ctx;
+    if (!key_is(key, key_len, "id"))
+        return 0;
+    if (v->kind != JSON_STRING && v->kind != JSON_NUMBER)
+        return 1;              /* no usable id: the full reading says why */
+    *id = xstrndup(v->text, v->len);
+    return *id ? 1 : 2;
+}
+
+int jsonl_record_id(json_reader_t *reader, const char *line, size_t len, char **id)
+{
+    *id = NULL;
+    int rc = json_read_object(reader, line, len, take_id, id);
+    if (rc == 1 && *id && **id)
+        return 1;
+    free(*id);
+    *id = NULL;
+    return rc == 2 || rc == -2 ? -1 : 0;
+}
+
 static int refuse(article_t *out, char **errmsg, const char *why)
 {
     article_free(out);

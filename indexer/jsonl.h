@@ -22,6 +22,13 @@
 int jsonl_parse_record(json_reader_t *reader, const char *line, size_t len,
                        article_t *out, char **errmsg);
 
+/* The id of the record LINE[0..LEN), read with READER's scratch space and
+ * nothing else made of the record (so a reader can tell whose it is before
+ * it pays for the rest): malloc'ed into *ID.  Returns 1, 0 when the record
+ * has no usable id or is not well formed (jsonl_parse_record() then says
+ * why), or -1 when out of memory. */
+int jsonl_record_id(json_reader_t *reader, const char *line, size_t len, char **id);
+
 /* A JSON Lines file read line by line (gzip or plain), so memory holds one
  * line at a time, never the file. */
 typedef struct jsonl_file jsonl_file_t;

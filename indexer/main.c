@@ -59,9 +59,16 @@ static void usage(void)
            "  -q, --quiet           no progress line and no summary\n"
            "      --rebuild         build the index afresh from PATH... in DIR.new,\n"
            "                        then swap it in for DIR atomically\n"
+           "      --shard K/N       build shard K of N only (on one of N machines): the\n"
+           "                        articles whose id hashes to K, into a plain index at\n"
+           "                        --db; the others are read but not parsed\n"
            "      --shards N        spread the index over N shards by a hash of each\n"
            "                        article's id: DIR/shard-1..N and DIR/XAPIANDB (a\n"
            "                        Xapian stub listing them); fixed when DIR is created\n"
+           "      --write-stub FILE SHARD...\n"
+           "                        write FILE, a Xapian stub naming the SHARDs (HOST:PORT\n"
+           "                        of an xapian-tcpsrv, or an index's directory) for\n"
+           "                        trawl-search --db FILE, and exit\n"
            "  -h, --help            print this help and exit\n"
            "  -V, --version         print the version and exit\n"
            "\n"
@@ -136,6 +143,22 @@ static int holds_documents(const char *path)
     return holds;
 }
 
+/* --shard K/N: shard K (1 to N) of N (2 to SHARDS_MAX). */
+static void parse_shard(const char *arg, build_options_t *opts)
+{
+    char *end;
+    unsigned long k = strtoul(arg, &end, 10), n = 0;
+    if (*arg >= '0' && *arg <= '9' && *end == '/' && end[1] >= '0' && end[1] <= '9') {
+        const char *of = end + 1;
+        n = strtoul(of, &end, 10);
+    }
+    if (*end != '\0' || n < 2 || n > SHARDS_MAX || k < 1 || k > n)
+        usagef("--shard: '%s' is not K/N, shard K of N (1 <= K <= N, 2 <= N <= %d)", arg,
+               SHARDS_MAX);
+    opts->shard_index = (unsigned)k - 1;
+    opts->shard_of = (unsigned)n;
+}
+
 static double parse_seconds(const char *arg)
 {
     char *end;
@@ -179,15 +202,17 @@ int main(int argc, char **argv)
         { "memory", required_argument, NULL, 'm' },
         { "quiet", no_argument, NULL, 'q' },
         { "rebuild", no_argument, NULL, 'R' },
+        { "shard", required_argument, NULL, 'K' },
         { "shards", required_argument, NULL, 'S' },
         { "version", no_argument, NULL, 'V' },
+        { "write-stub", required_argument, NULL, 'W' },
         { NULL, 0, NULL, 0 },
     };
     build_options_t opts = { .lock_wait = 10.0, .commit_every = DEFAULT_COMMIT_EVERY,
                              .jobs = 1 };
     shard_layout_t layout;
     unsigned shards = 0;
-    const char *db_option = NULL;
+    const char *db_option = NULL, *stub_file = NULL;
     int quiet = 0, check = 0, rebuild = 0, c;
     unsigned long memory_mb = DEFAULT_MEMORY_MB;
     build_stats_t stats;
@@ -200,7 +225,9 @@ int main(int argc, char **argv)
         case 'c': opts.commit_every = parse_count(optarg); break;
         case 'd': db_option = optarg; break;
         case 'R': rebuild = 1; break;
+        case 'K': parse_shard(optarg, &opts); break;
         case 'S': shards = parse_number("--shards", optarg, SHARDS_MAX, "shards"); break;
+        case 'W': stub_file = optarg; break;
         case 'j': opts.jobs = parse_number("--jobs", optarg, JOBS_MAX, "processes"); break;
         case 'h': usage(); return EXIT_MATCH;
         case 'l': opts.language = optarg; break;
@@ -219,10 +246,21 @@ int main(int argc, char **argv)
             return EXIT_TROUBLE;
         }
     }
+    if (stub_file) {
+        if (optind == argc)
+            usagef("--write-stub names at least one SHARD (HOST:PORT or a directory)");
+        return shard_write_stub(stub_file, argv + optind, (size_t)(argc - optind)) == 0
+                   ? EXIT_MATCH : EXIT_TROUBLE;
+    }
     if (check) {
         if (optind != argc || rebuild)
             usagef("--check takes no PATH and no --rebuild");
-        return maintain_check(dbpath_resolve(db_option));
+        const char *path = dbpath_resolve(db_option);
+        if (shard_layout(path, 0, &layout) != 0)
+            return EXIT_TROUBLE;
+        int status = maintain_check(path, (const char *const *)layout.paths, layout.count);
+        shard_layout_free(&layout);
+        return status;
     }
     if (optind == argc)
         usagef("no PATH to index");
@@ -236,6 +274,9 @@ int main(int argc, char **argv)
     opts.db_path = dbpath_resolve(db_option);
     if (shard_layout(opts.db_path, shards, &layout) != 0)
         return EXIT_TROUBLE;
+    if (opts.shard_of && layout.count)
+        usagef("--shard builds one shard as a plain index: give it a --db of its own, "
+               "not a sharded index");
     if (rebuild && layout.count)
         usagef("--rebuild does not rebuild a sharded index: index into a new --db "
                "and rename it");

@@ -10,13 +10,82 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "docdata.h"
+#include "hash.h"
 #include "build.h"
 #include "maintain.h"
 #include "msg.h"
 #include "schema.h"
 #include "xs.h"
 
-int maintain_check(const char *db_path)
+/* Context for misplaced(). */
+typedef struct {
+    unsigned index, of;    /* the shard (0-based) the documents should be of */
+    size_t misplaced;
+    buf_t ids;             /* the first misplaced ids, for the report */
+} placement_t;
+
+static int misplaced(void *ctx, unsigned docid, const char *id, size_t len)
+{
+    placement_t *p = ctx;
+    buf_t term = BUF_INIT, copy = BUF_INIT;
+    (void)docid;
+    buf_append(&copy, id, len);
+    docdata_id_term(copy.data ? copy.data : "", &term);
+    if (!term.failed && fnv1a32(FNV1A32_INIT, term.data, term.len) % p->of != p->index) {
+        if (p->misplaced++ < 5)
+            buf_printf(&p->ids, "%s'%.*s'", p->ids.len ? ", " : "", (int)len, id);
+    }
+    buf_free(&term);
+    buf_free(&copy);
+    return 0;
+}
+
+/* Checks that every document of the index at PATH hashes to the shard it
+ * is in: shard K of N as its metadata says (--shard K/N), or as its place
+ * in a sharded index's directory says (KNOWN_INDEX of KNOWN_OF; 0: from
+ * the metadata).  Returns the number of documents in another's place (0
+ * when the index is no shard), or -1 when it cannot be read (reported). */
+static long check_placement(const char *path, unsigned known_index, unsigned known_of)
+{
+    xs_db_t *db = NULL;
+    char *stored = NULL;
+    size_t len = 0;
+    placement_t p = { known_index, known_of, 0, BUF_INIT };
+    unsigned k = 0, n = 0;
+    long rc = -1;
+
+    if (xs_db_open_read(path, &db, NULL) != XS_OK
+        || xs_db_get_metadata(db, META_SHARD, &stored, &len) != XS_OK) {
+        errorf("cannot read the index '%s'%s%s", path, db ? ": " : "",
+               db ? xs_db_last_error(db) : "");
+        goto done;
+    }
+    if (known_of == 0 && len && sscanf(stored, "%u/%u", &k, &n) == 2 && k >= 1 && k <= n) {
+        p.index = k - 1;
+        p.of = n;
+    }
+    if (p.of < 2) {
+        rc = 0;            /* not a shard: every article belongs */
+        goto done;
+    }
+    if (xs_db_each_value(db, SLOT_ID, misplaced, &p) != XS_OK) {
+        errorf("cannot read the index '%s': %s", path, xs_db_last_error(db));
+        goto done;
+    }
+    if (p.misplaced)
+        errorf("the index '%s' holds %zu article%s of another shard than %u of %u: %s%s", path,
+               p.misplaced, p.misplaced == 1 ? "" : "s", p.index + 1, p.of, p.ids.data,
+               p.misplaced > 5 ? ", ..." : "");
+    rc = (long)p.misplaced;
+done:
+    buf_free(&p.ids);
+    xs_free(stored);
+    xs_db_close(db);
+    return rc;
+}
+
+int maintain_check(const char *db_path, const char *const *shard_paths, size_t shard_count)
 {
     size_t problems = 0;
     char *report = NULL;
@@ -27,9 +96,19 @@ int maintain_check(const char *db_path)
 
     if (st == XS_OK && problems == 0 && xs_db_open_read(db_path, &db, NULL) == XS_OK
         && xs_db_doc_count(db, &docs) == XS_OK && xs_db_revision(db, &revision) == XS_OK) {
-        printf("%s: ok (%u documents, revision %lu)\n", db_path, docs, revision);
+        long wrong = shard_count ? 0 : check_placement(db_path, 0, 0);
+        for (size_t i = 0; i < shard_count && wrong >= 0; i++) {
+            long here = check_placement(shard_paths[i], (unsigned)i, (unsigned)shard_count);
+            wrong = here < 0 ? here : wrong + here;
+        }
         xs_db_close(db);
         xs_free(report);
+        if (wrong != 0) {
+            if (wrong > 0)
+                detailf("rebuild the shard from the corpus with --rebuild and its --shard");
+            return EXIT_TROUBLE;
+        }
+        printf("%s: ok (%u documents, revision %lu)\n", db_path, docs, revision);
         return EXIT_MATCH;
     }
     xs_db_close(db);

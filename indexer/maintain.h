@@ -6,11 +6,13 @@
 
 #include "build.h"
 
-/* Checks the index at DB_PATH as xapian-check does and says what was found:
+/* Checks the index at DB_PATH as xapian-check does, and that each article
+ * of a shard belongs to it (an index built with --shard K/N, or the
+ * SHARD_COUNT SHARD_PATHS of a sharded index), and says what was found:
  * "DB_PATH: ok (N documents, revision R)" on stdout, or an error naming
  * each problem.  Returns an exit status: EXIT_MATCH (sound), EXIT_TROUBLE
- * (damaged, missing or unreadable; reported). */
-int maintain_check(const char *db_path);
+ * (damaged, missing, unreadable or misplaced; reported). */
+int maintain_check(const char *db_path, const char *const *shard_paths, size_t shard_count);
 
 /* Rebuilds the index at opts->db_path from the files under the COUNT PATHS:
  * builds a new index in "DB.new" beside it, then swaps the two directories

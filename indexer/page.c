@@ -787,3 +787,35 @@ int page_parse(const char *text, size_t len, const boilerplate_t *boilerplate,
     }
     return 0;
 }
+
+int page_stated_id(const char *text, size_t len, char **id)
+{
+    article_t a;
+    parser_t p = { &a, NULL, NULL, 0, NULL, 0, 0, 0 };
+    size_t head = len, clean_len = 0;
+
+    /* Front matter ends at the first blank line: clean only what comes
+     * before it (and the line break after it). */
+    for (size_t i = 0; i + 1 < len; i++)
+        if (text[i] == '\n' && (text[i + 1] == '\n' || (text[i + 1] == '\r' && i + 2 < len
+                                                          && text[i + 2] == '\n'))) {
+            head = i + 2;
+            break;
+        }
+    char *clean = clean_text(text, head, &clean_len);
+    memset(&a, 0, sizeof a);
+    *id = NULL;
+    if (clean == NULL)
+        return -1;
+    split_lines(&p, clean, clean_len);
+    if (!p.oom) {
+        /* read_front_matter() wants a blank line after the block. */
+        read_front_matter(&p);
+        *id = a.id;
+        a.id = NULL;
+    }
+    article_free(&a);
+    free(p.lines);
+    free(clean);
+    return p.oom ? -1 : 0;
+}

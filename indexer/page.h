@@ -57,4 +57,11 @@ int page_parse(const char *text, size_t len, const boilerplate_t *boilerplate,
                   article_t *out, char **errmsg);
 
 
+/* The id the front matter of the page TEXT[0..LEN) states (its "Id:"
+ * line, as page_parse() reads it), malloc'ed into *ID, or NULL there when
+ * it states none.  Reads only the front matter, so the caller can tell
+ * whose the article is before it pays for the rest.  Returns 0, or -1
+ * when out of memory. */
+int page_stated_id(const char *text, size_t len, char **id);
+
 #endif /* TRAWL_PAGE_H */

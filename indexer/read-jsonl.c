@@ -49,6 +49,20 @@ static reader_status_t read_jsonl(const reader_input_t *in, reader_sink_t *sink)
             status = READER_STOPPED;
             break;
         }
+        char *id = NULL;
+        int known = jsonl_record_id(&json, line, len, &id);
+        rc = known == 1 ? sink->wants(sink, &rec, id) : 1;
+        free(id);
+        if (known < 0) {
+            reader_failed(sink, &rec, "%s: out of memory", rec.where);
+            continue;
+        }
+        if (rc == READER_STOP) {
+            status = READER_STOPPED;
+            break;
+        }
+        if (rc == 0)
+            continue;          /* another shard's or part's */
         if (jsonl_parse_record(&json, line, len, &article, &err) != 0) {
             reader_failed(sink, &rec, "%s: %s", rec.where, err ? err : "out of memory");
             free(err);

@@ -66,7 +66,21 @@ static reader_status_t read_one(const reader_input_t *in, reader_sink_t *sink, i
         free(data);
         return rc == READER_STOP ? READER_STOPPED : READER_DONE;
     }
-    if (as_mail || mail_looks_like(data, len))
+    as_mail = as_mail || mail_looks_like(data, len);
+    /* A message's id is its path; a page may state one in front matter. */
+    char *stated = NULL;
+    if (!as_mail && page_stated_id(data, len, &stated) != 0) {
+        free(data);
+        reader_failed(sink, &rec, "cannot index '%s': out of memory", in->path);
+        return READER_DONE;
+    }
+    rc = sink->wants(sink, &rec, stated);
+    free(stated);
+    if (rc != 1) {
+        free(data);
+        return rc == READER_STOP ? READER_STOPPED : READER_DONE;
+    }
+    if (as_mail)
         parsed = mail_parse(data, len, &article, &err);
     else
         parsed = page_parse(data, len, in->corpus ? in->corpus->boilerplate : NULL,

@@ -12,6 +12,9 @@
  * one-article format):
  * - unchanged(): asked first, with the record's signature; 1 means the
  *   index holds that record as it is, and the reader skips it unparsed;
+ * - wants(): asked next, with the id the record states (or NULL: the
+ *   file's path gives it), before the article is made: 0 means the record
+ *   belongs to another shard or part, and the reader skips it unparsed;
  * - then article() with the article, or failed() with why it could not be
  *   read, or skipped() with why it is not an article (a WARC request);
  * - a return of READER_STOP from unchanged() or article() ends the file at
@@ -46,6 +49,9 @@ typedef struct {
 typedef struct reader_sink {
     void *ctx;
     int (*unchanged)(struct reader_sink *sink, const reader_record_t *rec);
+    /* Non-zero if the sink takes the record whose id is ID (NULL: the
+     * file's path gives the id), or READER_STOP. */
+    int (*wants)(struct reader_sink *sink, const reader_record_t *rec, const char *id);
     /* The article A of REC: the sink takes what it needs; the reader frees
      * A after the call. */
     int (*article)(struct reader_sink *sink, const reader_record_t *rec, article_t *a);

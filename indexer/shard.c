@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,17 +52,18 @@ static int read_stub(const char *path, size_t *count)
     return 0;
 }
 
-/* Writes the stub for COUNT shards to PATH, through a temporary file
- * renamed over it, so a reader never sees half a list.  Returns 0, or -1
- * after reporting. */
-static int write_stub(const char *path, size_t count)
+/* Writes HEADER then LINES (each ending in '\n') to PATH, through a
+ * temporary file renamed over it, so a reader never sees half a list.
+ * Returns 0, or -1 after reporting. */
+static int write_stub_text(const char *path, const char *header, const buf_t *lines)
 {
     buf_t tmp = BUF_INIT;
     FILE *f;
     int rc = -1;
     buf_printf(&tmp, "%s.tmp", path);
-    if (tmp.failed) {
+    if (tmp.failed || lines->failed) {
         errorf("out of memory");
+        buf_free(&tmp);
         return -1;
     }
     if ((f = fopen(tmp.data, "w")) == NULL) {
@@ -69,9 +71,8 @@ static int write_stub(const char *path, size_t count)
         buf_free(&tmp);
         return -1;
     }
-    fputs(STUB_HEADER, f);
-    for (size_t i = 1; i <= count; i++)
-        fprintf(f, "auto shard-%zu\n", i);
+    fputs(header, f);
+    fwrite(lines->data, 1, lines->len, f);
     if (fflush(f) != 0 || fsync(fileno(f)) != 0 || ferror(f))
         errorf("cannot write '%s': %s", tmp.data, strerror(errno));
     else if (rename(tmp.data, path) != 0)
@@ -82,6 +83,65 @@ static int write_stub(const char *path, size_t count)
     if (rc != 0)
         unlink(tmp.data);
     buf_free(&tmp);
+    return rc;
+}
+
+/* Writes the stub of a sharded index's COUNT shards to PATH. */
+static int write_stub(const char *path, size_t count)
+{
+    buf_t lines = BUF_INIT;
+    for (size_t i = 1; i <= count; i++)
+        buf_printf(&lines, "auto shard-%zu\n", i);
+    int rc = write_stub_text(path, STUB_HEADER, &lines);
+    buf_free(&lines);
+    return rc;
+}
+
+/* Non-zero if S is HOST:PORT (a name or an address, or [IPv6]:PORT; PORT
+ * 1 to 65535). */
+static int is_host_port(const char *s)
+{
+    const char *colon = strrchr(s, ':');
+    char *end;
+    if (colon == NULL || colon == s || strchr(s, '/') != NULL)
+        return 0;
+    unsigned long port = strtoul(colon + 1, &end, 10);
+    if (colon[1] < '0' || colon[1] > '9' || *end != '\0' || port < 1 || port > 65535)
+        return 0;
+    /* An IPv6 address is bracketed; other names hold no second colon. */
+    if (s[0] == '[')
+        return colon[-1] == ']';
+    return memchr(s, ':', (size_t)(colon - s)) == NULL;
+}
+
+int shard_write_stub(const char *file, char *const *shards, size_t count)
+{
+    buf_t lines = BUF_INIT;
+    char real[PATH_MAX];
+    struct stat st;
+    int rc = -1;
+
+    for (size_t i = 0; i < count; i++) {
+        if (stat(shards[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            /* Xapian reads a relative path from the stub's directory: an
+             * absolute one works wherever the stub is. */
+            if (realpath(shards[i], real) == NULL) {
+                errorf("cannot use the shard '%s': %s", shards[i], strerror(errno));
+                goto done;
+            }
+            buf_printf(&lines, "auto %s\n", real);
+        } else if (is_host_port(shards[i]))
+            buf_printf(&lines, "remote %s\n", shards[i]);
+        else {
+            errorf("the shard '%s' is neither HOST:PORT (an xapian-tcpsrv) nor a directory",
+                   shards[i]);
+            goto done;
+        }
+    }
+    rc = write_stub_text(file, "# written by trawl-index --write-stub: trawl-search --db THIS-FILE "
+                               "searches these shards as one index\n", &lines);
+done:
+    buf_free(&lines);
     return rc;
 }
 

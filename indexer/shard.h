@@ -38,4 +38,12 @@ typedef struct {
 int shard_layout(const char *db_dir, unsigned requested, shard_layout_t *layout);
 void shard_layout_free(shard_layout_t *layout);
 
+/* Writes FILE, a Xapian stub database listing the COUNT SHARDS: each a
+ * "HOST:PORT" of an xapian-tcpsrv ("remote HOST:PORT") or a directory
+ * ("auto DIR", as given), so that trawl-search --db FILE searches them as
+ * one index.  Written to a temporary file and renamed, so a reader never
+ * sees half of it.  Returns 0, or -1 after reporting why (a shard that is
+ * neither, a file that cannot be written). */
+int shard_write_stub(const char *file, char *const *shards, size_t count);
+
 #endif /* TRAWL_SHARD_H */

@@ -31,15 +31,6 @@ cgi_server_stop() {
 trap 'cgi_server_stop; chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
-# A port nobody listens on now (the kernel's choice); lighttpd may still lose
-# a race for it, so cgi_server_start tries a few.
-free_port() {
-    "${PYTHON3:-python3}" -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])'
-}
-
 # lighttpd_start SETTINGS: starts lighttpd serving $tmp/www on a free
 # loopback port, with SETTINGS (lighttpd lines: modules, handlers) added;
 # sets $port, $server_pid and $base_url (trawl.cgi's URL).  A port taken

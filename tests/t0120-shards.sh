@@ -3,18 +3,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 . "$TRAWL_SRCDIR/tests/test-lib.sh"
 
-# Servers started here; each runs in a session of its own (setsid), since
-# xapian-tcpsrv answers SIGTERM by signalling its whole process group.
-server_pids=
-stop_servers() {
-    for pid in $server_pids; do
-        kill -CONT "$pid" 2>/dev/null || true
-        kill "$pid" 2>/dev/null || true
-    done
-    server_pids=
-}
-trap 'stop_servers; chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
+. "$TRAWL_SRCDIR/tests/tcpsrv.sh"
 
 sh_db="$tmp/sharded"
 one_db="$tmp/single"
@@ -122,31 +111,6 @@ else
 fi
 
 # Over the network: one xapian-tcpsrv per shard.
-free_port() {
-    "${PYTHON3:-python3}" -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])'
-}
-# start_server SHARD: serves SHARD on a free loopback port, sets $port and
-# $pid; another process may take the port first, so a few ports are tried.
-start_server() {
-    for attempt in 1 2 3 4 5; do
-        port=$(free_port)
-        setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$1" \
-            > "$tmp/server-$port.log" 2>&1 &
-        pid=$!
-        server_pids="$server_pids $pid"
-        for _ in $(seq 50); do
-            grep -q '^Listening' "$tmp/server-$port.log" && return 0
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.1
-        done
-    done
-    echo "Bail out! xapian-tcpsrv did not start: $(cat "$tmp/server-$port.log")"
-    exit 1
-}
-
 if command -v xapian-tcpsrv > /dev/null && command -v setsid > /dev/null; then
     start_server "$sh_db/shard-1"
     pid1=$pid port1=$port

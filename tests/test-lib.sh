@@ -97,6 +97,15 @@ done_testing() {
     [ "$test_failed" -eq 0 ]
 }
 
+# free_port: a loopback port nobody listens on now (the kernel's choice);
+# a server may still lose a race for it, so callers retry.
+free_port() {
+    "${PYTHON3:-python3}" -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])'
+}
+
 # A copy of the seed corpus that a test may change.
 copy_corpus() {
     mkdir -p "$1"
