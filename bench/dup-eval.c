@@ -26,6 +26,7 @@
  * a band lookup, in real Xapian indexes written under DIR).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <math.h>
@@ -46,6 +47,7 @@
 #include "hash.h"
 #include "jsonl.h"
 #include "mail.h"
+#include "reader.h"
 #include "msg.h"
 #include "xs.h"
 
@@ -337,8 +339,11 @@ static void load_jsonl(docs_t *docs, const char *path, size_t input)
     size_t len;
     unsigned long number;
     json_reader_t reader = JSON_READER_INIT;
-    jsonl_file_t *f = jsonl_open(path, &why);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    jsonl_file_t *f = fd < 0 ? NULL : jsonl_open_fd(fd, path, READER_MAX_BYTES, &why);
     int rc;
+    if (fd < 0)
+        why = strerror(errno);
     if (f == NULL) {
         errorf("cannot open '%s': %s", path, why);
         exit(2);

@@ -45,7 +45,7 @@ build() {
         --db "$work/shard-$name.db" "$mix" 2> "$work/shard-$name.err" || [ $? -eq 1 ]
     docs=$("$build/trawl-search" --db "$work/shard-$name.db" --stats --format json |
         sed -n 's/^{"documents":\([0-9]*\).*/\1/p')
-    awk -v d="$docs" '{ printf "%.2f %.2f %d\n", $1, $2 + $3, d }' "$work/time"
+    tail -n 1 "$work/time" | awk -v d="$docs" '{ printf "%.2f %.2f %d\n", $1, $2 + $3, d }'
 }
 
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"

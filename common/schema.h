@@ -44,6 +44,9 @@
 /* Metadata keys. */
 #define META_SCHEMA     "trawl.schema"
 #define META_LANGUAGE   "trawl.language"  /* stemmer language used to index */
+/* The stop list of the index's language when it was made (stopwords.h),
+ * a word a line: the searcher uses it, so queries stay as they were. */
+#define META_STOPWORDS  "trawl.stopwords"
 /* "K/N" in an index built with trawl-index --shard K/N: it holds only the
  * articles of shard K of N. */
 #define META_SHARD      "trawl.shard"

@@ -41,6 +41,8 @@ typedef struct {
     const char *language;  /* the stemming language, stored at each commit */
     unsigned pending;      /* documents stored since the last commit */
     int write_failed;      /* writing to the index failed (disk full...): stop */
+    char *stopwords;       /* the stop list to store (META_STOPWORDS), when
+                              the index has none yet; else NULL */
 } builder_t;
 
 volatile sig_atomic_t build_stop_signal = 0;
@@ -213,6 +215,8 @@ static int commit_run(builder_t *b)
         || xs_db_set_metadata(b->db, META_SCHEMA, SCHEMA_VERSION, strlen(SCHEMA_VERSION)) != XS_OK
         || xs_db_set_metadata(b->db, META_LANGUAGE, b->language, strlen(b->language)) != XS_OK
         || (b->opts->shard_of && set_shard(b) != 0)
+        || (b->stopwords && xs_db_set_metadata(b->db, META_STOPWORDS, b->stopwords,
+                                               strlen(b->stopwords)) != XS_OK)
         || xs_db_commit(b->db) != XS_OK) {
         errorf("cannot commit the index '%s': %s", b->opts->db_path, xs_db_last_error(b->db));
         detailf("the index is as it was at its last commit");
@@ -419,6 +423,16 @@ static void sink_skipped(reader_sink_t *sink, const reader_record_t *rec, const 
         tally_add(&run->b->stats->skipped, reason, 1);
 }
 
+/* What F's reader is given. */
+static reader_input_t input_of(const builder_t *b, const walk_file_t *f,
+                               const reader_corpus_t *corpus)
+{
+    reader_input_t in = { f->path, f->target, f->size, f->mtime_ns, f->dev, f->ino, corpus,
+                          b->opts->max_record_bytes ? b->opts->max_record_bytes
+                                                    : READER_MAX_BYTES };
+    return in;
+}
+
 /* Reads the changed file F (the FILE_INDEX-th of LIST) with its reader.
  * Returns 0, 1 when the run must stop (a signal), or -1 on a fatal error
  * (reported). */
@@ -429,8 +443,7 @@ static int index_file(builder_t *b, const walk_list_t *list, size_t file_index,
     file_run_t run = { { NULL, sink_unchanged, sink_wants, sink_article, sink_failed,
                          sink_skipped },
                        b, list, f, file_index, NULL, 0, manifest, 1, 0, 0 };
-    reader_input_t in = { f->path, f->size, f->mtime_ns, corpus,
-                          (size_t)READER_MAX_FILE_BYTES };
+    reader_input_t in = input_of(b, f, corpus);
 
     run.sink.ctx = &run;
     run.old_count = known_file_range(&b->known, list->root, f->relpath, &run.first);
@@ -546,7 +559,8 @@ static manifest_t *load_manifest(builder_t *b, const walk_list_t *list)
 /* What the readers of LIST's changed files need of the whole root: the
  * recurring lines of its pages, counted over every page (changed or not)
  * when a page changed.  Returns 0, or -1 (out of memory, reported). */
-static int survey_root(const walk_list_t *list, const char *unchanged, reader_corpus_t *corpus)
+static int survey_root(const builder_t *b, const walk_list_t *list, const char *unchanged,
+                       reader_corpus_t *corpus)
 {
     int wanted = 0;
     for (size_t i = 0; i < list->count && !wanted; i++)
@@ -557,8 +571,7 @@ static int survey_root(const walk_list_t *list, const char *unchanged, reader_co
         goto oom;
     for (size_t i = 0; i < list->count && !build_stop_signal; i++) {
         const walk_file_t *f = &list->files[i];
-        reader_input_t in = { f->path, f->size, f->mtime_ns, corpus,
-                              (size_t)READER_MAX_FILE_BYTES };
+        reader_input_t in = input_of(b, f, corpus);
         if (f->reader->survey && f->reader->survey(&in, corpus) != 0)
             goto oom;
     }
@@ -578,7 +591,7 @@ static int index_changed(builder_t *b, const walk_list_t *list, const char *unch
 
     for (size_t i = 0; i < list->count; i++)
         one_article_changed |= !unchanged[i] && !list->files[i].reader->many;
-    if (survey_root(list, unchanged, &corpus) != 0)
+    if (survey_root(b, list, unchanged, &corpus) != 0)
         goto done;
     if (one_article_changed)
         manifest = load_manifest(b, list);
@@ -837,6 +850,18 @@ static int builder_open(builder_t *b, const build_options_t *opts, build_stats_t
         goto done;
     }
     b->language = *language;
+    /* An index keeps the stop list it was made with. */
+    char *stored = NULL;
+    size_t len = 0;
+    if (xs_db_get_metadata(b->db, META_STOPWORDS, &stored, &len) != XS_OK) {
+        errorf("cannot read the index '%s': %s", opts->db_path, xs_db_last_error(b->db));
+        goto done;
+    }
+    xs_free(stored);
+    if (len == 0 && (b->stopwords = stoplist_format(analyzer_stoplist(b->analyzer))) == NULL) {
+        errorf("out of memory");
+        goto done;
+    }
     rc = 0;
 done:
     xs_free(errmsg);
@@ -854,6 +879,7 @@ static int builder_run(builder_t *b, const walk_list_t *lists, size_t count)
 static void builder_close(builder_t *b)
 {
     analyzer_free(b->analyzer);
+    free(b->stopwords);
     spelling_batch_free(b->spelling);
     idset_free(b->claimed);
     known_free(&b->known);
@@ -879,7 +905,8 @@ int build_index(const build_options_t *opts, char *const *paths, size_t count,
         || build_load_roots(opts, b.db, &roots) != 0)
         goto done;
     b.roots = &roots;
-    if ((lists = roots_walk(&roots, paths, count, &list_count, &walk_failed)) == NULL)
+    if ((lists = roots_walk(&roots, paths, count, opts->follow_links, &list_count,
+                            &walk_failed)) == NULL)
         goto done;
     rc = builder_run(&b, lists, list_count);
 done:

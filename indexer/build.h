@@ -25,6 +25,9 @@ typedef struct {
      * parts: every article.  Problems found before an article's id is known
      * (a file that cannot be read or parsed) are reported by one part only. */
     unsigned part_index, part_count;
+    size_t max_record_bytes;   /* the most a file or record may hold,
+                                  decompressed (0: READER_MAX_BYTES) */
+    int follow_links;      /* follow symbolic links out of the corpus roots */
     /* This run builds shard SHARD_INDEX (0-based) of SHARD_OF (--shard
      * K/N, on one of N machines): only the articles whose id term hashes
      * to it (FNV-1a of Q<id> modulo N, as xs_db_open_write_shards()

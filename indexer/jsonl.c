@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <errno.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -12,9 +13,6 @@
 #include "reader.h"
 #include "table.h"
 
-/* A longer line is refused rather than risking the machine's memory; the
- * largest real records are a few hundred kilobytes. */
-#define MAX_LINE_BYTES (64UL * 1024 * 1024)
 
 /* ---------------------------------------------------------------- records */
 
@@ -185,6 +183,7 @@ int jsonl_parse_record(json_reader_t *reader, const char *line, size_t len,
 struct jsonl_file {
     gzFile gz;
     int gz_expected;       /* named .gz: must be gzip data */
+    size_t max_line;       /* longer lines are skipped, not held */
     buf_t line;            /* the line handed out last, then unread data */
     char chunk[65536];
     size_t chunk_pos, chunk_len;
@@ -192,21 +191,22 @@ struct jsonl_file {
     int eof;
 };
 
-jsonl_file_t *jsonl_open(const char *path, const char **why)
+jsonl_file_t *jsonl_open_fd(int fd, const char *name, size_t max_line, const char **why)
 {
     jsonl_file_t *f = calloc(1, sizeof *f);
     if (f == NULL) {
         *why = "out of memory";
+        close(fd);
         return NULL;
     }
-    errno = 0;
-    f->gz = gzopen(path, "rb");
-    if (f->gz == NULL) {
-        *why = errno ? strerror(errno) : "out of memory";
+    if ((f->gz = gzdopen(fd, "rb")) == NULL) {
+        *why = "out of memory";
+        close(fd);
         free(f);
         return NULL;
     }
-    f->gz_expected = reader_has_suffix(path, ".gz");
+    f->gz_expected = reader_has_suffix(name, ".gz");
+    f->max_line = max_line;
     return f;
 }
 
@@ -236,6 +236,8 @@ static int refill(jsonl_file_t *f, const char **why)
 int jsonl_next_line(jsonl_file_t *f, const char **line, size_t *len,
                     unsigned long *line_number, const char **why)
 {
+    int too_long = 0;      /* past max_line: read on to its end, keep nothing */
+
     buf_reset(&f->line);
     for (;;) {
         if (f->chunk_pos == f->chunk_len) {
@@ -252,18 +254,31 @@ int jsonl_next_line(jsonl_file_t *f, const char **line, size_t *len,
         const char *start = f->chunk + f->chunk_pos;
         const char *nl = memchr(start, '\n', f->chunk_len - f->chunk_pos);
         size_t n = nl ? (size_t)(nl - start) : f->chunk_len - f->chunk_pos;
-        buf_append(&f->line, start, n);
+        /* A byte order mark before the first record is no part of it. */
+        if (f->line_number == 0 && f->line.len == 0 && n >= 3
+            && memcmp(start, "\xEF\xBB\xBF", 3) == 0) {
+            start += 3;
+            n -= 3;
+            f->chunk_pos += 3;
+        }
+        if (!too_long && f->line.len + n > f->max_line) {
+            too_long = 1;
+            buf_reset(&f->line);
+        }
+        if (!too_long)
+            buf_append(&f->line, start, n);
         f->chunk_pos += n + (nl != NULL);
         if (f->line.failed) {
             *why = "out of memory";
             return -1;
         }
-        if (f->line.len > MAX_LINE_BYTES) {
-            *why = "line too long (limit 64 MiB)";
-            return -1;
-        }
         if (nl)
             break;
+    }
+    if (too_long) {
+        *line_number = ++f->line_number;
+        *why = reader_too_large(f->max_line);
+        return 2;
     }
     if (f->line.len && f->line.data[f->line.len - 1] == '\r')
         f->line.data[--f->line.len] = '\0';    /* CRLF line ends */

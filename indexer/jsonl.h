@@ -33,13 +33,17 @@ int jsonl_record_id(json_reader_t *reader, const char *line, size_t len, char **
  * line at a time, never the file. */
 typedef struct jsonl_file jsonl_file_t;
 
-/* Opens PATH.  NULL with *why (static text or strerror) on failure. */
-jsonl_file_t *jsonl_open(const char *path, const char **why);
+/* Reads the file open on FD (taken over: closed by jsonl_close(), or now
+ * on failure), named NAME (a ".gz" name must be gzip data), whose lines
+ * may hold MAX_LINE bytes.  NULL with *why (static text) on failure. */
+jsonl_file_t *jsonl_open_fd(int fd, const char *name, size_t max_line, const char **why);
 
-/* The next line, without its newline, in *LINE (owned by F, valid until
- * the next call) and its 1-based number in *LINE_NUMBER.  Returns 1, 0 at
- * the end, or -1 with *why set (a read error, damaged gzip data, a line
- * over 64 MiB, out of memory). */
+/* The next line, without its newline (nor a byte order mark before the
+ * first), in *LINE (owned by F, valid until the next call) and its 1-based
+ * number in *LINE_NUMBER.  Returns 1; 2 for a line over the file's
+ * MAX_LINE, which is read past and not held (*LINE_NUMBER is its number,
+ * *why says so); 0 at the end; or -1 with *why set (a read error, damaged
+ * gzip data, out of memory). */
 int jsonl_next_line(jsonl_file_t *f, const char **line, size_t *len,
                     unsigned long *line_number, const char **why);
 

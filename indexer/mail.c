@@ -30,8 +30,18 @@ typedef struct {
 
 typedef struct {
     buf_t text;            /* the decoded body so far */
-    buf_t warning;         /* charsets that could not be decoded */
+    buf_t warning;         /* charsets that could not be decoded, parts too deep */
+    int too_deep;          /* a part nested past MAX_MIME_DEPTH was skipped */
 } mail_state_t;
+
+/* Notes, once, that parts nested past MAX_MIME_DEPTH were skipped. */
+static void skip_deep_part(mail_state_t *st)
+{
+    if (st->too_deep++)
+        return;
+    buf_printf(&st->warning, "%sparts nested more than %d deep skipped",
+               st->warning.len ? "; " : "", MAX_MIME_DEPTH);
+}
 
 /* ------------------------------------------------------------- headers */
 
@@ -564,14 +574,17 @@ static void decode_entity(const entity_t *e, int depth, mail_state_t *st)
     t = type.data ? type.data : "";
     if (strncasecmp(t, "multipart/", 10) == 0) {
         buf_t boundary = BUF_INIT;
-        if (depth < MAX_MIME_DEPTH && header_parameter(t, "boundary", &boundary)
-            && boundary.len > 0)
+        if (depth >= MAX_MIME_DEPTH)
+            skip_deep_part(st);
+        else if (header_parameter(t, "boundary", &boundary) && boundary.len > 0)
             decode_multipart(e->body, boundary.data ? boundary.data : "",
                              strncasecmp(t + 10, "alternative", 11) == 0, depth, st);
         buf_free(&boundary);
     } else if (strncasecmp(t, "message/rfc822", 14) == 0) {
         entity_t inner;
-        if (depth < MAX_MIME_DEPTH && split_entity(e->body.s, e->body.len, &inner))
+        if (depth >= MAX_MIME_DEPTH)
+            skip_deep_part(st);
+        else if (split_entity(e->body.s, e->body.len, &inner))
             decode_entity(&inner, depth + 1, st);
     } else if (strncasecmp(t, "text/plain", 10) == 0 || strncasecmp(t, "text/html", 9) == 0
                || t[0] == '\0' || t[0] == ';') {   /* an empty type: plain text */
@@ -670,7 +683,7 @@ static int set_from_header(const entity_t *e, const char *name, char **field,
 
 int mail_parse(const char *text, size_t len, article_t *out, char **errmsg)
 {
-    mail_state_t st = { BUF_INIT, BUF_INIT };
+    mail_state_t st = { BUF_INIT, BUF_INIT, 0 };
     entity_t e;
     buf_t value = BUF_INIT;
     int rc = -1;

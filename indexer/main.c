@@ -51,10 +51,14 @@ static void usage(void)
            "                        when the index is created)\n"
            "      --lock-wait SECS  wait this long for another indexer's lock (default 10)\n"
            "  -m, --memory MB       memory budget for the documents held before they\n"
-           "                        are written out (default %d; at least %d)\n"
+           "                        are written out (default %d; at least %d); a file\n"
+           "                        or record larger than an eighth of it, decompressed,\n"
+           "                        is reported and skipped\n"
            "  -j, --jobs N          build a new index in N processes at once, in parts\n"
            "                        merged (and compacted) at the end: for a --db that\n"
            "                        holds no index yet, or with --rebuild (default 1)\n"
+           "      --follow-symlinks read what symbolic links under PATH point to outside\n"
+           "                        it too (default: such a link is skipped and said)\n"
            "      --list-languages  print the stemming languages and exit\n"
            "  -q, --quiet           no progress line and no summary\n"
            "      --rebuild         build the index afresh from PATH... in DIR.new,\n"
@@ -195,6 +199,7 @@ int main(int argc, char **argv)
         { "commit-every", required_argument, NULL, 'c' },
         { "db", required_argument, NULL, 'd' },
         { "help", no_argument, NULL, 'h' },
+        { "follow-symlinks", no_argument, NULL, 'F' },
         { "jobs", required_argument, NULL, 'j' },
         { "language", required_argument, NULL, 'l' },
         { "list-languages", no_argument, NULL, 'L' },
@@ -225,6 +230,7 @@ int main(int argc, char **argv)
         case 'c': opts.commit_every = parse_count(optarg); break;
         case 'd': db_option = optarg; break;
         case 'R': rebuild = 1; break;
+        case 'F': opts.follow_links = 1; break;
         case 'K': parse_shard(optarg, &opts); break;
         case 'S': shards = parse_number("--shards", optarg, SHARDS_MAX, "shards"); break;
         case 'W': stub_file = optarg; break;
@@ -290,6 +296,9 @@ int main(int argc, char **argv)
     opts.shard_paths = (const char *const *)layout.paths;
     opts.shard_count = layout.count;
     set_memory_budget(memory_mb, layout.count ? layout.count : opts.jobs);
+    /* A file or record may take an eighth of the budget (a default run:
+     * 32 MiB): its postings are held in memory too. */
+    opts.max_record_bytes = (size_t)memory_mb << 17;
     opts.progress = !quiet && isatty(STDERR_FILENO);
 
     /* With a file size limit (ulimit -f), a write past it would kill the

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -203,7 +204,8 @@ int build_index_in_parts(const build_options_t *opts, char *const *paths, size_t
     /* Walked once, here: the parts inherit the lists, and a walk's
      * problems are reported once. */
     if (build_load_roots(opts, NULL, &roots) != 0
-        || (lists = roots_walk(&roots, paths, count, &list_count, &stats->failed)) == NULL)
+        || (lists = roots_walk(&roots, paths, count, opts->follow_links, &list_count,
+                               &stats->failed)) == NULL)
         goto done;
     for (unsigned k = 0; k < opts->jobs; k++) {
         buf_t path = BUF_INIT;
@@ -226,9 +228,15 @@ int build_index_in_parts(const build_options_t *opts, char *const *paths, size_t
             errorf("cannot start part %u of the index: %s", started + 1, strerror(errno));
             break;
         }
-        pid_t pid = fork();
+        pid_t parent = getpid(), pid = fork();
         if (pid == 0) {
             close(fds[0]);
+            /* A part dies with the parent (killed, it cannot pass a signal
+             * on): an orphan would go on holding its part's lock, and a
+             * re-run could not start at once.  The parent may have died
+             * before the request was made. */
+            if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+                _exit(2);
             run_part(opts, &parts[started], started, &roots, lists, list_count, fds[1]);
         }
         close(fds[1]);

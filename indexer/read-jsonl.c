@@ -25,17 +25,25 @@ static reader_status_t read_jsonl(const reader_input_t *in, reader_sink_t *sink)
     reader_status_t status = READER_DONE;
     int got;
 
-    jsonl_file_t *jf = jsonl_open(in->path, &why);
+    int fd = reader_open(in, &why);
+    jsonl_file_t *jf = fd < 0 ? NULL : jsonl_open_fd(fd, in->path, in->max_bytes, &why);
     if (jf == NULL) {
         reader_record_t rec = { in->path, 0, NULL };
         reader_failed(sink, &rec, "cannot read '%s': %s", in->path, why);
         return READER_INCOMPLETE;
     }
-    while ((got = jsonl_next_line(jf, &line, &len, &number, &why)) == 1) {
+    while ((got = jsonl_next_line(jf, &line, &len, &number, &why)) > 0) {
         article_t article;
         char *err = NULL;
         int rc;
 
+        if (got == 2) {
+            buf_reset(&where);
+            buf_printf(&where, "%s:%lu", in->path, number);
+            reader_record_t big = { where.failed ? in->path : where.data, number, NULL };
+            reader_failed(sink, &big, "%s: record %s: skipped", big.where, why);
+            continue;
+        }
         if (strspn(line, " \t") == len)
             continue;          /* a blank line */
         snprintf(signature, sizeof signature, "record %zu %08lx", len,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fields.h"
 #include "mail.h"
 #include "page.h"
 #include "reader.h"
@@ -27,10 +28,10 @@ static int survey_page(const reader_input_t *in, reader_corpus_t *corpus)
 {
     char *data;
     size_t len;
-    const char *why;
+    const char *why, *notice;
     int rc = 0;
 
-    if (corpus->boilerplate == NULL || reader_slurp(in->path, in->max_bytes, &data, &len, &why) != 0)
+    if (corpus->boilerplate == NULL || reader_slurp(in, &data, &len, &why, &notice) != 0)
         return 0;      /* unreadable: reported when it is read */
     if (!mail_looks_like(data, len))
         rc = boilerplate_add_document(corpus->boilerplate, data, len);
@@ -45,11 +46,11 @@ static reader_status_t read_one(const reader_input_t *in, reader_sink_t *sink, i
     reader_record_t rec = { in->path, 0, NULL };
     char signature[64], *data, *err = NULL;
     size_t len;
-    const char *why;
+    const char *why, *notice;
     article_t article;
     int rc, parsed;
 
-    if (reader_slurp(in->path, in->max_bytes, &data, &len, &why) != 0) {
+    if (reader_slurp(in, &data, &len, &why, &notice) != 0) {
         reader_failed(sink, &rec, "cannot read '%s': %s", in->path, why);
         return READER_DONE;
     }
@@ -89,6 +90,11 @@ static reader_status_t read_one(const reader_input_t *in, reader_sink_t *sink, i
     if (parsed != 0) {
         reader_failed(sink, &rec, "cannot index '%s': %s", in->path, err ? err : "out of memory");
         free(err);
+        return READER_DONE;
+    }
+    if (notice && fields_add_warning(&article, notice) != 0) {
+        article_free(&article);
+        reader_failed(sink, &rec, "cannot index '%s': out of memory", in->path);
         return READER_DONE;
     }
     rc = sink->article(sink, &rec, &article);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,49 +86,151 @@ int reader_has_suffix(const char *name, const char *suffix)
     return n > s && strcasecmp(name + n - s, suffix) == 0;
 }
 
-int reader_slurp(const char *path, size_t max_bytes, char **data_out, size_t *len_out,
-                 const char **why)
+int reader_open(const reader_input_t *in, const char **why)
 {
-    gzFile gz = gzopen(path, "rb");
+    struct stat st;
+    int fd = open(in->open_path ? in->open_path : in->path,
+                  O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+
+    if (fd < 0) {
+        *why = errno == ELOOP ? "a symbolic link the walk did not follow" : strerror(errno);
+        return -1;
+    }
+    if (fstat(fd, &st) != 0) {
+        *why = strerror(errno);
+        close(fd);
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *why = "not a regular file";
+        close(fd);
+        return -1;
+    }
+    if ((in->dev || in->ino) && (st.st_dev != in->dev || st.st_ino != in->ino)) {
+        *why = "replaced by another file since the walk";
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* The message for a file or record over MAX_BYTES (static). */
+const char *reader_too_large(size_t max_bytes)
+{
+    static char message[80];
+    snprintf(message, sizeof message, "over the limit of %zu MiB (--memory)",
+             max_bytes >> 20);
+    return message;
+}
+
+/* Appends what FD holds, inflated when it starts with gzip's magic, to OUT,
+ * at most MAX_BYTES.  Each gzip member is inflated in turn; bytes after
+ * the last that are not a member set *NOTICE.  Returns 0, or -1 with *WHY. */
+static int read_all(int fd, int gz_named, size_t max_bytes, buf_t *out, const char **why,
+                    const char **notice)
+{
+    unsigned char in[65536];
+    z_stream z;
+    ssize_t got = read(fd, in, sizeof in);
+    int gzip = got >= 2 && in[0] == 0x1f && in[1] == 0x8b, rc = -1, ended = 0;
+
+    if (got < 0) {
+        *why = strerror(errno);
+        return -1;
+    }
+    if (!gzip) {
+        if (gz_named && got > 0) {
+            *why = "not gzip data";
+            return -1;
+        }
+        for (; got > 0; got = read(fd, in, sizeof in)) {
+            if (out->len + (size_t)got > max_bytes) {
+                *why = reader_too_large(max_bytes);
+                return -1;
+            }
+            buf_append(out, (const char *)in, (size_t)got);
+        }
+        if (got < 0)
+            *why = strerror(errno);
+        return got < 0 ? -1 : 0;
+    }
+    memset(&z, 0, sizeof z);
+    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
+        *why = "out of memory";
+        return -1;
+    }
+    z.next_in = in;
+    z.avail_in = (uInt)got;
+    for (;;) {
+        if (z.avail_in == 0) {
+            if ((got = read(fd, in, sizeof in)) < 0) {
+                *why = strerror(errno);
+                goto done;
+            }
+            if (got == 0)
+                break;
+            z.next_in = in;
+            z.avail_in = (uInt)got;
+        }
+        if (ended) {
+            /* After a member: another member, or bytes that are none. */
+            if (z.avail_in >= 1 && z.next_in[0] != 0x1f) {
+                *notice = "trailing data after the gzip data ignored";
+                break;
+            }
+            inflateReset(&z);
+            ended = 0;
+        }
+        char *space = buf_space(out, 65536);
+        if (space == NULL) {
+            *why = "out of memory";
+            goto done;
+        }
+        z.next_out = (Bytef *)space;
+        z.avail_out = 65536;
+        int zrc = inflate(&z, Z_NO_FLUSH);
+        size_t made = 65536 - z.avail_out;
+        out->len += made;
+        if (zrc == Z_STREAM_END)
+            ended = 1;
+        else if (zrc != Z_OK && zrc != Z_BUF_ERROR) {
+            *why = zrc == Z_MEM_ERROR ? "out of memory" : "corrupt or truncated gzip data";
+            goto done;
+        }
+        if (out->len > max_bytes) {
+            *why = reader_too_large(max_bytes);
+            goto done;
+        }
+    }
+    if (!ended) {
+        *why = "corrupt or truncated gzip data";
+        goto done;
+    }
+    rc = 0;
+done:
+    inflateEnd(&z);
+    return rc;
+}
+
+int reader_slurp(const reader_input_t *in, char **data_out, size_t *len_out, const char **why,
+                 const char **notice)
+{
     buf_t out = BUF_INIT;
-    char chunk[65536];
-    int n;
-    static char too_large[64];
+    int fd = reader_open(in, why);
 
     *data_out = NULL;
     *len_out = 0;
-    if (gz == NULL) {
-        *why = errno ? strerror(errno) : "out of memory";
+    *notice = NULL;
+    if (fd < 0)
         return -1;
-    }
-    while ((n = gzread(gz, chunk, sizeof chunk)) > 0) {
-        /* zlib passes data without a gzip header through unchanged; a file
-         * named .gz that is not gzip is damaged, not plain text. */
-        if (out.len == 0 && gzdirect(gz) && reader_has_suffix(path, ".gz")) {
-            *why = "not gzip data";
-            goto fail;
-        }
-        if (out.len + (size_t)n > max_bytes) {
-            snprintf(too_large, sizeof too_large, "file too large (limit %zu MiB)",
-                     max_bytes >> 20);
-            *why = too_large;
-            goto fail;
-        }
-        buf_append(&out, chunk, (size_t)n);
-    }
-    /* A truncated stream ends without an error from gzread: ask gzerror. */
-    int zerr = Z_OK;
-    gzerror(gz, &zerr);
-    if (n < 0 || zerr != Z_OK) {
-        *why = zerr == Z_ERRNO ? strerror(errno)
-             : zerr == Z_MEM_ERROR ? "out of memory"
-             : "corrupt or truncated gzip data";
-        goto fail;
-    }
-    gzclose(gz);
-    if (out.failed) {
-        buf_free(&out);
+    int rc = read_all(fd, reader_has_suffix(in->path, ".gz"), in->max_bytes, &out, why, notice);
+    close(fd);
+    if (rc == 0 && out.failed) {
         *why = "out of memory";
+        rc = -1;
+    }
+    if (rc != 0) {
+        buf_free(&out);
         return -1;
     }
     *len_out = out.len;
@@ -137,10 +240,6 @@ int reader_slurp(const char *path, size_t max_bytes, char **data_out, size_t *le
         return -1;
     }
     return 0;
-fail:
-    gzclose(gz);
-    buf_free(&out);
-    return -1;
 }
 
 void reader_file_signature(const reader_input_t *in, const char *data, size_t len,

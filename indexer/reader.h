@@ -24,12 +24,15 @@
 #define TRAWL_READER_H
 
 #include <stddef.h>
+#include <sys/types.h>
 #include "article.h"
 #include "boilerplate.h"
 
-/* Larger files and records are refused rather than risking the machine's
- * memory; the biggest real articles are a few hundred kilobytes. */
-#define READER_MAX_FILE_BYTES (512LL * 1024 * 1024)
+/* The most a file or record may hold, by default (trawl-index's --memory
+ * sets it: an eighth of the budget): larger ones are refused rather than
+ * risking the machine's memory; the biggest real articles are a few
+ * hundred kilobytes. */
+#define READER_MAX_BYTES ((size_t)32 << 20)
 
 /* What a sink callback returns besides 0 (go on). */
 #define READER_SKIP 1          /* unchanged(): the record is indexed as it is */
@@ -73,10 +76,15 @@ typedef struct {
 
 /* One file to read. */
 typedef struct {
-    const char *path;          /* to open */
+    const char *path;          /* as the walk found it: named in messages */
+    const char *open_path;     /* to open: the target of a symbolic link the
+                                  walk followed, else PATH (NULL: PATH) */
     long long size, mtime_ns;  /* as the walk found it */
+    dev_t dev;                 /* the file the walk saw (0 and 0: any) */
+    ino_t ino;
     const reader_corpus_t *corpus;
-    size_t max_bytes;          /* the most a file or record may hold */
+    size_t max_bytes;          /* the most a file or record may hold,
+                                  decompressed (from --memory) */
 } reader_input_t;
 
 /* What read() returns. */
@@ -121,12 +129,27 @@ int reader_is_text(const char *data, size_t len);
  * be read). */
 int reader_is_text_file(const char *path);
 
-/* Reads all of PATH into *OUT (free()), gunzipping a ".gz" name, at most
- * MAX_BYTES of it.  Returns 0, or -1 with *WHY set to static text or
- * strerror's ("not gzip data", "corrupt or truncated gzip data", "file too
- * large (limit 512 MiB)"). */
-int reader_slurp(const char *path, size_t max_bytes, char **out, size_t *len,
-                 const char **why);
+/* Opens IN's file for reading, safely: no symbolic link the walk did not
+ * follow (O_NOFOLLOW on the path it resolved), no waiting on a FIFO
+ * (O_NONBLOCK), and only the regular file the walk saw (fstat: the same
+ * device and inode), so a file swapped after the walk is refused.
+ * Returns the descriptor, or -1 with *WHY set (static text or strerror's:
+ * "not a regular file", "changed since the walk"). */
+int reader_open(const reader_input_t *in, const char **why);
+
+/* "over the limit of N MiB (--memory)" for MAX_BYTES (static). */
+const char *reader_too_large(size_t max_bytes);
+
+/* Reads all of IN's file (reader_open()) into *OUT (free()), gunzipping a
+ * ".gz" name, at most in->max_bytes of it, decompressed: a larger file (a
+ * gzip bomb) stops there.  Returns 0, or -1 with *WHY set to static text
+ * or strerror's ("not gzip data", "corrupt or truncated gzip data", "over
+ * the limit of 32 MiB (--memory)").  *NOTICE gets what the caller should
+ * say of a file that was read ("trailing data after the gzip data
+ * ignored": zlib stops quietly at bytes after the last gzip member that
+ * are not one), or NULL. */
+int reader_slurp(const reader_input_t *in, char **out, size_t *len, const char **why,
+                 const char **notice);
 
 /* Formats the message and hands it to SINK's failed(). */
 void reader_failed(reader_sink_t *sink, const reader_record_t *rec, const char *fmt, ...)

@@ -133,15 +133,6 @@ typedef struct {
     char *rel;             /* its path relative to that root */
 } arg_t;
 
-/* Non-zero if PATH is DIR or lies inside it (both real paths). */
-static int path_within(const char *path, const char *dir)
-{
-    size_t n = strlen(dir);
-    if (strcmp(dir, "/") == 0)
-        return 1;
-    return strncmp(path, dir, n) == 0 && (path[n] == '\0' || path[n] == '/');
-}
-
 /* PATH relative to the directory DIR it lies within ("" for DIR itself). */
 static const char *relative_to(const char *path, const char *dir)
 {
@@ -305,7 +296,7 @@ static int add_skips(walk_list_t *l, const root_table_t *table)
     for (size_t k = 0; k < table->count; k++) {
         struct stat st;
         const char *inner = table->entries[k].root;
-        if (strcmp(inner, l->root) == 0 || !path_within(inner, l->root)
+        if (strcmp(inner, l->root) == 0 || !walk_path_within(inner, l->root)
             || stat(inner, &st) != 0)
             continue;
         walk_skip_t *skips = realloc(l->skips, (l->skip_count + 1) * sizeof *skips);
@@ -319,7 +310,7 @@ static int add_skips(walk_list_t *l, const root_table_t *table)
 }
 
 walk_list_t *roots_walk(root_table_t *table, char *const *paths, size_t count,
-                        size_t *list_count, unsigned *failed)
+                        int follow_links, size_t *list_count, unsigned *failed)
 {
     arg_t *args = calloc(count ? count : 1, sizeof *args);
     walk_list_t *lists = calloc(count ? count : 1, sizeof *lists);
@@ -344,7 +335,7 @@ walk_list_t *roots_walk(root_table_t *table, char *const *paths, size_t count,
     for (size_t i = 0; i < count; i++) {
         const char *best = NULL;
         for (size_t k = 0; k < table->count; k++)
-            if (path_within(args[i].real, table->entries[k].root)
+            if (walk_path_within(args[i].real, table->entries[k].root)
                 && (best == NULL || strlen(table->entries[k].root) > strlen(best)))
                 best = table->entries[k].root;
         if (best && (args[i].root = list_for(lists, &n_lists, best)->root) == NULL)
@@ -366,7 +357,7 @@ walk_list_t *roots_walk(root_table_t *table, char *const *paths, size_t count,
         if (args[i].root)
             continue;
         for (size_t j = 0; j < count; j++)
-            if (candidates[j] && path_within(args[i].real, candidates[j])
+            if (candidates[j] && walk_path_within(args[i].real, candidates[j])
                 && (best == NULL || strlen(candidates[j]) < strlen(best)))
                 best = candidates[j];
         walk_list_t *l = list_for(lists, &n_lists, best);
@@ -384,6 +375,8 @@ walk_list_t *roots_walk(root_table_t *table, char *const *paths, size_t count,
                       strlen(lists[i].label)) != 0)
             goto out_of_memory;
 
+    for (size_t i = 0; i < n_lists; i++)
+        lists[i].follow_links = follow_links;
     for (size_t i = 0; i < count; i++) {
         walk_list_t *l = list_for(lists, &n_lists, args[i].root);
         if (walk_add(l, args[i].arg, relative_to(args[i].real, l->root), args[i].is_dir,

@@ -58,13 +58,14 @@ int roots_check(char *const *paths, size_t count);
  * it; the others are grouped under the outermost directory among them (a
  * file's directory stands for it); new roots get their labels and are
  * added to TABLE.  A root of TABLE inside a new root is left to itself
- * (skipped by the walk).  Returns the lists (free with roots_walk_free())
+ * (skipped by the walk).  FOLLOW_LINKS: follow symbolic links out of the
+ * roots too (walk_list_t.follow_links).  Returns the lists (free with roots_walk_free())
  * and their number in *LIST_COUNT, or NULL when a path does not exist or
  * cannot be used, or memory ran out (reported: nothing was walked, so a
  * typo cannot remove documents).  Unreadable entries under a path are
  * reported and counted in *FAILED. */
 walk_list_t *roots_walk(root_table_t *table, char *const *paths, size_t count,
-                        size_t *list_count, unsigned *failed);
+                        int follow_links, size_t *list_count, unsigned *failed);
 void roots_walk_free(walk_list_t *lists, size_t list_count);
 
 /* Appends to OUT the id of the file RELPATH found under LIST's root, which

@@ -3,6 +3,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,9 +58,18 @@ static void skip_file(walk_list_t *list, const char *name, const char *relpath)
     tally_add(&list->skipped, extension, 1);
 }
 
-/* Adds the file at PATH (RELPATH under the root), which READER takes. */
+int walk_path_within(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (strcmp(dir, "/") == 0)
+        return 1;
+    return strncmp(path, dir, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+/* Adds the file at PATH (RELPATH under the root; TARGET: the real path of
+ * the link it is, or NULL), which READER takes. */
 static int add_file(walk_list_t *list, const char *path, const char *relpath,
-                    const struct stat *st, const reader_t *reader)
+                    const char *target, const struct stat *st, const reader_t *reader)
 {
     walk_file_t *files = realloc(list->files, (list->count + 1) * sizeof *files);
     if (files == NULL)
@@ -68,12 +78,16 @@ static int add_file(walk_list_t *list, const char *path, const char *relpath,
     walk_file_t *f = &files[list->count];
     f->path = strdup(path);
     f->relpath = strdup(relpath);
+    f->target = target ? strdup(target) : NULL;
     f->size = (long long)st->st_size;
     f->mtime_ns = mtime_ns(st);
+    f->dev = st->st_dev;
+    f->ino = st->st_ino;
     f->reader = reader;
-    if (f->path == NULL || f->relpath == NULL) {
+    if (f->path == NULL || f->relpath == NULL || (target && f->target == NULL)) {
         free(f->path);
         free(f->relpath);
+        free(f->target);
         return -1;
     }
     list->count++;
@@ -163,20 +177,46 @@ static int walk_dir(walk_list_t *list, const char *dir_path, const char *rel,
         buf_t path = BUF_INIT, relpath = BUF_INIT;
         buf_printf(&path, "%s/%s", dir_path, names[i]);
         buf_printf(&relpath, "%s%s%s", rel, *rel ? "/" : "", names[i]);
-        if (path.failed || relpath.failed)
+        char target[PATH_MAX], *link = NULL;
+        struct stat lst;
+        if (path.failed || relpath.failed) {
             rc = -1;
-        else if (stat(path.data, &st) != 0) {
+            goto next;
+        }
+        if (lstat(path.data, &lst) != 0) {
+            errorf("cannot read '%s': %s", path.data, strerror(errno));
+            (*failed)++;
+            goto next;
+        }
+        if (S_ISLNK(lst.st_mode)) {
+            if (realpath(path.data, target) == NULL) {
+                errorf("cannot read '%s': %s", path.data, strerror(errno));
+                (*failed)++;
+                goto next;
+            }
+            /* A link out of the corpus (an archive unpacked from anywhere)
+             * would read any file of the machine into the index. */
+            if (!list->follow_links && !walk_path_within(target, list->root)) {
+                warnf("skipping '%s': a symbolic link to '%s', outside the corpus '%s' "
+                      "(--follow-symlinks reads it)", path.data, target, list->root);
+                tally_add(&list->skipped, "(links out of corpus)", 1);
+                goto next;
+            }
+            link = target;
+        }
+        if (stat(path.data, &st) != 0) {
             errorf("cannot read '%s': %s", path.data, strerror(errno));
             (*failed)++;
         } else if (S_ISDIR(st.st_mode))
             rc = walk_dir(list, path.data, relpath.data, &here, failed);
         else if (S_ISREG(st.st_mode)) {
-            const reader_t *reader = reader_for(names[i], path.data);
+            const reader_t *reader = reader_for(names[i], link ? link : path.data);
             if (reader)
-                rc = add_file(list, path.data, relpath.data, &st, reader);
+                rc = add_file(list, path.data, relpath.data, link, &st, reader);
             else
                 skip_file(list, names[i], relpath.data);
         }
+next:
         buf_free(&path);
         buf_free(&relpath);
     }
@@ -233,8 +273,12 @@ int walk_add(walk_list_t *list, const char *arg, const char *rel, int is_dir,
             warnf("indexing '%s' as a text page: no reader takes files named like it", arg);
             reader = &reader_text;
         }
+        char target[PATH_MAX];
+        struct stat lst;
+        int is_link = lstat(arg, &lst) == 0 && S_ISLNK(lst.st_mode)
+                      && realpath(arg, target) != NULL;
         if (reader)
-            rc = add_file(list, arg, rel, &st, reader);
+            rc = add_file(list, arg, rel, is_link ? target : NULL, &st, reader);
         else {
             warnf("skipping '%s': not a kind of file trawl-index reads", arg);
             skip_file(list, name, rel);
@@ -262,6 +306,7 @@ void walk_finish(walk_list_t *list)
         if (kept && strcmp(list->files[kept - 1].relpath, list->files[i].relpath) == 0) {
             free(list->files[i].path);
             free(list->files[i].relpath);
+            free(list->files[i].target);
             continue;
         }
         list->files[kept++] = list->files[i];
@@ -287,6 +332,7 @@ void walk_free(walk_list_t *list)
     for (size_t i = 0; i < list->count; i++) {
         free(list->files[i].path);
         free(list->files[i].relpath);
+        free(list->files[i].target);
     }
     free(list->files);
     for (size_t i = 0; i < list->scope_count; i++)

@@ -11,10 +11,14 @@
 struct reader;
 
 typedef struct {
-    char *path;            /* path to open (the argument joined with relpath) */
+    char *path;            /* the argument joined with relpath: named in messages */
     char *relpath;         /* path relative to the root: the article's default id */
+    char *target;          /* a symbolic link followed: its target's real
+                              path, which is opened; else NULL */
     long long size;        /* bytes on disk */
     long long mtime_ns;    /* modification time, nanoseconds since the epoch */
+    dev_t dev;             /* the file found, to refuse another one in its */
+    ino_t ino;             /* place when it is read */
     const struct reader *reader;   /* the reader that takes it (reader.h) */
 } walk_file_t;
 
@@ -44,12 +48,15 @@ typedef struct walk_list {
     walk_skip_t *skips;    /* directories left to other roots */
     size_t skip_count;
     tally_t skipped;       /* files no reader takes, by extension */
+    int follow_links;      /* follow symbolic links out of the root too */
 } walk_list_t;
 
 /* Adds to LIST the files of ARG that a reader takes (reader_for()), a
  * directory (IS_DIR: searched recursively; names starting with '.' are
- * skipped; symbolic links are followed, loops are detected and reported;
- * LIST's skips are not entered) or a single file, whose path relative to
+ * skipped; a symbolic link is followed when its target lies inside the
+ * root (or LIST's follow_links), else skipped, reported and counted; loops
+ * are detected and reported; LIST's skips are not entered) or a single
+ * file (followed if it is a link: the user named it), whose path relative to
  * the root is REL (the argument's own relative path: "" for the root
  * itself).  Other files are counted in LIST's skipped by extension
  * (walk_extension()), but for the root's manifest.tsv.  Adds the scope.  Unreadable entries are reported with their
@@ -61,6 +68,9 @@ int walk_add(walk_list_t *list, const char *arg, const char *rel, int is_dir,
 /* Sorts LIST's files by relpath and drops repeats (a file named twice, or
  * inside a directory also named).  Call once after the last walk_add(). */
 void walk_finish(walk_list_t *list);
+
+/* Non-zero if the real path PATH is DIR or lies inside it. */
+int walk_path_within(const char *path, const char *dir);
 
 /* Non-zero if the document at RELPATH of LIST's root lies in a scope of
  * LIST (so this run saw whether its file is still there). */

@@ -316,7 +316,7 @@ static qtree_t *sequence(parser_t *p, int top, int *filter_only)
                     p->words_capped = 1;
                     continue;
                 }
-                if (stopword_is(tok->word, tok->word_len)) {
+                if (analyzer_is_stopword(p->analyzer, tok->word, tok->word_len)) {
                     void *more = realloc(stops, (stop_count + 1) * sizeof *stops);
                     if (more == NULL) {
                         p->failed = 1;

@@ -9,7 +9,6 @@
 #include "buf.h"
 #include "schema.h"
 #include "search-private.h"
-#include "stopwords.h"
 
 /* One run of a query: what every pass needs. */
 typedef struct {
@@ -359,6 +358,7 @@ static char *suggest(searcher_t *s, const query_t *query, int nothing_found)
 /* Context for feedback(). */
 typedef struct {
     const query_t *query;
+    const analyzer_t *analyzer;    /* whose stopwords are not added */
     xs_query_t *terms[SEARCH_FEEDBACK_TERMS];
     size_t count;
     buf_t *explain;            /* the stems chosen, for --explain; or NULL */
@@ -375,7 +375,7 @@ static int feedback_accept(void *ctx, const char *term, size_t len)
 
     if (len < prefix + 2 || memcmp(term, PREFIX_STEM, prefix) != 0
         || (*stem >= 'A' && *stem <= 'Z') || (*stem >= '0' && *stem <= '9')
-        || stopword_is(stem, n))
+        || analyzer_is_stopword(f->analyzer, stem, n))
         return 0;
     for (size_t i = 0; i < f->query->word_count; i++)
         if (strlen(f->query->words[i].stem) == n && memcmp(f->query->words[i].stem, stem, n) == 0)
@@ -405,7 +405,7 @@ static void feedback_term(void *ctx, const char *term, size_t len, double weight
 static search_status_t feedback(searcher_t *s, const query_t *query, xs_query_t **all,
                                 xs_query_t **any, buf_t *explain)
 {
-    feedback_t f = { query, { NULL }, 0, explain };
+    feedback_t f = { query, s->analyzer, { NULL }, 0, explain };
     xs_search_options_t xo;
     xs_results_t *results = NULL;
     xs_query_t *top = NULL, *extra = NULL, *scaled = NULL, *with_all = NULL, *with_any = NULL;

@@ -13,6 +13,7 @@
 #include "date.h"
 #include "schema.h"
 #include "search-private.h"
+#include "stopwords.h"
 
 static const char *const status_text[] = {
     [SEARCH_OK] = "success",
@@ -104,11 +105,32 @@ static search_status_t open_failed(searcher_t *s, search_status_t status, char *
     return status;
 }
 
+/* Gives S's analyzer the stop list its index was made with (none stored:
+ * the language's built-in one), so a query means what it did; *TEXT gets
+ * the stored list (the caller frees it).  Returns SEARCH_OK,
+ * SEARCH_INDEX_ERROR or SEARCH_NO_MEMORY. */
+static search_status_t set_stoplist(searcher_t *s, char **text)
+{
+    size_t len = 0;
+    xs_status_t st = xs_db_get_metadata(s->db, META_STOPWORDS, text, &len);
+
+    if (st != XS_OK)
+        return search_fail(s, st == XS_NO_MEMORY ? SEARCH_NO_MEMORY : SEARCH_INDEX_ERROR,
+                           "cannot read the index '%s': %s", s->db_path, xs_db_last_error(s->db));
+    if (len) {
+        stoplist_t *list = stoplist_parse(*text, len);
+        if (list == NULL)
+            return search_fail(s, SEARCH_NO_MEMORY, "out of memory");
+        analyzer_set_stoplist(s->analyzer, list);
+    }
+    return SEARCH_OK;
+}
+
 search_status_t searcher_open(const char *const *paths, size_t count,
                               searcher_t **searcher_out, char **errmsg)
 {
     searcher_t *s = calloc(1, sizeof *s);
-    char *detail = NULL, *schema = NULL, *language = NULL;
+    char *detail = NULL, *schema = NULL, *language = NULL, *stopwords = NULL;
     size_t len;
     xs_status_t st;
     search_status_t status;
@@ -165,10 +187,11 @@ search_status_t searcher_open(const char *const *paths, size_t count,
                                  "cannot search '%s': %s", db_path,
                                  detail ? detail : "out of memory");
         else
-            status = SEARCH_OK;
+            status = set_stoplist(s, &stopwords);
     }
     xs_free(schema);
     xs_free(language);
+    xs_free(stopwords);
     if (status == SEARCH_OK) {
         clear_error(s);
         *searcher_out = s;

@@ -85,8 +85,8 @@ TESTS += \
 	tests/t0030-search.sh \
 	tests/t0040-incremental.sh tests/t0045-roots.sh tests/t0047-readers.sh \
 	tests/t0050-errors.sh \
-	tests/t0060-query.sh tests/t0065-counts.sh \
-	tests/t0300-badinput.sh \
+	tests/t0060-query.sh tests/t0065-counts.sh tests/t0067-stopwords.sh \
+	tests/t0300-badinput.sh tests/t0305-hostile-files.sh \
 	tests/t0310-kill.sh \
 	tests/t0320-faults.sh \
 	tests/t0330-concurrent.sh

@@ -48,12 +48,17 @@ like "front matter title is used" "$out" '"title":"Front matter"'
 like "a bad front-matter date stays unknown" "$out" '"date":null'
 like "an unknown front-matter key is kept" "$out" '"meta":{"Mood":"grumpy"}'
 
-# A 100 MB file of one line: indexed, in bounded time (no timing assertion).
+# A 100 MB file of one line: past an eighth of the default --memory (32 MiB),
+# refused with its reason; with a budget that holds it, indexed, in bounded
+# time (no timing assertion).
 if [ "${TRAWL_BIG_TESTS:-1}" = 1 ]; then
     mkdir "$tmp/big"
     awk 'BEGIN { for (i = 0; i < 1600000; i++) printf "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod "; printf "zanzibar\n" }' > "$tmp/big/huge.txt"
     run trawl_index --db "$tmp/big.db" "$tmp/big"
-    expect_status "a 100 MB one-line file is indexed" 0
+    expect_status "a 100 MB one-line file past the memory budget fails" 1
+    is "... said with the limit" "$err" "trawl-index: error: cannot read '$tmp/big/huge.txt': over the limit of 32 MiB (--memory)"
+    run trawl_index --memory 1024 --db "$tmp/big.db" "$tmp/big"
+    expect_status "with --memory 1024 it is indexed" 0
     run trawl_search --db "$tmp/big.db" --count zanzibar
     is "its last word is found" "$out" "1"
 fi

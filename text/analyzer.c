@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "analyzer.h"
+#include "stopwords.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -44,6 +45,8 @@ struct analyzer {
     char word[ANALYZER_MAX_WORD + 1];    /* the folded word of the current token */
     char *stem_buf;                      /* analyzer_stem()'s result */
     size_t stem_cap;
+    const stoplist_t *stoplist;          /* the language's, or one set */
+    stoplist_t *own_stoplist;            /* analyzer_set_stoplist()'s, freed */
 };
 
 /* ISO 639-1 and 639-2 codes that libstemmer accepts, so that "en" can be
@@ -146,6 +149,7 @@ analyzer_t *analyzer_new(const char *language, char **errmsg)
         return NULL;
     if (strcmp(name, "none") == 0) {
         strcpy(a->language, "none");
+        a->stoplist = stoplist_builtin("none");
         return a;
     }
     a->stemmer = sb_stemmer_new(name, "UTF_8");
@@ -158,7 +162,25 @@ analyzer_t *analyzer_new(const char *language, char **errmsg)
         return NULL;
     }
     strcpy(a->language, canonical_language(name));
+    a->stoplist = stoplist_builtin(a->language);
     return a;
+}
+
+void analyzer_set_stoplist(analyzer_t *analyzer, stoplist_t *list)
+{
+    stoplist_free(analyzer->own_stoplist);
+    analyzer->own_stoplist = list;
+    analyzer->stoplist = list ? list : stoplist_builtin(analyzer->language);
+}
+
+const stoplist_t *analyzer_stoplist(const analyzer_t *analyzer)
+{
+    return analyzer->stoplist;
+}
+
+int analyzer_is_stopword(const analyzer_t *analyzer, const char *word, size_t len)
+{
+    return stoplist_has(analyzer->stoplist, word, len);
 }
 
 void analyzer_free(analyzer_t *analyzer)
@@ -169,6 +191,7 @@ void analyzer_free(analyzer_t *analyzer)
         sb_stemmer_delete(analyzer->stemmer);
     free(analyzer->cache);
     free(analyzer->stem_buf);
+    stoplist_free(analyzer->own_stoplist);
     free(analyzer);
 }
 

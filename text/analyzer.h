@@ -29,6 +29,7 @@
 #define TRAWL_ANALYZER_H
 
 #include <stddef.h>
+#include "stopwords.h"
 
 #define ANALYZER_MAX_WORD 64
 
@@ -87,6 +88,18 @@ int analyzer_stem_keeps_first_byte(const analyzer_t *analyzer);
  * memory runs out. */
 int analyzer_stem(analyzer_t *analyzer, const char *word, size_t len,
                   const char **stem_out, size_t *stem_len_out);
+
+/* Non-zero if the folded WORD[0..LEN) is a stopword of the analyzer's
+ * list (stopwords.h): its language's, or the one set below. */
+int analyzer_is_stopword(const analyzer_t *analyzer, const char *word, size_t len);
+
+/* The analyzer's stop list (owned by it). */
+const stoplist_t *analyzer_stoplist(const analyzer_t *analyzer);
+
+/* Replaces the stop list with LIST (the analyzer takes it over and frees
+ * it; NULL: the language's own list again): the list an index was made
+ * with. */
+void analyzer_set_stoplist(analyzer_t *analyzer, stoplist_t *list);
 
 /* The names of the available stemming languages, NULL-terminated (static). */
 const char **analyzer_languages(void);

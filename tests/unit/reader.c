@@ -2,7 +2,11 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
 
 #include "buf.h"
 #include "reader.h"
@@ -101,11 +105,115 @@ static void test_tally(void)
     buf_free(&out);
 }
 
+/* A file in a fresh temporary directory, for reader_open()/reader_slurp(). */
+static char dir[64];
+
+/* NAME in DIR: one of a few static buffers, so that some live at once. */
+static const char *file_at(const char *name)
+{
+    static char paths[4][128];
+    static unsigned next;
+    char *path = paths[next++ % 4];
+    snprintf(path, 128, "%s/%s", dir, name);
+    return path;
+}
+
+static reader_input_t input_for(const char *path, size_t max_bytes)
+{
+    struct stat st;
+    reader_input_t in = { path, NULL, 0, 0, 0, 0, NULL, max_bytes };
+    if (stat(path, &st) == 0) {
+        in.dev = st.st_dev;
+        in.ino = st.st_ino;
+    }
+    return in;
+}
+
+static void write_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (f) {
+        fwrite(data, 1, len, f);
+        fclose(f);
+    }
+}
+
+static void test_open(void)
+{
+    const char *why = NULL;
+    char *data = NULL;
+    size_t len = 0;
+    const char *notice = NULL;
+
+    write_file(file_at("a.txt"), "text\n", 5);
+    reader_input_t in = input_for(file_at("a.txt"), 1024);
+    is_int(reader_slurp(&in, &data, &len, &why, &notice), 0, "a file as the walk saw it is read");
+    is_int((long)len, 5, "  whole");
+    free(data);
+
+    /* Swapped for a FIFO after the walk: refused at once, never waited on.
+     * (The walked file is kept under another name, so its inode is not
+     * given to the newcomers.) */
+    rename(file_at("a.txt"), file_at("kept"));
+    mkfifo(file_at("a.txt"), 0600);
+    is_int(reader_open(&in, &why), -1, "a FIFO in the file's place is refused (no hang)");
+    is_str(why, "not a regular file", "  why");
+    unlink(file_at("a.txt"));
+
+    /* Swapped for another file, or a symbolic link to one. */
+    write_file(file_at("other"), "secret\n", 7);
+    write_file(file_at("a.txt"), "text\n", 5);
+    is_int(reader_open(&in, &why), -1, "another file in its place is refused");
+    is_str(why, "replaced by another file since the walk", "  why");
+    unlink(file_at("a.txt"));
+    symlink(file_at("other"), file_at("a.txt"));
+    is_int(reader_open(&in, &why), -1, "a symbolic link in its place is not followed");
+    is_str(why, "a symbolic link the walk did not follow", "  why");
+    unlink(file_at("a.txt"));
+
+    /* A gzip bomb stops at the limit; a file just under it is whole. */
+    gzFile gz = gzopen(file_at("bomb.txt.gz"), "wb9");
+    static char zeros[65536];
+    memset(zeros, 'a', sizeof zeros);
+    for (int i = 0; gz && i < 64; i++)       /* 4 MiB of text */
+        gzwrite(gz, zeros, sizeof zeros);
+    gzclose(gz);
+    in = input_for(file_at("bomb.txt.gz"), 1 << 20);
+    is_int(reader_slurp(&in, &data, &len, &why, &notice), -1, "a gzip bomb past the limit fails");
+    is_str(why, "over the limit of 1 MiB (--memory)", "  named with the limit");
+    in.max_bytes = 4 << 20;
+    is_int(reader_slurp(&in, &data, &len, &why, &notice), 0, "  a limit that holds it: read");
+    is_int((long)len, 4 << 20, "  whole");
+    is_str(notice, NULL, "  nothing to say");
+    free(data);
+
+    /* Bytes after the gzip data: read, and said. */
+    FILE *f = fopen(file_at("bomb.txt.gz"), "ab");
+    if (f) {
+        fputs("garbage", f);
+        fclose(f);
+    }
+    in = input_for(file_at("bomb.txt.gz"), 4 << 20);
+    is_int(reader_slurp(&in, &data, &len, &why, &notice), 0, "trailing bytes after gzip: read");
+    is_str(notice, "trailing data after the gzip data ignored", "  and said");
+    free(data);
+    unlink(file_at("bomb.txt.gz"));
+    unlink(file_at("other"));
+    unlink(file_at("kept"));
+}
+
 int main(void)
 {
     test_reader_for();
     test_is_text();
     test_extension();
     test_tally();
+    snprintf(dir, sizeof dir, "/tmp/trawl-reader.XXXXXX");
+    if (mkdtemp(dir) == NULL) {
+        perror("mkdtemp");
+        return 1;
+    }
+    test_open();
+    rmdir(dir);
     return tap_done();
 }
