@@ -71,6 +71,18 @@ void buf_printf(buf_t *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+void buf_put_unsigned(buf_t *b, size_t n)
+{
+    char digits[24];           /* 20 digits hold 2^64 - 1 */
+    size_t at = sizeof digits;
+
+    do {
+        digits[--at] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    buf_append(b, digits + at, sizeof digits - at);
+}
+
 char *buf_space(buf_t *b, size_t need)
 {
     return buf_reserve(b, need) ? b->data + b->len : NULL;

@@ -24,6 +24,9 @@ void buf_puts(buf_t *b, const char *s);
 void buf_putc(buf_t *b, char c);
 void buf_printf(buf_t *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Appends N in decimal, without printf: output writes numbers by the
+ * thousand (offsets, ranks), and vsnprintf shows in a batch's profile. */
+void buf_put_unsigned(buf_t *b, size_t n);
 /* Room for NEED more bytes at the end of B, not yet counted in len: write
  * there, then add what was written to b->len.  NULL when memory runs out. */
 char *buf_space(buf_t *b, size_t need);

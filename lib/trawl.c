@@ -2,19 +2,18 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * A thin layer: the search, snippets and citations are trawl-search's own
- * (searcher_run(), output_citation()); this file checks arguments, turns
- * messages into statuses, and copies what C strings the caller is handed.
+ * (searcher_parse(), searcher_run(), cite_citation()); this file checks
+ * arguments, maps the searcher's statuses to its own, and copies what C
+ * strings the caller is handed.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
-#include "output.h"
-#include "query.h"
+#include "cite.h"
 #include "search.h"
 #include "trawl.h"
 #include "utf8.h"
-#include "xs.h"
 
 struct trawl_index {
     searcher_t *searcher;
@@ -59,16 +58,26 @@ void trawl_free(void *p)
     free(p);
 }
 
-/* Sets INDEX's last error to MESSAGE (taken over; NULL means out of memory)
- * and returns STATUS, or TRAWL_NO_MEMORY when the message says so: the
- * layers below report running out of memory only as that text. */
-static trawl_status_t fail(trawl_index_t *index, trawl_status_t status, char *message)
+/* Sets INDEX's last error to a copy of MESSAGE and returns STATUS (or
+ * TRAWL_NO_MEMORY when there is no memory for the copy). */
+static trawl_status_t fail(trawl_index_t *index, trawl_status_t status, const char *message)
 {
     free(index->error);
-    index->error = message;
-    if (message == NULL || strcmp(message, "out of memory") == 0)
-        return TRAWL_NO_MEMORY;
-    return status;
+    index->error = strdup(message);
+    return index->error ? status : TRAWL_NO_MEMORY;
+}
+
+/* The status of libtrawl for the searcher's ST (not SEARCH_OK): a query
+ * the caller can mend, one the search could not run, or no memory. */
+static trawl_status_t status_of(search_status_t st)
+{
+    switch (st) {
+    case SEARCH_NO_MEMORY: return TRAWL_NO_MEMORY;
+    case SEARCH_NO_WORDS: case SEARCH_BAD_QUERY: return TRAWL_BAD_QUERY;
+    case SEARCH_NO_INDEX: return TRAWL_NO_INDEX;
+    case SEARCH_BAD_INDEX: return TRAWL_BAD_INDEX;
+    default: return TRAWL_SEARCH_FAILED;   /* too broad, an index error */
+    }
 }
 
 trawl_status_t trawl_open(const char *path, trawl_index_t **index_out, char **errmsg)
@@ -85,27 +94,21 @@ trawl_status_t trawl_open(const char *path, trawl_index_t **index_out, char **er
         return TRAWL_NULL_ARGUMENT;
     if ((index = calloc(1, sizeof *index)) == NULL)
         return TRAWL_NO_MEMORY;
-    index->searcher = searcher_open(path, &message);
-    if (index->searcher != NULL) {
+    search_status_t st = searcher_open(&path, 1, &index->searcher, &message);
+    if (st == SEARCH_OK) {
         *index_out = index;
         return TRAWL_OK;
     }
     free(index);
-    if (message == NULL || strcmp(message, "out of memory") == 0) {
+    if (st == SEARCH_NO_MEMORY || message == NULL) {
         free(message);
         return TRAWL_NO_MEMORY;
     }
-    /* searcher_open() says why only in words: ask the shim whether there is
-     * an index at all (this costs a second open, on failure only). */
-    xs_db_t *db = NULL;
-    xs_status_t st = xs_db_open_read(path, &db, NULL);
-    xs_db_close(db);
     if (errmsg)
         *errmsg = message;
     else
         free(message);
-    return st == XS_NOT_FOUND ? TRAWL_NO_INDEX : st == XS_NO_MEMORY ? TRAWL_NO_MEMORY
-                                                                     : TRAWL_BAD_INDEX;
+    return st == SEARCH_NO_INDEX ? TRAWL_NO_INDEX : TRAWL_BAD_INDEX;
 }
 
 void trawl_close(trawl_index_t *index)
@@ -151,7 +154,7 @@ static int make_strings(trawl_results_t *r)
         const hit_t *hit = &r->result.hits[i];
         buf_t citation = BUF_INIT;
 
-        output_citation(&citation, hit);
+        cite_citation(&citation, hit);
         if (citation.failed || (r->strings[i].citation = buf_detach(&citation)) == NULL)
             return -1;
         for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
@@ -174,8 +177,8 @@ trawl_status_t trawl_search(trawl_index_t *index, const char *query, unsigned of
     query_mode_t mode = QUERY_DEFAULT;
     search_sort_t sort = SEARCH_BY_RELEVANCE;
     trawl_results_t *r;
-    query_t parsed;
-    char *message = NULL;
+    query_t *parsed = NULL;
+    search_status_t st;
     size_t len;
 
     if (results_out)
@@ -185,17 +188,17 @@ trawl_status_t trawl_search(trawl_index_t *index, const char *query, unsigned of
     free(index->error);
     index->error = NULL;
     if (query == NULL || results_out == NULL)
-        return fail(index, TRAWL_NULL_ARGUMENT, strdup("the query or the results are NULL"));
+        return fail(index, TRAWL_NULL_ARGUMENT, "the query or the results are NULL");
     if ((flags & ~known) || (flags & TRAWL_ALL_WORDS && flags & TRAWL_ANY_WORD)
         || (flags & TRAWL_OLDEST_FIRST && flags & TRAWL_NEWEST_FIRST))
         return fail(index, TRAWL_INVALID_ARGUMENT,
-                    strdup("unknown or contradicting flags of trawl_search()"));
+                    "unknown or contradicting flags of trawl_search()");
     if (limit > TRAWL_MAX_LIMIT)
         return fail(index, TRAWL_INVALID_ARGUMENT,
-                    strdup("more hits asked for than TRAWL_MAX_LIMIT: page with the offset"));
+                    "more hits asked for than TRAWL_MAX_LIMIT: page with the offset");
     len = strlen(query);
     if (!utf8_valid(query, len))
-        return fail(index, TRAWL_BAD_QUERY, strdup("the query is not valid UTF-8"));
+        return fail(index, TRAWL_BAD_QUERY, "the query is not valid UTF-8");
     if (flags & TRAWL_ALL_WORDS)
         mode = QUERY_ALL;
     else if (flags & TRAWL_ANY_WORD)
@@ -207,24 +210,23 @@ trawl_status_t trawl_search(trawl_index_t *index, const char *query, unsigned of
     if (flags & TRAWL_NO_SNIPPETS)
         opts.snippet_chars = 0;
 
-    /* searcher_run() reports a query it cannot read and an index that
-     * fails the same way, in words; parsing first tells them apart. */
-    if (query_parse(searcher_analyzer(index->searcher), query, len, mode, &parsed,
-                    &message) != 0)
-        return fail(index, TRAWL_BAD_QUERY, message);
-    query_free(&parsed);
-
-    if ((r = calloc(1, sizeof *r)) == NULL)
-        return fail(index, TRAWL_NO_MEMORY, NULL);
     searcher_set_ranking(index->searcher, mode, SEARCH_DEFAULT_K1, SEARCH_DEFAULT_B);
     searcher_restrict(index->searcher, NULL, sort);
-    if (searcher_run(index->searcher, query, len, &opts, &r->result, &message) != 0) {
+    if ((st = searcher_parse(index->searcher, query, len, &parsed)) != SEARCH_OK)
+        return fail(index, status_of(st), searcher_last_error(index->searcher));
+    if ((r = calloc(1, sizeof *r)) == NULL) {
+        searcher_query_free(parsed);
+        return fail(index, TRAWL_NO_MEMORY, "out of memory");
+    }
+    st = searcher_run(index->searcher, parsed, &opts, &r->result);
+    searcher_query_free(parsed);
+    if (st != SEARCH_OK) {
         free(r);
-        return fail(index, TRAWL_SEARCH_FAILED, message);
+        return fail(index, status_of(st), searcher_last_error(index->searcher));
     }
     if (make_strings(r) != 0) {
         trawl_results_free(r);
-        return fail(index, TRAWL_NO_MEMORY, NULL);
+        return fail(index, TRAWL_NO_MEMORY, "out of memory");
     }
     *results_out = r;
     return TRAWL_OK;
@@ -295,9 +297,7 @@ const char *trawl_result_id(const trawl_results_t *results, size_t hit)
 const char *trawl_result_title(const trawl_results_t *results, size_t hit)
 {
     const hit_t *h = get_hit(results, hit);
-    if (h == NULL)
-        return NULL;
-    return h->doc.title ? h->doc.title : h->doc.path ? h->doc.path : h->doc.id;
+    return h ? cite_title(h) : NULL;
 }
 
 const char *trawl_result_source(const trawl_results_t *results, size_t hit)

@@ -9,14 +9,18 @@
 #include "msg.h"
 #include "utf8.h"
 
-int batch_run_query(batch_t *b, const char *id, const char *text, size_t len,
-                    int batch, unsigned *matches, char **errmsg)
+batch_status_t batch_run_query(batch_t *b, const char *id, const char *text, size_t len,
+                               int batch, unsigned *matches)
 {
     output_query_t q = { id, text, batch, 0, 0 };
     search_options_t opts = b->search;
+    query_t *query = NULL;
+    batch_status_t status = BATCH_OK;
     unsigned done = 0;
 
     *matches = 0;
+    if (searcher_parse(b->searcher, text, len, &query) != SEARCH_OK)
+        return BATCH_SEARCH_FAILED;
     for (;;) {
         search_result_t r;
         unsigned want = BATCH_PAGE_HITS;
@@ -27,20 +31,25 @@ int batch_run_query(batch_t *b, const char *id, const char *text, size_t len,
         /* Only the first page's counts are written, and only by the
          * formats that show them. */
         opts.skip_counts = done > 0 || !output_shows_counts(b->output);
-        if (searcher_run(b->searcher, text, len, &opts, &r, errmsg) != 0) {
-            if (*errmsg == NULL)
-                *errmsg = strdup("out of memory");
-            return -1;
+        if (searcher_run(b->searcher, query, &opts, &r) != SEARCH_OK) {
+            status = BATCH_SEARCH_FAILED;
+            break;
         }
         if (done == 0)
             *matches = r.matches;
-        output_page(b->fp, b->output, &q, &r, done == 0);
+        output_status_t st = output_page(b->fp, b->output, &q, &r, done == 0);
         done += (unsigned)r.hit_count;
         int last = r.hit_count < want || (b->limit && done >= b->limit);
         search_result_free(&r);
+        if (st != OUTPUT_OK) {
+            status = st == OUTPUT_NO_MEMORY ? BATCH_NO_MEMORY : BATCH_WRITE_FAILED;
+            break;
+        }
         if (last)
-            return 0;
+            break;
     }
+    searcher_query_free(query);
+    return status;
 }
 
 /* A query id goes into every output format as one token: no white space
@@ -57,7 +66,7 @@ static int valid_query_id(const char *id, size_t len)
 
 int batch_run_file(batch_t *b, FILE *in, const char *name)
 {
-    char *line = NULL, *errmsg = NULL;
+    char *line = NULL;
     size_t cap = 0;
     ssize_t got;
     unsigned long line_number = 0;
@@ -94,10 +103,14 @@ int batch_run_file(batch_t *b, FILE *in, const char *name)
             failed = 1;
             continue;
         }
-        if (batch_run_query(b, id, text, text_len, 1, &matches, &errmsg) != 0) {
-            errorf("%s line %lu: %s", name, line_number, errmsg);
-            free(errmsg);
-            errmsg = NULL;
+        batch_status_t st = batch_run_query(b, id, text, text_len, 1, &matches);
+        if (st == BATCH_WRITE_FAILED) {
+            failed = 1;
+            break;            /* the next lines could not be written either */
+        }
+        if (st != BATCH_OK) {
+            errorf("%s line %lu: %s", name, line_number, st == BATCH_NO_MEMORY
+                   ? "out of memory" : searcher_last_error(b->searcher));
             failed = 1;
             continue;
         }

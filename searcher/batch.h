@@ -20,16 +20,27 @@ typedef struct {
     FILE *fp;                     /* where results go */
 } batch_t;
 
-/* Runs the query TEXT[0..LEN) named ID and writes its hits, page by page.
- * BATCH: one of many (text output then names each query).  Returns 0 and
- * sets *matches to the number of matching articles, or -1 with a malloc'ed
- * *errmsg (a bad query, an index error). */
-int batch_run_query(batch_t *b, const char *id, const char *text, size_t len,
-                    int batch, unsigned *matches, char **errmsg);
+/* What running one query gives. */
+typedef enum {
+    BATCH_OK = 0,
+    BATCH_SEARCH_FAILED,          /* the query or the index failed:
+                                     searcher_last_error() says why */
+    BATCH_NO_MEMORY,              /* the hits could not be written out */
+    BATCH_WRITE_FAILED            /* the output stream failed (the caller
+                                     reports it once, when it flushes) */
+} batch_status_t;
+
+/* Parses the query TEXT[0..LEN) named ID once, runs it and writes its
+ * hits, page by page.  BATCH: one of many (text output then names each
+ * query).  Returns BATCH_OK with *matches set to the number of matching
+ * articles, or another batch_status_t. */
+batch_status_t batch_run_query(batch_t *b, const char *id, const char *text, size_t len,
+                               int batch, unsigned *matches);
 
 /* Runs every line of IN (NAME is how messages call it): "id<TAB>query",
  * or a bare query whose id is its line number; blank lines are skipped.
- * A bad line is reported ("NAME line 7: ...") and the run goes on.
+ * A bad line is reported ("NAME line 7: ...") and the run goes on; a
+ * failed write stops it, unreported (the caller's flush reports it).
  * Returns EXIT_TROUBLE if any line failed (or IN could not be read), else
  * EXIT_MATCH if any query matched, else EXIT_NO_MATCH. */
 int batch_run_file(batch_t *b, FILE *in, const char *name);

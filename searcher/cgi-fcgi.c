@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cgi.h"
+#include "cgi-fcgi.h"
 #include "msg.h"
 
 #ifndef HAVE_LIBFCGI

@@ -58,22 +58,11 @@ static void put_attr(buf_t *out, const char *s)
     esc_attr(out, s, strlen(s));
 }
 
-static void put_json_string(buf_t *out, const char *s)
-{
-    if (s == NULL) {
-        buf_puts(out, "null");
-        return;
-    }
-    buf_putc(out, '"');
-    esc_json(out, s, strlen(s));
-    buf_putc(out, '"');
-}
-
 /* "2014-06-03" as "3 June 2014", partial dates as far as they go, as
  * trawl-search prints them; anything else as it is. */
 static void put_date(buf_t *out, const char *date)
 {
-    if (!output_format_date(out, date))
+    if (!cite_format_date(out, date))
         put_html(out, date);
 }
 
@@ -184,29 +173,17 @@ void cgi_page_begin(buf_t *out, const cgi_request_t *req, const char *title)
 void cgi_page_end(buf_t *out)
 {
     buf_printf(out, "</main>\n<footer><p>trawl %s: full-text search over Xapian %s.</p></footer>\n"
-                    "</body>\n</html>\n", TRAWL_VERSION, xs_xapian_version());
+                    "</body>\n</html>\n", TRAWL_VERSION, search_xapian_version());
 }
 
-/* Fragment F of DOC, escaped first, then its matched words put in <mark>
- * (adjacent marked words as one mark, as trawl-search prints them). */
+/* Fragment F of DOC, escaped, its matched words in <mark> (adjacent marked
+ * words as one mark, as trawl-search prints them). */
 static void put_fragment(buf_t *out, const stored_doc_t *doc, const fragment_t *f)
 {
-    const char *text = doc->text + f->start;
-    size_t at = 0;
-
     if (f->cut_before)
         buf_puts(out, ELLIPSIS);
-    for (size_t m = 0; m < f->mark_count; m++) {
-        size_t start = f->marks[m].start, end = f->marks[m].end;
-        while (m + 1 < f->mark_count && f->marks[m + 1].start == end + 1 && text[end] == ' ')
-            end = f->marks[++m].end;
-        esc_html(out, text + at, start - at);
-        buf_puts(out, "<mark>");
-        esc_html(out, text + start, end - start);
-        buf_puts(out, "</mark>");
-        at = end;
-    }
-    esc_html(out, text + at, (f->end - f->start) - at);
+    esc_marked(out, esc_html, doc->text + f->start, 0, f->end - f->start, f->marks,
+               f->mark_count, "<mark>", "</mark>", 1);
     if (f->cut_after)
         buf_puts(out, ELLIPSIS);
 }
@@ -252,7 +229,7 @@ static void put_hit(buf_t *out, const cgi_request_t *req, const hit_t *hit)
         put_fragment(out, doc, f);
         buf_puts(out, "</p>\n");
     }
-    output_citation(&cite, hit);
+    cite_citation(&cite, hit);
     buf_puts(out, "<p class=\"cite\">");
     put_html(out, cite.data ? cite.data : "");
     buf_puts(out, " <a ");
@@ -299,14 +276,14 @@ static void put_pagination(buf_t *out, const cgi_request_t *req, unsigned last_p
 
 /* One facet list: each value links to the results filtered by it. */
 static void put_facet(buf_t *out, const cgi_request_t *req, const char *heading,
-                      const cgi_facet_t *facet, int is_year)
+                      const search_facet_t *facet, int is_year)
 {
     const char *active = is_year ? (req->from && req->to && strcmp(req->from, req->to) == 0
                                     && strlen(req->from) == 4 ? req->from : NULL)
                                  : req->source;
     buf_printf(out, "<h3>%s</h3>\n<ul>\n", heading);
     for (size_t i = 0; i < facet->count; i++) {
-        const cgi_facet_entry_t *e = &facet->entries[i];
+        const search_facet_value_t *e = &facet->values[i];
         cgi_request_t link = *req;
         link.page = 1;
         if (is_year)
@@ -371,78 +348,40 @@ void cgi_page_results(buf_t *out, const cgi_request_t *req, const cgi_results_t 
     }
     put_pagination(out, req, res->last_page);
     buf_puts(out, "</section>\n");
-    if (res->sources.count || res->years.count || req->source || req->from || req->to) {
+    if (res->sources->count || res->years->count || req->source || req->from || req->to) {
         buf_puts(out, "<aside aria-labelledby=\"facets-heading\">\n"
                       "<h2 id=\"facets-heading\">Narrow down</h2>\n");
-        put_facet(out, req, "Source", &res->sources, 0);
-        put_facet(out, req, "Year", &res->years, 1);
+        put_facet(out, req, "Source", res->sources, 0);
+        put_facet(out, req, "Year", res->years, 1);
         buf_puts(out, "</aside>\n");
     }
     buf_puts(out, "</div>\n");
 }
 
-typedef struct {
-    buf_t *out;
-    const char *text;
-    size_t at;                   /* bytes of text written so far */
-    const query_t *query;
-} mark_state_t;
-
-static int term_matches(const query_t *query, const token_t *tok)
-{
-    for (size_t i = 0; i < query->term_count; i++) {
-        const match_term_t *t = &query->terms[i];
-        const char *s = t->kind == MATCH_EXACT ? tok->word : tok->stem;
-        size_t len = t->kind == MATCH_EXACT ? tok->word_len : tok->stem_len;
-        if (len == t->len && memcmp(s, t->text, len) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* Writes the text up to TOK and TOK itself, marked when it matches. */
-static int mark_token(void *ctx, const token_t *tok)
-{
-    mark_state_t *st = ctx;
-    if (!term_matches(st->query, tok))
-        return 0;
-    esc_html(st->out, st->text + st->at, tok->start - st->at);
-    buf_puts(st->out, "<mark>");
-    esc_html(st->out, st->text + tok->start, tok->end - tok->start);
-    buf_puts(st->out, "</mark>");
-    st->at = tok->end;
-    return 0;
-}
-
-/* Paragraph TEXT[0..LEN), escaped, with the words of QUERY marked. */
-static void put_marked(buf_t *out, const char *text, size_t len, analyzer_t *analyzer,
-                       const query_t *query)
-{
-    mark_state_t st = { out, text, 0, query };
-    if (query)
-        analyzer_tokenize(analyzer, text, len, mark_token, &st);
-    esc_html(out, text + st.at, len - st.at);
-}
-
 /* The paragraphs of DOC of KIND ('B' or 'C') as list items numbered as in
- * citations (one numbering over the whole stored text). */
-static void put_paragraphs(buf_t *out, const stored_doc_t *doc, char kind, analyzer_t *analyzer,
-                           const query_t *query)
+ * citations (one numbering over the whole stored text), the COUNT MARKS
+ * (offsets into the stored text, in order) each in <mark>: a word each, a
+ * phrase whole. */
+static void put_paragraphs(buf_t *out, const stored_doc_t *doc, char kind, const mark_t *marks,
+                           size_t count)
 {
-    const char *p = doc->text, *end = doc->text + doc->text_len;
+    size_t at = 0, m = 0;
     unsigned number = 1;
 
     buf_puts(out, "<ol class=\"paras\">\n");
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    while (at < doc->text_len) {
+        const char *nl = memchr(doc->text + at, '\n', doc->text_len - at);
+        size_t end = nl ? (size_t)(nl - doc->text) : doc->text_len, first = m;
+        while (m < count && marks[m].start < end)
+            m++;
         if (docdata_paragraph_kind(doc, number) == kind) {
             buf_printf(out, "<li value=\"%u\" id=\"p%u\">", number, number);
-            put_marked(out, p, len, analyzer, query);
+            esc_marked(out, esc_html, doc->text, at, end, marks + first, m - first, "<mark>",
+                       "</mark>", 0);
             buf_puts(out, "</li>\n");
         }
         number++;
-        p += len + 1;
+        at = end + 1;
     }
     buf_puts(out, "</ol>\n");
 }
@@ -463,7 +402,7 @@ static void put_meta_row(buf_t *out, const char *label, const char *value)
 }
 
 void cgi_page_article(buf_t *out, const cgi_request_t *req, const stored_doc_t *doc,
-                      analyzer_t *analyzer, const query_t *query)
+                      const mark_t *marks, size_t mark_count)
 {
     int has_comments = doc->kinds && strchr(doc->kinds, 'C') != NULL;
 
@@ -504,12 +443,12 @@ void cgi_page_article(buf_t *out, const cgi_request_t *req, const stored_doc_t *
     }
     buf_puts(out, "</p>\n<section aria-labelledby=\"text-heading\">\n"
                   "<h3 id=\"text-heading\">Text</h3>\n");
-    put_paragraphs(out, doc, 'B', analyzer, query);
+    put_paragraphs(out, doc, 'B', marks, mark_count);
     buf_puts(out, "</section>\n");
     if (has_comments) {
         buf_puts(out, "<section class=\"comments\" aria-labelledby=\"comments-heading\">\n"
                       "<h3 id=\"comments-heading\">Reader comments</h3>\n");
-        put_paragraphs(out, doc, 'C', analyzer, query);
+        put_paragraphs(out, doc, 'C', marks, mark_count);
         buf_puts(out, "</section>\n");
     }
     buf_puts(out, "</article>\n");
@@ -519,7 +458,7 @@ void cgi_page_cite(buf_t *out, const cgi_request_t *req, const hit_t *hit, const
 {
     buf_t text = BUF_INIT, bibtex = BUF_INIT;
 
-    output_citation(&text, hit);
+    cite_citation(&text, hit);
     cite_hit(&bibtex, CITE_BIBTEX, hit, accessed, 1);
     buf_puts(out, "<h2>Cite <a ");
     put_doc_href(out, "doc", hit->doc.id, req->q);
@@ -543,93 +482,4 @@ void cgi_page_message(buf_t *out, const char *heading, const char *text)
     buf_puts(out, "</h2>\n<p class=\"notice\">");
     put_html(out, text);
     buf_puts(out, "</p>\n");
-}
-
-static void json_facet(buf_t *out, const char *name, const cgi_facet_t *facet)
-{
-    buf_printf(out, "\"%s\":[", name);
-    for (size_t i = 0; i < facet->count; i++) {
-        buf_puts(out, i ? ",{\"value\":" : "{\"value\":");
-        put_json_string(out, facet->entries[i].value);
-        buf_printf(out, ",\"count\":%u}", facet->entries[i].count);
-    }
-    buf_putc(out, ']');
-}
-
-static void json_hit(buf_t *out, const hit_t *hit)
-{
-    const stored_doc_t *doc = &hit->doc;
-    buf_t cite = BUF_INIT;
-
-    buf_printf(out, "{\"rank\":%u,\"id\":", hit->rank);
-    put_json_string(out, doc->id);
-    buf_printf(out, ",\"score\":%.6f,\"all_words\":%s,\"title\":", hit->score,
-               hit->has_all_words ? "true" : "false");
-    put_json_string(out, doc->title);
-    buf_printf(out, ",\"title_derived\":%s,\"source\":", doc->title_derived ? "true" : "false");
-    put_json_string(out, doc->source);
-    buf_puts(out, ",\"date\":");
-    put_json_string(out, doc->date);
-    buf_puts(out, ",\"byline\":");
-    put_json_string(out, doc->byline);
-    buf_puts(out, ",\"url\":");
-    put_json_string(out, doc->url);
-    output_citation(&cite, hit);
-    buf_puts(out, ",\"citation\":");
-    put_json_string(out, cite.data ? cite.data : "");
-    buf_puts(out, ",\"snippets\":[");
-    for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
-        const fragment_t *f = &hit->snippet.fragments[k];
-        buf_puts(out, k ? ",{\"text\":\"" : "{\"text\":\"");
-        esc_json(out, doc->text + f->start, f->end - f->start);
-        buf_printf(out, "\",\"paragraph\":%u,\"kind\":\"%s\",\"start\":%zu,\"end\":%zu,"
-                        "\"cut_before\":%s,\"cut_after\":%s,\"highlights\":[",
-                   f->paragraph,
-                   docdata_paragraph_kind(doc, f->paragraph) == 'C' ? "comment" : "body",
-                   f->start, f->end, f->cut_before ? "true" : "false",
-                   f->cut_after ? "true" : "false");
-        for (size_t m = 0; m < f->mark_count; m++)
-            buf_printf(out, "%s[%zu,%zu]", m ? "," : "", f->marks[m].start, f->marks[m].end);
-        buf_puts(out, "]}");
-    }
-    buf_puts(out, "]}");
-    buf_free(&cite);
-}
-
-void cgi_json_results(buf_t *out, const cgi_request_t *req, const cgi_results_t *res)
-{
-    const search_result_t *r = res->result;
-
-    buf_puts(out, "{\"query\":");
-    put_json_string(out, req->q);
-    buf_puts(out, ",\"filters\":{\"source\":");
-    put_json_string(out, req->source);
-    buf_puts(out, ",\"from\":");
-    put_json_string(out, req->from);
-    buf_puts(out, ",\"to\":");
-    put_json_string(out, req->to);
-    buf_printf(out, "},\"sort\":\"%s\",\"page\":%u,\"hits_per_page\":%u,\"last_page\":%u,"
-                    "\"matches\":%u,\"all_words\":%u,\"words\":%u,\"seconds\":%.6f,"
-                    "\"did_you_mean\":",
-               search_sort_name(req->sort), req->page, req->hits_per_page, res->last_page, r->matches,
-               r->all_words, r->group_count, res->seconds);
-    put_json_string(out, res->suggestion);
-    buf_puts(out, ",\"facets\":{");
-    json_facet(out, "source", &res->sources);
-    buf_putc(out, ',');
-    json_facet(out, "year", &res->years);
-    buf_puts(out, "},\"hits\":[");
-    for (size_t i = 0; i < r->hit_count; i++) {
-        if (i)
-            buf_putc(out, ',');
-        json_hit(out, &r->hits[i]);
-    }
-    buf_puts(out, "]}\n");
-}
-
-void cgi_json_error(buf_t *out, int status, const char *message)
-{
-    buf_puts(out, "{\"error\":");
-    put_json_string(out, message);
-    buf_printf(out, ",\"status\":%d}\n", status);
 }

@@ -1,4 +1,4 @@
-/* cgi-page.h: what trawl.cgi shows: HTML pages and JSON results.
+/* cgi-page.h: what trawl.cgi shows: its HTML pages (JSON: cgi-json.h).
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * Every function appends to a buf_t and escapes each value for the place it
@@ -10,36 +10,15 @@
 #define TRAWL_CGI_PAGE_H
 
 #include "buf.h"
-#include "query.h"
+#include "cgi-request.h"
 #include "search.h"
-
-typedef struct {
-    char *value;                 /* as stored in the value slot */
-    unsigned count;              /* matching articles with that value */
-} cgi_facet_entry_t;
-
-typedef struct {
-    cgi_facet_entry_t *entries;  /* sources: most matches first; years: newest first */
-    size_t count;
-} cgi_facet_t;
-
-/* The request, checked: every string is valid UTF-8 without controls. */
-typedef struct {
-    const char *site_title;      /* the page heading (TRAWL_CGI_TITLE) */
-    const char *q;               /* the query as typed ("" for none) */
-    const char *source;          /* filters: NULL for none */
-    const char *from, *to;       /* "YYYY", "YYYY-MM" or "YYYY-MM-DD" */
-    search_sort_t sort;
-    unsigned page;               /* 1-based */
-    unsigned hits_per_page;
-    unsigned default_hits;       /* hits per page when not asked (links omit it) */
-} cgi_request_t;
 
 typedef struct {
     const search_result_t *result;
     double seconds;              /* time taken to answer */
     const char *suggestion;      /* "did you mean": the corrected query, or NULL */
-    cgi_facet_t sources, years;
+    const search_facet_t *sources;   /* most matches first */
+    const search_facet_t *years;     /* newest first */
     unsigned last_page;          /* the last page that can be asked for */
 } cgi_results_t;
 
@@ -53,9 +32,10 @@ void cgi_page_end(buf_t *out);
 void cgi_page_results(buf_t *out, const cgi_request_t *req, const cgi_results_t *res);
 
 /* One stored article with numbered paragraphs, its metadata and its reader
- * comments apart; the words of QUERY (NULL: none) marked. */
+ * comments apart; the MARK_COUNT MARKS (byte offsets into its stored text,
+ * in order: what the query matches, match.h) in <mark>. */
 void cgi_page_article(buf_t *out, const cgi_request_t *req, const stored_doc_t *doc,
-                      analyzer_t *analyzer, const query_t *query);
+                      const mark_t *marks, size_t mark_count);
 
 /* The reference for HIT as text and as BibTeX.  ACCESSED is "YYYY-MM-DD". */
 void cgi_page_cite(buf_t *out, const cgi_request_t *req, const hit_t *hit,
@@ -63,11 +43,5 @@ void cgi_page_cite(buf_t *out, const cgi_request_t *req, const hit_t *hit,
 
 /* A heading and a sentence: errors and notices. */
 void cgi_page_message(buf_t *out, const char *heading, const char *text);
-
-/* The results as one JSON object (hits with the keys trawl-search's JSON
- * Lines use, without the server-side path). */
-void cgi_json_results(buf_t *out, const cgi_request_t *req, const cgi_results_t *res);
-/* {"error": MESSAGE, "status": STATUS} */
-void cgi_json_error(buf_t *out, int status, const char *message);
 
 #endif /* TRAWL_CGI_PAGE_H */

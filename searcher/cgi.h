@@ -5,9 +5,9 @@
  * process's environment and standard input, and the answer goes to
  * standard output.  As a FastCGI application (cgi-fcgi.c: the process, the
  * open index and its analyzer are kept across requests) each request is
- * the FastCGI params and streams of one connection.  cgi_serve() answers
- * one request either way; what it keeps between requests is in
- * cgi_state_t.  See doc/cgi.md.
+ * the FastCGI params and streams of one connection.  cgi_serve() (cgi.c)
+ * answers one request either way; what it keeps between requests is in
+ * cgi_state_t; cgi-main.c chooses the way.  See doc/cgi.md.
  */
 #ifndef TRAWL_CGI_H
 #define TRAWL_CGI_H
@@ -66,12 +66,5 @@ int cgi_serve(cgi_io_t *io, cgi_state_t *state);
 
 /* Closes what STATE holds. */
 void cgi_state_free(cgi_state_t *state);
-
-/* cgi-fcgi.c (when built with libfcgi): non-zero if the web server started
- * this process as a FastCGI application (standard input is a listening
- * socket); then cgi_fcgi_run() answers requests until the server stops
- * it, and returns the exit status. */
-int cgi_fcgi_started(void);
-int cgi_fcgi_run(cgi_state_t *state);
 
 #endif /* TRAWL_CGI_H */

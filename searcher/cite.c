@@ -1,4 +1,5 @@
-/* cite.c: references in plain text, BibTeX, RIS and CSL-JSON.
+/* cite.c: the citation of a hit, and references in plain text, BibTeX, RIS
+ * and CSL-JSON.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <stdio.h>
@@ -7,7 +8,9 @@
 #include "cite.h"
 #include "date.h"
 #include "escape.h"
-#include "output.h"
+
+#define ELLIPSIS "\xE2\x80\xA6"      /* U+2026 */
+#define PILCROW "\xC2\xB6"           /* U+00B6 */
 
 static const char *const style_names[] = {
     [CITE_TEXT] = "text", [CITE_BIBTEX] = "bibtex", [CITE_RIS] = "ris",
@@ -18,6 +21,76 @@ static const char *const style_names[] = {
 static const char *const bibtex_months[] = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 };
+
+const char *cite_title(const hit_t *hit)
+{
+    return hit->doc.title ? hit->doc.title : hit->doc.path ? hit->doc.path : hit->doc.id;
+}
+
+int cite_format_date(buf_t *out, const char *date)
+{
+    date_t d;
+    switch (date_parse_iso(date, strlen(date), &d)) {
+    case DATE_DAY:
+        buf_printf(out, "%d %s %d", d.day, date_month_name(d.month), d.year);
+        return 1;
+    case DATE_MONTH:
+        buf_printf(out, "%s %d", date_month_name(d.month), d.year);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+void cite_date(buf_t *out, const char *date)
+{
+    if (!cite_format_date(out, date))
+        esc_terminal(out, date, strlen(date));
+}
+
+/* Appends "." unless TEXT already ends a sentence (or a shortened title). */
+static void end_sentence(buf_t *out, const char *text)
+{
+    size_t n = strlen(text);
+    if (n && (strchr(".?!", text[n - 1]) != NULL
+              || (n >= 3 && strcmp(text + n - 3, ELLIPSIS) == 0)))
+        return;
+    buf_putc(out, '.');
+}
+
+void cite_citation(buf_t *out, const hit_t *hit)
+{
+    const stored_doc_t *doc = &hit->doc;
+    const snippet_t *sn = &hit->snippet;
+    const char *title = cite_title(hit);
+
+    buf_puts(out, "\xE2\x80\x9C");    /* “ */
+    esc_terminal(out, title, strlen(title));
+    end_sentence(out, title);
+    buf_puts(out, "\xE2\x80\x9D ");   /* ” */
+    if (doc->source) {
+        esc_terminal(out, doc->source, strlen(doc->source));
+        buf_puts(out, ", ");
+    }
+    if (doc->date) {
+        cite_date(out, doc->date);
+        buf_putc(out, '.');
+    } else
+        buf_puts(out, "n.d.");
+    buf_putc(out, ' ');
+    esc_terminal(out, doc->id, strlen(doc->id));
+    /* Every paragraph a shown passage stands in, so each quote can be found. */
+    for (size_t k = 0; k < sn->fragment_count; k++) {
+        unsigned para = sn->fragments[k].paragraph;
+        if (k && para == sn->fragments[k - 1].paragraph)
+            continue;
+        buf_puts(out, ", " PILCROW);
+        buf_put_unsigned(out, para);
+        if (docdata_paragraph_kind(doc, para) == 'C')
+            buf_puts(out, " (reader comment)");
+    }
+    buf_putc(out, '.');
+}
 
 int cite_parse_style(const char *name, cite_style_t *style_out)
 {
@@ -202,14 +275,14 @@ static void cite_csl_json(buf_t *out, const hit_t *hit, const char *accessed, in
 
 static void cite_text(buf_t *out, const hit_t *hit, const char *accessed)
 {
-    output_citation(out, hit);
+    cite_citation(out, hit);
     if (hit->doc.url) {
         buf_putc(out, ' ');
         esc_terminal(out, hit->doc.url, strlen(hit->doc.url));
     }
     if (accessed) {
         buf_puts(out, " Accessed ");
-        output_date(out, accessed);
+        cite_date(out, accessed);
         buf_putc(out, '.');
     }
     buf_putc(out, '\n');

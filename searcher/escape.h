@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include "buf.h"
+#include "match.h"
 
 /* For a terminal: control characters (C0, DEL, C1), which could move the
  * cursor or change colours, become U+FFFD; tab and newline become spaces. */
@@ -35,5 +36,19 @@ void esc_attr(buf_t *out, const char *s, size_t len);
  * A URL built from these is still text: put it in an attribute with
  * esc_attr(), which turns the '&' between pairs into "&amp;". */
 void esc_url(buf_t *out, const char *s, size_t len);
+
+/* A JSON value for the string S: "S" escaped, or null when S is NULL. */
+void esc_json_value(buf_t *out, const char *s);
+
+/* One of the escapers above. */
+typedef void (*esc_fn)(buf_t *out, const char *s, size_t len);
+
+/* Text with marks, for every view: TEXT[START..END) through ESC, each of
+ * the COUNT spans MARKS (byte offsets into TEXT within [START, END), in
+ * order, not overlapping) between ON and OFF, which are written as they
+ * are.  With JOIN, marks one space apart are written as one ("Area Teams"
+ * reads better as one mark than as two), as snippets show them. */
+void esc_marked(buf_t *out, esc_fn esc, const char *text, size_t start, size_t end,
+                const mark_t *marks, size_t count, const char *on, const char *off, int join);
 
 #endif /* TRAWL_ESCAPE_H */

@@ -1,8 +1,14 @@
-## searcher/: query parser, snippets, citations, renderers, trawl-search.
+## searcher/: the searcher (search.h, the one door into the index), the query
+## parser, the matcher, snippets, citations, renderers; trawl-search and trawl.cgi.
 libtrawlcore_la_SOURCES += \
+	searcher/match.h searcher/match.c \
 	searcher/snippet.h searcher/snippet.c \
-	searcher/query.h searcher/query.c \
-	searcher/search.h searcher/search.c \
+	searcher/query.h searcher/query.c searcher/query-private.h \
+	searcher/query-lex.h searcher/query-lex.c searcher/query-tree.h searcher/query-tree.c \
+	searcher/query-build.c searcher/query-words.c \
+	searcher/search.h searcher/search-private.h searcher/search.c \
+	searcher/search-run.c searcher/search-doc.c searcher/search-facets.c \
+	searcher/search-query.c \
 	searcher/escape.h searcher/escape.c \
 	searcher/cgi-param.h searcher/cgi-param.c \
 	searcher/output.h searcher/output.c searcher/cite.h searcher/cite.c
@@ -19,8 +25,10 @@ nodist_EXTRA_trawl_search_SOURCES = build-aux/force-cxx-link.cc
 cgibin_PROGRAMS = trawl.cgi
 # With libfcgi (configure finds it) the same program is also a FastCGI
 # application: searcher/cgi-fcgi.c.
-trawl_cgi_SOURCES = searcher/cgi.c searcher/cgi.h searcher/cgi-fcgi.c \
-	searcher/cgi-page.h searcher/cgi-page.c
+trawl_cgi_SOURCES = searcher/cgi-main.c searcher/cgi.h searcher/cgi.c \
+	searcher/cgi-fcgi.h searcher/cgi-fcgi.c searcher/cgi-settings.h searcher/cgi-settings.c \
+	searcher/cgi-request.h searcher/cgi-request.c searcher/cgi-page.h searcher/cgi-page.c \
+	searcher/cgi-json.h searcher/cgi-json.c
 trawl_cgi_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS)
 trawl_cgi_LDADD = $(TRAWL_PROGRAM_LIBS) $(FCGI_LIBS)
 trawl_cgi_LDFLAGS = $(TRAWL_LINK_STATIC)

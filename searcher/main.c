@@ -21,8 +21,6 @@
 #include "report.h"
 #include "search.h"
 #include "show.h"
-#include "trawl.h"
-#include "xs.h"
 
 /* More than a person reads; --limit 0 streams every match. */
 #define MAX_LIMIT 10000
@@ -192,11 +190,11 @@ static void today(char out[11])
 
 /* Writes the manifest to PATH (when given) and, when JSON_HEADER, as the
  * first line of the output.  Returns 0, or -1 after reporting. */
-static int write_manifest(searcher_t *s, const char *db_path, const manifest_ranking_t *ranking,
-                          const char *path, int json_header, int argc, char **argv)
+static int write_manifest(searcher_t *s, const char *db_path, const char *path,
+                          int json_header, int argc, char **argv)
 {
     char *errmsg = NULL;
-    char *json = manifest_json(s, db_path, ranking, argc, argv, &errmsg);
+    char *json = manifest_json(s, db_path, argc, argv, &errmsg);
     if (json == NULL) {
         errorf("cannot make the manifest: %s", errmsg ? errmsg : "out of memory");
         free(errmsg);
@@ -330,7 +328,7 @@ int main(int argc, char **argv)
         case 's': opts.snippet_chars = parse_count("--snippet-chars", optarg, 100000); break;
         case OPT_STATS: stats = 1; break;
         case 'V':
-            printf("trawl-search %s (Xapian %s)\n", trawl_version(), xs_xapian_version());
+            printf("trawl-search %s (Xapian %s)\n", TRAWL_VERSION, search_xapian_version());
             return EXIT_MATCH;
         default:
             fprintf(stderr, "try '%s --help' for more information\n", msg_program());
@@ -388,10 +386,11 @@ int main(int argc, char **argv)
         buf_printf(&all_dbs, "%s%s", i ? ", " : "", dbs[i]);
     if (db_count > 1)
         db_path = all_dbs.failed ? dbs[0] : all_dbs.data;
-    searcher_t *s = db_count > 1 ? searcher_open_many(dbs, db_count, &errmsg)
-                                 : searcher_open(db_path, &errmsg);
-    if (s == NULL) {
-        errorf("%s", errmsg);
+    searcher_t *s = NULL;
+    if (db_count <= 1)
+        dbs[0] = db_path;
+    if (searcher_open(dbs, db_count > 1 ? db_count : 1, &s, &errmsg) != SEARCH_OK) {
+        errorf("%s", errmsg ? errmsg : "out of memory");
         free(errmsg);
         buf_free(&query);
         buf_free(&all_dbs);
@@ -402,15 +401,13 @@ int main(int argc, char **argv)
     searcher_set_explain(s, explain);
     searcher_restrict(s, NULL, sort);
     if ((manifest_file || json_header)
-        && write_manifest(s, db_path, &(manifest_ranking_t){ mode, bm25_k1, bm25_b, feedback },
-                          manifest_file, json_header, argc, argv) != 0)
+        && write_manifest(s, db_path, manifest_file, json_header, argc, argv) != 0)
         goto done;
 
     if (stats)
         status = report_stats(stdout, s, out_opts.format);
     else if (count_by)
-        status = report_count_by(stdout, s, count_by, mode, query.data, query.len,
-                                 out_opts.format);
+        status = report_count_by(stdout, s, count_by, query.data, query.len, out_opts.format);
     else if (show_id)
         status = show_article(stdout, s, show_id, query.data, query.len, out_opts.format,
                               out_opts.color);
@@ -418,17 +415,24 @@ int main(int argc, char **argv)
         search_result_t result;
         opts.limit = 0;
         opts.exact_counts = 1;
-        if (searcher_run(s, query.data, query.len, &opts, &result, &errmsg) != 0) {
-            errorf("%s", errmsg ? errmsg : "out of memory");
-            free(errmsg);
+        query_t *parsed = NULL;
+        if (searcher_parse(s, query.data, query.len, &parsed) != SEARCH_OK
+            || searcher_run(s, parsed, &opts, &result) != SEARCH_OK) {
+            errorf("%s", searcher_last_error(s));
+            searcher_query_free(parsed);
             goto done;
         }
+        searcher_query_free(parsed);
         printf("%u\n", result.matches);
         status = result.matches ? EXIT_MATCH : EXIT_NO_MATCH;
         search_result_free(&result);
     } else {
         batch_t b = { s, opts, opts.limit, &out_opts, stdout };
-        output_begin(stdout, &out_opts);
+        output_status_t ost = output_begin(stdout, &out_opts);
+        if (ost == OUTPUT_NO_MEMORY) {
+            errorf("out of memory");
+            goto done;
+        }
         if (batch_file) {
             FILE *in = strcmp(batch_file, "-") == 0 ? stdin : fopen(batch_file, "r");
             if (in == NULL) {
@@ -440,14 +444,19 @@ int main(int argc, char **argv)
                 fclose(in);
         } else {
             unsigned matches;
-            if (batch_run_query(&b, "1", query.data, query.len, 0, &matches, &errmsg) != 0) {
-                errorf("%s", errmsg ? errmsg : "out of memory");
-                free(errmsg);
+            batch_status_t st = batch_run_query(&b, "1", query.data, query.len, 0, &matches);
+            if (st == BATCH_WRITE_FAILED)
+                goto done;        /* reported below */
+            if (st != BATCH_OK) {
+                errorf("%s", st == BATCH_NO_MEMORY ? "out of memory" : searcher_last_error(s));
                 goto done;
             }
             status = matches ? EXIT_MATCH : EXIT_NO_MATCH;
         }
-        output_end(stdout, &out_opts);
+        if (output_end(stdout, &out_opts) == OUTPUT_NO_MEMORY) {
+            errorf("out of memory");
+            status = EXIT_TROUBLE;
+        }
     }
 done:
     searcher_close(s);

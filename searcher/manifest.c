@@ -6,7 +6,6 @@
 
 #include "escape.h"
 #include "manifest.h"
-#include "query.h"
 #include "schema.h"
 
 static void json_text(buf_t *out, const char *s)
@@ -16,52 +15,46 @@ static void json_text(buf_t *out, const char *s)
     buf_putc(out, '"');
 }
 
-char *manifest_json(searcher_t *s, const char *db_path, const manifest_ranking_t *ranking,
-                    int argc, char **argv, char **errmsg)
+char *manifest_json(searcher_t *s, const char *db_path, int argc, char **argv,
+                    char **errmsg)
 {
-    xs_db_t *db = searcher_db(s);
-    xs_search_options_t xo;
-    char *uuid = NULL;
-    unsigned long revision = 0;
-    unsigned documents = 0;
+    search_info_t info;
+    search_ranking_t ranking;
     buf_t out = BUF_INIT;
 
     *errmsg = NULL;
-    if (xs_db_uuid(db, &uuid) != XS_OK || xs_db_revision(db, &revision) != XS_OK
-        || xs_db_doc_count(db, &documents) != XS_OK) {
-        buf_printf(&out, "cannot read the index '%s': %s", db_path, xs_db_last_error(db));
-        xs_free(uuid);
-        *errmsg = buf_detach(&out);
+    if (searcher_info(s, &info) != SEARCH_OK) {
+        *errmsg = strdup(searcher_last_error(s));
         return NULL;
     }
+    searcher_ranking(s, &ranking);
     static const char *const modes[] = {
         [QUERY_DEFAULT] = "articles with every word first, then those with some",
         [QUERY_ALL] = "only articles with every word",
         [QUERY_ANY] = "any word, by score alone",
     };
-    /* k2, k3 and min_normlen stay Xapian's (search.c sets k1 and b only). */
-    xs_search_options_init(&xo);
     buf_puts(&out, "{\"trawl_version\":");
     json_text(&out, TRAWL_VERSION);
     buf_puts(&out, ",\"xapian_version\":");
-    json_text(&out, xs_xapian_version());
+    json_text(&out, search_xapian_version());
     buf_puts(&out, ",\"index\":{\"path\":");
     json_text(&out, db_path);
     buf_puts(&out, ",\"uuid\":");
-    json_text(&out, uuid);
-    buf_printf(&out, ",\"revision\":%lu,\"documents\":%u,\"schema\":", revision, documents);
+    json_text(&out, info.uuid);
+    buf_printf(&out, ",\"revision\":%lu,\"documents\":%u,\"schema\":", info.revision,
+               info.documents);
     json_text(&out, SCHEMA_VERSION);
     buf_puts(&out, "},\"analyzer\":{\"language\":");
-    json_text(&out, analyzer_language(searcher_analyzer(s)));
+    json_text(&out, info.language);
     buf_puts(&out, ",\"stopwords\":\"English list (text/stopwords.c), left out of "
                    "plain-word queries that have other words\"");
     buf_puts(&out, "},\"ranking\":{\"model\":\"BM25\",\"mode\":");
-    json_text(&out, modes[ranking->mode]);
+    json_text(&out, modes[ranking.mode]);
     static const char *const feedback[] = { "off", "auto", "on" };
     buf_printf(&out, ",\"k1\":%g,\"k2\":%g,\"k3\":%g,\"b\":%g,\"min_normlen\":%g,"
                "\"feedback\":\"%s\",\"feedback_min_words\":%d",
-               ranking->k1, xo.bm25_k2, xo.bm25_k3, ranking->b, xo.bm25_min_normlen,
-               feedback[ranking->feedback], SEARCH_FEEDBACK_MIN_WORDS);
+               ranking.k1, ranking.k2, ranking.k3, ranking.b, ranking.min_normlen,
+               feedback[ranking.feedback], SEARCH_FEEDBACK_MIN_WORDS);
     buf_printf(&out, ",\"title_weight\":%g,\"comment_weight\":%g",
                QUERY_TITLE_WEIGHT, QUERY_COMMENT_WEIGHT);
     buf_puts(&out, ",\"ties\":\"article id, descending\"}");
@@ -72,7 +65,6 @@ char *manifest_json(searcher_t *s, const char *db_path, const manifest_ranking_t
         json_text(&out, argv[i]);
     }
     buf_puts(&out, "]}");
-    xs_free(uuid);
     if (out.failed) {
         buf_free(&out);
         *errmsg = strdup("out of memory");

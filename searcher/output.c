@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
 #include "escape.h"
 #include "output.h"
 
@@ -116,110 +115,14 @@ int output_needs_snippets(const output_options_t *opts)
     return 0;
 }
 
-int output_format_date(buf_t *out, const char *date)
-{
-    date_t d;
-    switch (date_parse_iso(date, strlen(date), &d)) {
-    case DATE_DAY:
-        buf_printf(out, "%d %s %d", d.day, date_month_name(d.month), d.year);
-        return 1;
-    case DATE_MONTH:
-        buf_printf(out, "%s %d", date_month_name(d.month), d.year);
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-void output_date(buf_t *out, const char *date)
-{
-    if (!output_format_date(out, date))
-        esc_terminal(out, date, strlen(date));
-}
-
-/* Appends N in decimal: highlights are many, and buf_printf's vsnprintf
- * is slow enough to show in a batch's profile. */
-static void put_size(buf_t *out, size_t n)
-{
-    char digits[24];
-    size_t at = sizeof digits;
-    do {
-        digits[--at] = (char)('0' + n % 10);
-        n /= 10;
-    } while (n);
-    buf_append(out, digits + at, sizeof digits - at);
-}
-
-static const char *hit_title(const hit_t *hit)
-{
-    return hit->doc.title ? hit->doc.title : hit->doc.path ? hit->doc.path : hit->doc.id;
-}
-
-/* Appends "." unless TEXT already ends a sentence (or a shortened title). */
-static void end_sentence(buf_t *out, const char *text)
-{
-    size_t n = strlen(text);
-    if (n && (strchr(".?!", text[n - 1]) != NULL
-              || (n >= 3 && strcmp(text + n - 3, ELLIPSIS) == 0)))
-        return;
-    buf_putc(out, '.');
-}
-
-void output_citation(buf_t *out, const hit_t *hit)
-{
-    const stored_doc_t *doc = &hit->doc;
-    const snippet_t *sn = &hit->snippet;
-
-    buf_puts(out, "\xE2\x80\x9C");    /* “ */
-    esc_terminal(out, hit_title(hit), strlen(hit_title(hit)));
-    end_sentence(out, hit_title(hit));
-    buf_puts(out, "\xE2\x80\x9D ");   /* ” */
-    if (doc->source) {
-        esc_terminal(out, doc->source, strlen(doc->source));
-        buf_puts(out, ", ");
-    }
-    if (doc->date) {
-        output_date(out, doc->date);
-        buf_putc(out, '.');
-    } else
-        buf_puts(out, "n.d.");
-    buf_putc(out, ' ');
-    esc_terminal(out, doc->id, strlen(doc->id));
-    /* Every paragraph a shown passage stands in, so each quote can be found. */
-    for (size_t k = 0; k < sn->fragment_count; k++) {
-        unsigned para = sn->fragments[k].paragraph;
-        if (k && para == sn->fragments[k - 1].paragraph)
-            continue;
-        buf_puts(out, ", " PILCROW);
-        put_size(out, para);
-        if (docdata_paragraph_kind(doc, para) == 'C')
-            buf_puts(out, " (reader comment)");
-    }
-    buf_putc(out, '.');
-}
-
 /* Appends fragment F of DOC with its marks. */
 static void put_fragment(buf_t *out, const stored_doc_t *doc, const fragment_t *f, int color)
 {
-    const char *text = doc->text + f->start;
-    size_t at = 0;
-    const char *on = color ? MARK_ON_COLOR : MARK_PLAIN;
-    const char *off = color ? MARK_OFF_COLOR : MARK_PLAIN;
-
     if (f->cut_before)
         buf_puts(out, ELLIPSIS);
-    for (size_t m = 0; m < f->mark_count; m++) {
-        size_t start = f->marks[m].start, end = f->marks[m].end;
-        /* "Area Teams" reads better as one mark than as two. */
-        while (m + 1 < f->mark_count && f->marks[m + 1].start == end + 1 && text[end] == ' ')
-            end = f->marks[++m].end;
-        esc_terminal(out, text + at, start - at);
-        buf_puts(out, on);
-        esc_terminal(out, text + start, end - start);
-        buf_puts(out, off);
-        at = end;
-    }
-    esc_terminal(out, text + at, (f->end - f->start) - at);
+    esc_marked(out, esc_terminal, doc->text + f->start, 0, f->end - f->start, f->marks,
+               f->mark_count, color ? MARK_ON_COLOR : MARK_PLAIN,
+               color ? MARK_OFF_COLOR : MARK_PLAIN, 1);
     if (f->cut_after)
         buf_puts(out, ELLIPSIS);
 }
@@ -294,24 +197,29 @@ static void json_query(buf_t *out, const output_query_t *q, const search_result_
     buf_puts(out, "}}\n");
 }
 
-static void text_hit(buf_t *out, const hit_t *hit, int color)
+void output_source_date(buf_t *out, const stored_doc_t *doc)
 {
-    const stored_doc_t *doc = &hit->doc;
-
-    buf_printf(out, "[%u] %s", hit->rank, color ? BOLD : "");
-    esc_terminal(out, hit_title(hit), strlen(hit_title(hit)));
-    buf_puts(out, color ? RESET : "");
-    if (doc->title_derived)
-        buf_puts(out, " (no headline: first sentence)");
-    buf_puts(out, "\n    ");
     if (doc->source) {
         esc_terminal(out, doc->source, strlen(doc->source));
         buf_puts(out, " | ");
     }
     if (doc->date)
-        output_date(out, doc->date);
+        cite_date(out, doc->date);
     else
         buf_puts(out, "date unknown");
+}
+
+static void text_hit(buf_t *out, const hit_t *hit, int color)
+{
+    const stored_doc_t *doc = &hit->doc;
+
+    buf_printf(out, "[%u] %s", hit->rank, color ? BOLD : "");
+    esc_terminal(out, cite_title(hit), strlen(cite_title(hit)));
+    buf_puts(out, color ? RESET : "");
+    if (doc->title_derived)
+        buf_puts(out, " (no headline: first sentence)");
+    buf_puts(out, "\n    ");
+    output_source_date(out, doc);
     buf_puts(out, " | ");
     esc_terminal(out, doc->path ? doc->path : doc->id, strlen(doc->path ? doc->path : doc->id));
     buf_printf(out, " | score %.3f\n", hit->score);
@@ -323,7 +231,7 @@ static void text_hit(buf_t *out, const hit_t *hit, int color)
         buf_putc(out, '\n');
     }
     buf_puts(out, "    Cite: ");
-    output_citation(out, hit);
+    cite_citation(out, hit);
     buf_puts(out, "\n\n");
 }
 
@@ -367,7 +275,7 @@ static int field_text(buf_t *out, field_t field, const output_query_t *q, const 
     const char *s;
 
     switch (field) {
-    case FIELD_RANK: put_size(out, hit->rank); return 1;
+    case FIELD_RANK: buf_put_unsigned(out, hit->rank); return 1;
     case FIELD_SCORE: {
         /* One snprintf, where buf_printf() formats twice. */
         char number[64];
@@ -385,7 +293,7 @@ static int field_text(buf_t *out, field_t field, const output_query_t *q, const 
         for (size_t i = 0; i < doc->extra_count; i++)
             buf_printf(out, "%s%s=%s", i ? "; " : "", doc->extra[i].key, doc->extra[i].value);
         return doc->extra_count > 0;
-    case FIELD_CITATION: output_citation(out, hit); return 1;
+    case FIELD_CITATION: cite_citation(out, hit); return 1;
     case FIELD_SNIPPETS:
         /* The fragments as shown, without marks, an ellipsis where cut. */
         for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
@@ -421,20 +329,20 @@ static void json_snippets(buf_t *out, const hit_t *hit)
         esc_json(out, doc->text + f->start, f->end - f->start);
         /* No buf_printf: it was a quarter of writing a hit. */
         buf_puts(out, "\",\"paragraph\":");
-        put_size(out, f->paragraph);
+        buf_put_unsigned(out, f->paragraph);
         buf_puts(out, docdata_paragraph_kind(doc, f->paragraph) == 'C'
                       ? ",\"kind\":\"comment\",\"start\":" : ",\"kind\":\"body\",\"start\":");
-        put_size(out, f->start);
+        buf_put_unsigned(out, f->start);
         buf_puts(out, ",\"end\":");
-        put_size(out, f->end);
+        buf_put_unsigned(out, f->end);
         buf_puts(out, f->cut_before ? ",\"cut_before\":true" : ",\"cut_before\":false");
         buf_puts(out, f->cut_after ? ",\"cut_after\":true" : ",\"cut_after\":false");
         buf_puts(out, ",\"highlights\":[");
         for (size_t m = 0; m < f->mark_count; m++) {
             buf_puts(out, m ? ",[" : "[");
-            put_size(out, f->marks[m].start);
+            buf_put_unsigned(out, f->marks[m].start);
             buf_putc(out, ',');
-            put_size(out, f->marks[m].end);
+            buf_put_unsigned(out, f->marks[m].end);
             buf_putc(out, ']');
         }
         buf_puts(out, "]}");
@@ -456,12 +364,12 @@ static void json_meta(buf_t *out, const stored_doc_t *doc)
     buf_putc(out, '}');
 }
 
-static void json_hit(buf_t *out, const output_options_t *opts, const output_query_t *q,
-                     const hit_t *hit, buf_t *scratch)
+void output_json_hit(buf_t *out, const field_t *fields, size_t field_count,
+                     const output_query_t *q, const hit_t *hit, buf_t *scratch)
 {
     buf_putc(out, '{');
-    for (size_t i = 0; i < opts->field_count; i++) {
-        field_t field = opts->fields[i];
+    for (size_t i = 0; i < field_count; i++) {
+        field_t field = fields[i];
         /* buf_puts, not buf_printf: vsnprintf per key was a tenth of a batch's time. */
         if (i)
             buf_putc(out, ',');
@@ -496,7 +404,7 @@ static void json_hit(buf_t *out, const output_options_t *opts, const output_quer
         } else
             buf_append(out, scratch->data, scratch->len);
     }
-    buf_puts(out, "}\n");
+    buf_putc(out, '}');
 }
 
 void output_tsv_escape(buf_t *out, const char *s, size_t len)
@@ -593,7 +501,28 @@ static void trec_line(buf_t *out, const output_options_t *opts, output_query_t *
                labs(score) / 1000000, labs(score) % 1000000, opts->run_tag);
 }
 
-void output_begin(FILE *fp, output_options_t *opts)
+const char *output_status_to_string(output_status_t status)
+{
+    switch (status) {
+    case OUTPUT_OK: return "success";
+    case OUTPUT_NO_MEMORY: return "out of memory";
+    case OUTPUT_WRITE_FAILED: return "output error";
+    default: return "unknown status";
+    }
+}
+
+/* Writes OUT to FP (nothing when OUT failed).  Returns OUTPUT_OK,
+ * OUTPUT_NO_MEMORY or OUTPUT_WRITE_FAILED. */
+static output_status_t flush_buffer(FILE *fp, const buf_t *out)
+{
+    if (out->failed)
+        return OUTPUT_NO_MEMORY;
+    if (out->len && fwrite(out->data, 1, out->len, fp) != out->len)
+        return OUTPUT_WRITE_FAILED;
+    return OUTPUT_OK;
+}
+
+output_status_t output_begin(FILE *fp, output_options_t *opts)
 {
     buf_t out = BUF_INIT, scratch = BUF_INIT;
 
@@ -601,28 +530,33 @@ void output_begin(FILE *fp, output_options_t *opts)
         cite_begin(&out, opts->cite);
     else if (opts->format == FORMAT_TSV || opts->format == FORMAT_CSV)
         table_row(&out, opts, NULL, NULL, &scratch);
-    fwrite(out.data ? out.data : "", 1, out.len, fp);
+    output_status_t st = scratch.failed ? OUTPUT_NO_MEMORY : flush_buffer(fp, &out);
     buf_free(&out);
     buf_free(&scratch);
+    return st;
 }
 
-void output_page(FILE *fp, output_options_t *opts, output_query_t *q,
-                 const search_result_t *r, int first_page)
+output_status_t output_page(FILE *fp, output_options_t *opts, output_query_t *q,
+                            const search_result_t *r, int first_page)
 {
     buf_t out = BUF_INIT, scratch = BUF_INIT;
+    output_status_t st = OUTPUT_OK;
 
     if (first_page && opts->format == FORMAT_TEXT && opts->cite == CITE_NONE)
         text_header(&out, q, r);
     if (first_page && opts->format == FORMAT_JSON && opts->cite == CITE_NONE)
         json_query(&out, q, r);
-    for (size_t i = 0; i < r->hit_count && !out.failed; i++) {
+    for (size_t i = 0; i < r->hit_count && st == OUTPUT_OK; i++) {
         const hit_t *hit = &r->hits[i];
         if (opts->cite != CITE_NONE)
             cite_hit(&out, opts->cite, hit, opts->accessed, opts->written == 0);
         else {
             switch (opts->format) {
             case FORMAT_TEXT: text_hit(&out, hit, opts->color); break;
-            case FORMAT_JSON: json_hit(&out, opts, q, hit, &scratch); break;
+            case FORMAT_JSON:
+                output_json_hit(&out, opts->fields, opts->field_count, q, hit, &scratch);
+                buf_putc(&out, '\n');
+                break;
             case FORMAT_TSV:
             case FORMAT_CSV: table_row(&out, opts, q, hit, &scratch); break;
             case FORMAT_TREC: trec_line(&out, opts, q, hit); break;
@@ -631,21 +565,23 @@ void output_page(FILE *fp, output_options_t *opts, output_query_t *q,
         q->hits_written++;
         opts->written++;
         /* Written hit by hit, so memory stays one hit's worth. */
-        fwrite(out.data, 1, out.len, fp);
+        st = scratch.failed ? OUTPUT_NO_MEMORY : flush_buffer(fp, &out);
         buf_reset(&out);
     }
-    if (out.len && !out.failed)
-        fwrite(out.data, 1, out.len, fp);
+    if (st == OUTPUT_OK)
+        st = flush_buffer(fp, &out);
     buf_free(&out);
     buf_free(&scratch);
+    return st;
 }
 
-void output_end(FILE *fp, output_options_t *opts)
+output_status_t output_end(FILE *fp, output_options_t *opts)
 {
     buf_t out = BUF_INIT;
 
     if (opts->cite != CITE_NONE)
         cite_end(&out, opts->cite);
-    fwrite(out.data ? out.data : "", 1, out.len, fp);
+    output_status_t st = flush_buffer(fp, &out);
     buf_free(&out);
+    return st;
 }

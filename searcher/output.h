@@ -66,35 +66,48 @@ int output_needs_snippets(const output_options_t *opts);
 /* Non-zero if the output shows the counts of matches (text, JSON). */
 int output_shows_counts(const output_options_t *opts);
 
+/* What writing returns: output is never cut short silently. */
+typedef enum {
+    OUTPUT_OK = 0,
+    OUTPUT_NO_MEMORY,        /* a hit could not be rendered: nothing of it
+                                was written */
+    OUTPUT_WRITE_FAILED,     /* the stream refused the bytes (disk full,
+                                closed pipe): ferror() is set */
+    OUTPUT_STATUS_LAST       /* not a status: the number of statuses */
+} output_status_t;
+
+/* "out of memory", "output error"; never NULL. */
+const char *output_status_to_string(output_status_t status);
+
 /* Writes what comes before the first query: the header row of TSV and
- * CSV, the "[" of a CSL-JSON array. */
-void output_begin(FILE *fp, output_options_t *opts);
+ * CSV, the "[" of a CSL-JSON array.  Returns OUTPUT_OK,
+ * OUTPUT_NO_MEMORY or OUTPUT_WRITE_FAILED. */
+output_status_t output_begin(FILE *fp, output_options_t *opts);
 /* Writes one page of R's hits for query Q (FIRST_PAGE: also the query's
- * header, in text output). */
-void output_page(FILE *fp, output_options_t *opts, output_query_t *q,
-                 const search_result_t *r, int first_page);
-/* Writes what comes after the last query ("]" of CSL-JSON). */
-void output_end(FILE *fp, output_options_t *opts);
+ * header, in text output), hit by hit.  Returns as output_begin(),
+ * stopping at the first hit that fails. */
+output_status_t output_page(FILE *fp, output_options_t *opts, output_query_t *q,
+                            const search_result_t *r, int first_page);
+/* Writes what comes after the last query ("]" of CSL-JSON).  Returns as
+ * output_begin(). */
+output_status_t output_end(FILE *fp, output_options_t *opts);
+
+/* Appends HIT as one JSON object (no newline) with the FIELD_COUNT FIELDS,
+ * in order: the one writer of a hit as JSON, for --format json (Q gives
+ * query_id and query) and trawl.cgi's format=json, so both write the same
+ * bytes.  SCRATCH is a buffer kept between calls (any contents); OUT and
+ * SCRATCH fail as buf_t does (check both). */
+void output_json_hit(buf_t *out, const field_t *fields, size_t field_count,
+                     const output_query_t *q, const hit_t *hit, buf_t *scratch);
+
+/* "HSJ | 3 June 2014": DOC's source (left out when unknown) and date
+ * ("date unknown"), as text output heads a hit and --show an article. */
+void output_source_date(buf_t *out, const stored_doc_t *doc);
 
 /* The count line of R, as the text output's header and the page's
  * summary give it: "246 matches, 38 with all 3 words" ("about N" for
  * estimates; "; newest first, 12 undated last" when sorted by date). */
 void output_count_line(buf_t *out, const search_result_t *r);
-
-/* The reference for HIT, to paste into a paper:
- *   "Title." Source, 3 June 2014. 002_x.txt, ¶4 (reader comment).
- * Unknown fields are left out ("n.d." for an unknown date), never made up. */
-void output_citation(buf_t *out, const hit_t *hit);
-
-/* A stored date ("2014-06-03", "2014-06") as "3 June 2014", "June 2014".
- * Returns 1, or 0 having written nothing when DATE is not of that form
- * (a year alone, or anything else): the caller then escapes it for its
- * context. */
-int output_format_date(buf_t *out, const char *date);
-
-/* output_format_date() for a terminal: anything else is written as it is,
- * escaped ("2014" stays "2014"). */
-void output_date(buf_t *out, const char *date);
 
 /* TSV escaping of S[0..LEN): backslash, tab, newline and carriage return
  * become \\, \t, \n and \r, so every row is one line and every tab a column

@@ -1,4 +1,5 @@
-/* query.h: from what a person typed to Xapian queries and snippet terms.
+/* query.h: from what a person typed to a tree of index terms and to the
+ * terms the matcher marks.
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * The query language (doc/design.md, "Searching", has examples):
@@ -44,9 +45,9 @@
 
 #include <stddef.h>
 #include "analyzer.h"
+#include "match.h"
+#include "query-tree.h"
 #include "schema.h"
-#include "snippet.h"
-#include "xs.h"
 
 /* Field weights: a word in the headline says more about an article than one
  * in the body; a word in a reader comment says less.  A headline occurrence
@@ -88,12 +89,25 @@ typedef struct {
     char *stem;               /* its stem */
 } query_word_t;
 
-typedef struct {
-    match_term_t *terms;      /* for snippets; strings owned by the query */
+/* What query_parse() returns. */
+typedef enum {
+    QUERY_OK = 0,
+    QUERY_NO_MEMORY,          /* an allocation failed */
+    QUERY_NO_WORDS,           /* nothing to search for ("", "!!!", "(((") */
+    QUERY_BAD_DATE            /* a date: range that is not a date */
+} query_status_t;
+
+/* A parsed query.  Its members are the searcher's (search.h hands it to
+ * front ends as an opaque handle). */
+typedef struct query {
+    char *text;               /* the query as typed (a copy), for "did you mean" */
+    size_t len;
+    match_term_t *terms;      /* what the matcher marks; strings owned by the query */
     size_t term_count;
     unsigned group_count;     /* top-level groups ("all N words") */
-    xs_query_t *all;          /* articles with every group */
-    xs_query_t *any;          /* every article that matches at all */
+    qtree_t *all;             /* articles with every group */
+    qtree_t *any;             /* every article that matches at all */
+    qtree_arena_t *arena;     /* where the nodes of all and any live */
     query_word_t *words;      /* plain words searched, in query order */
     size_t word_count;
     char **wildcards;         /* folded prefixes of the wildcards, for
@@ -103,20 +117,21 @@ typedef struct {
                                  text, ending in '\n' */
 } query_t;
 
-/* Parses TEXT[0..LEN) in MODE.  Returns 0, or -1 with a malloc'ed *errmsg
- * ("the query has no words to search for", "date:2014-13: not a date
- * (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)", "out of
- * memory").  On success free OUT with query_free(); on failure there is
- * nothing to free. */
-int query_parse(analyzer_t *analyzer, const char *text, size_t len,
-                query_mode_t mode, query_t *out, char **errmsg);
-
-/* The same for an index that holds only the fields in INDEX_FIELDS (from
- * searcher_fields()): plain words are not looked up in the others. */
+/* The fields an index may lack (INDEX_FIELDS of query_parse()). */
 #define QUERY_FIELD_COMMENTS 1u   /* reader comments (XC, ZXC terms) */
 #define QUERY_FIELDS_ALL     QUERY_FIELD_COMMENTS
-int query_parse_in(analyzer_t *analyzer, unsigned index_fields, const char *text,
-                   size_t len, query_mode_t mode, query_t *out, char **errmsg);
+
+/* Parses TEXT[0..LEN) in MODE for an index that holds the fields
+ * INDEX_FIELDS (QUERY_FIELDS_ALL when unknown): plain words are not looked
+ * up in the others.  Returns QUERY_OK with *QUERY_OUT set (free it with
+ * query_free()), or QUERY_NO_WORDS, QUERY_BAD_DATE or QUERY_NO_MEMORY
+ * with *QUERY_OUT NULL and a malloc'ed *ERRMSG written for the person who
+ * typed the query ("the query has no words to search for", "date:2014-13:
+ * not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)",
+ * "out of memory"): free() it. */
+query_status_t query_parse(analyzer_t *analyzer, unsigned index_fields, const char *text,
+                           size_t len, query_mode_t mode, query_t **query_out, char **errmsg);
+/* Frees Q and all it holds; NULL does nothing. */
 void query_free(query_t *q);
 
 #endif /* TRAWL_QUERY_H */

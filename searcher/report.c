@@ -4,13 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
 #include "escape.h"
 #include "msg.h"
 #include "output.h"
-#include "query.h"
 #include "report.h"
-#include "schema.h"
 
 /* One year, month or source: the articles the index holds there and how
  * many of them match. */
@@ -60,50 +57,6 @@ static bucket_t *buckets_find(buckets_t *b, const char *key)
     return bsearch(&probe, b->items, b->count, sizeof *b->items, compare_buckets);
 }
 
-/* Year and month totals from the boolean terms Y2014 and M201406, whose
- * document frequency is the number of articles of that period. */
-static int add_period(void *ctx, const char *term, size_t term_len, unsigned doc_freq)
-{
-    buckets_t *b = ctx;
-    if (term[0] == PREFIX_YEAR[0] && term_len == 5)
-        buckets_add(b, term + 1, 4, doc_freq);
-    else if (term[0] == PREFIX_MONTH[0] && term_len == 7) {
-        char key[8];
-        memcpy(key, term + 1, 4);
-        key[4] = '-';
-        memcpy(key + 5, term + 5, 2);
-        buckets_add(b, key, 7, doc_freq);
-    }
-    return b->failed;
-}
-
-/* Every value of a slot, once per document (counted after sorting). */
-static int add_value(void *ctx, unsigned docid, const char *value, size_t len)
-{
-    buckets_t *b = ctx;
-    (void)docid;
-    if (len)
-        buckets_add(b, value, len, 1);
-    return b->failed;
-}
-
-/* Sorts B and merges equal keys, adding up their articles. */
-static void buckets_merge(buckets_t *b)
-{
-    size_t kept = 0;
-    if (b->count == 0)
-        return;
-    qsort(b->items, b->count, sizeof *b->items, compare_buckets);
-    for (size_t i = 1; i < b->count; i++) {
-        if (strcmp(b->items[i].key, b->items[kept].key) == 0) {
-            b->items[kept].articles += b->items[i].articles;
-            free(b->items[i].key);
-        } else
-            b->items[++kept] = b->items[i];
-    }
-    b->count = kept + 1;
-}
-
 /* Room for "YYYY-MM" and a NUL, and what the compiler fears %u may need. */
 #define PERIOD_SIZE 24
 
@@ -138,49 +91,48 @@ static void buckets_fill_gaps(buckets_t *b)
     qsort(b->items, b->count, sizeof *b->items, compare_buckets);
 }
 
-/* Fills B with the articles per year, month or source (BY). */
-static int load_totals(xs_db_t *db, const char *by, buckets_t *b)
+/* The facet of BY ("year", "month" or "source"). */
+static search_facet_kind_t facet_of(const char *by)
 {
-    xs_status_t st;
-    if (strcmp(by, "source") == 0) {
-        st = xs_db_each_value(db, SLOT_SOURCE, add_value, b);
-        buckets_merge(b);
-    } else {
-        st = xs_db_each_term(db, strcmp(by, "year") == 0 ? PREFIX_YEAR : PREFIX_MONTH,
-                             add_period, b);
-        buckets_fill_gaps(b);
-    }
-    return st == XS_OK && !b->failed ? 0 : -1;
+    return strcmp(by, "year") == 0 ? SEARCH_FACET_YEAR
+           : strcmp(by, "month") == 0 ? SEARCH_FACET_MONTH : SEARCH_FACET_SOURCE;
 }
 
-/* Counts the matches of Q in each bucket, with a match spy on the slot of
- * BY over every match.  *total_out gets the number of matches. */
-static int count_matches(xs_db_t *db, const xs_query_t *q, const char *by,
-                         unsigned documents, buckets_t *b, unsigned *total_out)
+/* Fills B with the articles the index holds per value of KIND, and the
+ * gaps between the periods.  Returns 0, or -1 (reported by the caller
+ * through searcher_last_error(), or B->failed). */
+static int load_totals(searcher_t *s, search_facet_kind_t kind, buckets_t *b,
+                       unsigned *documents)
 {
-    unsigned slot = strcmp(by, "year") == 0 ? SLOT_YEAR
-                    : strcmp(by, "month") == 0 ? SLOT_MONTH : SLOT_SOURCE;
-    xs_search_options_t xo;
-    xs_results_t *r = NULL;
+    search_facet_t totals;
+    int rc = searcher_facets(s, NULL, &kind, 1, &totals, documents) == SEARCH_OK ? 0 : -1;
 
-    xs_search_options_init(&xo);
-    xo.limit = 0;
-    xo.check_at_least = documents;
-    xo.facet_slots = &slot;
-    xo.facet_slot_count = 1;
-    if (xs_db_search(db, q, &xo, &r) != XS_OK)
+    for (size_t i = 0; rc == 0 && i < totals.count && !b->failed; i++)
+        buckets_add(b, totals.values[i].value, strlen(totals.values[i].value),
+                    totals.values[i].count);
+    search_facet_free(&totals);
+    if (rc == 0 && kind != SEARCH_FACET_SOURCE)
+        buckets_fill_gaps(b);
+    return rc == 0 && !b->failed ? 0 : -1;
+}
+
+/* Counts the matches of QUERY in each bucket of B (the facet KIND over
+ * every match); *total_out gets the number of matches. */
+static int count_matches(searcher_t *s, const query_t *query, search_facet_kind_t kind,
+                         buckets_t *b, unsigned *total_out)
+{
+    search_facet_t matched;
+
+    if (searcher_facets(s, query, &kind, 1, &matched, total_out) != SEARCH_OK) {
+        search_facet_free(&matched);
         return -1;
-    *total_out = xs_results_matches_estimated(r);
-    for (size_t i = 0; i < xs_results_facet_size(r, 0); i++) {
-        size_t len;
-        const char *value = xs_results_facet_value(r, 0, i, &len);
-        char *key = xstrndup(value, len);
-        bucket_t *bucket = key ? buckets_find(b, key) : NULL;
-        if (bucket)
-            bucket->matches = xs_results_facet_count(r, 0, i);
-        free(key);
     }
-    xs_results_destroy(r);
+    for (size_t i = 0; i < matched.count; i++) {
+        bucket_t *bucket = buckets_find(b, matched.values[i].value);
+        if (bucket)
+            bucket->matches = matched.values[i].count;
+    }
+    search_facet_free(&matched);
     return 0;
 }
 
@@ -205,26 +157,23 @@ static void put_row(buf_t *out, format_t format, const char *by, const char *key
         buf_puts(out, ",,0,\r\n");
 }
 
-int report_count_by(FILE *fp, searcher_t *s, const char *by, query_mode_t mode,
-                    const char *text, size_t len, format_t format)
+int report_count_by(FILE *fp, searcher_t *s, const char *by, const char *text, size_t len,
+                    format_t format)
 {
-    xs_db_t *db = searcher_db(s);
     buckets_t b = { NULL, 0, 0 };
-    query_t query;
-    char *errmsg = NULL;
+    query_t *query = NULL;
+    search_facet_kind_t kind = facet_of(by);
     unsigned documents = 0, total = 0, articles_seen = 0, matches_seen = 0;
     buf_t out = BUF_INIT;
     int status = EXIT_TROUBLE;
 
-    if (query_parse_in(searcher_analyzer(s), searcher_fields(s), text, len, mode, &query,
-                       &errmsg) != 0) {
-        errorf("%s", errmsg ? errmsg : "out of memory");
-        free(errmsg);
+    if (searcher_parse(s, text, len, &query) != SEARCH_OK) {
+        errorf("%s", searcher_last_error(s));
         return EXIT_TROUBLE;
     }
-    if (xs_db_doc_count(db, &documents) != XS_OK || load_totals(db, by, &b) != 0
-        || count_matches(db, query.any, by, documents, &b, &total) != 0) {
-        errorf("cannot count by %s: %s", by, b.failed ? "out of memory" : xs_db_last_error(db));
+    if (load_totals(s, kind, &b, &documents) != 0
+        || count_matches(s, query, kind, &b, &total) != 0) {
+        errorf("cannot count by %s: %s", by, b.failed ? "out of memory" : searcher_last_error(s));
         goto done;
     }
     if (format != FORMAT_JSON)
@@ -247,85 +196,38 @@ int report_count_by(FILE *fp, searcher_t *s, const char *by, query_mode_t mode,
 done:
     buf_free(&out);
     buckets_free(&b);
-    query_free(&query);
+    searcher_query_free(query);
     return status;
-}
-
-/* Statistics of the date slot: first and last date, dated articles. */
-typedef struct {
-    char first[9], last[9];
-    unsigned dated;
-} date_range_t;
-
-static int see_date(void *ctx, unsigned docid, const char *value, size_t len)
-{
-    date_range_t *d = ctx;
-    char date[9];
-    (void)docid;
-    if (len != 8)
-        return 0;
-    memcpy(date, value, 8);
-    date[8] = '\0';
-    if (d->dated == 0 || strcmp(date, d->first) < 0)
-        memcpy(d->first, date, 9);
-    if (d->dated == 0 || strcmp(date, d->last) > 0)
-        memcpy(d->last, date, 9);
-    d->dated++;
-    return 0;
-}
-
-static int count_term(void *ctx, const char *term, size_t term_len, unsigned doc_freq)
-{
-    (void)term;
-    (void)term_len;
-    (void)doc_freq;
-    (*(unsigned long *)ctx)++;
-    return 0;
-}
-
-/* "20140603" as "2014-06-03", "20140600" as "2014-06", "20140000" as
- * "2014" (date_from_slot()); a value that is no date as it is. */
-static void put_stored_date(buf_t *out, const char *yyyymmdd)
-{
-    char text[DATE_TEXT_SIZE];
-    date_t d;
-    if (date_from_slot(yyyymmdd, strlen(yyyymmdd), &d) && date_format(&d, text))
-        buf_puts(out, text);
-    else
-        buf_append(out, yyyymmdd, strlen(yyyymmdd));
 }
 
 int report_stats(FILE *fp, searcher_t *s, format_t format)
 {
-    xs_db_t *db = searcher_db(s);
-    unsigned documents = 0;
-    unsigned long terms = 0;
-    double avg_length = 0;
-    date_range_t dates = { "", "", 0 };
+    search_stats_t stats;
+    search_facet_kind_t kind = SEARCH_FACET_SOURCE;
     buckets_t sources = { NULL, 0, 0 };
     buf_t out = BUF_INIT;
     int json = format == FORMAT_JSON;
-    unsigned sourced = 0;
+    unsigned sourced = 0, documents;
 
-    if (xs_db_doc_count(db, &documents) != XS_OK || xs_db_avg_length(db, &avg_length) != XS_OK
-        || xs_db_each_term(db, "", count_term, &terms) != XS_OK
-        || xs_db_each_value(db, SLOT_DATE, see_date, &dates) != XS_OK
-        || load_totals(db, "source", &sources) != 0) {
+    if (searcher_stats(s, &stats) != SEARCH_OK
+        || load_totals(s, kind, &sources, &documents) != 0) {
         errorf("cannot read the statistics of the index: %s",
-               sources.failed ? "out of memory" : xs_db_last_error(db));
+               sources.failed ? "out of memory" : searcher_last_error(s));
         buckets_free(&sources);
         return EXIT_TROUBLE;
     }
+    documents = stats.documents;
     for (size_t i = 0; i < sources.count; i++)
         sourced += sources.items[i].articles;
     if (json) {
         buf_printf(&out, "{\"documents\":%u,\"terms\":%lu,\"average_length\":%.1f,"
-                   "\"dated\":%u,\"first_date\":", documents, terms, avg_length, dates.dated);
-        if (dates.dated) {
+                   "\"dated\":%u,\"first_date\":", documents, stats.terms,
+                   stats.average_length, stats.dated);
+        if (stats.dated) {
             buf_putc(&out, '"');
-            put_stored_date(&out, dates.first);
+            buf_puts(&out, stats.first_date);
             buf_puts(&out, "\",\"last_date\":\"");
-            put_stored_date(&out, dates.last);
+            buf_puts(&out, stats.last_date);
             buf_putc(&out, '"');
         } else
             buf_puts(&out, "null,\"last_date\":null");
@@ -338,12 +240,12 @@ int report_stats(FILE *fp, searcher_t *s, format_t format)
         buf_puts(&out, "]}\n");
     } else {
         buf_printf(&out, "documents: %u\nterms: %lu\naverage length: %.1f terms\ndates: ",
-                   documents, terms, avg_length);
-        if (dates.dated) {
-            put_stored_date(&out, dates.first);
+                   documents, stats.terms, stats.average_length);
+        if (stats.dated) {
+            buf_puts(&out, stats.first_date);
             buf_puts(&out, " to ");
-            put_stored_date(&out, dates.last);
-            buf_printf(&out, " (%u dated, %u undated)\n", dates.dated, documents - dates.dated);
+            buf_puts(&out, stats.last_date);
+            buf_printf(&out, " (%u dated, %u undated)\n", stats.dated, documents - stats.dated);
         } else
             buf_printf(&out, "none (%u undated)\n", documents);
         buf_printf(&out, "sources: %zu (%u articles with none)\n", sources.count,

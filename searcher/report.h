@@ -17,7 +17,7 @@
 int report_stats(FILE *fp, searcher_t *s, format_t format);
 
 /* Prints, for each year, month or source (BY), how many articles match the
- * query TEXT[0..LEN) in MODE (as --count counts), how many the
+ * query TEXT[0..LEN), in S's mode (as --count counts), how many the
  * index holds there, and the share.  Years and months run from the first
  * to the last dated article; one with no article in the index is a gap
  * (its matches and share are empty / null, never 0).  A last row counts
@@ -26,7 +26,7 @@ int report_stats(FILE *fp, searcher_t *s, format_t format);
  * header row: BY,matches,articles,share).  Returns EXIT_MATCH or
  * EXIT_NO_MATCH (nothing matched), or EXIT_TROUBLE after reporting an
  * error. */
-int report_count_by(FILE *fp, searcher_t *s, const char *by, query_mode_t mode,
-                    const char *text, size_t len, format_t format);
+int report_count_by(FILE *fp, searcher_t *s, const char *by, const char *text, size_t len,
+                    format_t format);
 
 #endif /* TRAWL_REPORT_H */

@@ -1,121 +1,208 @@
-/* search.c: two-pass ranking (all words, then some), hits and snippets.
+/* search.c: the searcher itself: opening an index, its settings and
+ * restriction, parsing queries for it, what it says of its index, and its
+ * errors (search.h).  Runs are in search-run.c, articles in search-doc.c,
+ * counts by value in search-facets.c.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "schema.h"
-#include "search.h"
+#include "search-private.h"
 #include "stopwords.h"
 
-struct searcher {
-    xs_db_t *db;
-    char *db_path;
-    analyzer_t *analyzer;
-    const xs_query_t *filter;  /* borrowed; NULL: none (searcher_restrict()) */
-    search_sort_t sort;
-    query_mode_t mode;         /* searcher_set_ranking() */
-    double k1, b;
-    search_feedback_t feedback;   /* searcher_set_feedback() */
-    int explain;               /* searcher_set_explain() */
-    unsigned fields;           /* searcher_fields(), as of the index's */
-    unsigned long fields_reopens;  /* reopen count (xs_db_reopen_count()) + 1; 0: not yet */
+static const char *const status_text[] = {
+    [SEARCH_OK] = "success",
+    [SEARCH_NO_MEMORY] = "out of memory",
+    [SEARCH_NO_WORDS] = "the query has no words to search for",
+    [SEARCH_BAD_QUERY] = "the query cannot be searched",
+    [SEARCH_TOO_BROAD] = "the query stands for too many words",
+    [SEARCH_NO_INDEX] = "no index at the path",
+    [SEARCH_BAD_INDEX] = "not a trawl index that can be searched",
+    [SEARCH_INDEX_ERROR] = "the index cannot be read",
+    [SEARCH_NOT_FOUND] = "no such article",
 };
 
-static char *message(const char *fmt, const char *a, const char *b)
+const char *search_status_to_string(search_status_t status)
 {
-    buf_t m = BUF_INIT;
-    buf_printf(&m, fmt, a, b);
-    return buf_detach(&m);
+    if ((unsigned)status >= SEARCH_STATUS_LAST)
+        return "unknown status";
+    return status_text[status];
 }
 
-searcher_t *searcher_open(const char *db_path, char **errmsg)
+const char *search_xapian_version(void)
 {
-    return searcher_open_many(&db_path, 1, errmsg);
+    return xs_xapian_version();
 }
 
-searcher_t *searcher_open_many(const char *const *db_paths, size_t count, char **errmsg)
+/* The text S keeps when there is no memory for its own. */
+static char no_memory[] = "out of memory";
+
+/* Makes MESSAGE (malloc'ed, taken over; NULL when there was no memory for
+ * it) S's last error. */
+static void set_error(searcher_t *s, char *message)
+{
+    if (s->error != no_memory)
+        free(s->error);
+    s->error = message ? message : no_memory;
+}
+
+static void clear_error(searcher_t *s)
+{
+    if (s->error != no_memory)
+        free(s->error);
+    s->error = NULL;
+}
+
+search_status_t search_fail(searcher_t *s, search_status_t status, const char *fmt, ...)
+{
+    va_list ap;
+    char *text = NULL;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n >= 0 && (text = malloc((size_t)n + 1)) != NULL) {
+        va_start(ap, fmt);
+        vsnprintf(text, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    set_error(s, text);
+    return status;
+}
+
+search_status_t search_index_failed(searcher_t *s, xs_status_t st)
+{
+    if (st == XS_NO_MEMORY)
+        return search_fail(s, SEARCH_NO_MEMORY, "out of memory");
+    return search_fail(s, SEARCH_INDEX_ERROR, "search failed in '%s': %s", s->db_path,
+                       xs_db_last_error(s->db));
+}
+
+search_status_t search_shim_failed(searcher_t *s, xs_status_t st)
+{
+    if (st == XS_NO_MEMORY)
+        return search_fail(s, SEARCH_NO_MEMORY, "out of memory");
+    return search_fail(s, SEARCH_INDEX_ERROR, "%s", xs_db_last_error(s->db));
+}
+
+const char *searcher_last_error(const searcher_t *s)
+{
+    return s && s->error ? s->error : "";
+}
+
+/* Sets *ERRMSG (when ERRMSG is not NULL) to a copy of S's last error and
+ * returns STATUS. */
+static search_status_t open_failed(searcher_t *s, search_status_t status, char **errmsg)
+{
+    if (errmsg)
+        *errmsg = strdup(searcher_last_error(s));
+    return status;
+}
+
+/* Gives S's analyzer the stop list its index was made with (none stored:
+ * the language's built-in one), so a query means what it did; *TEXT gets
+ * the stored list (the caller frees it).  Returns SEARCH_OK,
+ * SEARCH_INDEX_ERROR or SEARCH_NO_MEMORY. */
+static search_status_t set_stoplist(searcher_t *s, char **text)
+{
+    size_t len = 0;
+    xs_status_t st = xs_db_get_metadata(s->db, META_STOPWORDS, text, &len);
+
+    if (st != XS_OK)
+        return search_fail(s, st == XS_NO_MEMORY ? SEARCH_NO_MEMORY : SEARCH_INDEX_ERROR,
+                           "cannot read the index '%s': %s", s->db_path, xs_db_last_error(s->db));
+    if (len) {
+        stoplist_t *list = stoplist_parse(*text, len);
+        if (list == NULL)
+            return search_fail(s, SEARCH_NO_MEMORY, "out of memory");
+        analyzer_set_stoplist(s->analyzer, list);
+    }
+    return SEARCH_OK;
+}
+
+search_status_t searcher_open(const char *const *paths, size_t count,
+                              searcher_t **searcher_out, char **errmsg)
 {
     searcher_t *s = calloc(1, sizeof *s);
     char *detail = NULL, *schema = NULL, *language = NULL, *stopwords = NULL;
     size_t len;
     xs_status_t st;
+    search_status_t status;
     buf_t joined = BUF_INIT;
 
-    *errmsg = NULL;
-    if (s != NULL) {
-        s->k1 = SEARCH_DEFAULT_K1;
-        s->b = SEARCH_DEFAULT_B;
-        s->feedback = SEARCH_FEEDBACK_AUTO;
+    *searcher_out = NULL;
+    if (errmsg)
+        *errmsg = NULL;
+    if (s == NULL) {
+        if (errmsg)
+            *errmsg = strdup("out of memory");
+        return SEARCH_NO_MEMORY;
     }
+    s->k1 = SEARCH_DEFAULT_K1;
+    s->b = SEARCH_DEFAULT_B;
+    s->feedback = SEARCH_FEEDBACK_AUTO;
     for (size_t i = 0; i < count; i++)
-        buf_printf(&joined, "%s%s", i ? ", " : "", db_paths[i]);
-    if (s == NULL || (s->db_path = buf_detach(&joined)) == NULL) {
-        *errmsg = strdup("out of memory");
+        buf_printf(&joined, "%s%s", i ? ", " : "", paths[i]);
+    if (joined.failed || (s->db_path = buf_detach(&joined)) == NULL) {
+        status = open_failed(s, search_fail(s, SEARCH_NO_MEMORY, "out of memory"), errmsg);
         goto fail;
     }
     const char *db_path = s->db_path;
-    st = xs_db_open_read_many(db_paths, count, &s->db, &detail);
+    st = xs_db_open_read_many(paths, count, &s->db, &detail);
     if (st == XS_NOT_FOUND && count > 1) {
         /* Only the shim's detail says which of them is missing. */
-        *errmsg = message("%s%s", detail ? detail : xs_status_to_string(st), "");
-        goto fail;
-    }
-    if (st == XS_NOT_FOUND) {
-        *errmsg = message("no index at '%s': run trawl-index first%s", db_path, "");
-        goto fail;
-    }
-    if (st != XS_OK) {
-        *errmsg = message("cannot open the index '%s': %s", db_path,
-                          detail ? detail : xs_status_to_string(st));
-        goto fail;
-    }
-    if (xs_db_get_metadata(s->db, META_SCHEMA, &schema, &len) != XS_OK
-        || xs_db_get_metadata(s->db, META_LANGUAGE, &language, &len) != XS_OK) {
-        *errmsg = message("cannot read the index '%s': %s", db_path, xs_db_last_error(s->db));
-        goto fail;
-    }
-    /* An indexer stopped before its first commit leaves an empty index
-     * without trawl's metadata: that is an empty index, not a foreign one. */
-    unsigned doc_count = 1;
-    int empty = *schema == '\0' && xs_db_doc_count(s->db, &doc_count) == XS_OK
-                && doc_count == 0;
-    if (!empty && strcmp(schema, SCHEMA_VERSION) != 0) {
-        *errmsg = message("'%s' is not a trawl index of this version%s: re-run trawl-index "
-                          "into a new --db", db_path, *schema ? "" : " (no trawl schema)");
-        goto fail;
-    }
-    s->analyzer = analyzer_new(*language ? language : NULL, &detail);
-    if (s->analyzer == NULL) {
-        *errmsg = message("cannot search '%s': %s", db_path, detail ? detail : "out of memory");
-        goto fail;
-    }
-    /* The stop list the index was made with, so a query means what it did. */
-    if (xs_db_get_metadata(s->db, META_STOPWORDS, &stopwords, &len) != XS_OK) {
-        *errmsg = message("cannot read the index '%s': %s", db_path, xs_db_last_error(s->db));
-        goto fail;
-    }
-    if (len) {
-        stoplist_t *list = stoplist_parse(stopwords, len);
-        if (list == NULL) {
-            *errmsg = strdup("out of memory");
-            goto fail;
-        }
-        analyzer_set_stoplist(s->analyzer, list);
+        status = search_fail(s, SEARCH_NO_INDEX, "%s", detail ? detail : xs_status_to_string(st));
+    } else if (st == XS_NOT_FOUND) {
+        status = search_fail(s, SEARCH_NO_INDEX, "no index at '%s': run trawl-index first",
+                             db_path);
+    } else if (st != XS_OK) {
+        status = search_fail(s, st == XS_NO_MEMORY ? SEARCH_NO_MEMORY : SEARCH_INDEX_ERROR,
+                             "cannot open the index '%s': %s", db_path,
+                             detail ? detail : xs_status_to_string(st));
+    } else if ((st = xs_db_get_metadata(s->db, META_SCHEMA, &schema, &len)) != XS_OK
+               || (st = xs_db_get_metadata(s->db, META_LANGUAGE, &language, &len)) != XS_OK) {
+        status = search_fail(s, st == XS_NO_MEMORY ? SEARCH_NO_MEMORY : SEARCH_INDEX_ERROR,
+                             "cannot read the index '%s': %s", db_path, xs_db_last_error(s->db));
+    } else {
+        /* An indexer stopped before its first commit leaves an empty index
+         * without trawl's metadata: that is an empty index, not a foreign
+         * one. */
+        unsigned doc_count = 1;
+        int empty = *schema == '\0' && xs_db_doc_count(s->db, &doc_count) == XS_OK
+                    && doc_count == 0;
+        xs_free(detail);
+        detail = NULL;
+        if (!empty && strcmp(schema, SCHEMA_VERSION) != 0)
+            status = search_fail(s, SEARCH_BAD_INDEX, "'%s' is not a trawl index of this "
+                                 "version%s: re-run trawl-index into a new --db", db_path,
+                                 *schema ? "" : " (no trawl schema)");
+        else if ((s->analyzer = analyzer_new(*language ? language : NULL, &detail)) == NULL)
+            status = search_fail(s, detail ? SEARCH_BAD_INDEX : SEARCH_NO_MEMORY,
+                                 "cannot search '%s': %s", db_path,
+                                 detail ? detail : "out of memory");
+        else
+            status = set_stoplist(s, &stopwords);
     }
     xs_free(schema);
     xs_free(language);
     xs_free(stopwords);
-    return s;
+    if (status == SEARCH_OK) {
+        clear_error(s);
+        *searcher_out = s;
+        return SEARCH_OK;
+    }
+    open_failed(s, status, errmsg);
 fail:
     buf_free(&joined);
     xs_free(detail);
-    xs_free(schema);
-    xs_free(language);
-    xs_free(stopwords);
     searcher_close(s);
-    return NULL;
+    return status;
 }
 
 void searcher_close(searcher_t *s)
@@ -123,14 +210,39 @@ void searcher_close(searcher_t *s)
     if (s == NULL)
         return;
     xs_db_close(s->db);
+    xs_query_destroy(s->filter);
     analyzer_free(s->analyzer);
     free(s->db_path);
+    clear_error(s);
     free(s);
 }
 
-analyzer_t *searcher_analyzer(searcher_t *s)
+search_status_t searcher_reopen(searcher_t *s)
 {
-    return s->analyzer;
+    xs_status_t st = xs_db_reopen(s->db);
+
+    return st == XS_OK ? SEARCH_OK : search_index_failed(s, st);
+}
+
+search_status_t searcher_info(searcher_t *s, search_info_t *info)
+{
+    char *uuid = NULL;
+    xs_status_t st;
+
+    memset(info, 0, sizeof *info);
+    if ((st = xs_db_uuid(s->db, &uuid)) != XS_OK
+        || (st = xs_db_revision(s->db, &info->revision)) != XS_OK
+        || (st = xs_db_doc_count(s->db, &info->documents)) != XS_OK) {
+        xs_free(uuid);
+        if (st == XS_NO_MEMORY)
+            return search_fail(s, SEARCH_NO_MEMORY, "out of memory");
+        return search_fail(s, SEARCH_INDEX_ERROR, "cannot read the index '%s': %s", s->db_path,
+                           xs_db_last_error(s->db));
+    }
+    snprintf(info->uuid, sizeof info->uuid, "%s", uuid ? uuid : "");
+    info->language = analyzer_language(s->analyzer);
+    xs_free(uuid);
+    return SEARCH_OK;
 }
 
 /* Stops xs_db_each_term() at the first term. */
@@ -141,7 +253,7 @@ static int found_term(void *ctx, const char *term, size_t len, unsigned doc_freq
     return 1;
 }
 
-unsigned searcher_fields(searcher_t *s)
+unsigned search_fields(searcher_t *s)
 {
     /* The index's fields change only with its documents: looked at again
      * only after the reader has moved to a newer revision. */
@@ -155,11 +267,6 @@ unsigned searcher_fields(searcher_t *s)
         s->fields_reopens = reopens;
     }
     return s->fields;
-}
-
-xs_db_t *searcher_db(searcher_t *s)
-{
-    return s->db;
 }
 
 const char *search_sort_name(search_sort_t sort)
@@ -183,10 +290,19 @@ int search_sort_parse(const char *name, search_sort_t *sort)
     return -1;
 }
 
-void searcher_restrict(searcher_t *s, const xs_query_t *filter, search_sort_t sort)
+void searcher_ranking(const searcher_t *s, search_ranking_t *ranking)
 {
-    s->filter = filter;
-    s->sort = sort;
+    xs_search_options_t xo;
+
+    /* k2, k3 and min_normlen stay Xapian's (search_ranking_options()). */
+    xs_search_options_init(&xo);
+    ranking->mode = s->mode;
+    ranking->k1 = s->k1;
+    ranking->b = s->b;
+    ranking->k2 = xo.bm25_k2;
+    ranking->k3 = xo.bm25_k3;
+    ranking->min_normlen = xo.bm25_min_normlen;
+    ranking->feedback = s->feedback;
 }
 
 void searcher_set_ranking(searcher_t *s, query_mode_t mode, double k1, double b)
@@ -206,8 +322,7 @@ void searcher_set_explain(searcher_t *s, int explain)
     s->explain = explain;
 }
 
-/* Xapian's options for ranking as S ranks (offset and limit left at 0 and 10). */
-static void ranking_options(const searcher_t *s, xs_search_options_t *xo)
+void search_ranking_options(const searcher_t *s, xs_search_options_t *xo)
 {
     xs_search_options_init(xo);
     xo->bm25_k1 = s->k1;
@@ -220,9 +335,7 @@ static void ranking_options(const searcher_t *s, xs_search_options_t *xo)
     xo->docid_descending = 1;
 }
 
-/* Q restricted to S's filter (searcher_restrict(); S has one): a new
- * query, or NULL when out of memory. */
-static xs_query_t *restricted(const searcher_t *s, const xs_query_t *q)
+xs_query_t *search_restricted(const searcher_t *s, const xs_query_t *q)
 {
     const xs_query_t *pair[2] = { q, s->filter };
     xs_query_t *out = NULL;
@@ -230,579 +343,72 @@ static xs_query_t *restricted(const searcher_t *s, const xs_query_t *q)
     return xs_query_combine(XS_OP_FILTER, pair, 2, 0, &out) == XS_OK ? out : NULL;
 }
 
-/* Counts the matches of Q (already restricted) into *MATCHES: exact up to
- * SEARCH_EXACT_COUNT_MAX matches (every match with opts->exact_counts),
- * else Xapian's estimate, and *EXACT cleared.  Weights play no part
- * (the query is scaled to 0), which makes counting a fraction of the cost
- * of ranking every match.  Returns 0, or -1 with *errmsg set. */
-static int count_matches(searcher_t *s, const xs_query_t *q, const search_options_t *opts,
-                         unsigned *matches, int *exact, char **errmsg)
+/* The SLOT_DATE values the date S ("YYYY", "YYYY-MM" or "YYYY-MM-DD")
+ * covers, as date: in the query makes them (date_slot_bounds()).  Returns
+ * 0, or -1 when S is not such a date. */
+static int date_bounds(const char *s, char lo[DATE_SLOT_SIZE], char hi[DATE_SLOT_SIZE])
 {
-    xs_search_options_t xo;
-    xs_results_t *results = NULL;
-    xs_query_t *boolean = NULL;
+    date_t d;
 
-    xs_search_options_init(&xo);
-    xo.limit = 0;
-    xo.skip_values = 1;
-    xo.check_at_least = opts->exact_counts ? (unsigned)-1 : SEARCH_EXACT_COUNT_MAX;
-    if (xs_query_scale(q, 0, &boolean) != XS_OK) {
-        *errmsg = strdup("out of memory");
+    if (date_parse_iso(s, strlen(s), &d) == DATE_NONE)
         return -1;
-    }
-    xs_status_t st = xs_db_search(s->db, boolean, &xo, &results);
-    xs_query_destroy(boolean);
-    if (st != XS_OK) {
-        *errmsg = message("search failed in '%s': %s", s->db_path, xs_db_last_error(s->db));
-        return -1;
-    }
-    *matches = xs_results_matches_estimated(results);
-    if (xs_results_matches_lower(results) != xs_results_matches_upper(results))
-        *exact = 0;
-    xs_results_destroy(results);
+    date_slot_bounds(&d, lo, hi);
     return 0;
 }
 
-/* Runs Q (ordered by date when BY_DATE, else by score) and appends its
- * results to OUT, ranked from FIRST_RANK.  *MATCHES gets the number of
- * matches, and *EXACT is cleared when that number is Xapian's estimate. */
-static int collect(searcher_t *s, const query_t *query, const xs_query_t *q,
-                   unsigned offset, unsigned limit, int has_all_words, int by_date,
-                   unsigned first_rank, const search_options_t *opts,
-                   search_result_t *out, unsigned *matches, int *exact, char **errmsg)
+/* The query FILTER makes into *OUT (NULL when it restricts nothing). */
+static search_status_t make_filter(searcher_t *s, const search_filter_t *filter, xs_query_t **out)
 {
-    xs_search_options_t xo;
-    xs_results_t *results = NULL;
-    xs_query_t *filtered = NULL;
-    xs_status_t st;
-    int rc = -1;
-
-    ranking_options(s, &xo);
-    xo.offset = offset;
-    xo.limit = limit;
-    /* Hits are read from their stored data; copying values was a fifth of
-     * a search without snippets. */
-    xo.skip_values = 1;
-    /* Exact up to the page's end; the count after, if need be. */
-    xo.check_at_least = offset + limit;
-    if (by_date) {
-        xo.sort_slot = SLOT_DATE;
-        xo.sort_descending = s->sort == SEARCH_NEWEST_FIRST;
-    }
-    if (s->filter) {
-        if ((filtered = restricted(s, q)) == NULL) {
-            *errmsg = strdup("out of memory");
-            return -1;
-        }
-        q = filtered;
-    }
-    st = xs_db_search(s->db, q, &xo, &results);
-    /* xs_db_search() itself reopens and retries when an indexer commits
-     * under it. */
-    if (st != XS_OK) {
-        xs_query_destroy(filtered);
-        *errmsg = message("search failed in '%s': %s", s->db_path, xs_db_last_error(s->db));
-        return -1;
-    }
-    *matches = xs_results_matches_estimated(results);
-    if (xs_results_matches_lower(results) != xs_results_matches_upper(results)) {
-        if (opts->skip_counts)
-            *exact = 0;
-        else if (count_matches(s, q, opts, matches, exact, errmsg) != 0)
-            goto done;
-    }
-    size_t n = xs_results_size(results);
-    if (n) {
-        hit_t *hits = realloc(out->hits, (out->hit_count + n) * sizeof *hits);
-        if (hits == NULL)
-            goto oom;
-        out->hits = hits;
-    }
-    for (size_t i = 0; i < n; i++) {
-        hit_t *hit = &out->hits[out->hit_count];
-        size_t data_len;
-        const char *data = xs_results_data(results, i, &data_len);
-        memset(hit, 0, sizeof *hit);
-        hit->rank = first_rank + (unsigned)i;
-        hit->docid = xs_results_docid(results, i);
-        hit->score = xs_results_weight(results, i);
-        hit->has_all_words = has_all_words;
-        if (docdata_decode(data, data_len, opts->snippet_chars > 0, &hit->doc, errmsg) != 0)
-            goto done;
-        out->hit_count++;
-        if (opts->snippet_chars
-            && snippet_make(s->analyzer, hit->doc.text, hit->doc.text_len, query->terms,
-                            query->term_count, opts->snippet_chars, &hit->snippet) != 0)
-            goto oom;
-    }
-    rc = 0;
-    goto done;
-oom:
-    *errmsg = strdup("out of memory");
-done:
-    xs_results_destroy(results);
-    xs_query_destroy(filtered);
-    return rc;
-}
-
-/* One search of a run: its matches rank after those of the passes before. */
-typedef struct {
-    const xs_query_t *q;
-    int has_all_words;         /* 1: every match has every word; -1: not known */
-    int by_date;               /* ordered by date (searcher_restrict()) */
-    unsigned *count;           /* where its number of matches goes too, or NULL */
-} pass_t;
-
-/* Runs the COUNT PASSES in order, the page (opts->offset, opts->limit)
- * running on across them; every pass is run, for its count.  OUT->matches
- * is their sum.  Returns 0, or -1 with *errmsg set. */
-static int run_passes(searcher_t *s, const query_t *query, const pass_t *passes, size_t count,
-                      const search_options_t *opts, search_result_t *out, char **errmsg)
-{
-    unsigned before = 0;     /* matches of the passes run so far */
-
-    for (size_t i = 0; i < count; i++) {
-        unsigned offset = opts->offset > before ? opts->offset - before : 0;
-        unsigned limit = opts->limit - (unsigned)out->hit_count, n = 0;
-        if (collect(s, query, passes[i].q, offset, limit, passes[i].has_all_words,
-                    passes[i].by_date, before + offset + 1, opts, out, &n, &out->counts_exact,
-                    errmsg) != 0)
-            return -1;
-        if (passes[i].count)
-            *passes[i].count = n;
-        before += n;
-    }
-    out->matches = before;
-    return 0;
-}
-
-/* Counts the matches of Q into *COUNT (exact as collect() makes it). */
-static int count_only(searcher_t *s, const query_t *query, const xs_query_t *q,
-                      const search_options_t *opts, search_result_t *out, unsigned *count,
-                      char **errmsg)
-{
-    return collect(s, query, q, 0, 0, 0, 0, 1, opts, out, count, &out->counts_exact, errmsg);
-}
-
-/* Sets has_all_words for the hits of OUT from FIRST on, which a pass over
- * articles with some words gave: those that ALL (the query for every word)
- * matches too.  One search, among those hits only (by their id terms).
- * Returns 0, or -1 with *errmsg set. */
-static int mark_all_words(searcher_t *s, const xs_query_t *all, search_result_t *out,
-                          size_t first, char **errmsg)
-{
-    size_t n = out->hit_count - first;
-    xs_query_t **ids = calloc(n ? n : 1, sizeof *ids), *among = NULL, *both = NULL;
-    xs_search_options_t xo;
-    xs_results_t *results = NULL;
-    int rc = -1;
-
-    if (n == 0) {
-        free(ids);
-        return 0;
-    }
-    for (size_t i = 0; ids && i < n; i++) {
-        buf_t term = BUF_INIT;
-        docdata_id_term(out->hits[first + i].doc.id, &term);
-        xs_status_t st = term.failed ? XS_NO_MEMORY
-                                     : xs_query_term(term.data, term.len, 1, 0, &ids[i]);
-        buf_free(&term);
-        if (st != XS_OK)
-            goto oom;
-    }
-    if (ids == NULL || xs_query_combine(XS_OP_OR, (const xs_query_t *const *)ids, n, 0, &among)
-                           != XS_OK)
-        goto oom;
-    const xs_query_t *pair[2] = { all, among };
-    if (xs_query_combine(XS_OP_FILTER, pair, 2, 0, &both) != XS_OK)
-        goto oom;
-    xs_search_options_init(&xo);
-    xo.limit = (unsigned)n;
-    xo.skip_values = 1;
-    if (xs_db_search(s->db, both, &xo, &results) != XS_OK) {
-        *errmsg = message("search failed in '%s': %s", s->db_path, xs_db_last_error(s->db));
-        goto done;
-    }
-    for (size_t i = first; i < out->hit_count; i++) {
-        out->hits[i].has_all_words = 0;
-        for (size_t k = 0; k < xs_results_size(results); k++)
-            if (xs_results_docid(results, k) == out->hits[i].docid)
-                out->hits[i].has_all_words = 1;
-    }
-    rc = 0;
-    goto done;
-oom:
-    *errmsg = strdup("out of memory");
-done:
-    for (size_t i = 0; ids && i < n; i++)
-        xs_query_destroy(ids[i]);
-    free(ids);
-    xs_query_destroy(among);
-    xs_query_destroy(both);
-    xs_results_destroy(results);
-    return rc;
-}
-
-/* Context for count_words(). */
-typedef struct {
-    buf_t *list;               /* the first words, for --explain */
-    unsigned count;
-} expansion_t;
-
-static int count_word(void *ctx, const char *term, size_t len, unsigned doc_freq)
-{
-    expansion_t *e = ctx;
-
-    (void)doc_freq;
-    if (e->list && e->count < 20) {
-        buf_puts(e->list, e->count ? ", " : " ");
-        buf_append(e->list, term, len);
-    }
-    return ++e->count > QUERY_WILDCARD_MAX_TERMS;
-}
-
-/* Checks that each wildcard of QUERY expands to at most
- * QUERY_WILDCARD_MAX_TERMS body words, and lists the words in EXPLAIN (may
- * be NULL).  Returns 0, or -1 with *errmsg set. */
-static int check_wildcards(searcher_t *s, const query_t *query, buf_t *explain,
-                           char **errmsg)
-{
-    for (size_t i = 0; i < query->wildcard_count; i++) {
-        expansion_t e = { explain, 0 };
-        buf_t m = BUF_INIT;
-
-        if (explain)
-            buf_printf(explain, "wildcard %s* expands to:", query->wildcards[i]);
-        if (xs_db_each_term(s->db, query->wildcards[i], count_word, &e) != XS_OK) {
-            *errmsg = message("search failed in '%s': %s", s->db_path, xs_db_last_error(s->db));
-            return -1;
-        }
-        if (e.count > QUERY_WILDCARD_MAX_TERMS) {
-            buf_printf(&m, "'%s*' matches more than %d words: give more letters before the '*'",
-                       query->wildcards[i], QUERY_WILDCARD_MAX_TERMS);
-            *errmsg = buf_detach(&m);
-            buf_free(&m);
-            return -1;
-        }
-        if (explain)
-            buf_printf(explain, "%s (%u word%s)\n", e.count > 20 ? ", ..." : e.count ? "" : " nothing",
-                       e.count, e.count == 1 ? "" : "s");
-    }
-    return 0;
-}
-
-/* Whether STEM is a word of the index (body, title or comments). */
-static int known_stem(searcher_t *s, const char *stem)
-{
-    static const char *const prefixes[] = {
-        PREFIX_STEM, PREFIX_STEM PREFIX_TITLE, PREFIX_STEM PREFIX_COMMENT
-    };
-
-    for (size_t i = 0; i < 3; i++) {
-        buf_t term = BUF_INIT;
-        unsigned freq = 0;
-        buf_puts(&term, prefixes[i]);
-        buf_puts(&term, stem);
-        xs_status_t st = term.failed ? XS_NO_MEMORY
-                                     : xs_db_term_freq(s->db, term.data, term.len, &freq);
-        buf_free(&term);
-        if (st != XS_OK || freq > 0)
-            return 1;   /* when in doubt, suggest nothing */
-    }
-    return 0;
-}
-
-/* Words looked up for "did you mean", at most. */
-#define SEARCH_MAX_SUGGESTIONS 16
-
-/* "Did you mean": TEXT with each plain word of QUERY that the index does
- * not know (every word when NOTHING_FOUND) replaced by the closest word of
- * the index's spelling data, or NULL when there is no correction. */
-static char *suggest(searcher_t *s, const query_t *query, const char *text,
-                     size_t len, int nothing_found)
-{
-    buf_t out = BUF_INIT;
-    size_t at = 0;
-    int changed = 0;
-
-    /* Each suggestion costs milliseconds: a few words are enough. */
-    for (size_t i = 0; i < query->word_count && i < SEARCH_MAX_SUGGESTIONS; i++) {
-        const query_word_t *w = &query->words[i];
-        char *better = NULL;
-
-        if (!nothing_found && known_stem(s, w->stem))
-            continue;
-        if (xs_db_spelling_suggestion(s->db, w->word, strlen(w->word), 2, &better) != XS_OK
-            || better == NULL || *better == '\0' || strcmp(better, w->word) == 0) {
-            xs_free(better);
-            continue;
-        }
-        buf_append(&out, text + at, w->start - at);
-        buf_puts(&out, better);
-        at = w->end;
-        changed = 1;
-        xs_free(better);
-    }
-    if (!changed || out.failed) {
-        buf_free(&out);
-        return NULL;
-    }
-    buf_append(&out, text + at, len - at);
-    return buf_detach(&out);
-}
-
-/* Context for feedback(). */
-typedef struct {
-    const query_t *query;
-    const analyzer_t *analyzer;    /* whose stopwords are not added */
-    xs_query_t *terms[SEARCH_FEEDBACK_TERMS];
-    size_t count;
-    buf_t *explain;            /* the stems chosen, for --explain; or NULL */
-} feedback_t;
-
-/* A stem worth adding: a body stem (Z then a lower-case word: field
- * prefixes are upper case), not a number or a stopword, not a word the
- * query already has. */
-static int feedback_accept(void *ctx, const char *term, size_t len)
-{
-    const feedback_t *f = ctx;
-    size_t prefix = strlen(PREFIX_STEM), n = len - prefix;
-    const char *stem = term + prefix;
-
-    if (len < prefix + 2 || memcmp(term, PREFIX_STEM, prefix) != 0
-        || (*stem >= 'A' && *stem <= 'Z') || (*stem >= '0' && *stem <= '9')
-        || analyzer_is_stopword(f->analyzer, stem, n))
-        return 0;
-    for (size_t i = 0; i < f->query->word_count; i++)
-        if (strlen(f->query->words[i].stem) == n && memcmp(f->query->words[i].stem, stem, n) == 0)
-            return 0;
-    return 1;
-}
-
-static void feedback_term(void *ctx, const char *term, size_t len, double weight)
-{
-    feedback_t *f = ctx;
-
-    (void)weight;               /* the order is enough: each weighs the same */
-    if (f->count < SEARCH_FEEDBACK_TERMS
-        && xs_query_term(term, len, 1, 0, &f->terms[f->count]) == XS_OK)
-        f->count++;
-    if (f->explain)
-        buf_printf(f->explain, " %.*s", (int)(len - strlen(PREFIX_STEM)),
-                   term + strlen(PREFIX_STEM));
-}
-
-/* Pseudo-relevance feedback: the SEARCH_FEEDBACK_TERMS stems that best mark
- * the SEARCH_FEEDBACK_DOCS best articles for QUERY's words (by score, as
- * --any ranks them) re-rank its matches, each weighing
- * SEARCH_FEEDBACK_WEIGHT as much as a query word: articles on the same
- * subject in other words rise, and no article is added or removed.  A
- * query without plain words is left as it is.  Returns 0, or -1 with
- * *errmsg set. */
-static int feedback(searcher_t *s, query_t *query, buf_t *explain, char **errmsg)
-{
-    feedback_t f = { query, s->analyzer, { NULL }, 0, explain };
-    xs_search_options_t xo;
-    xs_results_t *results = NULL;
-    xs_query_t *top = NULL, *extra = NULL;
-    unsigned docids[SEARCH_FEEDBACK_DOCS];
+    xs_query_t *parts[2] = { NULL, NULL };
     size_t n = 0;
-    int rc = -1;
+    char lo[DATE_SLOT_SIZE], hi[DATE_SLOT_SIZE], ignored[DATE_SLOT_SIZE];
+    xs_status_t st = XS_OK;
 
-    if (query->word_count == 0)
-        return 0;
-    ranking_options(s, &xo);
-    xo.limit = SEARCH_FEEDBACK_DOCS;
-    xo.skip_values = 1;
-    if (s->filter && (top = restricted(s, query->any)) == NULL)
-        goto oom;
-    if (xs_db_search(s->db, top ? top : query->any, &xo, &results) != XS_OK)
-        goto failed;
-    for (n = 0; n < xs_results_size(results); n++)
-        docids[n] = xs_results_docid(results, n);
-    if (explain)
-        buf_printf(explain, "feedback from the %zu best articles:", n);
-    if (xs_db_expand(s->db, docids, n, SEARCH_FEEDBACK_TERMS, feedback_accept,
-                     feedback_term, &f) != XS_OK)
-        goto failed;
-    if (explain)
-        buf_puts(explain, f.count ? "\n" : " nothing\n");
-    if (f.count > 0) {
-        xs_query_t *all = NULL, *any = NULL, *scaled = NULL;
-        if (xs_query_combine(XS_OP_OR, (const xs_query_t *const *)f.terms, f.count, 0,
-                             &extra) != XS_OK
-            || xs_query_scale(extra, SEARCH_FEEDBACK_WEIGHT, &scaled) != XS_OK)
-            goto oom;
-        const xs_query_t *with_all[2] = { query->all, scaled };
-        const xs_query_t *with_any[2] = { query->any, scaled };
-        if (xs_query_combine(XS_OP_AND_MAYBE, with_all, 2, 0, &all) != XS_OK
-            || xs_query_combine(XS_OP_AND_MAYBE, with_any, 2, 0, &any) != XS_OK) {
-            xs_query_destroy(all);
-            xs_query_destroy(scaled);
-            goto oom;
-        }
-        xs_query_destroy(scaled);
-        xs_query_destroy(query->all);
-        xs_query_destroy(query->any);
-        query->all = all;
-        query->any = any;
-    }
-    rc = 0;
-    goto done;
-oom:
-    *errmsg = strdup("out of memory");
-    goto done;
-failed:
-    *errmsg = message("search failed in '%s': %s", s->db_path, xs_db_last_error(s->db));
-done:
-    for (size_t i = 0; i < f.count; i++)
-        xs_query_destroy(f.terms[i]);
-    xs_query_destroy(extra);
-    xs_query_destroy(top);
-    xs_results_destroy(results);
-    return rc;
+    *out = NULL;
+    if ((filter->from && date_bounds(filter->from, lo, ignored) != 0)
+        || (filter->to && date_bounds(filter->to, ignored, hi) != 0))
+        return search_fail(s, SEARCH_BAD_QUERY, "a date is written YYYY, YYYY-MM or YYYY-MM-DD");
+    if (filter->source)
+        st = xs_query_value_range(SLOT_SOURCE, filter->source, filter->source, &parts[n++]);
+    if (st == XS_OK && (filter->from || filter->to))
+        st = xs_query_value_range(SLOT_DATE, filter->from ? lo : NULL, filter->to ? hi : NULL,
+                                  &parts[n++]);
+    if (st == XS_OK && n == 1) {
+        *out = parts[0];
+        parts[0] = NULL;
+    } else if (st == XS_OK && n == 2)
+        st = xs_query_combine(XS_OP_AND, (const xs_query_t *const *)parts, 2, 0, out);
+    xs_query_destroy(parts[0]);
+    xs_query_destroy(parts[1]);
+    return st == XS_OK ? SEARCH_OK : search_fail(s, SEARCH_NO_MEMORY, "out of memory");
 }
 
-/* Appends Xapian's description of Q to EXPLAIN under NAME. */
-static void describe(buf_t *explain, const char *name, const xs_query_t *q)
+search_status_t searcher_restrict(searcher_t *s, const search_filter_t *filter,
+                                  search_sort_t sort)
 {
-    char *d = xs_query_describe(q);
+    xs_query_t *q = NULL;
+    search_status_t status = filter ? make_filter(s, filter, &q) : SEARCH_OK;
 
-    buf_printf(explain, "%s: %s\n", name, d ? d : "(out of memory)");
-    xs_free(d);
+    xs_query_destroy(s->filter);
+    s->filter = q;
+    s->sort = sort;
+    return status;
 }
 
-int searcher_run(searcher_t *s, const char *text, size_t len,
-                 const search_options_t *opts, search_result_t *out,
-                 char **errmsg)
+search_status_t searcher_parse(searcher_t *s, const char *text, size_t len, query_t **query_out)
 {
-    query_t query;
-    xs_query_t *rest = NULL, *dated = NULL, *with_date = NULL;
-    buf_t explain = BUF_INIT;
-    int rc = -1;
+    char *errmsg = NULL;
+    query_status_t st = query_parse(s->analyzer, search_fields(s), text, len, s->mode,
+                                    query_out, &errmsg);
 
-    memset(out, 0, sizeof *out);
-    *errmsg = NULL;
-    if (query_parse_in(s->analyzer, searcher_fields(s), text, len, s->mode, &query,
-                       errmsg) != 0)
-        return -1;
-    out->group_count = query.group_count;
-    if (s->explain)
-        buf_puts(&explain, query.explain);
-    if (check_wildcards(s, &query, s->explain ? &explain : NULL, errmsg) != 0)
-        goto done;
-    /* Feedback changes scores only: not worth a search when sorting by
-     * date or only counting. */
-    if ((s->feedback == SEARCH_FEEDBACK_ON
-         || (s->feedback == SEARCH_FEEDBACK_AUTO
-             && query.word_count >= SEARCH_FEEDBACK_MIN_WORDS))
-        && s->sort == SEARCH_BY_RELEVANCE && opts->limit > 0
-        && feedback(s, &query, s->explain ? &explain : NULL, errmsg) != 0)
-        goto done;
-
-    out->counts_exact = 1;
-    out->sort = s->sort;
-    int one_group = query.group_count <= 1;
-    if (s->sort != SEARCH_BY_RELEVANCE) {
-        /* By date: strictly chronological over every match (with every
-         * word or not), then the undated, by score, counted apart. */
-        const xs_query_t *base = s->mode == QUERY_ALL || one_group ? query.all : query.any;
-        const xs_query_t *pair[2] = { base, NULL };
-        if (xs_query_value_range(SLOT_DATE, "0", NULL, &dated) != XS_OK)
-            goto oom;
-        pair[1] = dated;
-        if (xs_query_combine(XS_OP_FILTER, pair, 2, 0, &with_date) != XS_OK
-            || xs_query_combine(XS_OP_AND_NOT, pair, 2, 0, &rest) != XS_OK)
-            goto oom;
-        pass_t passes[2] = { { with_date, base == query.all, 1, NULL },
-                             { rest, base == query.all, 0, &out->undated } };
-        if (s->explain) {
-            buf_printf(&explain, "ranking: %s, %s first; undated articles last, by BM25 "
-                       "score\n", base == query.all ? "articles with every word"
-                                                    : "articles with any word",
-                       s->sort == SEARCH_NEWEST_FIRST ? "newest" : "oldest");
-            describe(&explain, "Xapian query", base);
-        }
-        if (run_passes(s, &query, passes, 2, opts, out, errmsg) != 0)
-            goto done;
-        if (base == query.all)
-            out->all_words = out->matches;
-        else if (count_only(s, &query, query.all, opts, out, &out->all_words, errmsg) != 0
-                 || mark_all_words(s, query.all, out, 0, errmsg) != 0)
-            goto done;
-    } else if (s->mode == QUERY_ANY) {
-        /* One pass by score; the count of articles with every word is only
-         * counted. */
-        pass_t pass = { query.any, 0, 0, NULL };
-        if (s->explain) {
-            buf_puts(&explain, "ranking: any word, by BM25 score\n");
-            describe(&explain, "Xapian query", query.any);
-        }
-        if (run_passes(s, &query, &pass, 1, opts, out, errmsg) != 0
-            || (!one_group
-                && count_only(s, &query, query.all, opts, out, &out->all_words, errmsg) != 0))
-            goto done;
-        if (one_group)
-            out->all_words = out->matches;
-    } else if (s->mode == QUERY_ALL || one_group) {
-        pass_t pass = { query.all, 1, 0, NULL };
-        if (s->explain) {
-            buf_puts(&explain, "ranking: articles with every word, by BM25 score\n");
-            describe(&explain, "Xapian query", query.all);
-        }
-        if (run_passes(s, &query, &pass, 1, opts, out, errmsg) != 0)
-            goto done;
-        out->all_words = out->matches;
-    } else {
-        /* Articles with every word, then the rest, which rank below them
-         * whatever their score, as a reader of three words expects. */
-        const xs_query_t *pair[2] = { query.any, query.all };
-        if (xs_query_combine(XS_OP_AND_NOT, pair, 2, 0, &rest) != XS_OK)
-            goto oom;
-        pass_t passes[2] = { { query.all, 1, 0, &out->all_words }, { rest, 0, 0, NULL } };
-        if (s->explain) {
-            buf_puts(&explain, "ranking: articles with every word first, then those with some, "
-                     "each by BM25 score\n");
-            describe(&explain, "Xapian query (every word)", query.all);
-            describe(&explain, "Xapian query (some words)", query.any);
-        }
-        if (run_passes(s, &query, passes, 2, opts, out, errmsg) != 0)
-            goto done;
-    }
-    rc = 0;
-    goto done;
-oom:
-    *errmsg = strdup("out of memory");
-done:
-    if (rc == 0) {
-        out->suggestion = suggest(s, &query, text, len, out->matches == 0);
-        if (s->explain && out->suggestion)
-            buf_printf(&explain, "did you mean: %s\n", out->suggestion);
-        if (s->explain && (explain.failed || (out->explain = buf_detach(&explain)) == NULL)) {
-            *errmsg = strdup("out of memory");
-            rc = -1;
-        }
-    }
-    buf_free(&explain);
-    xs_query_destroy(rest);
-    xs_query_destroy(dated);
-    xs_query_destroy(with_date);
-    query_free(&query);
-    if (rc != 0)
-        search_result_free(out);
-    return rc;
+    if (st == QUERY_OK)
+        return SEARCH_OK;
+    set_error(s, errmsg);
+    return st == QUERY_NO_WORDS ? SEARCH_NO_WORDS
+           : st == QUERY_BAD_DATE ? SEARCH_BAD_QUERY : SEARCH_NO_MEMORY;
 }
 
-void search_result_free(search_result_t *r)
+void searcher_query_free(query_t *query)
 {
-    if (r == NULL)
-        return;
-    for (size_t i = 0; i < r->hit_count; i++) {
-        docdata_free(&r->hits[i].doc);
-        snippet_free(&r->hits[i].snippet);
-    }
-    free(r->hits);
-    free(r->explain);
-    free(r->suggestion);
-    memset(r, 0, sizeof *r);
+    query_free(query);
 }

@@ -1,18 +1,58 @@
-/* search.h: run a query on an index and gather hits with snippets.
+/* search.h: the one door into a trawl index, for every front end.
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
- * Shared by trawl-search and (later) trawl.cgi, so both rank, cut snippets
- * and cite the same way.
+ * trawl-search (main.c, batch.c, report.c, show.c, manifest.c), trawl.cgi
+ * (cgi*.c) and libtrawl (lib/trawl.c) reach the index only through these
+ * functions, never through the shim (xs.h), so they rank, count, cite and
+ * fail alike.  A query is parsed once (searcher_parse()) and that parse is
+ * what runs (searcher_run()), what is counted by value
+ * (searcher_facets()) and what the views mark (searcher_marks(),
+ * searcher_snippet(): the one matcher, match.h).
+ *
+ * Errors: every call that can fail returns a search_status_t, SEARCH_OK
+ * being 0.  The detail, a sentence for whoever can act on it ("the query
+ * has no words to search for", "search failed in 'db': DatabaseCorrupt
+ * Error: ..."), is searcher_last_error(): owned by the searcher, valid
+ * until its next call.  Front ends tell faults apart by the status, never
+ * by the text: a query the reader can mend (SEARCH_NO_WORDS,
+ * SEARCH_BAD_QUERY, SEARCH_TOO_BROAD) from an index that fails
+ * (SEARCH_NO_INDEX, SEARCH_BAD_INDEX, SEARCH_INDEX_ERROR).
+ *
+ * A searcher is not thread-safe: use one per thread.
  */
 #ifndef TRAWL_SEARCH_H
 #define TRAWL_SEARCH_H
 
 #include <stddef.h>
-#include "analyzer.h"
+#include "date.h"
 #include "docdata.h"
+#include "match.h"
 #include "query.h"
 #include "snippet.h"
-#include "xs.h"
+
+typedef enum {
+    SEARCH_OK = 0,          /* success */
+    SEARCH_NO_MEMORY,       /* an allocation failed */
+    SEARCH_NO_WORDS,        /* the query has no word to search for ("", "!!!") */
+    SEARCH_BAD_QUERY,       /* the query asks for what cannot be: a date that is
+                               not a date (query or filter) */
+    SEARCH_TOO_BROAD,       /* a wildcard stands for more than
+                               QUERY_WILDCARD_MAX_TERMS words */
+    SEARCH_NO_INDEX,        /* no index at the path */
+    SEARCH_BAD_INDEX,       /* an index trawl cannot search: not a trawl index of
+                               this schema, or a language it cannot stem */
+    SEARCH_INDEX_ERROR,     /* reading the index failed: damaged, unreadable,
+                               changing faster than the retries */
+    SEARCH_NOT_FOUND,       /* no article with that id (searcher_article()) */
+    SEARCH_STATUS_LAST      /* not a status: the number of statuses */
+} search_status_t;
+
+/* A fixed English phrase for STATUS ("the index cannot be read"); never
+ * NULL, also for out-of-range values. */
+const char *search_status_to_string(search_status_t status);
+
+/* The version of Xapian the index is read with ("1.4.22"); static. */
+const char *search_xapian_version(void);
 
 /* BM25 defaults, measured on Cranfield and CACM (doc/relevance.md): k1
  * saturates repeated words, b normalises for document length. */
@@ -87,30 +127,62 @@ typedef struct {
 
 typedef struct searcher searcher_t;
 
-/* Opens the index at DB_PATH read-only, with the analyzer it was built
- * with.  Returns NULL with a malloc'ed *errmsg ("no index at 'x': run
- * trawl-index first", "index 'x' is damaged: ...") on failure. */
-searcher_t *searcher_open(const char *db_path, char **errmsg);
-/* Opens the COUNT (at least 1) indexes at DB_PATHS (each an index, a sharded index's
- * directory or a Xapian stub file) as one: Xapian's multi-database, which
- * combines their statistics, so scores are those of a single index of the
- * same articles.  Messages name them joined by ", ".  Returns as
- * searcher_open(). */
-searcher_t *searcher_open_many(const char *const *db_paths, size_t count, char **errmsg);
+/* ------------------------------------------------------------ the index */
+
+/* Opens the COUNT (at least 1) indexes at PATHS (each an index, a sharded
+ * index's directory or a Xapian stub file) read-only as one: Xapian's
+ * multi-database, which combines their statistics, so scores are those of
+ * a single index of the same articles; stems as the index was built.
+ * Returns SEARCH_OK with *searcher_out set (close it with
+ * searcher_close()); or SEARCH_NO_INDEX, SEARCH_BAD_INDEX,
+ * SEARCH_INDEX_ERROR or SEARCH_NO_MEMORY with *searcher_out NULL and, when
+ * ERRMSG is not NULL, a malloc'ed *errmsg naming the index, the paths
+ * joined by ", " ("no index at 'x': run trawl-index first", "'x' is not a
+ * trawl index of this version: ..."): free() it. */
+search_status_t searcher_open(const char *const *paths, size_t count,
+                              searcher_t **searcher_out, char **errmsg);
 void searcher_close(searcher_t *s);
 
-/* The analyzer of S (owned by S). */
-analyzer_t *searcher_analyzer(searcher_t *s);
+/* The detail of S's last failure ("" when none): owned by S, valid until
+ * the next call on S. */
+const char *searcher_last_error(const searcher_t *s);
 
-/* The fields the index S reads holds (QUERY_FIELD_*), for
- * query_parse_in(): looked at again whenever S has moved to a newer
- * revision of the index. */
-unsigned searcher_fields(searcher_t *s);
+/* Moves S to the latest committed revision of its index (a long-lived
+ * reader, such as a FastCGI process, sees what was indexed since).
+ * Returns SEARCH_OK or SEARCH_INDEX_ERROR. */
+search_status_t searcher_reopen(searcher_t *s);
 
-/* The index S reads (owned by S), for what this layer does not do itself:
- * stored articles, spelling suggestions, counts by value. */
-xs_db_t *searcher_db(searcher_t *s);
+/* What identifies the index a run read (--manifest). */
+#define SEARCH_UUID_SIZE 64
+typedef struct {
+    char uuid[SEARCH_UUID_SIZE];  /* the index's UUID; "" when it has none
+                                     (a rebuilt index has another) */
+    unsigned long revision;       /* its committed revision */
+    unsigned documents;           /* articles it holds */
+    const char *language;         /* the stemmer's name ("english"); owned by S */
+} search_info_t;
 
+/* Fills *INFO for S's index.  Returns SEARCH_OK, SEARCH_INDEX_ERROR or
+ * SEARCH_NO_MEMORY. */
+search_status_t searcher_info(searcher_t *s, search_info_t *info);
+
+/* What the index holds (--stats). */
+typedef struct {
+    unsigned documents;
+    unsigned long terms;          /* distinct terms, of every prefix */
+    double average_length;        /* indexed terms per article */
+    unsigned dated;               /* articles with a date */
+    char first_date[DATE_TEXT_SIZE];  /* the dated articles' span, as stored */
+    char last_date[DATE_TEXT_SIZE];   /* ("2014-06-03", "2014-06", "2014");
+                                         "" when none is dated */
+} search_stats_t;
+
+/* Fills *STATS for S's index (this reads every term and every date: a
+ * second or so for a large index).  Returns SEARCH_OK or
+ * SEARCH_INDEX_ERROR. */
+search_status_t searcher_stats(searcher_t *s, search_stats_t *stats);
+
+/* -------------------------------------------------------------- ranking */
 
 /* The one spelling of the orders, for the command line, the config file
  * and the search page: "relevance", "newest" (also written "-date") and
@@ -124,40 +196,129 @@ const char *search_sort_name(search_sort_t sort);
  * none of them. */
 int search_sort_parse(const char *name, search_sort_t *sort);
 
-/* Restricts later searcher_run() calls on S to the articles FILTER also
- * matches (NULL: no restriction), without changing scores, and orders each
- * run by SORT: by date, every match in date order (whether it has every
- * word or not), the undated last.  FILTER is
- * borrowed: it must live until the next call or the last run.  Used by
- * trawl.cgi for its source and date filters. */
-void searcher_restrict(searcher_t *s, const xs_query_t *filter, search_sort_t sort);
+/* How S ranks, for the record (--manifest): what searcher_set_ranking()
+ * and searcher_set_feedback() set, and the BM25 parameters trawl leaves
+ * at Xapian's values. */
+typedef struct {
+    query_mode_t mode;
+    double k1, b;                 /* searcher_set_ranking() */
+    double k2, k3, min_normlen;   /* Xapian's BM25 defaults */
+    search_feedback_t feedback;
+} search_ranking_t;
 
-/* Sets how later searcher_run() calls on S rank: MODE (query.h; from
+void searcher_ranking(const searcher_t *s, search_ranking_t *ranking);
+
+/* Sets how later parses and runs on S rank: MODE (query.h; from
  * searcher_open(): QUERY_DEFAULT) and the BM25 parameters (from
  * searcher_open(): SEARCH_DEFAULT_K1 and SEARCH_DEFAULT_B).  K1 >= 0
  * saturates repeated words; 0 <= B <= 1 normalises for length. */
 void searcher_set_ranking(searcher_t *s, query_mode_t mode, double k1, double b);
 
 /* FEEDBACK (from searcher_open(): SEARCH_FEEDBACK_AUTO): whether later
- * searcher_run() calls on S re-rank the matches of a query with plain words
- * by pseudo-relevance feedback (SEARCH_FEEDBACK_*), when sorting by
+ * runs on S re-rank the matches of a query with plain words by
+ * pseudo-relevance feedback (SEARCH_FEEDBACK_*), when sorting by
  * relevance.  The matches and their order of passes (every word first)
  * stay the same. */
 void searcher_set_feedback(searcher_t *s, search_feedback_t feedback);
 
-/* EXPLAIN non-zero: later searcher_run() calls on S fill
- * search_result_t.explain. */
+/* EXPLAIN non-zero: later runs on S fill search_result_t.explain. */
 void searcher_set_explain(searcher_t *s, int explain);
 
-/* Runs the query TEXT (query.h): by default articles with every word first
- * (by score), then the others.  Ties in score are broken by the article id,
- * descending, as trec_eval orders them, so ranks are stable across runs and
- * indexes.  Returns 0, or -1 with a malloc'ed *errmsg (a bad query, a
- * wildcard that expands too far, an index error).  Free *OUT with
- * search_result_free(). */
-int searcher_run(searcher_t *s, const char *text, size_t len,
-                 const search_options_t *opts, search_result_t *out,
-                 char **errmsg);
+/* What a search may be restricted to (trawl.cgi's filters). */
+typedef struct {
+    const char *source;       /* articles of this source, exactly as stored;
+                                 NULL: any */
+    const char *from, *to;    /* dates "YYYY", "YYYY-MM" or "YYYY-MM-DD",
+                                 inclusive ("2014" to "2014" is the year);
+                                 NULL leaves that end open */
+} search_filter_t;
+
+/* Restricts later runs and facet counts on S to the articles FILTER
+ * allows (NULL: no restriction), without changing scores, and orders each
+ * run by SORT: by date, every match in date order (whether it has every
+ * word or not), the undated last.  FILTER is copied.  Returns SEARCH_OK;
+ * SEARCH_BAD_QUERY (a date not of those forms: S is then unrestricted);
+ * SEARCH_NO_MEMORY. */
+search_status_t searcher_restrict(searcher_t *s, const search_filter_t *filter,
+                                  search_sort_t sort);
+
+/* ------------------------------------------------------------- querying */
+
+/* Parses TEXT[0..LEN) (the language of query.h) as S searches: in its
+ * mode (searcher_set_ranking()), for the fields its index holds; set the
+ * ranking first.  Returns SEARCH_OK with *query_out set (the handle is
+ * opaque to front ends: free it with searcher_query_free()); or
+ * SEARCH_NO_WORDS, SEARCH_BAD_QUERY or SEARCH_NO_MEMORY with *query_out
+ * NULL and searcher_last_error(S) written for the person who typed it. */
+search_status_t searcher_parse(searcher_t *s, const char *text, size_t len,
+                               query_t **query_out);
+void searcher_query_free(query_t *query);
+
+/* Runs QUERY (from searcher_parse() on S): by default articles with every
+ * word first (by score), then the others.  Ties in score are broken by
+ * the article id, descending, as trec_eval orders them, so ranks are
+ * stable across runs and indexes.  Returns SEARCH_OK with *OUT filled
+ * (free it with search_result_free(), also on failure); or
+ * SEARCH_TOO_BROAD, SEARCH_INDEX_ERROR (also for a stored article that
+ * cannot be decoded) or SEARCH_NO_MEMORY, the detail in
+ * searcher_last_error(S). */
+search_status_t searcher_run(searcher_t *s, const query_t *query,
+                             const search_options_t *opts, search_result_t *out);
 void search_result_free(search_result_t *r);
+
+/* ------------------------------------------------------------- articles */
+
+/* Loads the stored article ID, its text too, into *DOC (free it with
+ * docdata_free(); on failure there is nothing to free).  Returns
+ * SEARCH_OK, SEARCH_NOT_FOUND, SEARCH_INDEX_ERROR (it cannot be read: the
+ * detail, Xapian's or the decoder's, in searcher_last_error(S)) or
+ * SEARCH_NO_MEMORY. */
+search_status_t searcher_article(searcher_t *s, const char *id, stored_doc_t *doc);
+
+/* The marks of QUERY in TEXT[0..LEN) (an article's stored text), as every
+ * view marks them (match.h): words, stems, wildcards, each phrase as one
+ * span, the words of a NEAR, never a word under NOT; in order, never
+ * crossing a paragraph.  *marks_out is malloc'ed (NULL when there is
+ * none): free() it.  Returns SEARCH_OK or SEARCH_NO_MEMORY. */
+search_status_t searcher_marks(searcher_t *s, const query_t *query, const char *text,
+                               size_t len, mark_t **marks_out, size_t *count_out);
+
+/* The snippet of DOC (with its text) for QUERY, as a search makes it, in
+ * at most MAX_CHARS characters (0: SNIPPET_DEFAULT_CHARS).  Free *OUT with
+ * snippet_free().  Returns SEARCH_OK or SEARCH_NO_MEMORY. */
+search_status_t searcher_snippet(searcher_t *s, const query_t *query, const stored_doc_t *doc,
+                                 size_t max_chars, snippet_t *out);
+
+/* --------------------------------------------------------------- facets */
+
+typedef enum {
+    SEARCH_FACET_SOURCE,      /* the source, as stated */
+    SEARCH_FACET_YEAR,        /* "2014" */
+    SEARCH_FACET_MONTH,       /* "2014-06" */
+    SEARCH_FACET_LAST         /* not a facet: the number of facets */
+} search_facet_kind_t;
+
+typedef struct {
+    char *value;
+    unsigned count;           /* articles with that value */
+} search_facet_value_t;
+
+typedef struct {
+    search_facet_value_t *values;   /* in byte order of value, each once */
+    size_t count;
+} search_facet_t;
+
+/* Counts articles by the values they hold for each of the COUNT facets
+ * KINDS: with QUERY, its matches (every article with any of its words,
+ * under S's restriction), and *matches_out (may be NULL) gets their
+ * number; with QUERY NULL, every article of the index, and *matches_out
+ * gets the number of articles.  OUT[i] (COUNT of them) gets the values of
+ * KINDS[i] with their counts (articles without one are not counted): free
+ * each with search_facet_free(), also on failure.  Returns SEARCH_OK,
+ * SEARCH_INDEX_ERROR or SEARCH_NO_MEMORY. */
+search_status_t searcher_facets(searcher_t *s, const query_t *query,
+                                const search_facet_kind_t *kinds, size_t count,
+                                search_facet_t *out, unsigned *matches_out);
+void search_facet_free(search_facet_t *facet);
 
 #endif /* TRAWL_SEARCH_H */

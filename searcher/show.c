@@ -6,8 +6,6 @@
 
 #include "escape.h"
 #include "msg.h"
-#include "query.h"
-#include "schema.h"
 #include "show.h"
 
 #define PILCROW "\xC2\xB6"           /* U+00B6 */
@@ -15,47 +13,10 @@
 #define MARK_OFF_COLOR "\033[0m"
 #define MARK_PLAIN "**"
 
-/* The marks of one paragraph: byte offsets into the stored text. */
-typedef struct {
-    const query_t *query;
-    size_t base;              /* offset of the paragraph in the stored text */
-    mark_t *marks;
-    size_t mark_count;
-    int failed;
-} marker_t;
-
-/* Marks TOKEN when it matches a query term, as snippets mark it. */
-static int mark_token(void *ctx, const token_t *token)
-{
-    marker_t *m = ctx;
-    for (size_t i = 0; i < m->query->term_count; i++) {
-        const match_term_t *t = &m->query->terms[i];
-        const char *form = t->kind == MATCH_EXACT ? token->word : token->stem;
-        size_t form_len = t->kind == MATCH_EXACT ? token->word_len : token->stem_len;
-        if (t->len != form_len || memcmp(t->text, form, form_len) != 0)
-            continue;
-        mark_t *marks = realloc(m->marks, (m->mark_count + 1) * sizeof *marks);
-        if (marks == NULL) {
-            m->failed = 1;
-            return 1;
-        }
-        m->marks = marks;
-        m->marks[m->mark_count++] = (mark_t){ m->base + token->start, m->base + token->end };
-        return 0;
-    }
-    return 0;
-}
-
 static void put_json_string(buf_t *out, const char *key, const char *value)
 {
     buf_printf(out, ",\"%s\":", key);
-    if (value == NULL) {
-        buf_puts(out, "null");
-        return;
-    }
-    buf_putc(out, '"');
-    esc_json(out, value, strlen(value));
-    buf_putc(out, '"');
+    esc_json_value(out, value);
 }
 
 static void put_header(buf_t *out, const stored_doc_t *doc, format_t format)
@@ -78,14 +39,7 @@ static void put_header(buf_t *out, const stored_doc_t *doc, format_t format)
     const char *title = doc->title ? doc->title : doc->id;
     esc_terminal(out, title, strlen(title));
     buf_puts(out, "\n");
-    if (doc->source) {
-        esc_terminal(out, doc->source, strlen(doc->source));
-        buf_puts(out, " | ");
-    }
-    if (doc->date)
-        output_date(out, doc->date);
-    else
-        buf_puts(out, "date unknown");
+    output_source_date(out, doc);
     if (doc->byline) {
         buf_puts(out, " | ");
         esc_terminal(out, doc->byline, strlen(doc->byline));
@@ -99,9 +53,11 @@ static void put_header(buf_t *out, const stored_doc_t *doc, format_t format)
     }
 }
 
-/* One paragraph: number N, kind KIND, TEXT[START..END) of the stored text. */
+/* Paragraph N of DOC, its bytes [START, END) of the stored text, with the
+ * COUNT MARKS (offsets into the stored text) that stand in it. */
 static void put_paragraph(buf_t *out, const stored_doc_t *doc, unsigned n, size_t start,
-                          size_t end, const marker_t *m, format_t format, int color)
+                          size_t end, const mark_t *marks, size_t count, format_t format,
+                          int color)
 {
     char kind = docdata_paragraph_kind(doc, n);
 
@@ -109,78 +65,43 @@ static void put_paragraph(buf_t *out, const stored_doc_t *doc, unsigned n, size_
         buf_printf(out, "%s{\"paragraph\":%u,\"kind\":\"%s\",\"start\":%zu,\"end\":%zu,"
                    "\"highlights\":[", n > 1 ? "," : "", n, kind == 'C' ? "comment" : "body",
                    start, end);
-        for (size_t i = 0; i < m->mark_count; i++)
-            buf_printf(out, "%s[%zu,%zu]", i ? "," : "", m->marks[i].start, m->marks[i].end);
+        for (size_t i = 0; i < count; i++)
+            buf_printf(out, "%s[%zu,%zu]", i ? "," : "", marks[i].start, marks[i].end);
         buf_puts(out, "]}");
         return;
     }
-    size_t at = start;
     buf_printf(out, "\n" PILCROW "%u%s ", n, kind == 'C' ? " (reader comment)" : "");
-    for (size_t i = 0; i < m->mark_count; i++) {
-        size_t mark_start = m->marks[i].start, mark_end = m->marks[i].end;
-        /* "Area Teams" reads better as one mark than as two (as snippets). */
-        while (i + 1 < m->mark_count && m->marks[i + 1].start == mark_end + 1
-               && doc->text[mark_end] == ' ')
-            mark_end = m->marks[++i].end;
-        esc_terminal(out, doc->text + at, mark_start - at);
-        buf_puts(out, color ? MARK_ON_COLOR : MARK_PLAIN);
-        esc_terminal(out, doc->text + mark_start, mark_end - mark_start);
-        buf_puts(out, color ? MARK_OFF_COLOR : MARK_PLAIN);
-        at = mark_end;
-    }
-    esc_terminal(out, doc->text + at, end - at);
+    esc_marked(out, esc_terminal, doc->text, start, end, marks, count,
+               color ? MARK_ON_COLOR : MARK_PLAIN, color ? MARK_OFF_COLOR : MARK_PLAIN, 1);
     buf_putc(out, '\n');
-}
-
-/* Reads the stored article ID into DOC.  Returns EXIT_MATCH, or reports
- * and returns EXIT_NO_MATCH (no such article) or EXIT_TROUBLE. */
-static int load_article(searcher_t *s, const char *id, stored_doc_t *doc)
-{
-    xs_db_t *db = searcher_db(s);
-    buf_t term = BUF_INIT;
-    char *data = NULL, *errmsg = NULL;
-    size_t data_len;
-    unsigned docid;
-    xs_status_t st;
-
-    docdata_id_term(id, &term);
-    st = term.failed ? XS_NO_MEMORY : xs_db_find_unique(db, term.data, term.len, &docid);
-    buf_free(&term);
-    if (st == XS_NOT_FOUND) {
-        errorf("--show: no article with the id '%s' in the index", id);
-        return EXIT_NO_MATCH;
-    }
-    if (st != XS_OK || xs_db_document_data(db, docid, &data, &data_len) != XS_OK) {
-        errorf("--show: cannot read the article '%s': %s", id, xs_db_last_error(db));
-        return EXIT_TROUBLE;
-    }
-    if (docdata_decode(data, data_len, 1, doc, &errmsg) != 0) {
-        errorf("--show: cannot read the article '%s': %s", id, errmsg ? errmsg : "out of memory");
-        free(errmsg);
-        xs_free(data);
-        return EXIT_TROUBLE;
-    }
-    xs_free(data);
-    return EXIT_MATCH;
 }
 
 int show_article(FILE *fp, searcher_t *s, const char *id, const char *text,
                  size_t len, format_t format, int color)
 {
     stored_doc_t doc;
-    query_t query;
-    char *errmsg = NULL;
+    query_t *query = NULL;
     buf_t out = BUF_INIT;
-    int status, have_query = len > 0, in_comments = 0;
+    mark_t *marks = NULL;
+    size_t mark_count = 0, m = 0;
+    int status = EXIT_MATCH, in_comments = 0;
 
-    memset(&query, 0, sizeof query);
-    status = load_article(s, id, &doc);
-    if (status != EXIT_MATCH)
-        return status;
-    if (have_query && query_parse(searcher_analyzer(s), text, len, QUERY_DEFAULT, &query,
-                                  &errmsg) != 0) {
-        errorf("%s", errmsg ? errmsg : "out of memory");
-        free(errmsg);
+    switch (searcher_article(s, id, &doc)) {
+    case SEARCH_OK:
+        break;
+    case SEARCH_NOT_FOUND:
+        errorf("--show: %s", searcher_last_error(s));
+        return EXIT_NO_MATCH;
+    default:
+        errorf("--show: cannot read the article '%s': %s", id, searcher_last_error(s));
+        return EXIT_TROUBLE;
+    }
+    /* The words are marked as snippets mark them: by the one matcher. */
+    if (len > 0 && (searcher_parse(s, text, len, &query) != SEARCH_OK
+                    || searcher_marks(s, query, doc.text, doc.text_len, &marks,
+                                      &mark_count) != SEARCH_OK)) {
+        errorf("%s", searcher_last_error(s));
+        searcher_query_free(query);
         docdata_free(&doc);
         return EXIT_TROUBLE;
     }
@@ -188,18 +109,14 @@ int show_article(FILE *fp, searcher_t *s, const char *id, const char *text,
     size_t start = 0;
     for (unsigned n = 1; start <= doc.text_len && n <= doc.paragraph_count; n++) {
         const char *nl = memchr(doc.text + start, '\n', doc.text_len - start);
-        size_t end = nl ? (size_t)(nl - doc.text) : doc.text_len;
-        marker_t m = { &query, start, NULL, 0, 0 };
-        if (have_query
-            && (analyzer_tokenize(searcher_analyzer(s), doc.text + start, end - start,
-                                  mark_token, &m) != 0 || m.failed))
-            out.failed = 1;
+        size_t end = nl ? (size_t)(nl - doc.text) : doc.text_len, first = m;
+        while (m < mark_count && marks[m].start < end)
+            m++;
         if (format != FORMAT_JSON && !in_comments && docdata_paragraph_kind(&doc, n) == 'C') {
             buf_puts(&out, "\nReader comments\n");
             in_comments = 1;
         }
-        put_paragraph(&out, &doc, n, start, end, &m, format, color);
-        free(m.marks);
+        put_paragraph(&out, &doc, n, start, end, marks + first, m - first, format, color);
         start = end + 1;
     }
     if (format == FORMAT_JSON)
@@ -210,8 +127,8 @@ int show_article(FILE *fp, searcher_t *s, const char *id, const char *text,
     } else
         fwrite(out.data, 1, out.len, fp);
     buf_free(&out);
-    if (have_query)
-        query_free(&query);
+    free(marks);
+    searcher_query_free(query);
     docdata_free(&doc);
     return status;
 }

@@ -4,12 +4,10 @@
  * The reader wants to see every query word the article contains, so the
  * choice optimises coverage first and looks second:
  *
- * 1. One pass of the analyzer finds the matching tokens ("hits"), with their
- *    character offsets and paragraphs; only the gaps before hits are scanned
- *    again, so the cost is the tokenizing.  A byte scan first skips the
- *    runs of text where no matching token can start (tokenize_candidates():
- *    most words start with another letter than every query word), so most
- *    of the text is never tokenized.
+ * 1. The matcher (match.h) finds the matching tokens and phrases ("hits");
+ *    each gets its character offsets and paragraph, counted only over the
+ *    gaps before hits, so the cost is the matcher's (which skips the text
+ *    where no matching token can start).
  * 2. Up to SNIPPET_MAX_FRAGMENTS times, a sliding window over the hits of
  *    one paragraph finds the span that adds the most query-word groups not
  *    shown yet (ties: more hits, then the earlier span).  The remaining
@@ -52,24 +50,12 @@ typedef struct {
 
 typedef struct {
     const char *text;
-    const match_term_t *terms;
-    size_t term_count;
     hit_t *hits;            /* in text order */
     size_t hit_count, hit_cap;
     para_t *paras;          /* in text order */
     size_t para_count, para_cap;
     size_t pos, chars;      /* scanned up to byte pos = character chars */
     unsigned newlines;      /* '\n' before pos */
-    unsigned *progress;     /* per phrase (at its first term): words matched
-                               in a row so far; NULL without phrases */
-    size_t *phrase_start;   /* per phrase: byte where that run began */
-    size_t base;            /* byte of the text where the part being
-                               tokenized starts (tokenize_candidates()) */
-    analyzer_t *analyzer;   /* stems the tokens that may match */
-    int has_stem_terms;     /* some term matches by stem */
-    int stem_any_byte;      /* stem every word (the language may change a
-                               word's first byte) */
-    unsigned char stem_first[256];  /* 1: some stem term starts with this byte */
 } scan_t;
 
 /* Where a new fragment may go: its paragraph minus the chosen fragments. */
@@ -197,134 +183,45 @@ static int advance(scan_t *sc, size_t to)
     return 0;
 }
 
-static int token_matches(const match_term_t *term, const token_t *tok)
+/* Records MATCH as a hit with its character offsets and paragraph.  Hits
+ * stay in text order: a phrase, which comes when its last word does, goes
+ * before the hits of its words. */
+static int on_match(void *arg, const match_t *match)
 {
-    if (term->kind == MATCH_EXACT)
-        return tok->word_len == term->len
-               && memcmp(tok->word, term->text, term->len) == 0;
-    if (term->kind == MATCH_PREFIX)
-        return tok->word_len >= term->len
-               && memcmp(tok->word, term->text, term->len) == 0;
-    return tok->stem_len == term->len
-           && memcmp(tok->stem, term->text, term->len) == 0;
-}
-
-/* Follows TOK through the phrase whose first term is T.  Returns 1 when TOK
- * completes it (its words then stand in a row from sc->phrase_start[T],
- * within one paragraph). */
-static int phrase_step(scan_t *sc, size_t t, const token_t *tok)
-{
-    const match_term_t *words = &sc->terms[t];
-    unsigned *done = &sc->progress[t];
-
-    if (*done > 0 && memchr(sc->text + sc->phrase_start[t], '\n',
-                            tok->start - sc->phrase_start[t]) != NULL)
-        *done = 0;   /* a phrase never spans two paragraphs */
-    if (!token_matches(&words[*done], tok))
-        *done = 0;
-    if (*done == 0 && !token_matches(&words[0], tok))
-        return 0;
-    if (*done == 0)
-        sc->phrase_start[t] = tok->start;
-    if (++*done < words->phrase_length)
-        return 0;
-    *done = 0;
-    return 1;
-}
-
-/* Records the phrase of group GROUP that TOK ends, from byte START: one hit
- * spanning its words, kept in text order among the hits of its words. */
-static int add_phrase_hit(scan_t *sc, const token_t *tok, size_t start,
-                          unsigned group)
-{
+    scan_t *sc = arg;
     hit_t *h = grow(sc->hits, &sc->hit_cap, sc->hit_count, sizeof *h);
-    size_t at = sc->hit_count;
+    size_t at = sc->hit_count, cstart, cend;
 
     if (h == NULL)
         return -1;
     sc->hits = h;
-    /* The scan may already stand at the token's end (a word of it hit). */
-    if (sc->pos <= tok->start) {
-        if (advance(sc, tok->start) < 0)
+    if (sc->pos <= match->start) {
+        if (advance(sc, match->start) < 0)
             return -1;
-        advance(sc, tok->end);  /* no '\n' inside a token: cannot fail */
+        cstart = sc->chars;
+        advance(sc, match->end);  /* no '\n' inside a match: cannot fail */
+        cend = sc->chars;
+    } else {
+        /* The scan stands inside or at the end of the match: another group
+         * of the same token, or a phrase whose first words were hits. */
+        if (sc->pos < match->end)
+            advance(sc, match->end);
+        cend = sc->chars;
+        cstart = cend - count_chars(sc->text, match->start, match->end);
     }
-    while (at > 0 && sc->hits[at - 1].start >= start)
-        at--;
+    if (match->words > 1)
+        while (at > 0 && sc->hits[at - 1].start >= match->start)
+            at--;
     memmove(&sc->hits[at + 1], &sc->hits[at], (sc->hit_count - at) * sizeof *h);
     h = &sc->hits[at];
-    h->cend = sc->chars;
-    h->cstart = sc->chars - count_chars(sc->text, start, tok->end);
-    h->start = start;
-    h->end = tok->end;
-    h->group = group;
+    h->start = match->start;
+    h->end = match->end;
+    h->cstart = cstart;
+    h->cend = cend;
+    h->group = match->group;
     h->para = sc->para_count - 1;
     h->used = 0;
     sc->hit_count++;
-    return 0;
-}
-
-/* Records TOK once for each group it matches.  Tokens come unstemmed:
- * stemming every word of every hit was most of a batch's time, and a word
- * whose first byte starts no wanted stem cannot match (when the language
- * keeps first bytes), so only the others are stemmed. */
-static int on_token(void *arg, const token_t *unstemmed)
-{
-    scan_t *sc = arg;
-    size_t first = sc->hit_count;
-    token_t stemmed = *unstemmed;
-    const token_t *tok = &stemmed;
-
-    stemmed.start += sc->base;
-    stemmed.end += sc->base;
-
-    if (sc->has_stem_terms
-        && (sc->stem_any_byte || sc->stem_first[(unsigned char)stemmed.word[0]])
-        && analyzer_stem(sc->analyzer, stemmed.word, stemmed.word_len,
-                         &stemmed.stem, &stemmed.stem_len) != 0)
-        return -1;
-
-    for (size_t t = 0; t < sc->term_count; t++) {
-        const match_term_t *term = &sc->terms[t];
-        hit_t *h;
-        size_t k;
-
-        if (term->phrase_length > 1 || !token_matches(term, tok))
-            continue;
-        for (k = first; k < sc->hit_count; k++)
-            if (sc->hits[k].group == term->group)
-                break;
-        if (k < sc->hit_count)
-            continue;
-        h = grow(sc->hits, &sc->hit_cap, sc->hit_count, sizeof *h);
-        if (h == NULL)
-            return -1;
-        sc->hits = h;
-        h = &sc->hits[sc->hit_count];
-        if (sc->hit_count == first) {
-            if (advance(sc, tok->start) < 0)
-                return -1;
-            h->cstart = sc->chars;
-            advance(sc, tok->end);  /* no '\n' inside a token: cannot fail */
-            h->cend = sc->chars;
-        } else {
-            h->cstart = sc->hits[first].cstart;
-            h->cend = sc->hits[first].cend;
-        }
-        h->start = tok->start;
-        h->end = tok->end;
-        h->group = term->group;
-        h->para = sc->para_count - 1;
-        h->used = 0;
-        sc->hit_count++;
-    }
-    /* Phrases after the single words, which the insertion would move. A
-     * phrase is followed from its first term only. */
-    for (size_t t = 0; sc->progress && t < sc->term_count; t++)
-        if (sc->terms[t].phrase_length > 1 && sc->terms[t].phrase_index == 0
-            && phrase_step(sc, t, tok)
-            && add_phrase_hit(sc, tok, sc->phrase_start[t], sc->terms[t].group) < 0)
-            return -1;
     return 0;
 }
 
@@ -829,171 +726,19 @@ static void show_start(const char *text, size_t len, size_t max_chars,
     out->fragment_count = 1;
 }
 
-/* The prefilter's states (tokenize_candidates()): the byte before is an
- * ASCII word byte or not; or a token that may match may start here. */
-enum { AFTER_WORD, AFTER_OTHER, CANDIDATE };
-
-static int is_ascii_word(int c)
+int snippet_make(matcher_t *matcher, const char *text, size_t len, size_t max_chars,
+                 snippet_t *out)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-           || (c >= '0' && c <= '9') || c == '_';
-}
-
-static int is_blank(int c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* Fills NEXT, the prefilter's state after each byte in each state, and
- * returns 1; or returns 0 when filtering would not narrow anything: a
- * phrase (its words must be followed token by token), an empty term, or a
- * language whose stems may start with another byte than their word.
- * CANDIDATE: an ASCII word byte that folds to the first byte of some term
- * after a byte that is not a word byte (a token may start there), or any
- * byte of another character (it may fold to anything). */
-static int prefilter_table(const scan_t *sc, unsigned char next[2][256])
-{
-    for (int c = 0; c < 256; c++) {
-        next[AFTER_WORD][c] = c >= 0x80 ? CANDIDATE
-                            : is_ascii_word(c) ? AFTER_WORD : AFTER_OTHER;
-        next[AFTER_OTHER][c] = next[AFTER_WORD][c];
-    }
-    for (size_t t = 0; t < sc->term_count; t++) {
-        const match_term_t *term = &sc->terms[t];
-        int first;
-
-        if (term->phrase_length > 1 || term->len == 0
-            || (term->kind == MATCH_STEM && sc->stem_any_byte))
-            return 0;
-        first = (unsigned char)term->text[0];
-        if (is_ascii_word(first)) {
-            next[AFTER_OTHER][first] = CANDIDATE;
-            if (first >= 'a' && first <= 'z')
-                next[AFTER_OTHER][first - 'a' + 'A'] = CANDIDATE;
-        }
-    }
-    return 1;
-}
-
-/* Tokenizes TEXT[FROM..TO) as part of the whole text. */
-static int tokenize_part(scan_t *sc, const char *text, size_t from, size_t to)
-{
-    int rc;
-
-    sc->base = from;
-    rc = analyzer_tokenize_words(sc->analyzer, text + from, to - from,
-                                 on_token, sc);
-    sc->base = 0;
-    return rc;
-}
-
-/* Runs of text found to hold no matching token, remembered while one
- * snippet is made: the common words that start like a query word ("the"
- * for "theatre") recur all through an article, and looking a run up is
- * much cheaper than tokenizing and stemming it again. */
-#define MEMO_SLOTS 256    /* a power of two */
-#define MEMO_PROBES 4
-
-typedef struct {
-    size_t start, len;    /* the run in the text; len 0: a free slot */
-    uint32_t hash;
-} memo_t;
-
-/* Tokenizes the run TEXT[FROM..TO), unless MEMO knows it holds no match. */
-static int tokenize_run(scan_t *sc, memo_t *memo, const char *text,
-                        size_t from, size_t to)
-{
-    uint32_t hash = 2166136261u;   /* FNV-1a */
-    size_t hits = sc->hit_count;
-    memo_t *free_slot = NULL;
-
-    for (size_t k = from; k < to; k++)
-        hash = (hash ^ (unsigned char)text[k]) * 16777619u;
-    for (uint32_t probe = 0; probe < MEMO_PROBES; probe++) {
-        memo_t *m = &memo[(hash + probe) & (MEMO_SLOTS - 1)];
-
-        if (m->len == 0) {
-            free_slot = m;
-            break;
-        }
-        if (m->hash == hash && m->len == to - from
-            && memcmp(text + m->start, text + from, m->len) == 0)
-            return 0;
-    }
-    if (tokenize_part(sc, text, from, to) < 0)
-        return -1;
-    if (sc->hit_count == hits && free_slot != NULL)
-        *free_slot = (memo_t){ from, to - from, hash };
-    return 0;
-}
-
-/* Tokenizes only the parts of TEXT[0..LEN) that may hold a matching token
- * (NEXT: prefilter_table()).  Tokenizing the whole text was most of the
- * time of a snippet, and most words of an article cannot match: a
- * matching token's folded word starts with a term's first byte (stems keep
- * it), and an ASCII letter folds only to its lower case.  A token never
- * crosses white space, and after white space the analyzer starts afresh,
- * so each run of bytes between white space that holds a candidate is
- * tokenized as it stands, and the tokens are exactly those of the whole
- * text (without phrases, a token that does not match changes nothing). */
-static int tokenize_candidates(scan_t *sc, unsigned char next[2][256],
-                               const char *text, size_t len)
-{
-    memo_t memo[MEMO_SLOTS];
-    size_t i = 0, done = 0;
-    unsigned state = AFTER_OTHER;
-
-    memset(memo, 0, sizeof memo);
-    while (i < len) {
-        size_t start = i;
-
-        state = next[state][(unsigned char)text[i++]];
-        if (state != CANDIDATE)
-            continue;
-        while (start > done && !is_blank(text[start - 1]))
-            start--;
-        while (i < len && !is_blank(text[i]))
-            i++;
-        if (tokenize_run(sc, memo, text, start, i) < 0)
-            return -1;
-        done = i;
-        state = AFTER_OTHER;
-    }
-    return 0;
-}
-
-int snippet_make(analyzer_t *analyzer, const char *text, size_t len,
-                 const match_term_t *terms, size_t term_count,
-                 size_t max_chars, snippet_t *out)
-{
-    scan_t sc = { .text = text, .terms = terms, .term_count = term_count };
+    scan_t sc = { .text = text };
     span_t spans[SNIPPET_MAX_FRAGMENTS];
-    unsigned char next[2][256];
-    size_t groups = 0, count = 0;
+    size_t groups = matcher_group_count(matcher), count = 0;
     unsigned *cnt = NULL, *covered, *trial;
     int rc = -1;
 
     memset(out, 0, sizeof *out);
     if (max_chars == 0)
         max_chars = SNIPPET_DEFAULT_CHARS;
-    for (size_t t = 0; t < term_count; t++)
-        if (terms[t].phrase_length > 1 && sc.progress == NULL) {
-            sc.progress = calloc(term_count, sizeof *sc.progress);
-            sc.phrase_start = calloc(term_count, sizeof *sc.phrase_start);
-            if (sc.progress == NULL || sc.phrase_start == NULL)
-                goto done;
-        }
-    sc.analyzer = analyzer;
-    sc.stem_any_byte = !analyzer_stem_keeps_first_byte(analyzer);
-    for (size_t t = 0; t < term_count; t++)
-        if (terms[t].kind == MATCH_STEM && terms[t].len > 0) {
-            sc.has_stem_terms = 1;
-            sc.stem_first[(unsigned char)terms[t].text[0]] = 1;
-        }
-    if (term_count > 0
-        && (prefilter_table(&sc, next)
-                ? tokenize_candidates(&sc, next, text, len)
-                : analyzer_tokenize_words(analyzer, text, len, on_token, &sc)) < 0)
+    if (matcher_run(matcher, text, len, on_match, &sc) != 0)
         goto done;
     if (sc.hit_count == 0) {
         show_start(text, len, max_chars, out);
@@ -1005,9 +750,6 @@ int snippet_make(analyzer_t *analyzer, const char *text, size_t len,
 
         sc.paras[sc.para_count - 1].end = nl ? (size_t)(nl - text) : len;
     }
-    for (size_t t = 0; t < term_count; t++)
-        if (terms[t].group >= groups)
-            groups = terms[t].group + 1;
     cnt = calloc(3 * groups, sizeof *cnt);
     if (cnt == NULL)
         goto done;
@@ -1029,8 +771,6 @@ done:
     free(cnt);
     free(sc.hits);
     free(sc.paras);
-    free(sc.progress);
-    free(sc.phrase_start);
     return rc;
 }
 

@@ -115,6 +115,30 @@ CLEANFILES += tests/artifacts/cgi-results.png tests/artifacts/cgi-results-phone.
 # Shell tests are scripts, which automake does not distribute by itself.
 EXTRA_DIST += tests/test-lib.sh $(filter %.sh,$(TESTS))
 
+# The searcher's door (search.h), on an index trawl-index makes.
+check_PROGRAMS += tests/unit/search
+tests_unit_search_SOURCES = tests/unit/search.c tests/unit/tap.h
+tests_unit_search_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_search_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/search
+
+# The one matcher, as every view uses it.
+check_PROGRAMS += tests/unit/match
+tests_unit_match_SOURCES = tests/unit/match.c tests/unit/tap.h
+tests_unit_match_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_match_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/match
+
+# trawl-search's renderers and references, byte for byte.
+check_PROGRAMS += tests/unit/output tests/unit/cite
+tests_unit_output_SOURCES = tests/unit/output.c tests/unit/tap.h
+tests_unit_output_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_output_SOURCES = build-aux/force-cxx-link.cc
+tests_unit_cite_SOURCES = tests/unit/cite.c tests/unit/tap.h
+tests_unit_cite_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_cite_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/output tests/unit/cite
+
 # Research mode (batch, formats, citations, counts) and the evaluation path.
 TESTS += tests/t0070-research.sh tests/t0080-relevance.sh
 

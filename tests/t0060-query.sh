@@ -111,6 +111,50 @@ first=$out
 run trawl_search --db "$db" --format json --no-snippets ccg
 is "two runs give identical output" "$out" "$first"
 
+# One matcher for every view: the snippets, --show and the article page
+# (trawl.cgi ?doc=) mark the same words.  --show and the page used to
+# compare stems only: a wildcard marked nothing there, and a phrase marked
+# its words wherever they stood alone.
+s000=000_2d5cabb33bf2183e.txt
+s002=002_7add833defd93f9a.txt
+page() { env -i REQUEST_METHOD=GET QUERY_STRING="$1" TRAWL_DB="$db" "$TRAWL_BUILDDIR/trawl.cgi"; }
+run trawl_search --db "$db" --show "$s000" 'commissio*'
+like "--show marks a wildcard's words" "$out" "Clinical **commissioning** groups"
+like "... every one of them" "$out" "NHS Clinical **Commissioners**, said"
+run page "doc=$s000&q=commissio%2A"
+like "the article page marks a wildcard's words" "$out" "Clinical <mark>commissioning</mark> groups"
+like "... every one of them" "$out" "NHS Clinical <mark>Commissioners</mark>, said"
+run trawl_search --db "$db" --show "$s002" '"area teams"'
+like "--show marks a phrase as one span" "$out" "the local **area teams**, but"
+unlike "... and never its words alone" "$out" "**area**"
+unlike "... neither of them" "$out" "**teams**"
+run page "doc=$s002&q=%22area+teams%22"
+like "the article page marks a phrase as one span" "$out" "the local <mark>area teams</mark>, but"
+unlike "... and never its words alone" "$out" "<mark>area</mark>"
+unlike "... neither of them" "$out" "<mark>teams</mark>"
+run trawl_search --db "$db" --format json --show "$s002" '"area teams"'
+is "--show JSON: the phrase is one highlight" \
+    "$(printf '%s\n' "$out" | sed 's/.*"paragraph":3,[^]]*"highlights":\[\[\([0-9]*\),\([0-9]*\)\]\].*/\1 \2/' | awk '{ print $2 - $1 }')" 10
+for view in snippet show page; do
+    for case in 'stems|bullied|bullying' 'NEAR|regional NEAR/2 team|regional team'; do
+        name=${case%%|*}; rest=${case#*|}; q=${rest%%|*}; marked=${rest#*|}
+        case $view in
+        snippet) run trawl_search --db "$db" "$q"; want="**$marked**" ;;
+        show) run trawl_search --db "$db" --show "$s002" "$q"; want="**$marked**" ;;
+        page) run page "doc=$s002&q=$(printf '%s' "$q" | sed 's/ /+/g; s,/,%2F,g')"
+              want="<mark>$(printf '%s' "$marked" | sed 's, ,</mark> <mark>,')</mark>" ;;
+        esac
+        like "$view: $name are marked ($q)" "$out" "$want"
+    done
+    case $view in
+    snippet) run trawl_search --db "$db" 'area NOT teams'; no='**teams**'; yes='**areas**' ;;
+    show) run trawl_search --db "$db" --show "$s002" 'area NOT teams'; no='**teams**'; yes='**area** teams' ;;
+    page) run page "doc=$s002&q=area+NOT+teams"; no='<mark>teams</mark>'; yes='<mark>area</mark> teams' ;;
+    esac
+    like "$view: the word before NOT is marked" "$out" "$yes"
+    unlike "$view: the word under NOT is not" "$out" "$no"
+done
+
 # Pasted text never fails.
 for q in 'ubuntu 20.04' '£350m' 'NHS England’s' "'Worryingly fast'" '"area teams' '(area teams' 'AND' 'title:' 'area )'; do
     run trawl_search --db "$db" --count "$q"

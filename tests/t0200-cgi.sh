@@ -293,5 +293,32 @@ first=$( (printf 'q=ab'; sleep 4) | cgi_direct TRAWL_CGI_SECONDS=1 | head -1 | t
 is "a request over TRAWL_CGI_SECONDS is answered 503" "$first" "Status: 503 Service Unavailable"
 first=$(printf 'q=bullying' | cgi_direct TRAWL_CGI_SECONDS=0 CONTENT_LENGTH=10 2>/dev/null | head -1 | tr -d '\r')
 is "a bad TRAWL_CGI_SECONDS makes the page 'not set up' (503)" "$first" "Status: 503 Service Unavailable"
+first=$(printf 'q=nhs&page=2' | cgi_direct TRAWL_CGI_HITS=0 CONTENT_LENGTH=12 2>/dev/null | head -1 | tr -d '\r')
+is "a bad TRAWL_CGI_HITS with page=2: 'not set up' (503), no division by zero" "$first" \
+    "Status: 503 Service Unavailable"
+
+# Faults told apart by the searcher's status, never by the text of its
+# message: a query the reader can mend is a 400 (nothing to search for, a
+# notice); the index's faults are 503 (t0320-faults.sh).
+get_direct() { env -i REQUEST_METHOD=GET QUERY_STRING="$1" TRAWL_DB="${2:-$tmp/db}" "$TRAWL_BUILDDIR/trawl.cgi"; }
+run get_direct 'q=%21%21%21'
+like "no words: a 200 notice" "$out" "Status: 200 OK"
+like "... that says so" "$out" '<p class="notice">the query has no words to search for</p>'
+run get_direct 'q=date%3A2014-13'
+like "a date that is not a date: 400" "$out" "Status: 400 Bad Request"
+like "... that says how to write one" "$out" \
+    '<p class="notice">date:2014-13: not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)</p>'
+run get_direct 'q=date%3A2014-13&format=json'
+like "... as JSON too" "$out" '{"error":"date:2014-13: not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)","status":400}'
+mkdir "$tmp/many"
+i=0; words=
+while [ $i -lt 201 ]; do words="$words zzq$i"; i=$((i + 1)); done
+printf 'Many words\n\n%s.\n' "$words" > "$tmp/many/a.txt"
+trawl_index -q --db "$tmp/many.db" "$tmp/many"
+run get_direct 'q=zzq%2A' "$tmp/many.db"
+like "a wildcard that stands for too many words: 400" "$out" "Status: 400 Bad Request"
+like "... that says how to narrow it" "$out" \
+    "&#39;zzq*&#39; matches more than 200 words: give more letters before the &#39;*&#39;"
+is "... and nothing in the server's log" "$err" ""
 
 done_testing

@@ -211,8 +211,11 @@ rss() { sed -n 's/^VmRSS:[^0-9]*\([0-9]*\) kB/\1/p' "/proc/$first_pid/status"; }
 if ldd "$cgi" 2>/dev/null | grep -q libasan; then
     ok "memory stays flat over requests # SKIP built with AddressSanitizer"
 else
+    # The analyzer's stem cache grows, up to 536 KB (text/analyzer.c), as
+    # the words the matcher stems miss it: a bounded growth, done once the
+    # first thousand requests are.  A leak grows in every thousand.
     # shellcheck disable=SC2086
-    for _ in $(seq 30); do curl -s $urls; done
+    for _ in $(seq 130); do curl -s $urls; done
     before=$(rss)
     # shellcheck disable=SC2086
     for _ in $(seq 100); do curl -s $urls; done

@@ -7,6 +7,7 @@
 #include "analyzer.h"
 #include "fuzz-check.h"
 #include "query.h"
+#include "search-private.h"
 #include "xs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -14,7 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static analyzer_t *analyzer;
-    query_t query;
+    query_t *q = NULL;
     char *err = NULL;
 
     if (analyzer == NULL && (analyzer = analyzer_new("english", NULL)) == NULL)
@@ -24,7 +25,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* The first byte picks the mode, the rest is what a person typed. */
     query_mode_t mode = data[0] % 3 == 0 ? QUERY_DEFAULT
                       : data[0] % 3 == 1 ? QUERY_ALL : QUERY_ANY;
-    if (query_parse(analyzer, (const char *)data + 1, size - 1, mode, &query, &err) != 0) {
+    if (query_parse(analyzer, QUERY_FIELDS_ALL, (const char *)data + 1, size - 1, mode, &q,
+                    &err) != QUERY_OK) {
         /* A failure always says why. */
         FUZZ_CHECK(err != NULL && *err != '\0');
         free(err);
@@ -33,16 +35,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* Success gives both queries, words within the input and snippet
      * terms that are valid UTF-8.  (The explanation echoes the input, so it
      * may hold any bytes: every renderer escapes it.) */
-    FUZZ_CHECK(query.all != NULL && query.any != NULL);
-    FUZZ_CHECK(query.word_count <= QUERY_MAX_WORDS);
-    for (size_t i = 0; i < query.word_count; i++)
-        FUZZ_CHECK(query.words[i].start < query.words[i].end
-                   && query.words[i].end <= size - 1);
-    for (size_t i = 0; i < query.term_count; i++)
-        FUZZ_CHECK(fuzz_valid_utf8(query.terms[i].text, query.terms[i].len));
-    char *described = xs_query_describe(query.all);
+    FUZZ_CHECK(q->all != NULL && q->any != NULL);
+    FUZZ_CHECK(q->word_count <= QUERY_MAX_WORDS);
+    for (size_t i = 0; i < q->word_count; i++)
+        FUZZ_CHECK(q->words[i].start < q->words[i].end
+                   && q->words[i].end <= size - 1);
+    for (size_t i = 0; i < q->term_count; i++)
+        FUZZ_CHECK(fuzz_valid_utf8(q->terms[i].text, q->terms[i].len));
+    /* Every tree becomes a Xapian query. */
+    xs_query_t *built = search_query_build(q->all);
+    char *described = built ? xs_query_describe(built) : NULL;
     FUZZ_CHECK(described != NULL);
     xs_free(described);
-    query_free(&query);
+    xs_query_destroy(built);
+    query_free(q);
     return 0;
 }

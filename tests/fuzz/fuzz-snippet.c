@@ -75,7 +75,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     analyzer_tokenize(analyzer, in, query_len, add_term, &q);
 
-    if (snippet_make(analyzer, text, text_len, q.terms, q.count, 120, &snip) == 0) {
+    matcher_t *matcher = matcher_new(analyzer, q.terms, q.count);
+    if (matcher && snippet_make(matcher, text, text_len, 120, &snip) == 0) {
         size_t chars = 0, prev_end = 0;
         FUZZ_CHECK(snip.fragment_count <= SNIPPET_MAX_FRAGMENTS);
         for (size_t f = 0; f < snip.fragment_count; f++) {
@@ -96,6 +97,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(chars <= 120);
         snippet_free(&snip);
     }
+    matcher_free(matcher);
     free(text);
     return 0;
 }

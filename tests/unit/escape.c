@@ -1,5 +1,5 @@
-/* escape.c: unit tests for the HTML, attribute and URL escapers (searcher/escape.h)
- * and for the bytes output.c writes for a hit.
+/* escape.c: unit tests for the HTML, attribute and URL escapers
+ * (searcher/escape.h); output.c's TSV and CSV fields are in output.c.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <stdio.h>
@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "escape.h"
-#include "output.h"
 #include "tap.h"
 
 typedef struct {
@@ -98,105 +97,9 @@ static void test_every_byte(void)
     ok(url_ok, "every byte 0x00-0xFF: esc_url() gives only unreserved, '+' and %%XX");
 }
 
-/* Regressions found by tests/fuzz/fuzz-escape: output_csv_escape() read
- * its input as a C string, past a field that is not NUL-terminated (the
- * sanitizer build catches that read), and quoted a field for a NUL in it. */
-static void test_csv_counted(void)
-{
-    char *field = malloc(3);
-    buf_t out = BUF_INIT;
-    memcpy(field, "abc", 3);              /* no NUL after it */
-    output_csv_escape(&out, field, 3);
-    ok(out.len == 3 && memcmp(out.data, "abc", 3) == 0,
-       "CSV: a field that is not NUL-terminated is read to its length only");
-    buf_reset(&out);
-    output_csv_escape(&out, "a\0b", 3);
-    ok(out.len == 3 && memcmp(out.data, "a\0b", 3) == 0, "CSV: a NUL byte needs no quotes");
-    buf_reset(&out);
-    output_csv_escape(&out, "a\0,b", 4);
-    ok(out.len == 6 && memcmp(out.data, "\"a\0,b\"", 6) == 0,
-       "CSV: a comma after a NUL byte is still quoted");
-    buf_free(&out);
-    free(field);
-}
-
-/* One hit with a snippet in a reader comment, as JSON Lines and as TSV:
- * the writer builds keys, numbers and snippet fields without printf
- * (output.c), so its bytes are pinned here. */
-static void test_hit_rendering(void)
-{
-    static const char text[] = "First para.\nA comment on brambles here.";
-    docdata_field_t extra[] = { { "k", "v\"1" } };
-    mark_t marks[] = { { 11, 19 } };
-    search_result_t r;
-    hit_t hit;
-    output_options_t opts;
-    output_query_t q = { "q7", "brambles", 1, 0, 0 };
-    char *got = NULL;
-    size_t size = 0;
-    FILE *fp;
-
-    memset(&hit, 0, sizeof hit);
-    hit.rank = 12;
-    hit.docid = 3;
-    hit.score = 7.25;
-    hit.has_all_words = 1;
-    hit.doc.id = "a/1.txt";
-    hit.doc.title = "A \"quoted\" title";
-    hit.doc.date = "2014-06-03";
-    hit.doc.path = "a/1.txt";
-    hit.doc.kinds = "BC";
-    hit.doc.paragraph_count = 2;
-    hit.doc.text = (char *)text;
-    hit.doc.text_len = sizeof text - 1;
-    hit.doc.extra = extra;
-    hit.doc.extra_count = 1;
-    hit.snippet.fragment_count = 1;
-    hit.snippet.fragments[0] = (fragment_t){ 14, 39, 2, 1, 0, marks, 1 };
-    memset(&r, 0, sizeof r);
-    r.hits = &hit;
-    r.hit_count = 1;
-    r.matches = 1;
-    r.all_words = 1;
-    r.group_count = 1;
-    r.counts_exact = 1;
-
-    memset(&opts, 0, sizeof opts);
-    opts.format = FORMAT_JSON;
-    output_default_fields(&opts, 1);
-    fp = open_memstream(&got, &size);
-    output_page(fp, &opts, &q, &r, 1);
-    fclose(fp);
-    is_str(got, "{\"trawl_query\":{\"query_id\":\"q7\",\"matches\":1,\"all_words\":1,"
-           "\"words\":1,\"counts_exact\":true,\"sort\":\"relevance\",\"did_you_mean\":null}}\n"
-           "{\"query_id\":\"q7\",\"rank\":12,\"id\":\"a/1.txt\",\"score\":7.250000,"
-           "\"all_words\":true,\"title\":\"A \\\"quoted\\\" title\",\"title_derived\":false,"
-           "\"source\":null,\"date\":\"2014-06-03\",\"byline\":null,\"url\":null,"
-           "\"meta\":{\"k\":\"v\\\"1\"},\"path\":\"a/1.txt\",\"citation\":\"\xE2\x80\x9C"
-           "A \\\"quoted\\\" title.\xE2\x80\x9D 3 June 2014. a/1.txt, \xC2\xB6" "2 (reader comment).\","
-           "\"snippets\":[{\"text\":\"comment on brambles here.\",\"paragraph\":2,"
-           "\"kind\":\"comment\",\"start\":14,\"end\":39,\"cut_before\":true,"
-           "\"cut_after\":false,\"highlights\":[[11,19]]}]}\n",
-           "a hit as JSON Lines");
-    free(got);
-
-    opts.format = FORMAT_TSV;
-    output_default_fields(&opts, 1);
-    got = NULL;
-    fp = open_memstream(&got, &size);
-    output_page(fp, &opts, &q, &r, 1);
-    fclose(fp);
-    is_str(got, "q7\t12\t7.250000\ta/1.txt\tA \"quoted\" title\t\t2014-06-03\t"
-           "\xE2\x80\x9C" "A \"quoted\" title.\xE2\x80\x9D 3 June 2014. a/1.txt, "
-           "\xC2\xB6" "2 (reader comment).\n", "a hit as TSV");
-    free(got);
-}
-
 int main(void)
 {
     test_rows();
     test_every_byte();
-    test_csv_counted();
-    test_hit_rendering();
     return tap_done();
 }

@@ -1,5 +1,6 @@
-/* query.c: unit tests for the query parser (searcher/query.c): what each
- * query becomes, for Xapian and for snippets, and the messages.
+/* query.c: unit tests for the query parser (searcher/query*.c): what each
+ * query becomes, for Xapian (its tree as search-query.c builds it) and for
+ * the matcher, and the messages.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <stdlib.h>
@@ -8,9 +9,11 @@
 #include "analyzer.h"
 #include "buf.h"
 #include "query.h"
+#include "search-private.h"
 #include "stopwords.h"
 #include "tap.h"
-#include "xs.h"
+
+static analyzer_t *analyzer;
 
 #define AREA "(Zarea OR 0.5 * ZXCarea)"
 #define TEAM "(Zteam OR 0.5 * ZXCteam)"
@@ -85,15 +88,18 @@ static const struct {
 
 static const struct {
     const char *query;
+    query_status_t status;
     const char *error;
 } errors[] = {
-    { "", "the query has no words to search for" },
-    { "!!! ... ---", "the query has no words to search for" },
-    { "(((", "the query has no words to search for" },
-    { "date:2014-13", "date:2014-13: not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)" },
-    { "bullying date:yesterday",
+    { "", QUERY_NO_WORDS, "the query has no words to search for" },
+    { "!!! ... ---", QUERY_NO_WORDS, "the query has no words to search for" },
+    { "(((", QUERY_NO_WORDS, "the query has no words to search for" },
+    { "date:2014-13", QUERY_BAD_DATE,
+      "date:2014-13: not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)" },
+    { "bullying date:yesterday", QUERY_BAD_DATE,
       "date:yesterday: not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)" },
-    { "date:..", "date:..: not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)" },
+    { "date:..", QUERY_BAD_DATE,
+      "date:..: not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)" },
 };
 
 static const struct {
@@ -106,6 +112,25 @@ static const struct {
     { "\"area teams\" date:2014-06", "phrase: \"area teams\"\ndate: 20140600..20140631\n" },
 };
 
+/* Xapian's description of the query tree T (malloc'ed). */
+static char *describe(const qtree_t *t)
+{
+    xs_query_t *q = t ? search_query_build(t) : NULL;
+    char *d = q ? xs_query_describe(q) : NULL;
+    char *copy = d ? strdup(d) : NULL;
+
+    free(d);
+    xs_query_destroy(q);
+    return copy;
+}
+
+/* Parses TEXT (NUL-terminated) as the searcher does, for an index with
+ * every field. */
+static int parse(const char *text, size_t len, query_mode_t mode, query_t **q, char **err)
+{
+    return query_parse(analyzer, QUERY_FIELDS_ALL, text, len, mode, q, err) == QUERY_OK ? 0 : -1;
+}
+
 static void render_terms(const query_t *q, buf_t *out)
 {
     for (size_t i = 0; i < q->term_count; i++)
@@ -115,63 +140,63 @@ static void render_terms(const query_t *q, buf_t *out)
 
 int main(void)
 {
-    analyzer_t *analyzer = analyzer_new("english", NULL);
-    query_t q;
+    query_t *q = NULL;
     char *err;
 
+    analyzer = analyzer_new("english", NULL);
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         buf_t terms = BUF_INIT;
-        int rc = query_parse(analyzer, cases[i].query, strlen(cases[i].query), QUERY_DEFAULT,
-                             &q, &err);
+        int rc = parse(cases[i].query, strlen(cases[i].query), QUERY_DEFAULT, &q, &err);
         if (!ok(rc == 0, "'%s' parses", cases[i].query)) {
             printf("#   error: %s\n", err);
             free(err);
             continue;
         }
-        char *all = xs_query_describe(q.all), *any = xs_query_describe(q.any);
+        char *all = describe(q->all), *any = describe(q->any);
         is_str(all, cases[i].all, cases[i].query);
         is_str(any, cases[i].any ? cases[i].any : cases[i].all, "... every article it matches");
-        render_terms(&q, &terms);
+        render_terms(q, &terms);
         is_str(terms.data ? terms.data : "", cases[i].terms, "... its snippet terms");
-        xs_free(all);
-        xs_free(any);
+        free(all);
+        free(any);
         buf_free(&terms);
-        query_free(&q);
+        query_free(q);
     }
     for (size_t i = 0; i < sizeof errors / sizeof *errors; i++) {
-        int rc = query_parse(analyzer, errors[i].query, strlen(errors[i].query), QUERY_DEFAULT,
-                             &q, &err);
-        ok(rc == -1, "'%s' fails", errors[i].query);
+        query_status_t st = query_parse(analyzer, QUERY_FIELDS_ALL, errors[i].query,
+                                        strlen(errors[i].query), QUERY_DEFAULT, &q, &err);
+        ok(st == errors[i].status && q == NULL, "'%s' fails with status %d", errors[i].query,
+           (int)errors[i].status);
         is_str(err, errors[i].error, "... with a message that says why");
         free(err);
     }
     for (size_t i = 0; i < sizeof explanations / sizeof *explanations; i++) {
-        if (query_parse(analyzer, explanations[i].query, strlen(explanations[i].query),
-                        QUERY_DEFAULT, &q, &err) != 0) {
+        if (parse(explanations[i].query, strlen(explanations[i].query), QUERY_DEFAULT, &q,
+                  &err) != 0) {
             ok(0, "'%s' parses: %s", explanations[i].query, err);
             free(err);
             continue;
         }
-        is_str(q.explain, explanations[i].explain, explanations[i].query);
-        query_free(&q);
+        is_str(q->explain, explanations[i].explain, explanations[i].query);
+        query_free(q);
     }
 
     /* An index without reader comments: plain words leave them out; a
      * comments: field still asks for them. */
-    ok(query_parse_in(analyzer, 0, "area teams comments:bullying", 28, QUERY_DEFAULT, &q,
-                      &err) == 0, "an index without comments: parsed");
-    char *without = xs_query_describe(q.all);
+    ok(query_parse(analyzer, 0, "area teams comments:bullying", 28, QUERY_DEFAULT, &q,
+                   &err) == QUERY_OK, "an index without comments: parsed");
+    char *without = describe(q->all);
     is_str(without, "Query((Zarea AND Zteam AND 0.5 * ZXCbulli))",
            "... plain words are not looked up in comments");
-    xs_free(without);
-    query_free(&q);
+    free(without);
+    query_free(q);
 
     /* Nested juxtaposition: AND by default, OR with --any. */
-    query_parse(analyzer, "(area teams)", 12, QUERY_ANY, &q, &err);
-    char *d = xs_query_describe(q.any);
+    parse("(area teams)", 12, QUERY_ANY, &q, &err);
+    char *d = describe(q->any);
     is_str(d, "Query((" AREA " OR " TEAM "))", "--any: words in brackets are OR-ed");
-    xs_free(d);
-    query_free(&q);
+    free(d);
+    query_free(q);
 
     /* Bad input: bounded, never a crash. */
     {
@@ -180,27 +205,26 @@ int main(void)
         memset(deep, '(', n);
         memcpy(deep + n, "area", 4);
         memset(deep + n + 4, ')', n);
-        ok(query_parse(analyzer, deep, 2 * n + 4, QUERY_DEFAULT, &q, &err) == 0
-           && q.group_count == 1, "10,000 nested brackets: searched as plain words");
-        query_free(&q);
+        ok(parse(deep, 2 * n + 4, QUERY_DEFAULT, &q, &err) == 0
+           && q->group_count == 1, "10,000 nested brackets: searched as plain words");
+        query_free(q);
         for (size_t k = 0; k < 2 * n; k++)
             deep[k] = "ab \"(-*:"[k % 8];
-        ok(query_parse(analyzer, deep, 2 * n, QUERY_DEFAULT, &q, &err) == 0,
+        ok(parse(deep, 2 * n, QUERY_DEFAULT, &q, &err) == 0,
            "40 KB of syntax characters parse");
-        query_free(&q);
+        query_free(q);
         free(deep);
         const char nul[] = "area\0teams \xff\xfe bullying";
-        ok(query_parse(analyzer, nul, sizeof nul - 1, QUERY_DEFAULT, &q, &err) == 0
-           && q.group_count == 3, "NUL bytes and invalid UTF-8 separate words");
-        query_free(&q);
+        ok(parse(nul, sizeof nul - 1, QUERY_DEFAULT, &q, &err) == 0
+           && q->group_count == 3, "NUL bytes and invalid UTF-8 separate words");
+        query_free(q);
         /* Found by tests/fuzz/fuzz-query: a bad date, then a syntax error
          * (so the query is read again as plain words) leaked the date's
          * message; the sanitizer build's leak check fails this row. */
         const char bad_then_broken[] = "date:2014-13 area)";
-        ok(query_parse(analyzer, bad_then_broken, sizeof bad_then_broken - 1, QUERY_DEFAULT,
-                       &q, &err) == 0 && q.group_count == 4,
+        ok(parse(bad_then_broken, sizeof bad_then_broken - 1, QUERY_DEFAULT, &q, &err) == 0 && q->group_count == 4,
            "a bad date before a syntax error: searched as plain words");
-        query_free(&q);
+        query_free(q);
     }
 
     const stoplist_t *en = stoplist_builtin("english");

@@ -161,9 +161,12 @@ static const char *make_len(const char *text, size_t len, const char *query,
     char *copy = malloc(len ? len : 1);
     int rc;
 
+    matcher_t *matcher = matcher_new(analyzer, terms, count);
+
     memcpy(copy, text, len);
     snippet_free(&snip);
-    rc = snippet_make(analyzer, copy, len, terms, count, max_chars, &snip);
+    rc = matcher ? snippet_make(matcher, copy, len, max_chars, &snip) : -1;
+    matcher_free(matcher);
     ok(rc == 0 && promises_kept(copy, max_chars ? max_chars : 320),
        "snippet of %zu bytes for '%s' in %zu characters keeps its promises",
        len, query, max_chars);

@@ -1,0 +1,66 @@
+/* search-private.h: what the searcher's own files share (search.c,
+ * search-run.c, search-doc.c, search-facets.c, search-query.c): the
+ * searcher's state and its way of failing.  Front ends use search.h.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef TRAWL_SEARCH_PRIVATE_H
+#define TRAWL_SEARCH_PRIVATE_H
+
+#include "analyzer.h"
+#include "query-tree.h"
+#include "search.h"
+#include "xs.h"
+
+struct searcher {
+    xs_db_t *db;
+    char *db_path;             /* the paths, joined by ", ", for messages */
+    analyzer_t *analyzer;      /* the index's language */
+    xs_query_t *filter;        /* searcher_restrict(); NULL: none */
+    search_sort_t sort;
+    query_mode_t mode;         /* searcher_set_ranking() */
+    double k1, b;
+    search_feedback_t feedback;   /* searcher_set_feedback() */
+    int explain;               /* searcher_set_explain() */
+    unsigned fields;           /* search_fields(), as of the index's */
+    unsigned long fields_reopens;  /* reopen count (xs_db_reopen_count()) + 1; 0: not yet */
+    char *error;               /* the last failure's detail (malloc'ed), or NULL */
+};
+
+/* Sets S's last error to the text FMT makes and returns STATUS; out of
+ * memory for the text, the error is "out of memory" (a static string is
+ * kept then). */
+search_status_t search_fail(searcher_t *s, search_status_t status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* The failure of a shim call that returned ST on S's index: SEARCH_NO_MEMORY
+ * ("out of memory") for XS_NO_MEMORY, else SEARCH_INDEX_ERROR with
+ * "search failed in 'DB': <the shim's detail>". */
+search_status_t search_index_failed(searcher_t *s, xs_status_t st);
+
+/* The same, for callers that name what failed themselves ("cannot count
+ * by year: ..."): the detail is the shim's alone. */
+search_status_t search_shim_failed(searcher_t *s, xs_status_t st);
+
+/* The fields S's index holds (QUERY_FIELD_*), for query_parse(): looked
+ * at again whenever S has moved to a newer revision of the index. */
+unsigned search_fields(searcher_t *s);
+
+/* Xapian's options for ranking as S ranks (offset and limit left at 0 and
+ * 10). */
+void search_ranking_options(const searcher_t *s, xs_search_options_t *xo);
+
+/* Q restricted to S's filter (searcher_restrict(); S has one): a new
+ * query, or NULL when out of memory. */
+xs_query_t *search_restricted(const searcher_t *s, const xs_query_t *q);
+
+/* search-query.c: the Xapian query for the tree T (one shim call per
+ * node): destroy it with xs_query_destroy().  NULL when memory runs out. */
+xs_query_t *search_query_build(const qtree_t *t);
+
+/* The same for the trees A and B at once (a query's every-word and
+ * some-word forms), the nodes they share made once: *QA and *QB, or both
+ * NULL and -1 when memory runs out. */
+int search_query_build_pair(const qtree_t *a, const qtree_t *b, xs_query_t **qa,
+                            xs_query_t **qb);
+
+#endif /* TRAWL_SEARCH_PRIVATE_H */

@@ -1,0 +1,635 @@
+/* search-run.c: running a parsed query: the ranking passes (all words,
+ * then some), exact counts, hits with their snippets, pseudo-relevance
+ * feedback, "did you mean" and --explain (searcher_run() in search.h).
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "schema.h"
+#include "search-private.h"
+
+/* One run of a query: what every pass needs. */
+typedef struct {
+    searcher_t *s;
+    const search_options_t *opts;
+    matcher_t *matcher;        /* makes the hits' snippets; NULL: none */
+    search_result_t *out;
+} run_t;
+
+/* The failure of xs_db_search() on S with ST: Xapian refuses a wildcard
+ * that expands too far as an invalid argument (the shim's detail says
+ * so); anything else is the index's. */
+static search_status_t search_failed(searcher_t *s, xs_status_t st)
+{
+    if (st == XS_INVALID_ARGUMENT)
+        return search_fail(s, SEARCH_TOO_BROAD, "search failed in '%s': %s", s->db_path,
+                           xs_db_last_error(s->db));
+    return search_index_failed(s, st);
+}
+
+static search_status_t no_memory(searcher_t *s)
+{
+    return search_fail(s, SEARCH_NO_MEMORY, "out of memory");
+}
+
+/* Counts the matches of Q (already restricted) into *MATCHES: exact up to
+ * SEARCH_EXACT_COUNT_MAX matches (every match with opts->exact_counts),
+ * else Xapian's estimate, and *EXACT cleared.  Weights play no part
+ * (the query is scaled to 0), which makes counting a fraction of the cost
+ * of ranking every match. */
+static search_status_t count_matches(run_t *run, const xs_query_t *q, unsigned *matches,
+                                     int *exact)
+{
+    searcher_t *s = run->s;
+    xs_search_options_t xo;
+    xs_results_t *results = NULL;
+    xs_query_t *boolean = NULL;
+
+    xs_search_options_init(&xo);
+    xo.limit = 0;
+    xo.skip_values = 1;
+    xo.check_at_least = run->opts->exact_counts ? (unsigned)-1 : SEARCH_EXACT_COUNT_MAX;
+    if (xs_query_scale(q, 0, &boolean) != XS_OK)
+        return no_memory(s);
+    xs_status_t st = xs_db_search(s->db, boolean, &xo, &results);
+    xs_query_destroy(boolean);
+    if (st != XS_OK)
+        return search_failed(s, st);
+    *matches = xs_results_matches_estimated(results);
+    if (xs_results_matches_lower(results) != xs_results_matches_upper(results))
+        *exact = 0;
+    xs_results_destroy(results);
+    return SEARCH_OK;
+}
+
+/* Appends the N results of RESULTS to the run's hits, ranked from
+ * FIRST_RANK, decoded, with their snippets. */
+static search_status_t add_hits(run_t *run, const xs_results_t *results, size_t n,
+                                int has_all_words, unsigned first_rank)
+{
+    search_result_t *out = run->out;
+    const search_options_t *opts = run->opts;
+    char *errmsg = NULL;
+
+    if (n == 0)
+        return SEARCH_OK;
+    hit_t *hits = realloc(out->hits, (out->hit_count + n) * sizeof *hits);
+    if (hits == NULL)
+        return no_memory(run->s);
+    out->hits = hits;
+    for (size_t i = 0; i < n; i++) {
+        hit_t *hit = &out->hits[out->hit_count];
+        size_t data_len;
+        const char *data = xs_results_data(results, i, &data_len);
+        memset(hit, 0, sizeof *hit);
+        hit->rank = first_rank + (unsigned)i;
+        hit->docid = xs_results_docid(results, i);
+        hit->score = xs_results_weight(results, i);
+        hit->has_all_words = has_all_words;
+        if (docdata_decode(data, data_len, opts->snippet_chars > 0, &hit->doc, &errmsg) != 0) {
+            /* A stored document that cannot be read is a damaged index. */
+            search_status_t status = errmsg ? search_fail(run->s, SEARCH_INDEX_ERROR, "%s", errmsg)
+                                            : no_memory(run->s);
+            free(errmsg);
+            return status;
+        }
+        out->hit_count++;
+        if (run->matcher
+            && snippet_make(run->matcher, hit->doc.text, hit->doc.text_len, opts->snippet_chars,
+                            &hit->snippet) != 0)
+            return no_memory(run->s);
+    }
+    return SEARCH_OK;
+}
+
+/* Runs Q (ordered by date when BY_DATE, else by score) and appends its
+ * results to the run's hits, ranked from FIRST_RANK.  *MATCHES gets the
+ * number of matches, and *EXACT is cleared when that number is Xapian's
+ * estimate. */
+static search_status_t collect(run_t *run, const xs_query_t *q, unsigned offset, unsigned limit,
+                               int has_all_words, int by_date, unsigned first_rank,
+                               unsigned *matches, int *exact)
+{
+    searcher_t *s = run->s;
+    xs_search_options_t xo;
+    xs_results_t *results = NULL;
+    xs_query_t *filtered = NULL;
+    search_status_t status;
+    xs_status_t st;
+
+    search_ranking_options(s, &xo);
+    xo.offset = offset;
+    xo.limit = limit;
+    /* Hits are read from their stored data; copying values was a fifth of
+     * a search without snippets. */
+    xo.skip_values = 1;
+    /* Exact up to the page's end; the count after, if need be. */
+    xo.check_at_least = offset + limit;
+    if (by_date) {
+        xo.sort_slot = SLOT_DATE;
+        xo.sort_descending = s->sort == SEARCH_NEWEST_FIRST;
+    }
+    if (s->filter) {
+        if ((filtered = search_restricted(s, q)) == NULL)
+            return no_memory(s);
+        q = filtered;
+    }
+    /* xs_db_search() itself reopens and retries when an indexer commits
+     * under it. */
+    st = xs_db_search(s->db, q, &xo, &results);
+    if (st != XS_OK) {
+        xs_query_destroy(filtered);
+        return search_failed(s, st);
+    }
+    status = SEARCH_OK;
+    *matches = xs_results_matches_estimated(results);
+    if (xs_results_matches_lower(results) != xs_results_matches_upper(results)) {
+        if (run->opts->skip_counts)
+            *exact = 0;
+        else
+            status = count_matches(run, q, matches, exact);
+    }
+    if (status == SEARCH_OK)
+        status = add_hits(run, results, xs_results_size(results), has_all_words, first_rank);
+    xs_results_destroy(results);
+    xs_query_destroy(filtered);
+    return status;
+}
+
+/* One search of a run: its matches rank after those of the passes before. */
+typedef struct {
+    const xs_query_t *q;
+    int has_all_words;         /* 1: every match has every word; -1: not known */
+    int by_date;               /* ordered by date (searcher_restrict()) */
+    unsigned *count;           /* where its number of matches goes too, or NULL */
+} pass_t;
+
+/* Runs the COUNT PASSES in order, the page (opts->offset, opts->limit)
+ * running on across them; every pass is run, for its count.  The run's
+ * matches is their sum. */
+static search_status_t run_passes(run_t *run, const pass_t *passes, size_t count)
+{
+    search_result_t *out = run->out;
+    unsigned before = 0;     /* matches of the passes run so far */
+
+    for (size_t i = 0; i < count; i++) {
+        unsigned offset = run->opts->offset > before ? run->opts->offset - before : 0;
+        unsigned limit = run->opts->limit - (unsigned)out->hit_count, n = 0;
+        search_status_t status = collect(run, passes[i].q, offset, limit,
+                                         passes[i].has_all_words, passes[i].by_date,
+                                         before + offset + 1, &n, &out->counts_exact);
+        if (status != SEARCH_OK)
+            return status;
+        if (passes[i].count)
+            *passes[i].count = n;
+        before += n;
+    }
+    out->matches = before;
+    return SEARCH_OK;
+}
+
+/* Counts the matches of Q into *COUNT (exact as collect() makes it). */
+static search_status_t count_only(run_t *run, const xs_query_t *q, unsigned *count)
+{
+    return collect(run, q, 0, 0, 0, 0, 1, count, &run->out->counts_exact);
+}
+
+/* Sets has_all_words for the hits of the run from FIRST on, which a pass
+ * over articles with some words gave: those that ALL (the query for every
+ * word) matches too.  One search, among those hits only (by their id
+ * terms). */
+static search_status_t mark_all_words(run_t *run, const xs_query_t *all, size_t first)
+{
+    searcher_t *s = run->s;
+    search_result_t *out = run->out;
+    size_t n = out->hit_count - first;
+    xs_query_t **ids, *among = NULL, *both = NULL;
+    xs_search_options_t xo;
+    xs_results_t *results = NULL;
+    search_status_t status = SEARCH_NO_MEMORY;
+    xs_status_t st;
+
+    if (n == 0)
+        return SEARCH_OK;
+    if ((ids = calloc(n, sizeof *ids)) == NULL)
+        return no_memory(s);
+    for (size_t i = 0; i < n; i++) {
+        buf_t term = BUF_INIT;
+        docdata_id_term(out->hits[first + i].doc.id, &term);
+        st = term.failed ? XS_NO_MEMORY : xs_query_term(term.data, term.len, 1, 0, &ids[i]);
+        buf_free(&term);
+        if (st != XS_OK)
+            goto done;
+    }
+    if (xs_query_combine(XS_OP_OR, (const xs_query_t *const *)ids, n, 0, &among) != XS_OK)
+        goto done;
+    const xs_query_t *pair[2] = { all, among };
+    if (xs_query_combine(XS_OP_FILTER, pair, 2, 0, &both) != XS_OK)
+        goto done;
+    xs_search_options_init(&xo);
+    xo.limit = (unsigned)n;
+    xo.skip_values = 1;
+    if ((st = xs_db_search(s->db, both, &xo, &results)) != XS_OK) {
+        status = search_failed(s, st);
+        goto done;
+    }
+    for (size_t i = first; i < out->hit_count; i++) {
+        out->hits[i].has_all_words = 0;
+        for (size_t k = 0; k < xs_results_size(results); k++)
+            if (xs_results_docid(results, k) == out->hits[i].docid)
+                out->hits[i].has_all_words = 1;
+    }
+    status = SEARCH_OK;
+done:
+    if (status == SEARCH_NO_MEMORY)
+        no_memory(s);
+    for (size_t i = 0; i < n; i++)
+        xs_query_destroy(ids[i]);
+    free(ids);
+    xs_query_destroy(among);
+    xs_query_destroy(both);
+    xs_results_destroy(results);
+    return status;
+}
+
+/* Context for count_word(). */
+typedef struct {
+    buf_t *list;               /* the first words, for --explain */
+    unsigned count;
+} expansion_t;
+
+static int count_word(void *ctx, const char *term, size_t len, unsigned doc_freq)
+{
+    expansion_t *e = ctx;
+
+    (void)doc_freq;
+    if (e->list && e->count < 20) {
+        buf_puts(e->list, e->count ? ", " : " ");
+        buf_append(e->list, term, len);
+    }
+    return ++e->count > QUERY_WILDCARD_MAX_TERMS;
+}
+
+/* Checks that each wildcard of QUERY expands to at most
+ * QUERY_WILDCARD_MAX_TERMS body words (SEARCH_TOO_BROAD, saying how to
+ * narrow it), and lists the words in EXPLAIN (may be NULL). */
+static search_status_t check_wildcards(searcher_t *s, const query_t *query, buf_t *explain)
+{
+    for (size_t i = 0; i < query->wildcard_count; i++) {
+        expansion_t e = { explain, 0 };
+        xs_status_t st;
+
+        if (explain)
+            buf_printf(explain, "wildcard %s* expands to:", query->wildcards[i]);
+        if ((st = xs_db_each_term(s->db, query->wildcards[i], count_word, &e)) != XS_OK)
+            return search_index_failed(s, st);
+        if (e.count > QUERY_WILDCARD_MAX_TERMS)
+            return search_fail(s, SEARCH_TOO_BROAD, "'%s*' matches more than %d words: give "
+                               "more letters before the '*'", query->wildcards[i],
+                               QUERY_WILDCARD_MAX_TERMS);
+        if (explain)
+            buf_printf(explain, "%s (%u word%s)\n", e.count > 20 ? ", ..." : e.count ? "" : " nothing",
+                       e.count, e.count == 1 ? "" : "s");
+    }
+    return SEARCH_OK;
+}
+
+/* Whether STEM is a word of the index (body, title or comments). */
+static int known_stem(searcher_t *s, const char *stem)
+{
+    static const char *const prefixes[] = {
+        PREFIX_STEM, PREFIX_STEM PREFIX_TITLE, PREFIX_STEM PREFIX_COMMENT
+    };
+
+    for (size_t i = 0; i < 3; i++) {
+        buf_t term = BUF_INIT;
+        unsigned freq = 0;
+        buf_puts(&term, prefixes[i]);
+        buf_puts(&term, stem);
+        xs_status_t st = term.failed ? XS_NO_MEMORY
+                                     : xs_db_term_freq(s->db, term.data, term.len, &freq);
+        buf_free(&term);
+        if (st != XS_OK || freq > 0)
+            return 1;   /* when in doubt, suggest nothing */
+    }
+    return 0;
+}
+
+/* Words looked up for "did you mean", at most. */
+#define SEARCH_MAX_SUGGESTIONS 16
+
+/* "Did you mean": QUERY's text with each plain word the index does not
+ * know (every word when NOTHING_FOUND) replaced by the closest word of the
+ * index's spelling data, or NULL when there is no correction. */
+static char *suggest(searcher_t *s, const query_t *query, int nothing_found)
+{
+    buf_t out = BUF_INIT;
+    size_t at = 0;
+    int changed = 0;
+
+    /* Each suggestion costs milliseconds: a few words are enough. */
+    for (size_t i = 0; i < query->word_count && i < SEARCH_MAX_SUGGESTIONS; i++) {
+        const query_word_t *w = &query->words[i];
+        char *better = NULL;
+
+        if (!nothing_found && known_stem(s, w->stem))
+            continue;
+        if (xs_db_spelling_suggestion(s->db, w->word, strlen(w->word), 2, &better) != XS_OK
+            || better == NULL || *better == '\0' || strcmp(better, w->word) == 0) {
+            xs_free(better);
+            continue;
+        }
+        buf_append(&out, query->text + at, w->start - at);
+        buf_puts(&out, better);
+        at = w->end;
+        changed = 1;
+        xs_free(better);
+    }
+    if (!changed || out.failed) {
+        buf_free(&out);
+        return NULL;
+    }
+    buf_append(&out, query->text + at, query->len - at);
+    return buf_detach(&out);
+}
+
+/* Context for feedback(). */
+typedef struct {
+    const query_t *query;
+    const analyzer_t *analyzer;    /* whose stopwords are not added */
+    xs_query_t *terms[SEARCH_FEEDBACK_TERMS];
+    size_t count;
+    buf_t *explain;            /* the stems chosen, for --explain; or NULL */
+} feedback_t;
+
+/* A stem worth adding: a body stem (Z then a lower-case word: field
+ * prefixes are upper case), not a number or a stopword, not a word the
+ * query already has. */
+static int feedback_accept(void *ctx, const char *term, size_t len)
+{
+    const feedback_t *f = ctx;
+    size_t prefix = strlen(PREFIX_STEM), n = len - prefix;
+    const char *stem = term + prefix;
+
+    if (len < prefix + 2 || memcmp(term, PREFIX_STEM, prefix) != 0
+        || (*stem >= 'A' && *stem <= 'Z') || (*stem >= '0' && *stem <= '9')
+        || analyzer_is_stopword(f->analyzer, stem, n))
+        return 0;
+    for (size_t i = 0; i < f->query->word_count; i++)
+        if (strlen(f->query->words[i].stem) == n && memcmp(f->query->words[i].stem, stem, n) == 0)
+            return 0;
+    return 1;
+}
+
+static void feedback_term(void *ctx, const char *term, size_t len, double weight)
+{
+    feedback_t *f = ctx;
+
+    (void)weight;               /* the order is enough: each weighs the same */
+    if (f->count < SEARCH_FEEDBACK_TERMS
+        && xs_query_term(term, len, 1, 0, &f->terms[f->count]) == XS_OK)
+        f->count++;
+    if (f->explain)
+        buf_printf(f->explain, " %.*s", (int)(len - strlen(PREFIX_STEM)),
+                   term + strlen(PREFIX_STEM));
+}
+
+/* Pseudo-relevance feedback: the SEARCH_FEEDBACK_TERMS stems that best mark
+ * the SEARCH_FEEDBACK_DOCS best articles for QUERY's words (by score, as
+ * --any ranks them) re-rank its matches *ALL and *ANY (replaced), each
+ * weighing SEARCH_FEEDBACK_WEIGHT as much as a query word: articles on the
+ * same subject in other words rise, and no article is added or removed.
+ * A query without plain words is left as it is. */
+static search_status_t feedback(searcher_t *s, const query_t *query, xs_query_t **all,
+                                xs_query_t **any, buf_t *explain)
+{
+    feedback_t f = { query, s->analyzer, { NULL }, 0, explain };
+    xs_search_options_t xo;
+    xs_results_t *results = NULL;
+    xs_query_t *top = NULL, *extra = NULL, *scaled = NULL, *with_all = NULL, *with_any = NULL;
+    unsigned docids[SEARCH_FEEDBACK_DOCS];
+    size_t n = 0;
+    search_status_t status = SEARCH_NO_MEMORY;
+    xs_status_t st;
+
+    if (query->word_count == 0)
+        return SEARCH_OK;
+    search_ranking_options(s, &xo);
+    xo.limit = SEARCH_FEEDBACK_DOCS;
+    xo.skip_values = 1;
+    if (s->filter && (top = search_restricted(s, *any)) == NULL)
+        goto done;
+    if ((st = xs_db_search(s->db, top ? top : *any, &xo, &results)) != XS_OK) {
+        status = search_failed(s, st);
+        goto done;
+    }
+    for (n = 0; n < xs_results_size(results); n++)
+        docids[n] = xs_results_docid(results, n);
+    if (explain)
+        buf_printf(explain, "feedback from the %zu best articles:", n);
+    if ((st = xs_db_expand(s->db, docids, n, SEARCH_FEEDBACK_TERMS, feedback_accept,
+                           feedback_term, &f)) != XS_OK) {
+        status = search_index_failed(s, st);
+        goto done;
+    }
+    if (explain)
+        buf_puts(explain, f.count ? "\n" : " nothing\n");
+    if (f.count > 0) {
+        if (xs_query_combine(XS_OP_OR, (const xs_query_t *const *)f.terms, f.count, 0,
+                             &extra) != XS_OK
+            || xs_query_scale(extra, SEARCH_FEEDBACK_WEIGHT, &scaled) != XS_OK)
+            goto done;
+        const xs_query_t *pair_all[2] = { *all, scaled };
+        const xs_query_t *pair_any[2] = { *any, scaled };
+        if (xs_query_combine(XS_OP_AND_MAYBE, pair_all, 2, 0, &with_all) != XS_OK
+            || xs_query_combine(XS_OP_AND_MAYBE, pair_any, 2, 0, &with_any) != XS_OK)
+            goto done;
+        xs_query_destroy(*all);
+        xs_query_destroy(*any);
+        *all = with_all;
+        *any = with_any;
+        with_all = with_any = NULL;
+    }
+    status = SEARCH_OK;
+done:
+    if (status == SEARCH_NO_MEMORY)
+        no_memory(s);
+    for (size_t i = 0; i < f.count; i++)
+        xs_query_destroy(f.terms[i]);
+    xs_query_destroy(extra);
+    xs_query_destroy(scaled);
+    xs_query_destroy(with_all);
+    xs_query_destroy(with_any);
+    xs_query_destroy(top);
+    xs_results_destroy(results);
+    return status;
+}
+
+/* Appends Xapian's description of Q to EXPLAIN under NAME. */
+static void describe(buf_t *explain, const char *name, const xs_query_t *q)
+{
+    char *d = xs_query_describe(q);
+
+    buf_printf(explain, "%s: %s\n", name, d ? d : "(out of memory)");
+    xs_free(d);
+}
+
+/* By date: strictly chronological over every match (with every word or
+ * not), then the undated, by score, counted apart. */
+static search_status_t run_by_date(run_t *run, const query_t *query, const xs_query_t *all,
+                                   const xs_query_t *any, buf_t *explain)
+{
+    searcher_t *s = run->s;
+    search_result_t *out = run->out;
+    int every = s->mode == QUERY_ALL || query->group_count <= 1;
+    const xs_query_t *base = every ? all : any;
+    xs_query_t *dated = NULL, *with_date = NULL, *rest = NULL;
+    search_status_t status = SEARCH_NO_MEMORY;
+
+    const xs_query_t *pair[2] = { base, NULL };
+    if (xs_query_value_range(SLOT_DATE, "0", NULL, &dated) != XS_OK)
+        goto done;
+    pair[1] = dated;
+    if (xs_query_combine(XS_OP_FILTER, pair, 2, 0, &with_date) != XS_OK
+        || xs_query_combine(XS_OP_AND_NOT, pair, 2, 0, &rest) != XS_OK)
+        goto done;
+    pass_t passes[2] = { { with_date, every, 1, NULL }, { rest, every, 0, &out->undated } };
+    if (explain) {
+        buf_printf(explain, "ranking: %s, %s first; undated articles last, by BM25 "
+                   "score\n", every ? "articles with every word" : "articles with any word",
+                   s->sort == SEARCH_NEWEST_FIRST ? "newest" : "oldest");
+        describe(explain, "Xapian query", base);
+    }
+    if ((status = run_passes(run, passes, 2)) != SEARCH_OK)
+        goto done;
+    if (every)
+        out->all_words = out->matches;
+    else if ((status = count_only(run, all, &out->all_words)) == SEARCH_OK)
+        status = mark_all_words(run, all, 0);
+done:
+    if (status == SEARCH_NO_MEMORY)
+        no_memory(s);
+    xs_query_destroy(dated);
+    xs_query_destroy(with_date);
+    xs_query_destroy(rest);
+    return status;
+}
+
+/* By score: one pass, or articles with every word then the rest. */
+static search_status_t run_by_score(run_t *run, const query_t *query, const xs_query_t *all,
+                                    const xs_query_t *any, buf_t *explain)
+{
+    searcher_t *s = run->s;
+    search_result_t *out = run->out;
+    int one_group = query->group_count <= 1;
+    search_status_t status;
+
+    if (s->mode == QUERY_ANY) {
+        /* One pass by score; the count of articles with every word is only
+         * counted. */
+        pass_t pass = { any, 0, 0, NULL };
+        if (explain) {
+            buf_puts(explain, "ranking: any word, by BM25 score\n");
+            describe(explain, "Xapian query", any);
+        }
+        if ((status = run_passes(run, &pass, 1)) == SEARCH_OK && !one_group)
+            status = count_only(run, all, &out->all_words);
+        if (one_group)
+            out->all_words = out->matches;
+        return status;
+    }
+    if (s->mode == QUERY_ALL || one_group) {
+        pass_t pass = { all, 1, 0, NULL };
+        if (explain) {
+            buf_puts(explain, "ranking: articles with every word, by BM25 score\n");
+            describe(explain, "Xapian query", all);
+        }
+        status = run_passes(run, &pass, 1);
+        out->all_words = out->matches;
+        return status;
+    }
+    /* Articles with every word, then the rest, which rank below them
+     * whatever their score, as a reader of three words expects. */
+    const xs_query_t *pair[2] = { any, all };
+    xs_query_t *rest = NULL;
+    if (xs_query_combine(XS_OP_AND_NOT, pair, 2, 0, &rest) != XS_OK)
+        return no_memory(s);
+    pass_t passes[2] = { { all, 1, 0, &out->all_words }, { rest, 0, 0, NULL } };
+    if (explain) {
+        buf_puts(explain, "ranking: articles with every word first, then those with some, "
+                 "each by BM25 score\n");
+        describe(explain, "Xapian query (every word)", all);
+        describe(explain, "Xapian query (some words)", any);
+    }
+    status = run_passes(run, passes, 2);
+    xs_query_destroy(rest);
+    return status;
+}
+
+search_status_t searcher_run(searcher_t *s, const query_t *query,
+                             const search_options_t *opts, search_result_t *out)
+{
+    xs_query_t *all = NULL, *any = NULL;
+    run_t run = { s, opts, NULL, out };
+    buf_t explain = BUF_INIT, *ex = s->explain ? &explain : NULL;
+    search_status_t status;
+
+    memset(out, 0, sizeof *out);
+    out->group_count = query->group_count;
+    if (search_query_build_pair(query->all, query->any, &all, &any) != 0) {
+        status = no_memory(s);
+        goto done;
+    }
+    buf_puts(&explain, s->explain ? query->explain : "");
+    if ((status = check_wildcards(s, query, ex)) != SEARCH_OK)
+        goto done;
+    /* Feedback changes scores only: not worth a search when sorting by
+     * date or only counting. */
+    if ((s->feedback == SEARCH_FEEDBACK_ON
+         || (s->feedback == SEARCH_FEEDBACK_AUTO
+             && query->word_count >= SEARCH_FEEDBACK_MIN_WORDS))
+        && s->sort == SEARCH_BY_RELEVANCE && opts->limit > 0
+        && (status = feedback(s, query, &all, &any, ex)) != SEARCH_OK)
+        goto done;
+    /* The hits' snippets mark what the one matcher finds (match.h). */
+    if (opts->snippet_chars && opts->limit
+        && (run.matcher = matcher_new(s->analyzer, query->terms, query->term_count)) == NULL) {
+        status = no_memory(s);
+        goto done;
+    }
+    out->counts_exact = 1;
+    out->sort = s->sort;
+    status = s->sort != SEARCH_BY_RELEVANCE ? run_by_date(&run, query, all, any, ex)
+                                            : run_by_score(&run, query, all, any, ex);
+    if (status != SEARCH_OK)
+        goto done;
+    out->suggestion = suggest(s, query, out->matches == 0);
+    if (ex && out->suggestion)
+        buf_printf(&explain, "did you mean: %s\n", out->suggestion);
+    if (ex && (explain.failed || (out->explain = buf_detach(&explain)) == NULL))
+        status = no_memory(s);
+done:
+    buf_free(&explain);
+    xs_query_destroy(all);
+    xs_query_destroy(any);
+    matcher_free(run.matcher);
+    if (status != SEARCH_OK)
+        search_result_free(out);
+    return status;
+}
+
+void search_result_free(search_result_t *r)
+{
+    if (r == NULL)
+        return;
+    for (size_t i = 0; i < r->hit_count; i++) {
+        docdata_free(&r->hits[i].doc);
+        snippet_free(&r->hits[i].snippet);
+    }
+    free(r->hits);
+    free(r->explain);
+    free(r->suggestion);
+    memset(r, 0, sizeof *r);
+}
