@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hex.h"
 #include "json.h"
 
 typedef struct {
@@ -28,17 +29,6 @@ static void skip_space(parser_t *p)
         p->pos++;
 }
 
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Reads the four hex digits of a \u escape at p->pos. */
 static long read_hex4(parser_t *p)
 {
@@ -46,7 +36,7 @@ static long read_hex4(parser_t *p)
     if (p->len - p->pos < 4)
         return -1;
     for (int i = 0; i < 4; i++) {
-        int d = hex_digit(p->text[p->pos + (size_t)i]);
+        int d = hex_value(p->text[p->pos + (size_t)i]);
         if (d < 0)
             return -1;
         v = v * 16 + d;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "hex.h"
 #include "buf.h"
 #include "date.h"
 #include "fields.h"
@@ -291,17 +292,6 @@ static void warn_charset(buf_t *warning, const char *what, const char *name)
 }
 
 /* ------------------------------------------------- transfer encodings */
-
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
 
 /* Quoted-printable (RFC 2045); UNDERSCORE_SPACE for RFC 2047's Q words. */
 static void decode_qp(const char *s, size_t len, int underscore_space, buf_t *out)

@@ -16,7 +16,6 @@
 #include "maintain.h"
 #include "msg.h"
 #include "shard.h"
-#include "trawl.h"
 #include "xs.h"
 
 /* The memory budget (--memory) in megabytes, by default and at least. */
@@ -250,7 +249,7 @@ int main(int argc, char **argv)
         case 'w': opts.lock_wait = parse_seconds(optarg); break;
         case 'q': quiet = 1; break;
         case 'V':
-            printf("trawl-index %s (Xapian %s)\n", trawl_version(), xs_xapian_version());
+            printf("trawl-index %s (Xapian %s)\n", TRAWL_VERSION, xs_xapian_version());
             return EXIT_MATCH;
         default:
             fprintf(stderr, "try '%s --help' for more information\n", msg_program());

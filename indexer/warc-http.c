@@ -7,6 +7,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "hex.h"
 #include "warc-http.h"
 
 /* Content codings undone in one body at most: real servers apply one;
@@ -225,14 +226,6 @@ int http_transfer_coding(const char *v, size_t len)
         chunked = 1;
     }
     return chunked;
-}
-
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    c = (char)lower((unsigned char)c);
-    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
 /* Skips the trailer fields after the last chunk: lines up to a blank one,

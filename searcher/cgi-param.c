@@ -4,19 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hex.h"
 #include "cgi-param.h"
 #include "utf8.h"
-
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 /* Decodes S[0..LEN) ('+' and %XX) into a malloc'ed, NUL-terminated string
  * through *OUT, its length in *LEN_OUT, and checks it.  Returns OK, or the
