@@ -7,6 +7,7 @@
 #include <zlib.h>
 
 #include "docdata.h"
+#include "hash.h"
 #include "schema.h"
 
 #define DOCDATA_MAGIC "trawl-doc\t1\n"
@@ -211,21 +212,21 @@ char docdata_paragraph_kind(const stored_doc_t *doc, unsigned paragraph)
     return doc->kinds[paragraph - 1];
 }
 
-void docdata_id_term(const char *id, buf_t *out)
+void docdata_id_term_with(const char *prefix, const char *id, buf_t *out)
 {
     size_t len = strlen(id);
-    buf_puts(out, PREFIX_ID);
-    if (len + strlen(PREFIX_ID) <= MAX_TERM_BYTES) {
+    buf_puts(out, prefix);
+    if (len + strlen(prefix) <= MAX_TERM_BYTES) {
         buf_append(out, id, len);
         return;
     }
     /* FNV-1a: simple, stable across platforms, and collisions between two
      * ids that also share their first 200 bytes are not a practical risk. */
-    unsigned long long hash = 14695981039346656037ULL;
-    for (size_t i = 0; i < len; i++) {
-        hash ^= (unsigned char)id[i];
-        hash *= 1099511628211ULL;
-    }
     buf_append(out, id, 200);
-    buf_printf(out, "#%016llx", hash);
+    buf_printf(out, "#%016llx", (unsigned long long)fnv1a64(FNV1A64_INIT, id, len));
+}
+
+void docdata_id_term(const char *id, buf_t *out)
+{
+    docdata_id_term_with(PREFIX_ID, id, out);
 }

@@ -64,6 +64,10 @@ void docdata_free(stored_doc_t *doc);
  * "#" + a 64-bit hash of the whole ID in hex. */
 void docdata_id_term(const char *id, buf_t *out);
 
+/* The same with PREFIX in place of "Q": a term naming an article by its id
+ * (PREFIX_GROUP: the group an article leads). */
+void docdata_id_term_with(const char *prefix, const char *id, buf_t *out);
+
 /* The kind ('B' body or 'C' comment) of DOC's 1-based PARAGRAPH. */
 char docdata_paragraph_kind(const stored_doc_t *doc, unsigned paragraph);
 

@@ -10,7 +10,7 @@
 
 /* Stored in the index's metadata under "trawl.schema"; trawl-search refuses
  * an index whose schema it does not know. */
-#define SCHEMA_VERSION "2"
+#define SCHEMA_VERSION "3"
 
 /* Terms.  Words in the body are unprefixed (with positions); each field has
  * its own prefix, and "Z" before a field prefix marks stemmed forms
@@ -23,6 +23,9 @@
 #define PREFIX_YEAR     "Y"    /* Y2014 (boolean) */
 #define PREFIX_MONTH    "M"    /* M201406 (boolean) */
 #define PREFIX_DATE     "D"    /* D20140603 (boolean) */
+#define PREFIX_GROUP    "XG"   /* XG<id>: member of the near-duplicate group
+                                  that article ID leads (boolean) */
+/* XB<40-bit hex>: the near-duplicate signature's band keys (indexer/dupsig.h) */
 
 /* A headline word counts this many times in Z<stem>, the term a plain
  * query word searches: as omega does it, one term with exact statistics
@@ -40,6 +43,10 @@
 #define SLOT_SOURCE     5      /* the source publication as stated, for facets and counts */
 #define SLOT_YEAR       6      /* "YYYY", for facets and counts by year */
 #define SLOT_MONTH      7      /* "YYYY-MM", for counts by month */
+#define SLOT_DUPSIG     8      /* the near-duplicate signature (DUPSIG_BYTES) */
+#define SLOT_GROUP      9      /* the id of the near-duplicate group's leader
+                                  (its earliest article; its own id when it
+                                  leads): Xapian's collapse key */
 
 /* Metadata keys. */
 #define META_SCHEMA     "trawl.schema"

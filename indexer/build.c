@@ -14,7 +14,10 @@
 #include "buf.h"
 #include "build.h"
 #include "corpus.h"
+#include "date.h"
 #include "docdata.h"
+#include "dupsig.h"
+#include "groups.h"
 #include "fields.h"
 #include "document.h"
 #include "hash.h"
@@ -45,6 +48,9 @@ typedef struct {
     int write_failed;      /* writing to the index failed (disk full...): stop */
     char *stopwords;       /* the stop list to store (META_STOPWORDS), when
                               the index has none yet; else NULL */
+    dupsig_builder_t *dupsig;  /* signs each body */
+    groups_t *groups;      /* near-duplicate groups over the index; NULL in a
+                              part (--jobs: grouped after the merge) */
 } builder_t;
 
 volatile sig_atomic_t build_stop_signal = 0;
@@ -163,20 +169,40 @@ static int store_article(builder_t *b, const walk_list_t *list, const char *relp
         goto done;
     }
     document_place_t place = { id, list->root, relpath, shown.data, signature };
-    if ((st = document_build(b->analyzer, b->spelling, a, &place, &doc, &full)) != XS_OK) {
+    document_tools_t tools = { b->analyzer, b->spelling, b->dupsig };
+    dupsig_t sig;
+    int is_signed = 0;
+    if ((st = document_build(&tools, a, &place, &doc, &full, &sig, &is_signed)) != XS_OK) {
         errorf("cannot index '%s': %s", where, xs_status_to_string(st));
         goto done;
     }
-    /* The id can change (front matter): drop the document under the old id. */
+    /* The id can change (front matter): drop the document under the old
+     * id, which first leaves its group. */
     if (old_id && strcmp(old_id, id) != 0) {
         buf_t oldterm = BUF_INIT;
         docdata_id_term(old_id, &oldterm);
         st = oldterm.failed ? XS_NO_MEMORY
-                            : xs_db_delete_document(b->db, oldterm.data, oldterm.len);
+             : b->groups && groups_leave(b->groups, old_id) != 0 ? XS_XAPIAN_ERROR
+             : xs_db_delete_document(b->db, oldterm.data, oldterm.len);
         buf_free(&oldterm);
         if (st != XS_OK)
             goto failed;
     }
+    /* Its near-duplicate group: worked out over the index (a part, which
+     * sees only its share, leaves it to the merge: its own id). */
+    char date[DATE_SLOT_SIZE] = "";
+    date_t when;
+    if (a->date && date_parse_iso(a->date, strlen(a->date), &when) != DATE_NONE)
+        date_to_slot(&when, date);
+    char *group = NULL;
+    if (b->groups && groups_place(b->groups, id, date, is_signed ? &sig : NULL, &group) != 0) {
+        st = XS_XAPIAN_ERROR;
+        goto failed;
+    }
+    st = document_set_group(doc, group ? group : id);
+    free(group);
+    if (st != XS_OK)
+        goto failed;
     st = xs_db_replace_document(b->db, idterm.data, idterm.len, doc, NULL);
     b->write_failed = st == XS_IO_ERROR;
     if (st != XS_OK || (full && spelling_batch_flush(b->spelling, b->db) != XS_OK))
@@ -609,7 +635,8 @@ static int remove_gone(builder_t *b, const walk_list_t *list)
         if (idterm.failed) {
             errorf("out of memory");
             rc = -1;
-        } else if (xs_db_delete_document(b->db, idterm.data, idterm.len) != XS_OK
+        } else if ((b->groups && groups_leave(b->groups, d->id) != 0)
+                   || xs_db_delete_document(b->db, idterm.data, idterm.len) != XS_OK
                    || (reader && reader->many
                        && known_mark_file(b->db, list->root, d->path, 0, 0, 1) != 0)) {
             errorf("cannot remove '%s' from the index: %s", d->path, xs_db_last_error(b->db));
@@ -822,7 +849,9 @@ static int builder_open(builder_t *b, const build_options_t *opts, build_stats_t
         errorf("%s", errmsg ? errmsg : "out of memory");
         goto done;
     }
-    if ((b->spelling = spelling_batch_new()) == NULL || (b->claimed = idset_new()) == NULL) {
+    if ((b->spelling = spelling_batch_new()) == NULL || (b->claimed = idset_new()) == NULL
+        || (b->dupsig = dupsig_builder_new(b->analyzer)) == NULL
+        || (opts->part_count <= 1 && (b->groups = groups_new(b->db)) == NULL)) {
         errorf("out of memory");
         goto done;
     }
@@ -855,6 +884,8 @@ static int builder_run(builder_t *b, const walk_list_t *lists, size_t count)
 
 static void builder_close(builder_t *b)
 {
+    groups_free(b->groups);
+    dupsig_builder_free(b->dupsig);
     analyzer_free(b->analyzer);
     free(b->stopwords);
     spelling_batch_free(b->spelling);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "docdata.h"
 #include "document.h"
 #include "schema.h"
@@ -18,6 +19,7 @@ typedef struct {
     int with_positions;
     spelling_batch_t *spelling;   /* count words for the spelling data, or NULL */
     int spelling_full;         /* the batch asks to be flushed */
+    dupsig_builder_t *dupsig;  /* body words: fed to the signature, or NULL */
     buf_t term;
     xs_status_t status;
 } term_sink_t;
@@ -35,6 +37,8 @@ static int add_token(void *ctx, const token_t *tok)
         sink->status = xs_doc_add_term(sink->doc, sink->term.data, sink->term.len, 1);
     if (sink->status != XS_OK)
         return 1;
+    if (sink->dupsig)
+        dupsig_builder_add_word(sink->dupsig, tok->word, tok->word_len);
     /* Spelling data ("did you mean") from story words only; numbers are
      * never misspelled. */
     if (sink->spelling && !(tok->word[0] >= '0' && tok->word[0] <= '9')) {
@@ -88,13 +92,12 @@ static int add_boolean(xs_doc_t *doc, const char *prefix, const char *value, siz
  * still sorts ("2014-06" is "20140600"). */
 static int add_date(xs_doc_t *doc, const char *date)
 {
-    char digits[9] = "00000000";
-    size_t n = 0;
-    for (const char *p = date; *p && n < 8; p++)
-        if (*p >= '0' && *p <= '9')
-            digits[n++] = *p;
-    if (n < 4)
+    char digits[DATE_SLOT_SIZE];
+    date_t d;
+    date_precision_t known = date_parse_iso(date, strlen(date), &d);
+    if (known == DATE_NONE || date_to_slot(&d, digits) == DATE_NONE)
         return 0;
+    size_t n = known == DATE_DAY ? 8 : known == DATE_MONTH ? 6 : 4;
     char month[8] = { digits[0], digits[1], digits[2], digits[3], '-', digits[4], digits[5], 0 };
     if (xs_doc_set_value(doc, SLOT_DATE, digits, 8) != XS_OK
         || xs_doc_set_value(doc, SLOT_YEAR, digits, 4) != XS_OK
@@ -155,9 +158,41 @@ done:
     return rc;
 }
 
-xs_status_t document_build(analyzer_t *analyzer, spelling_batch_t *spelling, const article_t *a,
-                           const document_place_t *place, xs_doc_t **out, int *full)
+/* Stores the signature SIG and its band keys in DOC. */
+static int add_signature(xs_doc_t *doc, const dupsig_t *sig)
 {
+    unsigned char bytes[DUPSIG_BYTES];
+    char key[DUPSIG_KEY_SIZE];
+
+    dupsig_encode(sig, bytes);
+    if (xs_doc_set_value(doc, SLOT_DUPSIG, (const char *)bytes, sizeof bytes) != XS_OK)
+        return -1;
+    for (unsigned band = 0; band < DUPSIG_BANDS; band++) {
+        dupsig_band_key(sig, band, key);
+        if (xs_doc_add_term(doc, key, DUPSIG_KEY_LEN, 0) != XS_OK)
+            return -1;
+    }
+    return 0;
+}
+
+xs_status_t document_set_group(xs_doc_t *doc, const char *group)
+{
+    buf_t term = BUF_INIT;
+    docdata_id_term_with(PREFIX_GROUP, group, &term);
+    xs_status_t st = term.failed ? XS_NO_MEMORY
+                     : xs_doc_set_value(doc, SLOT_GROUP, group, strlen(group));
+    if (st == XS_OK)
+        st = xs_doc_add_term(doc, term.data, term.len, 0);
+    buf_free(&term);
+    return st;
+}
+
+xs_status_t document_build(const document_tools_t *tools, const article_t *a,
+                           const document_place_t *place, xs_doc_t **out, int *full,
+                           dupsig_t *sig, int *is_signed)
+{
+    analyzer_t *analyzer = tools->analyzer;
+    spelling_batch_t *spelling = tools->spelling;
     xs_doc_t *doc = NULL;
     term_sink_t sink = { 0 };
     buf_t data = BUF_INIT, idterm = BUF_INIT;
@@ -175,13 +210,20 @@ xs_status_t document_build(analyzer_t *analyzer, spelling_batch_t *spelling, con
     sink.spelling = spelling;
     if (a->title && index_text(analyzer, &sink, PREFIX_TITLE, a->title, strlen(a->title)) != 0)
         goto done;
+    dupsig_builder_reset(tools->dupsig);
     for (size_t i = 0; i < a->paragraph_count; i++) {
         const paragraph_t *p = &a->paragraphs[i];
         sink.spelling = p->kind == PARA_COMMENT ? NULL : spelling;
+        /* The body alone is signed: not the headline, not the comments. */
+        sink.dupsig = p->kind == PARA_COMMENT ? NULL : tools->dupsig;
         if (index_text(analyzer, &sink, p->kind == PARA_COMMENT ? PREFIX_COMMENT : "",
                        p->text, p->len) != 0)
             goto done;
     }
+    sink.dupsig = NULL;
+    *is_signed = dupsig_builder_finish(tools->dupsig, sig);
+    if (*is_signed && add_signature(doc, sig) != 0)
+        goto done;
     if (a->source) {
         sink.with_positions = 0;
         sink.spelling = NULL;

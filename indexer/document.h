@@ -11,6 +11,7 @@
 
 #include "analyzer.h"
 #include "article.h"
+#include "dupsig.h"
 #include "spelling.h"
 #include "xs.h"
 
@@ -23,12 +24,26 @@ typedef struct {
     const char *signature;     /* of its file or record (known.h) */
 } document_place_t;
 
+/* What document_build() works with besides the article. */
+typedef struct {
+    analyzer_t *analyzer;      /* tokenizes and stems the words */
+    spelling_batch_t *spelling;   /* counts headline and body words, or NULL */
+    dupsig_builder_t *dupsig;  /* signs the body (near-duplicates) */
+} document_tools_t;
+
 /* Builds the document of article A at PLACE into *OUT (destroy with
- * xs_doc_destroy()), its words tokenized and stemmed by ANALYZER.  The
- * words of headline and body are counted in SPELLING (may be NULL); *FULL
- * is set when the batch asks to be flushed.  Returns XS_OK, or the failing
- * status (XS_NO_MEMORY) with *OUT NULL. */
-xs_status_t document_build(analyzer_t *analyzer, spelling_batch_t *spelling, const article_t *a,
-                           const document_place_t *place, xs_doc_t **out, int *full);
+ * xs_doc_destroy()).  *FULL is set when the spelling batch asks to be
+ * flushed.  The body's near-duplicate signature is stored with its band
+ * keys, and given in *SIG with *SIGNED 1 (0: the body is too short to
+ * sign); the caller adds the group (document_set_group()).  Returns XS_OK,
+ * or the failing status (XS_NO_MEMORY) with *OUT NULL. */
+xs_status_t document_build(const document_tools_t *tools, const article_t *a,
+                           const document_place_t *place, xs_doc_t **out, int *full,
+                           dupsig_t *sig, int *is_signed);
+
+/* Puts DOC in the near-duplicate group GROUP (its leader's id): the value
+ * SLOT_GROUP and the term PREFIX_GROUP + GROUP.  Returns XS_OK or
+ * XS_NO_MEMORY. */
+xs_status_t document_set_group(xs_doc_t *doc, const char *group);
 
 #endif /* TRAWL_DOCUMENT_H */

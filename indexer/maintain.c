@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "docdata.h"
+#include "groups.h"
 #include "hash.h"
 #include "build.h"
 #include "maintain.h"
@@ -85,6 +86,25 @@ done:
     return rc;
 }
 
+/* Checks that each article's near-duplicate group (SLOT_GROUP) is the one
+ * the rule gives over the whole index (groups.h).  Returns the number that
+ * differ (reported), or -1 (reported). */
+static long check_groups(const char *path, xs_db_t *db)
+{
+    size_t wrong = 0;
+    char *first = NULL;
+    if (groups_verify(db, &wrong, &first) != 0) {
+        errorf("cannot check the near-duplicate groups of '%s': %s", path,
+               *xs_db_last_error(db) ? xs_db_last_error(db) : "out of memory");
+        return -1;
+    }
+    if (wrong)
+        errorf("the index '%s' holds %zu article%s in the wrong near-duplicate group "
+               "(the first: '%s')", path, wrong, wrong == 1 ? "" : "s", first ? first : "");
+    free(first);
+    return (long)wrong;
+}
+
 int maintain_check(const char *db_path, const char *const *shard_paths, size_t shard_count)
 {
     size_t problems = 0;
@@ -100,6 +120,10 @@ int maintain_check(const char *db_path, const char *const *shard_paths, size_t s
         for (size_t i = 0; i < shard_count && wrong >= 0; i++) {
             long here = check_placement(shard_paths[i], (unsigned)i, (unsigned)shard_count);
             wrong = here < 0 ? here : wrong + here;
+        }
+        if (wrong >= 0) {
+            long grouped = check_groups(db_path, db);
+            wrong = grouped < 0 ? grouped : wrong + grouped;
         }
         xs_db_close(db);
         xs_free(report);

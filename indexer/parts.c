@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "build.h"
+#include "groups.h"
 #include "known.h"
 #include "reader.h"
 #include "msg.h"
@@ -170,7 +171,10 @@ static int merge_parts(const build_options_t *opts, const part_t *parts, unsigne
                errmsg ? errmsg : xs_status_to_string(st));
         goto done;
     }
+    /* The parts could not see one another's articles: their near-duplicate
+     * groups are worked out now, over the whole index. */
     if (merge_file_marks(merged, readers, jobs, lists, count) != 0
+        || groups_rebuild(merged, NULL) != 0
         || xs_db_commit(merged) != XS_OK) {
         errorf("cannot write to the index '%s': %s", opts->db_path, xs_db_last_error(merged));
         goto done;

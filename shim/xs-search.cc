@@ -267,6 +267,22 @@ xs_status_t xs_db_each_value(xs_db_t *db, unsigned slot, xs_value_fn fn,
     });
 }
 
+xs_status_t xs_db_each_posting(xs_db_t *db, const char *term, size_t term_len,
+                               xs_posting_fn fn, void *ctx)
+{
+    if (!db || !term || !fn)
+        return XS_NULL_ARGUMENT;
+    return _xs_db_call(db, "reading", [&] {
+        const std::string t(term, term_len);
+        Xapian::Database &rdb = db->reader();
+        for (Xapian::PostingIterator it = rdb.postlist_begin(t); it != rdb.postlist_end(t);
+             ++it)
+            if (fn(ctx, *it))
+                break;
+        return XS_OK;
+    });
+}
+
 xs_status_t xs_db_find_unique(xs_db_t *db, const char *term, size_t term_len,
                               unsigned *docid_out)
 {

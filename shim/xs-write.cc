@@ -167,6 +167,40 @@ xs_status_t xs_db_replace_document(xs_db_t *db, const char *unique_term,
     });
 }
 
+xs_status_t xs_db_retag_document(xs_db_t *db, const char *unique_term, size_t term_len,
+                                 unsigned slot, const char *value, size_t value_len,
+                                 const char *remove, size_t remove_len, const char *add,
+                                 size_t add_len)
+{
+    if (!db || !unique_term || (!value && value_len))
+        return XS_NULL_ARGUMENT;
+    return _xs_db_write(db, "changing a document of", [&] {
+        const std::string term(unique_term, term_len);
+        Xapian::WritableDatabase &w = db->writer(term);
+        Xapian::PostingIterator it = w.postlist_begin(term);
+        if (it == w.postlist_end(term)) {
+            db->last_error = "no document is indexed by that term";
+            return XS_NOT_FOUND;
+        }
+        Xapian::docid id = *it;
+        Xapian::Document doc = w.get_document(id);
+        if (value)
+            doc.add_value(slot, std::string(value, value_len));
+        if (remove) {
+            // remove_term() throws when the term is absent: look first.
+            const std::string old(remove, remove_len);
+            Xapian::TermIterator t = doc.termlist_begin();
+            t.skip_to(old);
+            if (t != doc.termlist_end() && *t == old)
+                doc.remove_term(old);
+        }
+        if (add)
+            doc.add_boolean_term(std::string(add, add_len));
+        w.replace_document(id, doc);
+        return XS_OK;
+    });
+}
+
 xs_status_t xs_db_add_document(xs_db_t *db, const xs_doc_t *doc,
                                unsigned *docid_out)
 {

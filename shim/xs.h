@@ -184,10 +184,29 @@ typedef int (*xs_value_fn)(void *ctx, unsigned docid, const char *value,
 xs_status_t xs_db_each_value(xs_db_t *db, unsigned slot, xs_value_fn fn,
                              void *ctx);
 
+/* Calls FN(CTX, docid) for each document TERM indexes, in docid order
+ * (docids as the other calls give them); FN returns 0 to go on, non-zero
+ * to stop (then this returns XS_OK).  A writer's own changes not yet
+ * committed are seen. */
+typedef int (*xs_posting_fn)(void *ctx, unsigned docid);
+xs_status_t xs_db_each_posting(xs_db_t *db, const char *term, size_t term_len,
+                               xs_posting_fn fn, void *ctx);
+
 /* Finds the document indexed by the unique term TERM.  Returns XS_OK with
  * *docid_out set, or XS_NOT_FOUND. */
 xs_status_t xs_db_find_unique(xs_db_t *db, const char *term, size_t term_len,
                               unsigned *docid_out);
+
+/* Changes the document indexed by the unique term UNIQUE_TERM in place,
+ * without indexing it again: VALUE[0..VALUE_LEN) in SLOT, and the boolean
+ * term ADD instead of REMOVE (each may be NULL: nothing removed, nothing
+ * added).  Returns XS_OK, XS_NOT_FOUND (no such document), XS_INVALID_ARGUMENT
+ * (DB opened read-only),
+ * or a failing status with the detail in DB. */
+xs_status_t xs_db_retag_document(xs_db_t *db, const char *unique_term, size_t term_len,
+                                 unsigned slot, const char *value, size_t value_len,
+                                 const char *remove, size_t remove_len, const char *add,
+                                 size_t add_len);
 
 /* The stored data / a value of document DOCID.  *out is malloc'ed (and
  * NUL-terminated): free with xs_free().  XS_NOT_FOUND if no such document;

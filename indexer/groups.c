@@ -1,0 +1,413 @@
+/* groups.c: near-duplicate groups kept in the index.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "docdata.h"
+#include "dupgroup.h"
+#include "groups.h"
+#include "schema.h"
+#include "table.h"
+#include "xs.h"
+
+struct groups {
+    xs_db_t *db;
+    dupgroup_index_t index;
+};
+
+/* An article as the index holds it (or as a rebuild works it out). */
+typedef struct {
+    unsigned docid;
+    char *id, *date, *group;
+    dupsig_t sig;
+    int has_sig;
+} record_t;
+
+static void record_free(record_t *r)
+{
+    free(r->id);
+    free(r->date);
+    free(r->group);
+    memset(r, 0, sizeof *r);
+}
+
+/* A value of document DOCID, malloc'ed ("" when it has none), or NULL. */
+static char *value_of(xs_db_t *db, unsigned docid, unsigned slot, size_t *len)
+{
+    char *value = NULL, *copy;
+    size_t n = 0;
+    if (xs_db_document_value(db, docid, slot, &value, &n) != XS_OK)
+        return NULL;
+    copy = xstrndup(value, n);
+    xs_free(value);
+    if (len)
+        *len = n;
+    return copy;
+}
+
+/* Reads the record of document DOCID.  Returns 0, or -1. */
+static int read_record(xs_db_t *db, unsigned docid, record_t *r)
+{
+    size_t len = 0;
+    char *sig = value_of(db, docid, SLOT_DUPSIG, &len);
+
+    memset(r, 0, sizeof *r);
+    r->docid = docid;
+    r->id = value_of(db, docid, SLOT_ID, NULL);
+    r->date = value_of(db, docid, SLOT_DATE, NULL);
+    r->group = value_of(db, docid, SLOT_GROUP, NULL);
+    if (sig == NULL || r->id == NULL || r->date == NULL || r->group == NULL) {
+        free(sig);
+        record_free(r);
+        return -1;
+    }
+    r->has_sig = dupsig_decode(sig, len, &r->sig) == 0;
+    free(sig);
+    return 0;
+}
+
+/* The docid of the article ID, or 0 when there is none (or on an error:
+ * *FAILED set). */
+static unsigned docid_of(xs_db_t *db, const char *id, int *failed)
+{
+    buf_t term = BUF_INIT;
+    unsigned docid = 0;
+    docdata_id_term(id, &term);
+    xs_status_t st = term.failed ? XS_NO_MEMORY
+                                 : xs_db_find_unique(db, term.data, term.len, &docid);
+    buf_free(&term);
+    if (st != XS_OK && st != XS_NOT_FOUND)
+        *failed = 1;
+    return st == XS_OK ? docid : 0;
+}
+
+static dupgroup_article_t article_of(const record_t *r)
+{
+    dupgroup_article_t a = { r->id, r->date, r->has_sig ? &r->sig : NULL, r->group };
+    return a;
+}
+
+/* ----------------------------------------------------------- the index */
+
+typedef struct {
+    xs_db_t *db;
+    unsigned *seen;        /* docids listed for this lookup: a few, so a list */
+    size_t seen_count, seen_capacity;
+    dupgroup_found_t *found;
+    int failed;
+} lookup_t;
+
+static int list_posting(void *ctx, unsigned docid)
+{
+    lookup_t *l = ctx;
+    for (size_t i = 0; i < l->seen_count; i++)
+        if (l->seen[i] == docid)
+            return 0;
+    if (l->seen_count == l->seen_capacity) {
+        size_t capacity = l->seen_capacity ? 2 * l->seen_capacity : 16;
+        unsigned *grown = realloc(l->seen, capacity * sizeof *grown);
+        if (grown == NULL) {
+            l->failed = 1;
+            return 1;
+        }
+        l->seen = grown;
+        l->seen_capacity = capacity;
+    }
+    l->seen[l->seen_count++] = docid;
+    record_t r;
+    if (read_record(l->db, docid, &r) != 0) {
+        l->failed = 1;
+        return 1;
+    }
+    dupgroup_article_t a = article_of(&r);
+    int rc = dupgroup_found_add(l->found, &a);
+    record_free(&r);
+    if (rc != 0)
+        l->failed = 1;
+    return rc != 0;
+}
+
+/* Lists every indexed article holding a band key of SIG. */
+static int find_candidates(void *ctx, const dupsig_t *sig, int leaders_only,
+                           dupgroup_found_t *found)
+{
+    groups_t *g = ctx;
+    lookup_t l = { g->db, NULL, 0, 0, found, 0 };
+    char key[DUPSIG_KEY_SIZE];
+
+    (void)leaders_only;    /* band lists are short: all are listed */
+    for (unsigned band = 0; band < DUPSIG_BANDS && !l.failed; band++) {
+        dupsig_band_key(sig, band, key);
+        if (xs_db_each_posting(g->db, key, DUPSIG_KEY_LEN, list_posting, &l) != XS_OK)
+            l.failed = 1;
+    }
+    free(l.seen);
+    dupgroup_found_all(found);
+    return l.failed ? -1 : 0;
+}
+
+/* Retags the article ID of DB with GROUP (value and term, the old term
+ * dropped).  Returns 0, or -1. */
+static int retag(xs_db_t *db, const char *id, const char *group)
+{
+    int failed = 0;
+    unsigned docid = docid_of(db, id, &failed);
+    buf_t idterm = BUF_INIT, old_term = BUF_INIT, new_term = BUF_INIT;
+    char *old = docid ? value_of(db, docid, SLOT_GROUP, NULL) : NULL;
+    int rc = -1;
+
+    if (docid == 0 || old == NULL)
+        goto done;
+    docdata_id_term(id, &idterm);
+    docdata_id_term_with(PREFIX_GROUP, old, &old_term);
+    docdata_id_term_with(PREFIX_GROUP, group, &new_term);
+    if (!idterm.failed && !old_term.failed && !new_term.failed
+        && xs_db_retag_document(db, idterm.data, idterm.len, SLOT_GROUP, group, strlen(group),
+                                old_term.data, old_term.len, new_term.data, new_term.len)
+               == XS_OK)
+        rc = 0;
+done:
+    free(old);
+    buf_free(&idterm);
+    buf_free(&old_term);
+    buf_free(&new_term);
+    return rc;
+}
+
+static int set_group(void *ctx, const char *id, const char *group)
+{
+    groups_t *g = ctx;
+    return retag(g->db, id, group);
+}
+
+groups_t *groups_new(xs_db_t *db)
+{
+    groups_t *g = calloc(1, sizeof *g);
+    if (g == NULL)
+        return NULL;
+    g->db = db;
+    g->index.find_candidates = find_candidates;
+    g->index.set_group = set_group;
+    g->index.ctx = g;
+    g->index.min_equal_rows = DUPGROUP_MIN_EQUAL_ROWS;
+    return g;
+}
+
+void groups_free(groups_t *g)
+{
+    free(g);
+}
+
+/* Non-zero if the article's date DATE and signature SIG are those of R. */
+static int same_placement(const record_t *r, const char *date, const dupsig_t *sig)
+{
+    return strcmp(r->date, date ? date : "") == 0 && (sig != NULL) == r->has_sig
+           && (sig == NULL || memcmp(&r->sig, sig, sizeof *sig) == 0);
+}
+
+int groups_place(groups_t *g, const char *id, const char *date, const dupsig_t *sig,
+                 char **group)
+{
+    int failed = 0;
+    unsigned docid = docid_of(g->db, id, &failed);
+    record_t old;
+    dupgroup_article_t a = { id, date, sig, NULL };
+
+    *group = NULL;
+    if (failed)
+        return -1;
+    if (docid) {
+        if (read_record(g->db, docid, &old) != 0)
+            return -1;
+        /* The same date and signature: the same group, nothing to redo. */
+        if (same_placement(&old, date, sig)) {
+            *group = old.group;
+            old.group = NULL;
+            record_free(&old);
+            return 0;
+        }
+        dupgroup_article_t was = article_of(&old);
+        int rc = dupgroup_remove(&g->index, &was);
+        record_free(&old);
+        if (rc != 0)
+            return -1;
+    }
+    return dupgroup_add(&g->index, &a, group);
+}
+
+int groups_leave(groups_t *g, const char *id)
+{
+    int failed = 0;
+    unsigned docid = docid_of(g->db, id, &failed);
+    record_t old;
+
+    if (failed)
+        return -1;
+    if (docid == 0)
+        return 0;
+    if (read_record(g->db, docid, &old) != 0)
+        return -1;
+    dupgroup_article_t was = article_of(&old);
+    int rc = dupgroup_remove(&g->index, &was);
+    record_free(&old);
+    return rc;
+}
+
+/* ------------------------------------------------------ afresh, in memory */
+
+typedef struct {
+    record_t *records;     /* every article, sorted in (date, id) order */
+    size_t count, capacity;
+    table_t *bands;        /* band key -> value: index list (size_t *), count: its length */
+    size_t done;           /* records[0..done) are grouped */
+    int failed;
+} fresh_t;
+
+static int collect_id(void *ctx, unsigned docid, const char *value, size_t len)
+{
+    fresh_t *f = ctx;
+    (void)value, (void)len;
+    if (f->count == f->capacity) {
+        size_t capacity = f->capacity ? 2 * f->capacity : 1024;
+        record_t *grown = realloc(f->records, capacity * sizeof *grown);
+        if (grown == NULL) {
+            f->failed = 1;
+            return 1;
+        }
+        f->records = grown;
+        f->capacity = capacity;
+    }
+    memset(&f->records[f->count], 0, sizeof f->records[f->count]);
+    f->records[f->count++].docid = docid;
+    return 0;
+}
+
+static int compare_records(const void *a, const void *b)
+{
+    dupgroup_article_t x = article_of(a), y = article_of(b);
+    return dupgroup_precedes(&x, &y) ? -1 : dupgroup_precedes(&y, &x);
+}
+
+/* Lists the articles grouped so far that hold a band key of SIG. */
+static int fresh_candidates(void *ctx, const dupsig_t *sig, int leaders_only,
+                            dupgroup_found_t *found)
+{
+    fresh_t *f = ctx;
+    char key[DUPSIG_KEY_SIZE];
+    (void)leaders_only;
+    for (unsigned band = 0; band < DUPSIG_BANDS; band++) {
+        dupsig_band_key(sig, band, key);
+        table_entry_t *e = table_find(f->bands, key, DUPSIG_KEY_LEN);
+        const size_t *list = e ? e->value : NULL;
+        for (unsigned long i = 0; e && i < e->count; i++) {
+            dupgroup_article_t a = article_of(&f->records[list[i]]);
+            if (dupgroup_found_add(found, &a) != 0)
+                return -1;
+        }
+    }
+    dupgroup_found_all(found);
+    return 0;
+}
+
+static int fresh_set_group(void *ctx, const char *id, const char *group)
+{
+    /* In (date, id) order no article comes before one grouped already:
+     * the rule never regroups here. */
+    (void)ctx, (void)id, (void)group;
+    return -1;
+}
+
+/* Notes record I's band keys for the records after it. */
+static int add_bands(fresh_t *f, size_t i)
+{
+    char key[DUPSIG_KEY_SIZE];
+    for (unsigned band = 0; band < DUPSIG_BANDS && f->records[i].has_sig; band++) {
+        dupsig_band_key(&f->records[i].sig, band, key);
+        table_entry_t *e = table_add(f->bands, key, DUPSIG_KEY_LEN, NULL);
+        size_t *list = e ? realloc(e->value, (e->count + 1) * sizeof *list) : NULL;
+        if (list == NULL)
+            return -1;
+        list[e->count++] = i;
+        e->value = list;
+    }
+    return 0;
+}
+
+/* Loads every article of DB and works out each one's group (into NEW,
+ * a malloc'ed array parallel to F->records, whose group is the stored
+ * one).  Returns 0, or -1. */
+static int group_afresh(xs_db_t *db, fresh_t *f, char ***new_out)
+{
+    dupgroup_index_t index = { fresh_candidates, fresh_set_group, f, DUPGROUP_MIN_EQUAL_ROWS,
+                               0, 0, 0 };
+    char **groups = NULL;
+
+    if ((f->bands = table_new(TABLE_KEYS)) == NULL
+        || xs_db_each_value(db, SLOT_ID, collect_id, f) != XS_OK || f->failed)
+        return -1;
+    for (size_t i = 0; i < f->count; i++)
+        if (read_record(db, f->records[i].docid, &f->records[i]) != 0)
+            return -1;
+    if (f->count)
+        qsort(f->records, f->count, sizeof *f->records, compare_records);
+    if ((groups = calloc(f->count ? f->count : 1, sizeof *groups)) == NULL)
+        return -1;
+    *new_out = groups;
+    for (size_t i = 0; i < f->count; i++) {
+        dupgroup_article_t a = article_of(&f->records[i]);
+        a.group = NULL;
+        if (dupgroup_add(&index, &a, &groups[i]) != 0 || add_bands(f, i) != 0)
+            return -1;
+        f->done = i + 1;
+    }
+    return 0;
+}
+
+static void fresh_free(fresh_t *f, char **groups)
+{
+    for (size_t i = 0; i < f->count; i++) {
+        if (groups)
+            free(groups[i]);
+        record_free(&f->records[i]);
+    }
+    free(groups);
+    free(f->records);
+    table_free(f->bands, free);
+}
+
+int groups_rebuild(xs_db_t *db, size_t *changed)
+{
+    fresh_t f = { NULL, 0, 0, NULL, 0, 0 };
+    char **groups = NULL;
+    size_t n = 0;
+    int rc = group_afresh(db, &f, &groups);
+
+    for (size_t i = 0; rc == 0 && i < f.count; i++)
+        if (strcmp(groups[i], f.records[i].group) != 0) {
+            rc = retag(db, f.records[i].id, groups[i]);
+            n++;
+        }
+    if (changed)
+        *changed = n;
+    fresh_free(&f, groups);
+    return rc;
+}
+
+int groups_verify(xs_db_t *db, size_t *wrong, char **first_wrong)
+{
+    fresh_t f = { NULL, 0, 0, NULL, 0, 0 };
+    char **groups = NULL;
+    int rc = group_afresh(db, &f, &groups);
+
+    *wrong = 0;
+    if (first_wrong)
+        *first_wrong = NULL;
+    for (size_t i = 0; rc == 0 && i < f.count; i++)
+        if (strcmp(groups[i], f.records[i].group) != 0 && (*wrong)++ == 0 && first_wrong
+            && (*first_wrong = strdup(f.records[i].id)) == NULL)
+            rc = -1;
+    fresh_free(&f, groups);
+    return rc;
+}

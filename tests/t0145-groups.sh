@@ -1,0 +1,89 @@
+#!/bin/sh
+# t0145-groups.sh: near-duplicate groups in the index: syndicated copies
+# grouped with their original, kept right as articles come and go, the
+# same however the index was built.
+# SPDX-License-Identifier: GPL-2.0-or-later
+. "$TRAWL_SRCDIR/tests/test-lib.sh"
+
+# Debian's python3, where python3-xapian is, reads the groups (value slot 9).
+py=/usr/bin/python3
+if ! "$py" -c 'import xapian' 2> /dev/null; then
+    echo "1..0 # SKIP python3-xapian is not installed (setup.sh installs it)"
+    exit 0
+fi
+groups() {  # groups DB: "id group" for every article, sorted
+    "$py" -c 'import sys, xapian
+db = xapian.Database(sys.argv[1])
+for it in db.postlist(""):
+    d = db.get_document(it.docid)
+    print(d.get_value(4).decode(), d.get_value(9).decode())' "$1" | sort
+}
+
+c="$tmp/corpus"
+mkdir "$c"
+story='Ministers announced on Tuesday that the new hospital in the north of the city will open next spring, two years later than planned, after the builder went into administration and a second contractor was found. The trust said patients would keep using the old building until then. Local councillors criticised the delay and asked for an inquiry into how the contract was awarded. The health secretary said lessons would be learned.'
+printf 'Date: 2015-03-10\nSource: Wire\n\nHospital delayed\n\n%s\n' "$story" > "$c/wire.txt"
+# A re-publication: new headline, a banner line, the last sentence cut.
+printf 'Date: 2015-03-11\nSource: Gazette\n\nNew hospital opening put back two years\n\nExclusive report.\n\n%s\n' \
+    "${story% The health secretary*}" > "$c/gazette.txt"
+# Another: a few words changed.
+printf 'Date: 2015-03-12\nSource: Herald\n\nHospital opening delayed again\n\n%s\n' \
+    "$(printf '%s' "$story" | sed 's/Tuesday/Wednesday/; s/next spring/in the spring/; s/councillors/politicians/')" \
+    > "$c/herald.txt"
+# A different story on the same subject is no copy.
+printf 'Date: 2015-03-11\nSource: Wire\n\nHospital wins award\n\nThe trust that runs the old hospital in the north of the city won a national award for its maternity ward on Wednesday. Midwives said the prize recognised years of work despite the cramped building, which the new hospital will replace. The award comes with a grant for training.\n' \
+    > "$c/award.txt"
+printf 'Date: 2015-03-13\n\nA short note\n\nToo short to sign.\n' > "$c/short.txt"
+
+run trawl_index --db "$tmp/db" "$c"
+expect_status "the corpus indexes" 0
+is "copies follow the earliest article; a different story and a short one lead their own" \
+    "$(groups "$tmp/db")" "award.txt award.txt
+gazette.txt wire.txt
+herald.txt wire.txt
+short.txt short.txt
+wire.txt wire.txt"
+run trawl_index --check --db "$tmp/db"
+is "--check: the groups are right" "$out" "$tmp/db: ok (5 documents, revision 1)"
+
+# An earlier copy arrives: it leads, and the others are retagged to it.
+printf 'Date: 2015-03-09\nSource: Agency\n\nHospital opening delayed\n\n%s\n' "$story" > "$c/agency.txt"
+run trawl_index --db "$tmp/db" "$c"
+is "an earlier copy becomes the leader of all" "$(groups "$tmp/db" | grep -v 'award\|short')" "agency.txt agency.txt
+gazette.txt agency.txt
+herald.txt agency.txt
+wire.txt agency.txt"
+# The leader goes: the next earliest leads the rest.
+rm "$c/agency.txt"
+run trawl_index --db "$tmp/db" "$c"
+is "when the leader goes, the next earliest leads" "$(groups "$tmp/db" | grep -v 'award\|short')" "gazette.txt wire.txt
+herald.txt wire.txt
+wire.txt wire.txt"
+# A copy edited into another story leaves the group.
+printf 'Date: 2015-03-11\nSource: Gazette\n\nBudget\n\nThe council set its budget for the coming year on Monday, raising the tax on homes by two per cent and cutting the grants paid to arts groups across the city by a third.\n' \
+    > "$c/gazette.txt"
+run trawl_index --db "$tmp/db" "$c"
+is "an article rewritten into another story leaves its group" "$(groups "$tmp/db" | grep gazette)" "gazette.txt gazette.txt"
+incremental=$(groups "$tmp/db")
+run trawl_index --check --db "$tmp/db"
+expect_status "--check after the incremental runs: right" 0
+
+# The same groups from a fresh index, one process or two.
+run trawl_index --db "$tmp/fresh" "$c"
+is "a fresh index gives the incremental runs' groups" "$(groups "$tmp/fresh")" "$incremental"
+run trawl_index --db "$tmp/jobs" --jobs 2 "$c"
+is "--jobs 2 gives them too (grouped after the merge)" "$(groups "$tmp/jobs")" "$incremental"
+run trawl_index --check --db "$tmp/jobs"
+expect_status "... and --check agrees" 0
+
+# A wrong group is caught by --check.
+"$py" -c 'import sys, xapian
+db = xapian.WritableDatabase(sys.argv[1])
+for it in db.postlist("Qherald.txt"):
+    d = db.get_document(it.docid); d.add_value(9, "herald.txt"); db.replace_document(it.docid, d)
+db.commit()' "$tmp/fresh"
+run trawl_index --check --db "$tmp/fresh"
+expect_status "--check of a wrong group exits 2" 2
+like "... naming it" "$err" "the index '$tmp/fresh' holds 1 article in the wrong near-duplicate group (the first: 'herald.txt')"
+
+done_testing
