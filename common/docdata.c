@@ -39,7 +39,7 @@ int docdata_encode(const stored_doc_t *doc, buf_t *out)
     put_field(out, "path", doc->path);
     for (size_t i = 0; i < doc->extra_count; i++) {
         buf_t key = BUF_INIT;
-        buf_printf(&key, "x-%s", doc->extra[i].key);
+        buf_printf(&key, "%s-%s", doc->extra[i].list ? "l" : "x", doc->extra[i].key);
         if (key.failed)
             return -1;
         put_field(out, key.data, doc->extra[i].value);
@@ -70,7 +70,7 @@ static int fail(char **errmsg, const char *why)
     return -1;
 }
 
-static int add_extra(stored_doc_t *doc, char *key, char *value)
+static int add_extra(stored_doc_t *doc, char *key, char *value, int list)
 {
     docdata_field_t *extra = realloc(doc->extra,
                                      (doc->extra_count + 1) * sizeof *extra);
@@ -79,6 +79,7 @@ static int add_extra(stored_doc_t *doc, char *key, char *value)
     doc->extra = extra;
     extra[doc->extra_count].key = key;
     extra[doc->extra_count].value = value;
+    extra[doc->extra_count].list = list;
     doc->extra_count++;
     return 0;
 }
@@ -168,8 +169,8 @@ int docdata_decode(const char *data, size_t len, int want_text,
             if (*end != '\0')
                 return docdata_free(doc), fail(errmsg, "bad text length");
             have_text = 1;
-        } else if (key_len > 2 && memcmp(line, "x-", 2) == 0) {
-            if (add_extra(doc, line + 2, value) < 0)
+        } else if (key_len > 2 && (memcmp(line, "x-", 2) == 0 || memcmp(line, "l-", 2) == 0)) {
+            if (add_extra(doc, line + 2, value, line[0] == 'l') < 0)
                 return docdata_free(doc), fail(errmsg, "out of memory");
         }
 #undef KEY_IS

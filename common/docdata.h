@@ -16,7 +16,7 @@
  *     <zlib stream of the text: paragraphs separated by '\n'>
  *
  * Unknown fields are absent, never empty.  Extra metadata is kept as
- * "x-<key>" lines.  Tabs and newlines in values become spaces.
+ * "x-<key>" lines, a list as an "l-<key>" line an item.  Tabs and newlines in values become spaces.
  */
 #ifndef TRAWL_DOCDATA_H
 #define TRAWL_DOCDATA_H
@@ -26,6 +26,7 @@
 
 typedef struct {
     char *key, *value;
+    int list;              /* an item of a list ("l-<key>" lines) */
 } docdata_field_t;
 
 typedef struct {

@@ -25,6 +25,16 @@
 #define PREFIX_DATE     "D"    /* D20140603 (boolean) */
 #define PREFIX_GROUP    "XG"   /* XG<id>: member of the near-duplicate group
                                   that article ID leads (boolean) */
+/* Metadata fields (the byline and every field trawl has no member for:
+ * JSON Lines members, manifest columns, front-matter keys), by the field's
+ * name folded to lower case: */
+#define PREFIX_FIELD      "XF"  /* XF<name>:<word> with positions;
+                                   XF<name>=<value as stated> (boolean) */
+#define PREFIX_FIELD_NAME "XK"  /* XK<name>: the article has the field */
+#define FIELD_WORD_MARK   ':'
+#define FIELD_VALUE_MARK  '='
+#define FIELD_NAME_MAX    64    /* longer names are stored, not searchable */
+#define BYLINE_FIELD      "byline"   /* the byline's field name */
 /* XB<40-bit hex>: the near-duplicate signature's band keys (indexer/dupsig.h) */
 
 /* A headline word counts this many times in Z<stem>, the term a plain

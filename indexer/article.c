@@ -17,13 +17,18 @@ void article_free(article_t *a)
     for (size_t i = 0; i < a->paragraph_count; i++)
         free(a->paragraphs[i].text);
     free(a->paragraphs);
-    for (size_t i = 0; i < a->extra_count; i++) {
-        free(a->extra[i].key);
-        free(a->extra[i].value);
-    }
+    for (size_t i = 0; i < a->extra_count; i++)
+        article_field_free(&a->extra[i]);
     free(a->extra);
     free(a->warning);
     memset(a, 0, sizeof *a);
+}
+
+void article_field_free(article_field_t *field)
+{
+    free(field->key);
+    free(field->value);
+    field->key = field->value = NULL;
 }
 
 unsigned article_fields_set(const article_t *a)

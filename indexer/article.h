@@ -24,8 +24,15 @@ typedef struct {
     para_kind_t kind;
 } paragraph_t;
 
+/* A metadata field trawl has no member for (a front-matter key, a JSON
+ * Lines member, a manifest column): searchable as KEY:words and
+ * KEY=value, counted by --count-by KEY.  A list gives one article_field_t
+ * an item, under the same key. */
 typedef struct {
-    char *key, *value;    /* a front-matter field trawl does not know */
+    char *key, *value;
+    int list;             /* an item of a list */
+    int structured;       /* VALUE is JSON text (an object, a list of
+                             lists): shown, not searched */
 } article_field_t;
 
 typedef struct {
@@ -55,6 +62,9 @@ enum {
 
 /* The ARTICLE_* of A's fields that are set. */
 unsigned article_fields_set(const article_t *a);
+
+/* Frees what FIELD holds. */
+void article_field_free(article_field_t *field);
 
 /* Frees what ARTICLE holds and empties it (an empty one is fine). */
 void article_free(article_t *article);

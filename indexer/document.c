@@ -17,6 +17,7 @@ typedef struct {
     unsigned body_stem_wdf;    /* headline words: TITLE_STEM_WDF, else 0 */
     unsigned position;         /* running position across the whole article */
     int with_positions;
+    int words_only;            /* metadata fields: no stemmed forms */
     spelling_batch_t *spelling;   /* count words for the spelling data, or NULL */
     int spelling_full;         /* the batch asks to be flushed */
     dupsig_builder_t *dupsig;  /* body words: fed to the signature, or NULL */
@@ -37,6 +38,8 @@ static int add_token(void *ctx, const token_t *tok)
         sink->status = xs_doc_add_term(sink->doc, sink->term.data, sink->term.len, 1);
     if (sink->status != XS_OK)
         return 1;
+    if (sink->words_only)
+        return sink->term.failed;
     if (sink->dupsig)
         dupsig_builder_add_word(sink->dupsig, tok->word, tok->word_len);
     /* Spelling data ("did you mean") from story words only; numbers are
@@ -109,6 +112,36 @@ static int add_date(xs_doc_t *doc, const char *date)
     return 0;
 }
 
+/* Metadata field KEY (the byline, an extra field) = VALUE: its words
+ * under XF<key>: with positions (KEY:words and KEY:"a phrase" search
+ * them), the value as stated under XF<key>= (KEY=value matches it and
+ * --count-by KEY counts it), and XK<key>, which tells the searcher the
+ * field exists.  A name longer than FIELD_NAME_MAX is not searchable. */
+static int index_field(analyzer_t *analyzer, term_sink_t *sink, const char *key,
+                       const char *value)
+{
+    size_t key_len = strlen(key), value_len = strlen(value);
+    char name[FIELD_NAME_MAX + 1];
+    buf_t term = BUF_INIT;
+    int rc;
+
+    if (key_len == 0 || key_len > FIELD_NAME_MAX || value_len == 0)
+        return 0;
+    for (size_t i = 0; i <= key_len; i++)
+        name[i] = key[i] >= 'A' && key[i] <= 'Z' ? (char)(key[i] - 'A' + 'a') : key[i];
+    rc = add_boolean(sink->doc, PREFIX_FIELD_NAME, name, key_len);
+    buf_printf(&term, "%s%s%c", PREFIX_FIELD, name, FIELD_VALUE_MARK);
+    if (rc == 0 && term.len + value_len <= MAX_TERM_BYTES)
+        rc = add_boolean(sink->doc, term.data, value, value_len);
+    term.data[term.len - 1] = FIELD_WORD_MARK;
+    sink->words_only = 1;
+    if (rc == 0 && (term.failed || index_text(analyzer, sink, term.data, value, value_len) != 0))
+        rc = -1;
+    sink->words_only = 0;
+    buf_free(&term);
+    return rc;
+}
+
 static int set_value(xs_doc_t *doc, unsigned slot, const char *s)
 {
     return xs_doc_set_value(doc, slot, s, strlen(s)) == XS_OK ? 0 : -1;
@@ -146,6 +179,7 @@ static int encode_stored(const article_t *a, const document_place_t *place, buf_
     for (size_t i = 0; i < a->extra_count; i++) {
         extra[i].key = a->extra[i].key;
         extra[i].value = a->extra[i].value;
+        extra[i].list = a->extra[i].list;
     }
     stored.extra = extra;
     stored.extra_count = a->extra_count;
@@ -230,6 +264,14 @@ xs_status_t document_build(const document_tools_t *tools, const article_t *a,
         if (index_text(analyzer, &sink, PREFIX_SOURCE, a->source, strlen(a->source)) != 0)
             goto done;
     }
+    sink.with_positions = 1;
+    sink.spelling = NULL;
+    if (a->byline && index_field(analyzer, &sink, BYLINE_FIELD, a->byline) != 0)
+        goto done;
+    for (size_t i = 0; i < a->extra_count; i++)
+        if (!a->extra[i].structured
+            && index_field(analyzer, &sink, a->extra[i].key, a->extra[i].value) != 0)
+            goto done;
     if (sink.status != XS_OK || (a->date && add_date(doc, a->date) != 0))
         goto done;
     if (encode_stored(a, place, &data) != 0

@@ -138,6 +138,7 @@ int fields_add_extra(article_t *a, const char *key, size_t key_len, const char *
     }
     grown[a->extra_count].key = k;
     grown[a->extra_count].value = v ? v : strdup("");
+    grown[a->extra_count].list = grown[a->extra_count].structured = 0;
     if (grown[a->extra_count].value == NULL) {
         free(k);
         return -1;

@@ -339,6 +339,45 @@ int json_read_object(json_reader_t *reader, const char *text, size_t len,
     return 0;
 }
 
+int json_read_strings(json_reader_t *reader, const char *text, size_t len, json_item_fn fn,
+                      void *ctx)
+{
+    parser_t p = { reader, text, len, 0 };
+    reader->error[0] = '\0';
+    skip_space(&p);
+    if (p.pos >= len || text[p.pos] != '[')
+        return syntax_error(&p, "expected '[' (a JSON array)");
+    p.pos++;
+    skip_space(&p);
+    if (p.pos < len && text[p.pos] == ']')
+        return 0;
+    for (;;) {
+        json_kind_t kind;
+        skip_space(&p);
+        size_t start = p.pos;
+        buf_reset(&reader->value);
+        if (read_value(&p, 1, &reader->value, &kind) != 0)
+            return -1;
+        if (reader->value.failed)
+            return -2;
+        if (kind != JSON_STRING && kind != JSON_NUMBER)
+            return 1;
+        int rc = kind == JSON_STRING
+                 ? fn(ctx, reader->value.data ? reader->value.data : "", reader->value.len)
+                 : fn(ctx, text + start, p.pos - start);
+        if (rc != 0)
+            return rc;
+        skip_space(&p);
+        if (p.pos < len && text[p.pos] == ',') {
+            p.pos++;
+            continue;
+        }
+        if (p.pos < len && text[p.pos] == ']')
+            return 0;
+        return syntax_error(&p, "expected ',' or ']'");
+    }
+}
+
 void json_reader_free(json_reader_t *reader)
 {
     buf_free(&reader->key);

@@ -51,6 +51,18 @@ typedef struct {
 int json_read_object(json_reader_t *reader, const char *text, size_t len,
                      json_member_fn fn, void *ctx);
 
+/* Called for each item of a list of strings, with the string decoded (a
+ * number as written), valid only during the call.  Return 0 to go on. */
+typedef int (*json_item_fn)(void *ctx, const char *item, size_t len);
+
+/* Reads the JSON array TEXT[0..LEN) (a JSON_ARRAY value's text) as a list
+ * of strings and numbers, calling FN for each item.  Returns 0; FN's
+ * positive return; 1 when an item is anything else (the array is no list
+ * of strings: FN may have seen the items before it); -1 after a syntax
+ * error; -2 when memory runs out. */
+int json_read_strings(json_reader_t *reader, const char *text, size_t len, json_item_fn fn,
+                      void *ctx);
+
 void json_reader_free(json_reader_t *reader);
 
 #endif /* TRAWL_JSON_H */

@@ -27,6 +27,9 @@ typedef struct {
                               names of one hash, 1 in 2^64, would be taken
                               for a repeat) */
     size_t key_count, key_capacity;
+    json_reader_t *reader;  /* the record's, to read a list member's items */
+    const char *item_key;   /* the list member being read, for add_item() */
+    size_t item_key_len;
 } record_t;
 
 /* Notes the name KEY[0..KEY_LEN) in R.  Returns 1 if it was met before, 0
@@ -46,6 +49,41 @@ static int seen_before(record_t *r, const char *key, size_t key_len)
         r->key_capacity = capacity;
     }
     r->key_hashes[r->key_count++] = hash;
+    return 0;
+}
+
+/* An item of a list of strings: one value of the member's field. */
+static int add_item(void *ctx, const char *item, size_t len)
+{
+    record_t *r = ctx;
+    if (fields_add_extra(r->article, r->item_key, r->item_key_len, item, len) != 0)
+        return 2;
+    r->article->extra[r->article->extra_count - 1].list = 1;
+    return 0;
+}
+
+/* A member trawl has no field for: a string, number or true/false is a
+ * value of the field KEY; a list of them one value per item; null
+ * nothing; anything else (an object, a list of lists) is kept as its JSON
+ * text, shown but not searched.  Returns 0, or 2 when memory runs out. */
+static int add_extra_member(record_t *r, const char *key, size_t key_len, const json_value_t *v)
+{
+    if (v->kind == JSON_NULL)
+        return 0;
+    if (v->kind == JSON_ARRAY) {
+        size_t before = r->article->extra_count;
+        r->item_key = key;
+        r->item_key_len = key_len;
+        int rc = json_read_strings(r->reader, v->text, v->len, add_item, r);
+        if (rc == 0 || rc == 2 || rc == -2)
+            return rc == 0 ? 0 : 2;
+        while (r->article->extra_count > before)
+            article_field_free(&r->article->extra[--r->article->extra_count]);
+    }
+    if (fields_add_extra(r->article, key, key_len, v->text, v->len) != 0)
+        return 2;
+    r->article->extra[r->article->extra_count - 1].structured =
+        v->kind == JSON_ARRAY || v->kind == JSON_OBJECT;
     return 0;
 }
 
@@ -109,7 +147,7 @@ static int on_member(void *ctx, const char *key, size_t key_len, const json_valu
         r->error = "a known field (title, text, date, source, byline, url) is not a string";
         return 1;
     }
-    return fields_add_extra(a, key, key_len, v->text, v->len) == 0 ? 0 : 2;
+    return add_extra_member(r, key, key_len, v);
 }
 
 /* Takes the "id" member of a record and stops the reading there. */
@@ -145,7 +183,7 @@ static int refuse(article_t *out, char **errmsg, const char *why)
 int jsonl_parse_record(json_reader_t *reader, const char *line, size_t len,
                        article_t *out, char **errmsg)
 {
-    record_t r = { out, NULL, 0, 0, BUF_INIT, NULL, NULL, 0, 0 };
+    record_t r = { out, NULL, 0, 0, BUF_INIT, NULL, NULL, 0, 0, reader, NULL, 0 };
     int rc;
 
     memset(out, 0, sizeof *out);

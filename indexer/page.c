@@ -407,6 +407,7 @@ static void set_field(parser_t *p, span_t key, span_t value)
     a->extra = extra;
     extra[a->extra_count].key = dup_span(p, key);
     extra[a->extra_count].value = dup_span(p, value);
+    extra[a->extra_count].list = extra[a->extra_count].structured = 0;
     a->extra_count++;
 }
 

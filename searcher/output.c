@@ -269,6 +269,15 @@ static const char *field_string(field_t field, const output_query_t *q, const hi
 
 /* Appends the value of FIELD for HIT as plain text (what TSV and CSV
  * escape, and JSON quotes).  Returns 0 when the value is unknown (null). */
+/* The first of DOC's extra fields with the key of extra field I. */
+static size_t first_of_key(const stored_doc_t *doc, size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (strcmp(doc->extra[k].key, doc->extra[i].key) == 0)
+            return k;
+    return i;
+}
+
 static int field_text(buf_t *out, field_t field, const output_query_t *q, const hit_t *hit)
 {
     const stored_doc_t *doc = &hit->doc;
@@ -289,9 +298,16 @@ static int field_text(buf_t *out, field_t field, const output_query_t *q, const 
     case FIELD_ALL_WORDS: buf_puts(out, hit->has_all_words ? "true" : "false"); return 1;
     case FIELD_TITLE_DERIVED: buf_puts(out, doc->title_derived ? "true" : "false"); return 1;
     case FIELD_META:
-        /* Metadata trawl has no field for, as "key=value; key=value". */
-        for (size_t i = 0; i < doc->extra_count; i++)
-            buf_printf(out, "%s%s=%s", i ? "; " : "", doc->extra[i].key, doc->extra[i].value);
+        /* Metadata trawl has no field for, as "key=value; key=a, b" (a
+         * list's items after one key). */
+        for (size_t i = 0; i < doc->extra_count; i++) {
+            if (first_of_key(doc, i) < i)
+                continue;
+            buf_printf(out, "%s%s=", i ? "; " : "", doc->extra[i].key);
+            for (size_t k = i; k < doc->extra_count; k++)
+                if (strcmp(doc->extra[k].key, doc->extra[i].key) == 0)
+                    buf_printf(out, "%s%s", k > i ? ", " : "", doc->extra[k].value);
+        }
         return doc->extra_count > 0;
     case FIELD_CITATION: cite_citation(out, hit); return 1;
     case FIELD_SNIPPETS:
@@ -350,16 +366,32 @@ static void json_snippets(buf_t *out, const hit_t *hit)
     buf_putc(out, ']');
 }
 
-/* Metadata trawl has no field for (front matter, JSON Lines), as an object. */
+/* Metadata trawl has no field for (front matter, JSON Lines, manifest
+ * columns), as an object: a key once, a list (or a key given more than
+ * once) as an array of its values. */
 static void json_meta(buf_t *out, const stored_doc_t *doc)
 {
     buf_putc(out, '{');
     for (size_t i = 0; i < doc->extra_count; i++) {
+        const docdata_field_t *f = &doc->extra[i];
+        size_t values = 0;
+        if (first_of_key(doc, i) < i)
+            continue;
         buf_puts(out, i ? ",\"" : "\"");
-        esc_json(out, doc->extra[i].key, strlen(doc->extra[i].key));
-        buf_puts(out, "\":\"");
-        esc_json(out, doc->extra[i].value, strlen(doc->extra[i].value));
-        buf_putc(out, '"');
+        esc_json(out, f->key, strlen(f->key));
+        buf_puts(out, "\":");
+        for (size_t k = i; k < doc->extra_count; k++)
+            values += strcmp(doc->extra[k].key, f->key) == 0;
+        if (f->list || values > 1)
+            buf_putc(out, '[');
+        for (size_t k = i, n = 0; k < doc->extra_count; k++)
+            if (strcmp(doc->extra[k].key, f->key) == 0) {
+                buf_puts(out, n++ ? ",\"" : "\"");
+                esc_json(out, doc->extra[k].value, strlen(doc->extra[k].value));
+                buf_putc(out, '"');
+            }
+        if (f->list || values > 1)
+            buf_putc(out, ']');
     }
     buf_putc(out, '}');
 }

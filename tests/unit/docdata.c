@@ -11,7 +11,8 @@
 
 static void test_round_trip(void)
 {
-    docdata_field_t extra[] = { { "category", "health" } };
+    docdata_field_t extra[] = { { "category", "health", 0 }, { "group", "a", 1 },
+                                { "group", "b", 1 } };
     stored_doc_t doc = { 0 }, back;
     buf_t data = BUF_INIT;
     char *err = NULL;
@@ -26,7 +27,7 @@ static void test_round_trip(void)
     doc.text = "First para.\nSecond \xE2\x80\x9Cquoted\xE2\x80\x9D.\nA comment.";
     doc.text_len = strlen(doc.text);
     doc.extra = extra;
-    doc.extra_count = 1;
+    doc.extra_count = 3;
 
     ok(docdata_encode(&doc, &data) == 0, "encode succeeds");
     ok(docdata_decode(data.data, data.len, 1, &back, &err) == 0, "decode succeeds");
@@ -41,9 +42,13 @@ static void test_round_trip(void)
     is_int((long)back.paragraph_count, 3, "paragraph count");
     is_str(back.text, doc.text, "text survives compression");
     is_int((long)back.text_len, (long)doc.text_len, "text length");
-    is_int((long)back.extra_count, 1, "one extra field");
+    is_int((long)back.extra_count, 3, "three extra fields");
     is_str(back.extra[0].key, "category", "extra key");
     is_str(back.extra[0].value, "health", "extra value");
+    is_int(back.extra[0].list, 0, "a single value is no list");
+    ok(back.extra_count == 3 && strcmp(back.extra[2].key, "group") == 0
+       && strcmp(back.extra[2].value, "b") == 0 && back.extra[1].list && back.extra[2].list,
+       "a list's items survive in order, each marked as an item");
     is_int(docdata_paragraph_kind(&back, 3), 'C', "paragraph 3 is a comment");
     is_int(docdata_paragraph_kind(&back, 1), 'B', "paragraph 1 is body");
     is_int(docdata_paragraph_kind(&back, 9), 'B', "an out-of-range paragraph counts as body");

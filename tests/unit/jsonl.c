@@ -108,7 +108,7 @@ static void test_records(void)
         "{\"id\":\"sci.med/1\",\"title\":\"A \\ttitle\",\"text\":\"One line\\nwrapped here.\\n\\n"
         "  Second\\tparagraph. \\n\",\"date\":\"1993-04-23T18:15:54Z\",\"source\":\"Usenet\","
         "\"author\":\"Jo\",\"url\":\"news:x\",\"category\":\"sci.med\",\"groups\":[\"a\",\"b\"],"
-        "\"n\":3}";
+        "\"n\":3,\"nested\":{\"k\":[1]},\"mixed\":[\"a\",[2]],\"none\":null}";
 
     is_int(jsonl_parse_record(&r, line, strlen(line), &a, &err), 0, "a full record");
     is_str(a.id, "sci.med/1", "  id");
@@ -122,11 +122,19 @@ static void test_records(void)
            "  lines of a paragraph joined");
     is_str(a.paragraph_count > 1 ? a.paragraphs[1].text : NULL, "Second paragraph.",
            "  trimmed, tab folded");
-    is_int((long)a.extra_count, 3, "  three other fields kept");
+    is_int((long)a.extra_count, 6, "  other fields kept: a list an item each, null not at all");
     is_str(a.extra_count > 0 ? a.extra[0].key : NULL, "category", "  extra key");
-    is_str(a.extra_count > 1 ? a.extra[1].value : NULL, "[\"a\",\"b\"]",
-           "  a non-string value kept as its JSON text");
-    is_str(a.extra_count > 2 ? a.extra[2].value : NULL, "3", "  a number as written");
+    ok(a.extra_count > 2 && !a.extra[0].list && a.extra[1].list && a.extra[2].list
+       && strcmp(a.extra[1].key, "groups") == 0 && strcmp(a.extra[1].value, "a") == 0
+       && strcmp(a.extra[2].key, "groups") == 0 && strcmp(a.extra[2].value, "b") == 0,
+       "  a list of strings: an item each, in order, under its key");
+    is_str(a.extra_count > 3 ? a.extra[3].value : NULL, "3", "  a number as written");
+    ok(a.extra_count > 5 && a.extra[4].structured && !a.extra[3].structured
+       && strcmp(a.extra[4].value, "{\"k\":[1]}") == 0,
+       "  an object kept as its JSON text, not searched");
+    ok(a.extra_count > 5 && a.extra[5].structured && !a.extra[5].list
+       && strcmp(a.extra[5].key, "mixed") == 0 && strcmp(a.extra[5].value, "[\"a\",[2]]") == 0,
+       "  a list holding a list kept whole as its JSON text, not searched");
     ok(a.warning == NULL, "  no warning");
     article_free(&a);
 

@@ -17,7 +17,8 @@
 #define CITE_B "\xE2\x80\x9C" "b 2.txt.gz.\xE2\x80\x9D n.d. b 2.txt.gz."
 
 static const char text_a[] = "First para.\nSecond para, sales boost here.\nA comment: sales!";
-static docdata_field_t extra_b[] = { { "lang", "en" }, { "k", "v\t\"1\"" } };
+static docdata_field_t extra_b[] = { { "lang", "en", 0 }, { "k", "v\t\"1\"", 0 },
+                                     { "tags", "x", 1 }, { "tags", "y", 1 } };
 static mark_t marks_a1[] = { { 13, 18 }, { 19, 24 } };
 static mark_t marks_a2[] = { { 11, 16 } };
 
@@ -48,7 +49,7 @@ static void make_hits(hit_t hits[2])
     hits[1].doc.id = "b 2.txt.gz";
     hits[1].doc.kinds = "";
     hits[1].doc.extra = extra_b;
-    hits[1].doc.extra_count = 2;
+    hits[1].doc.extra_count = 4;
 }
 
 typedef struct {
@@ -98,7 +99,7 @@ static const render_row_t renders[] = {
       "{\"query_id\":\"q7\",\"rank\":2,\"id\":\"b 2.txt.gz\",\"score\":12.500000,"
       "\"all_words\":false,\"title\":null,\"title_derived\":false,\"source\":null,"
       "\"date\":null,\"byline\":null,\"url\":null,"
-      "\"meta\":{\"lang\":\"en\",\"k\":\"v\\t\\\"1\\\"\"},\"path\":null,"
+      "\"meta\":{\"lang\":\"en\",\"k\":\"v\\t\\\"1\\\"\",\"tags\":[\"x\",\"y\"]},\"path\":null,"
       "\"citation\":\"" CITE_B "\",\"snippets\":[]}\n" },
     { "JSON Lines, fields chosen", FORMAT_JSON, CITE_NONE, 0, 0, "id,query,rank,all_words",
       "{\"trawl_query\":{\"query_id\":\"q7\",\"matches\":2,\"all_words\":1,\"words\":2,"
@@ -110,7 +111,7 @@ static const render_row_t renders[] = {
       "q7\t2\t12.500000\tb 2.txt.gz\t\t\t\t" CITE_B "\n" },
     { "TSV of meta and snippets", FORMAT_TSV, CITE_NONE, 0, 1, "meta,snippets",
       "\tSecond para, sales boost here.\xE2\x80\xA6 A comment: sales!\n"
-      "lang=en; k=v\\t\"1\"\t\n" },
+      "lang=en; k=v\\t\"1\"; tags=x, y\t\n" },
     { "CSV", FORMAT_CSV, CITE_NONE, 0, 1, NULL,
       "q7,1,12.500000,bbc/1.txt,\"Ad sales \"\"boost\"\"\",BBC,2004-12-01,\""
       "\xE2\x80\x9C" "Ad sales \"\"boost\"\".\xE2\x80\x9D BBC, 1 December 2004. "
@@ -118,7 +119,7 @@ static const render_row_t renders[] = {
       "q7,2,12.500000,b 2.txt.gz,,,," CITE_B "\r\n" },
     { "CSV of meta and snippets", FORMAT_CSV, CITE_NONE, 0, 1, "title_derived,meta,snippets",
       "false,,\"Second para, sales boost here.\xE2\x80\xA6 A comment: sales!\"\r\n"
-      "false,\"lang=en; k=v\t\"\"1\"\"\",\r\n" },
+      "false,\"lang=en; k=v\t\"\"1\"\"; tags=x, y\",\r\n" },
     /* Equal scores: the second is printed a millionth lower. */
     { "TREC run", FORMAT_TREC, CITE_NONE, 0, 1, NULL,
       "q7 Q0 bbc/1 1 12.500000 tag\n"
