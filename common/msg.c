@@ -69,6 +69,14 @@ void warnf(const char *fmt, ...)
     va_end(ap);
 }
 
+void notef(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage("note", fmt, ap);
+    va_end(ap);
+}
+
 void detailf(const char *fmt, ...)
 {
     va_list ap;

@@ -22,6 +22,8 @@ const char *msg_program(void);
 void errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void verrorf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 void warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "prog: note: ..." on stderr: what the program chose, when asked (--verbose). */
+void notef(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A further line of detail under the last message ("  <detail>"). */
 void detailf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage error: the message, then "try 'prog --help'"; exits EXIT_TROUBLE. */

@@ -48,6 +48,9 @@ typedef struct {
     article_field_t *extra;     /* unknown front-matter keys, kept as metadata */
     size_t extra_count;
     char *warning;        /* e.g. "front matter: bad date 'x' ignored"; or NULL */
+    const char *note;     /* static: a choice trawl made reading the input
+                             ("not UTF-8: read as Windows-1252"), which
+                             trawl-index --verbose says; or NULL */
     unsigned stated;      /* ARTICLE_* of the fields the input declared as
                              metadata (front matter, mail headers, record
                              members), which a manifest does not override;

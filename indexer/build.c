@@ -414,6 +414,8 @@ static int sink_article(reader_sink_t *sink, const reader_record_t *rec, article
         goto done;
     if (a->warning)
         warnf(rec->number ? "%s: %s" : "'%s': %s", rec->where, a->warning);
+    if (a->note && b->opts->verbose)
+        notef(rec->number ? "%s: %s" : "'%s': %s", rec->where, a->note);
     int claimed = claim_id(b, id, rec->where);
     if (claimed == 0) {
         known_doc_t *old = many ? known_find_id(&b->known, id)

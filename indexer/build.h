@@ -29,6 +29,7 @@ typedef struct {
     size_t max_record_bytes;   /* the most a file or record may hold,
                                   decompressed (0: READER_MAX_BYTES) */
     int follow_links;      /* follow symbolic links out of the corpus roots */
+    int verbose;           /* say each article's note (article_t.note) */
     /* This run builds shard SHARD_INDEX (0-based) of SHARD_OF (--shard
      * K/N, on one of N machines): only the articles whose id term hashes
      * to it (FNV-1a of Q<id> modulo N, as xs_db_open_write_shards()

@@ -65,6 +65,8 @@ static void usage(void)
            "  -q, --quiet           no progress line and no summary\n"
            "      --rebuild         build the index afresh from PATH... in DIR.new,\n"
            "                        then swap it in for DIR atomically\n"
+           "  -v, --verbose         say what trawl chose where an input left it open: a\n"
+           "                        text file that is not UTF-8 read as Windows-1252\n"
            "      --shard K/N       build shard K of N only (on one of N machines): the\n"
            "                        articles whose id hashes to K, into a plain index at\n"
            "                        --db; the others are read but not parsed\n"
@@ -78,12 +80,14 @@ static void usage(void)
            "  -h, --help            print this help and exit\n"
            "  -V, --version         print the version and exit\n"
            "\n"
-           "Files: .txt and .txt.gz (a page, or a mail message when it starts with\n"
-           "mail headers), .eml (mail), .jsonl and .jsonl.gz (JSON Lines: one\n"
-           "article a line, with \"id\", \"title\", \"text\" and optional \"date\",\n"
-           "\"source\", \"byline\", \"url\"; other fields are kept as metadata).\n"
-           "Metadata comes from front matter at the top of a file ('Key: value'\n"
-           "lines, then a blank line) or from manifest.tsv in the corpus root.\n"
+           "Files (each may be gzipped, .gz): .txt (a page, or a mail message when it\n"
+           "starts with mail headers), .eml (mail), .jsonl (JSON Lines: one article a\n"
+           "line, with \"id\", \"title\", \"text\" and optional \"date\", \"source\",\n"
+           "\"byline\", \"url\"), .html, .htm, .xhtml (web pages: the story, not the\n"
+           "menus), .warc (a web crawl: an article a page fetched).  Metadata comes\n"
+           "from front matter at the top of a file ('Key: value' lines, then a blank\n"
+           "line) or from manifest.tsv in the corpus root; every other JSON Lines\n"
+           "member and manifest column is a field, searched as NAME:words.\n"
            "\n"
            "Exit status: 0 all files indexed, 1 some files failed (reported),\n"
            "2 usage error or the index could not be written (or --check found it\n"
@@ -212,6 +216,7 @@ int main(int argc, char **argv)
         { "rebuild", no_argument, NULL, 'R' },
         { "shard", required_argument, NULL, 'K' },
         { "shards", required_argument, NULL, 'S' },
+        { "verbose", no_argument, NULL, 'v' },
         { "version", no_argument, NULL, 'V' },
         { "write-stub", required_argument, NULL, 'W' },
         { NULL, 0, NULL, 0 },
@@ -227,7 +232,7 @@ int main(int argc, char **argv)
     struct timespec t0, t1;
 
     msg_init(argv[0]);
-    while ((c = getopt_long(argc, argv, "d:hj:l:m:qV", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:hj:l:m:qvV", options, NULL)) != -1) {
         switch (c) {
         case 'C': check = 1; break;
         case 'c': opts.commit_every = parse_count(optarg); break;
@@ -248,6 +253,7 @@ int main(int argc, char **argv)
         case 'm': memory_mb = parse_megabytes(optarg); break;
         case 'w': opts.lock_wait = parse_seconds(optarg); break;
         case 'q': quiet = 1; break;
+        case 'v': opts.verbose = 1; break;
         case 'V':
             printf("trawl-index %s (Xapian %s)\n", TRAWL_VERSION, xs_xapian_version());
             return EXIT_MATCH;

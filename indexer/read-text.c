@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charset.h"
 #include "fields.h"
 #include "mail.h"
+#include "utf8.h"
 #include "page.h"
 #include "reader.h"
 
@@ -19,7 +21,27 @@ static int text_name(const char *name)
 
 static int mail_name(const char *name)
 {
-    return reader_has_suffix(name, ".eml");
+    return reader_has_suffix(name, ".eml") || reader_has_suffix(name, ".eml.gz");
+}
+
+/* A page that is not valid UTF-8 is Windows-1252, what Latin-1 text in
+ * the wild is (a '\xA3' is a pound sign, not U+FFFD): *DATA replaced by
+ * its UTF-8.  Returns 1 when it was converted, 0 when it is UTF-8, -1
+ * when memory runs out. */
+static int page_to_utf8(char **data, size_t *len)
+{
+    buf_t utf8 = BUF_INIT;
+
+    if (utf8_valid(*data, *len))
+        return 0;
+    if (charset_to_utf8("windows-1252", *data, *len, &utf8) != 0 || utf8.failed) {
+        buf_free(&utf8);
+        return -1;
+    }
+    free(*data);
+    *len = utf8.len;
+    *data = buf_detach(&utf8);
+    return 1;
 }
 
 /* Pages count their lines for the recurring-line rule; messages have no
@@ -33,8 +55,10 @@ static int survey_page(const reader_input_t *in, reader_corpus_t *corpus)
 
     if (corpus->boilerplate == NULL || reader_slurp(in, &data, &len, &why, &notice) != 0)
         return 0;      /* unreadable: reported when it is read */
+    /* As read_one() will read it, so that its lines match. */
     if (!mail_looks_like(data, len))
-        rc = boilerplate_add_document(corpus->boilerplate, data, len);
+        rc = page_to_utf8(&data, &len) < 0 ? -1
+             : boilerplate_add_document(corpus->boilerplate, data, len);
     free(data);
     return rc;
 }
@@ -81,7 +105,10 @@ static reader_status_t read_one(const reader_input_t *in, reader_sink_t *sink, i
         free(data);
         return rc == READER_STOP ? READER_STOPPED : READER_DONE;
     }
-    if (as_mail)
+    int converted = as_mail ? 0 : page_to_utf8(&data, &len);
+    if (converted < 0)
+        parsed = -1;
+    else if (as_mail)
         parsed = mail_parse(data, len, &article, &err);
     else
         parsed = page_parse(data, len, in->corpus ? in->corpus->boilerplate : NULL,
@@ -92,6 +119,8 @@ static reader_status_t read_one(const reader_input_t *in, reader_sink_t *sink, i
         free(err);
         return READER_DONE;
     }
+    if (converted)
+        article.note = "not UTF-8: read as Windows-1252";
     if (notice && fields_add_warning(&article, notice) != 0) {
         article_free(&article);
         reader_failed(sink, &rec, "cannot index '%s': out of memory", in->path);

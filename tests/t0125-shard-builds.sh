@@ -71,7 +71,12 @@ compare_remote() {  # compare_remote NAME: the stub over two servers gives one i
     run trawl_index --write-stub "$tmp/cluster.stub" "127.0.0.1:$p1" "127.0.0.1:$p2"
     run timeout 60 "$TRAWL_SEARCH" --db "$tmp/cluster.stub" --format json --limit 20 --batch "$queries"
     expect_status "$1: searching both shards over TCP" 0
-    is "$1: hits, scores, counts and snippets are one index's, byte for byte" "$out" "$(cat "$tmp/one.json")"
+    # Spelling suggestions come only from local shards: Xapian's remote
+    # protocol carries no spelling data (doc/scaling.md), so that one member
+    # is left out of the comparison.
+    no_spelling() { sed 's/"did_you_mean":"[^"]*"/"did_you_mean":null/'; }
+    is "$1: hits, scores, counts and snippets are one index's, byte for byte" \
+        "$(printf '%s\n' "$out" | no_spelling)" "$(no_spelling < "$tmp/one.json")"
     is "$1: ... of $2 hits" "$(grep -c '"rank"' "$tmp/one.json")" "$2"
     stop_servers
 }

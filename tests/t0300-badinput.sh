@@ -36,7 +36,7 @@ for word in otters kiwis lemurs pangolins wombats quolls narwhals axolotls tapir
 done
 
 run trawl_search --db "$tmp/db" --format json kiwis
-like "invalid UTF-8 is stored as U+FFFD" "$out" "Caf� au lait"
+like "a .txt that is not UTF-8 is read as Windows-1252" "$out" "Café au lait ÿþ and kiwis"
 run trawl_search --db "$tmp/db" --format json pangolins
 like "NUL bytes are dropped" "$out" "Nul bytes and pangolins"
 run trawl_search --db "$tmp/db" --format json wombats
