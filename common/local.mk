@@ -5,6 +5,6 @@ libtrawlcore_la_SOURCES += \
 	common/msg.h common/msg.c \
 	common/docdata.h common/docdata.c \
 	common/dbpath.h common/dbpath.c \
-	common/config.h common/config.c \
+	common/config.h common/config.c common/options.h common/options.c \
 	common/date.h common/date.c common/date-names.h common/date-names.c
 libtrawlcore_la_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS) $(DEFLATE_CFLAGS)

@@ -269,7 +269,10 @@ void search_result_free(search_result_t *r);
 /* ------------------------------------------------------------- articles */
 
 /* Loads the stored article ID, its text too, into *DOC (free it with
- * docdata_free(); on failure there is nothing to free).  Returns
+ * docdata_free(); on failure there is nothing to free).  ID may leave out
+ * the extension (politics/375 for politics/375.txt, as a TREC run names
+ * it) when one article has it; when several do, SEARCH_NOT_FOUND names
+ * them in searcher_last_error(S).  Returns
  * SEARCH_OK, SEARCH_NOT_FOUND, SEARCH_INDEX_ERROR (it cannot be read: the
  * detail, Xapian's or the decoder's, in searcher_last_error(S)) or
  * SEARCH_NO_MEMORY. */

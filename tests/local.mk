@@ -139,6 +139,14 @@ tests_unit_cite_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_cite_SOURCES = build-aux/force-cxx-link.cc
 TESTS += tests/unit/output tests/unit/cite
 
+# The terminal: folding to its width (unit), and a pager, options, config
+# and --show as a person at it meets them (t0460, under a pseudo-terminal).
+check_PROGRAMS += tests/unit/wrap
+tests_unit_wrap_SOURCES = tests/unit/wrap.c tests/unit/tap.h searcher/wrap.c
+tests_unit_wrap_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_wrap_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/wrap tests/t0460-terminal.sh
+
 # Research mode (batch, formats, citations, counts) and the evaluation path.
 TESTS += tests/t0070-research.sh tests/t0080-relevance.sh
 
