@@ -389,8 +389,13 @@ static char *suggest(searcher_t *s, const search_options_t *opts, const query_t 
         if (is_operator(query->text, query->len, w->start, w->end))
             continue;
         unsigned freq = stem_freq(s, w->stem);
-        /* A word in a tenth of the articles cannot be bettered tenfold. */
-        if (freq == UINT_MAX || (freq > 0 && (unsigned long)freq * SEARCH_SUGGEST_RATIO > documents))
+        /* A word in a tenth of the articles cannot be bettered tenfold; and
+         * the words of a sentence (4 or more), whose every word is seldom
+         * all found, are only looked up when the index lacks them: a look-up
+         * costs a millisecond, and a batch of sentences pays it per word. */
+        if (freq == UINT_MAX
+            || (freq > 0 && ((unsigned long)freq * SEARCH_SUGGEST_RATIO > documents
+                             || query->word_count >= SEARCH_FEEDBACK_MIN_WORDS)))
             continue;
         if (xs_db_spelling_suggestion(s->db, w->word, strlen(w->word), 2, &better) != XS_OK
             || better == NULL || *better == '\0' || strcmp(better, w->word) == 0
