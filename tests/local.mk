@@ -91,7 +91,7 @@ TESTS += \
 	tests/t0320-faults.sh \
 	tests/t0330-concurrent.sh
 
-TESTS += tests/t0110-jsonl-mail.sh tests/t0120-shards.sh tests/t0125-shard-builds.sh tests/t0130-jobs.sh tests/t0145-groups.sh tests/t0147-fields.sh
+TESTS += tests/t0110-jsonl-mail.sh tests/t0120-shards.sh tests/t0125-shard-builds.sh tests/t0130-jobs.sh tests/t0145-groups.sh tests/t0146-copies.sh tests/t0147-fields.sh
 
 # trawl.cgi: escapers, the parameter decoder, and the page behind real
 # lighttpd and chromium (skipped when they are not installed).
@@ -107,7 +107,7 @@ TESTS += tests/unit/escape tests/unit/cgi-param \
 # trawl.cgi as FastCGI (skipped when configure did not find libfcgi).
 TESTS += tests/t0220-fastcgi.sh
 AM_TESTS_ENVIRONMENT += TRAWL_FASTCGI='$(have_fastcgi)'; export TRAWL_FASTCGI;
-EXTRA_DIST += tests/cgi-server.sh tests/tcpsrv.sh
+EXTRA_DIST += tests/cgi-server.sh tests/tcpsrv.sh tests/copies-corpus.sh
 # The screenshots t0210-browser.sh keeps (make distcheck wants them gone).
 CLEANFILES += tests/artifacts/cgi-results.png tests/artifacts/cgi-results-phone.png \
 	tests/artifacts/cgi-article.png
