@@ -6,5 +6,6 @@ libtrawlcore_la_SOURCES += \
 	common/docdata.h common/docdata.c \
 	common/dbpath.h common/dbpath.c \
 	common/config.h common/config.c \
-	common/date.h common/date.c common/date-names.h common/date-names.c
+	common/date.h common/date-internal.h common/date.c common/date-lex.c \
+	common/date-calendar.c common/date-names.h common/date-names.c
 libtrawlcore_la_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS) $(DEFLATE_CFLAGS)
