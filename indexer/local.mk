@@ -30,7 +30,8 @@ INDEX_LIBS = indexer/libtrawlindex.la $(TRAWL_LIBS) $(LIBXML2_LIBS)
 bin_PROGRAMS += trawl-index
 trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \
 	indexer/roots.h indexer/roots.c indexer/known.h indexer/known.c \
-	indexer/build.h indexer/build.c indexer/document.h indexer/document.c \
+	indexer/build.h indexer/build-internal.h indexer/build.c \
+	indexer/build-file.c indexer/build-open.c indexer/document.h indexer/document.c \
 	indexer/idset.h indexer/idset.c \
 	indexer/spelling.h indexer/spelling.c indexer/shard.h indexer/shard.c \
 	indexer/maintain.h indexer/maintain.c indexer/parts.c indexer/extract-run.c
