@@ -5,7 +5,8 @@
 noinst_LTLIBRARIES += indexer/libtrawlindex.la
 indexer_libtrawlindex_la_SOURCES = \
 	indexer/article.h indexer/article.c \
-	indexer/clean.h indexer/clean.c indexer/page.h indexer/page.c \
+	indexer/clean.h indexer/clean.c indexer/page.h indexer/page-internal.h \
+	indexer/page.c indexer/page-lines.c \
 	indexer/boilerplate.h indexer/boilerplate.c \
 	indexer/manifest.h indexer/manifest.c \
 	indexer/json.h indexer/json.c \
