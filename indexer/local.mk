@@ -12,7 +12,7 @@ indexer_libtrawlindex_la_SOURCES = \
 	indexer/json.h indexer/json.c \
 	indexer/fields.h indexer/fields.c \
 	indexer/jsonl.h indexer/jsonl.c \
-	indexer/mail.h indexer/mail.c \
+	indexer/mail.h indexer/mail.c indexer/mime.h indexer/mime.c \
 	indexer/charset.h indexer/charset.c \
 	indexer/html.h indexer/html.c indexer/html-internal.h indexer/html-walk.c \
 	indexer/html-body.c indexer/html-meta.c indexer/html-title.c indexer/html-byline.c \
