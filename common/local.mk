@@ -1,7 +1,7 @@
 ## common/: what indexer and searcher share besides the analyzer.
 libtrawlcore_la_SOURCES += \
 	common/schema.h common/hash.h common/hex.h common/table.h common/table.c \
-	common/buf.h common/buf.c \
+	common/buf.h common/buf.c common/grow.h common/grow.c \
 	common/msg.h common/msg.c \
 	common/docdata.h common/docdata.c \
 	common/dbpath.h common/dbpath.c \

@@ -1,4 +1,5 @@
-/* build-file.c: one changed file through its reader, each article to its document (build-internal.h).
+/* build-file.c: one changed file through its reader, each article to its
+ * document (build-internal.h).
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <stdio.h>

@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "clean.h"
+#include "grow.h"
 #include "page.h"
 #include "page-internal.h"
 #include "buf.h"
@@ -223,17 +224,13 @@ static void classify_line(parser_t *p, line_t *l)
 
 static void push_unit(parser_t *p, char *text, size_t len, int flags)
 {
-    if (p->nunits == p->cap) {
-        size_t cap = p->cap ? 2 * p->cap : 32;
-        unit_t *u = realloc(p->units, cap * sizeof *u);
-        if (u == NULL) {
-            free(text);
-            p->oom = 1;
-            return;
-        }
-        p->units = u;
-        p->cap = cap;
+    unit_t *u = grow_array(p->units, p->nunits, &p->cap, sizeof *u, 32);
+    if (u == NULL) {
+        free(text);
+        p->oom = 1;
+        return;
     }
+    p->units = u;
     p->units[p->nunits++] = (unit_t){ text, len, flags };
 }
 
