@@ -148,7 +148,7 @@ check_PROGRAMS += tests/unit/config
 tests_unit_config_SOURCES = tests/unit/config.c tests/unit/tap.h
 tests_unit_config_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_config_SOURCES = build-aux/force-cxx-link.cc
-TESTS += tests/unit/config tests/t0400-install.sh tests/t0410-man.sh \
+TESTS += tests/unit/config tests/t0400-install.sh tests/t0410-man.sh tests/t0415-design.sh \
 	tests/t0420-symbols.sh tests/t0430-example.sh tests/t0440-completion.sh \
 	tests/t0450-config.sh
 AM_TESTS_ENVIRONMENT += MAKE='$(MAKE)'; CC='$(CC)'; SANITIZE_FLAGS='$(SANITIZE_FLAGS)'; \
