@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "tap.h"
 #include "xs.h"
 
 static char tmpdir[4096];
@@ -181,6 +182,21 @@ static inline int collect_value(void *ctx, unsigned docid, const char *v, size_t
     return 0;
 }
 
+
+/* Checks that hit I of R (NULL, or past its end) has no data and no value
+ * 0, each of length 0. */
+static inline void is_empty_at(const xs_results_t *r, size_t i, const char *what)
+{
+    char name[128];
+    size_t len = 7;
+    snprintf(name, sizeof name, "%s: no data", what);
+    is_str(xs_results_data(r, i, &len), "", name);
+    is_int((long)len, 0, "... length 0");
+    len = 7;
+    snprintf(name, sizeof name, "%s: no value", what);
+    is_str(xs_results_value(r, i, 0, &len), "", name);
+    is_int((long)len, 0, "... length 0");
+}
 
 /* Makes the scratch folder TMPDIR/trawl-shim-XXXXXX.  Returns 0, or -1
  * (said on stderr). */
