@@ -21,9 +21,14 @@ UNIT_LDADD = $(INDEX_LIBS)
 
 check_PROGRAMS += tests/unit/shim tests/unit/analyzer tests/unit/article \
 	tests/unit/snippet tests/unit/docdata
-tests_unit_shim_SOURCES = tests/unit/shim.c tests/unit/tap.h
+tests_unit_shim_SOURCES = tests/unit/shim.c tests/unit/shim-fixtures.h tests/unit/tap.h
 tests_unit_shim_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_shim_SOURCES = build-aux/force-cxx-link.cc
+tests_unit_shim_index_SOURCES = tests/unit/shim-index.c tests/unit/shim-fixtures.h tests/unit/tap.h
+tests_unit_shim_index_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_shim_index_SOURCES = build-aux/force-cxx-link.cc
+check_PROGRAMS += tests/unit/shim-index
+TESTS += tests/unit/shim-index
 tests_unit_analyzer_SOURCES = tests/unit/analyzer.c tests/unit/tap.h
 tests_unit_analyzer_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_analyzer_SOURCES = build-aux/force-cxx-link.cc
@@ -148,7 +153,7 @@ check_PROGRAMS += tests/unit/config
 tests_unit_config_SOURCES = tests/unit/config.c tests/unit/tap.h
 tests_unit_config_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_config_SOURCES = build-aux/force-cxx-link.cc
-TESTS += tests/unit/config tests/t0400-install.sh tests/t0410-man.sh \
+TESTS += tests/unit/config tests/t0400-install.sh tests/t0410-man.sh tests/t0415-design.sh \
 	tests/t0420-symbols.sh tests/t0430-example.sh tests/t0440-completion.sh \
 	tests/t0450-config.sh
 AM_TESTS_ENVIRONMENT += MAKE='$(MAKE)'; CC='$(CC)'; SANITIZE_FLAGS='$(SANITIZE_FLAGS)'; \

@@ -269,6 +269,17 @@ static void test_mail(void)
     is_str(a.warning, "part in charset 'gb2312' not decoded", "  an unknown charset is reported");
     article_free(&a);
 
+    /* Overlong and surrogate forms are not UTF-8 (text/utf8.c): such a part
+     * with no charset is Windows-1252, as any other 8-bit text.  mail.c's
+     * own check took them for UTF-8 and passed them on. */
+    const char *overlong =
+        "From: a@b\nSubject: s\n\nDots \xC0\xAE and \xED\xA0\x80.\n";
+    is_int(mail_parse(overlong, strlen(overlong), &a, &err), 0, "overlong and surrogate forms");
+    is_str(a.paragraph_count ? a.paragraphs[0].text : NULL,
+           "Dots \xC3\x80\xC2\xAE and \xC3\xAD \xE2\x82\xAC.",
+           "  are read as Windows-1252 (its no-break space folded), not passed on");
+    article_free(&a);
+
     const char *front = "Title: A page\nDate: 3 June 2014\nFrom: x\n\nBody.\n";
     ok(!mail_looks_like(front, strlen(front)), "front matter with Title: is not mail");
     const char *page = "Headline here\n\nSome text: with a colon.\n";
