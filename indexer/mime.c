@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "hex.h"
+#include "charset.h"
 #include "mime.h"
 #include "utf8.h"
 
@@ -146,71 +147,20 @@ static int header_parameter(const char *value, const char *name, buf_t *out)
 
 /* ------------------------------------------------------------- charsets */
 
-/* Windows-1252's 0x80-0x9F (0: unassigned, kept as U+FFFD). */
-static const unsigned short cp1252_high[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-};
-
-typedef enum { CS_UTF8, CS_LATIN1, CS_LATIN9, CS_CP1252, CS_UNKNOWN } charset_t;
-
-static charset_t charset_from_name(const char *name)
-{
-    static const struct { const char *name; charset_t cs; } names[] = {
-        { "utf-8", CS_UTF8 }, { "utf8", CS_UTF8 }, { "us-ascii", CS_UTF8 },
-        { "ascii", CS_UTF8 }, { "iso-8859-1", CS_LATIN1 }, { "iso8859-1", CS_LATIN1 },
-        { "latin1", CS_LATIN1 }, { "iso-8859-15", CS_LATIN9 }, { "windows-1252", CS_CP1252 },
-        { "cp1252", CS_CP1252 },
-    };
-    if (name == NULL || *name == '\0')
-        return CS_CP1252;      /* unstated: the common 8-bit default */
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcasecmp(name, names[i].name) == 0)
-            return names[i].cs;
-    return CS_UNKNOWN;
-}
-
-/* ISO-8859-15 differs from ISO-8859-1 in eight places. */
-static unsigned latin9(unsigned char c)
-{
-    switch (c) {
-    case 0xA4: return 0x20AC;
-    case 0xA6: return 0x0160;
-    case 0xA8: return 0x0161;
-    case 0xB4: return 0x017D;
-    case 0xB8: return 0x017E;
-    case 0xBC: return 0x0152;
-    case 0xBD: return 0x0153;
-    case 0xBE: return 0x0178;
-    default: return c;
-    }
-}
-
-/* Appends S[0..LEN) in charset NAME to OUT as UTF-8.  Text that is valid
- * UTF-8 is taken as it is whatever the label says (mislabelled UTF-8 is
- * common; ASCII is both).  Returns 0, or -1 if the charset is unknown and
- * the text is not UTF-8 (nothing appended). */
+/* Appends S[0..LEN) in charset NAME to OUT as UTF-8, through charset.c
+ * (the HTML path's converter: every charset iconv knows, bad sequences as
+ * U+FFFD).  Text that is valid UTF-8 is taken as it is whatever the label
+ * says (mislabelled UTF-8 is common; ASCII is both); an unstated charset
+ * is Windows-1252, the common 8-bit default.  Returns 0 (OUT->failed when
+ * memory ran out), or -1 if the charset is unknown and the text is not
+ * UTF-8 (nothing appended). */
 int mime_to_utf8(const char *name, const char *s, size_t len, buf_t *out)
 {
-    charset_t cs = charset_from_name(name);
     if (utf8_valid(s, len)) {
         buf_append(out, s, len);
         return 0;
     }
-    if (cs == CS_UNKNOWN)
-        return -1;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (cs == CS_UTF8)
-            buf_append(out, s + i, 1);   /* bad bytes: the cleaner marks them */
-        else if (c >= 0x80 && c <= 0x9F && cs == CS_CP1252)
-            put_char(out, cp1252_high[c - 0x80] ? cp1252_high[c - 0x80] : 0xFFFD);
-        else
-            put_char(out, cs == CS_LATIN9 ? latin9(c) : c);
-    }
-    return 0;
+    return charset_to_utf8(name && *name ? name : "windows-1252", s, len, out) == -1 ? -1 : 0;
 }
 
 /* The longest charset name quoted in a warning; IANA's longest is 45. */

@@ -41,11 +41,12 @@ size_t mime_split_entity(const char *text, size_t len, mime_entity_t *e);
  * unfolded, to OUT.  Returns 1 if found. */
 int mime_header_value(const mime_entity_t *e, const char *name, buf_t *out);
 
-/* Appends S[0..LEN) in charset NAME to OUT as UTF-8.  Text that is valid
- * UTF-8 is taken as it is whatever the label says (mislabelled UTF-8 is
- * common; ASCII is both); "" (no charset stated) is Windows-1252.
- * Returns 0, or -1 if the charset is not one mail.h names and the text
- * is not UTF-8 (nothing appended). */
+/* Appends S[0..LEN) in charset NAME to OUT as UTF-8 (charset.h's
+ * converter: any charset it knows, bad sequences as U+FFFD).  Text that is
+ * valid UTF-8 is taken as it is whatever the label says (mislabelled
+ * UTF-8 is common; ASCII is both); "" (no charset stated) is
+ * Windows-1252.  Returns 0 (OUT->failed when memory ran out), or -1 if
+ * the charset is unknown and the text is not UTF-8 (nothing appended). */
 int mime_to_utf8(const char *name, const char *s, size_t len, buf_t *out);
 
 /* Appends the header value VALUE (NUL-terminated UTF-8) to OUT with its
