@@ -238,8 +238,8 @@ int page_date_parse(const char *s, size_t len, char out[11]);
  * canonical) and GIVEN_URL (the caller's), either may be NULL.  *DATE_BLOCK
  * is the date line's block when one states that date, else -1. */
 void page_publication_date(const page_t *page, int heading, const char *jsonld_date,
-                           const char *url, const char *given_url, char out[11],
-                           long *date_block);
+                           const char *url, const char *given_url, const char *path,
+                           char out[11], long *date_block);
 
 /* html-meta.c: what is read before choosing the story: PAGE's JSON-LD
  * (page->ld), OUT's url, source and title, and the headline's element
@@ -247,8 +247,8 @@ void page_publication_date(const page_t *page, int heading, const char *jsonld_d
 void page_metadata_head(page_t *page, const char *url, article_t *out);
 /* After page_select_body(): OUT's date and byline, and the blocks that
  * repeat the metadata (the headline, a byline or date line) dropped from
- * the story. */
-void page_metadata(page_t *page, const char *url, article_t *out);
+ * the story.  PATH is the file's (or NULL), for a date in it. */
+void page_metadata(page_t *page, const char *url, const char *path, article_t *out);
 
 /* html-body.c: chooses the main content (page->root) and sets each
  * block's fate. */

@@ -309,9 +309,10 @@ static int local_neighbour(const char *a, int hour, const char *b)
 }
 
 void page_publication_date(const page_t *p, int heading, const char *jsonld_date,
-                           const char *url, const char *given_url, char out[11], long *date_block)
+                           const char *url, const char *given_url, const char *path,
+                           char out[11], long *date_block)
 {
-    enum { LD, META, ELEMENT, OTHER_META, URL, GIVEN_URL, LINE, SOURCES };
+    enum { LD, META, ELEMENT, OTHER_META, URL, GIVEN_URL, PATH, LINE, SOURCES };
     candidate_t c[SOURCES];
     size_t h = heading >= 0 ? p->elements[heading].first_block
              : p->root >= 0 ? p->elements[p->root].first_block : 0;
@@ -324,6 +325,7 @@ void page_publication_date(const page_t *p, int heading, const char *jsonld_date
     meta_dates(p, other_metas, sizeof other_metas / sizeof other_metas[0], &c[OTHER_META]);
     url_date(url, &c[URL]);
     url_date(given_url, &c[GIVEN_URL]);
+    url_date(path, &c[PATH]);
     date_line(p, h, DATE_BLOCKS_BEFORE, DATE_BLOCKS_AFTER, &c[LINE]);
 
     if (getenv("T_DDEBUG"))

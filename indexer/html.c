@@ -159,7 +159,7 @@ xmlDoc *page_read(const char *bytes, size_t len, const char *content_type, buf_t
 int html_parse(const char *bytes, size_t len, const html_source_t *source,
                article_t *out, char **errmsg)
 {
-    static const html_source_t none = { NULL, NULL };
+    static const html_source_t none = { NULL, NULL, NULL };
     buf_t warning = BUF_INIT;
     page_t page;
     int oom;
@@ -180,7 +180,7 @@ int html_parse(const char *bytes, size_t len, const html_source_t *source,
     if (!page.oom)
         page_select_body(&page);
     if (!page.oom)
-        page_metadata(&page, source->url, out);
+        page_metadata(&page, source->url, source->path, out);
     int rc = page.oom ? -1 : fill_paragraphs(&page, out);
     page_free(&page);
     xmlFreeDoc(doc);

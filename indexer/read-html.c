@@ -39,7 +39,7 @@ static reader_status_t read_page(const reader_input_t *in, reader_sink_t *sink)
     reader_record_t rec = { in->path, 0, NULL };
     char signature[64], *data, *err = NULL;
     const char *why, *notice;
-    html_source_t source = { NULL, NULL };
+    html_source_t source = { NULL, NULL, in->path };
     size_t len;
     article_t article;
     int rc;
@@ -80,7 +80,7 @@ static int record_article(warc_reader_t *r, const char *path, const warc_record_
     const char *payload;
     size_t len;
     char *err = NULL;
-    html_source_t source = { wr->content_type, wr->target_uri };
+    html_source_t source = { wr->content_type, wr->target_uri, NULL };
 
     if (warc_payload(r, &payload, &len) != WARC_OK) {
         reader_failed(sink, rec, "%s: %s", path, warc_error(r)->text);
