@@ -174,3 +174,11 @@ tests_unit_dupsig_SOURCES = tests/unit/dupsig.c tests/unit/tap.h
 tests_unit_dupsig_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_dupsig_SOURCES = build-aux/force-cxx-link.cc
 TESTS += tests/unit/dupsig
+
+# The HTML reader: charset rules in order, metadata sources in order of
+# precedence, each boilerplate rule (indexer/html*.c, indexer/charset.c).
+check_PROGRAMS += tests/unit/html
+tests_unit_html_SOURCES = tests/unit/html.c tests/unit/tap.h
+tests_unit_html_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_html_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/html
