@@ -95,7 +95,8 @@ typedef enum {
 } block_fate_t;
 
 typedef struct {
-    size_t offset, len;         /* text in page->text: folded, trimmed UTF-8 */
+    size_t offset, len;         /* text in page->text: folded, trimmed UTF-8,
+                                   NUL-terminated */
     int element;                /* the element whose text it is */
     unsigned chars;             /* characters */
     unsigned link_chars;        /* characters inside <a href> */

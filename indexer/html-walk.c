@@ -471,6 +471,10 @@ static void push_block(page_t *p, run_t *r)
         b->heading = getenv("T_OLDH") ? e->heading : TAG_IS_HEADING(e->tag) ? (unsigned char)(e->tag - TAG_H1 + 1) : 0;
         b->quoted = e->quoted;
         b->tag_p = e->tag == TAG_P;
+        /* Each block ends with a NUL, so that its text is a C string:
+         * string functions on one block must not run on through the
+         * rest of the page (quadratic on a page of many blocks). */
+        buf_putc(&p->text, '\0');
     } else {
         p->text.len = r->start;   /* nothing but white space */
         if (p->text.data)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>   /* xmlParserMaxDepth */
 #include <libxml/parser.h>
 
 #include "charset.h"
@@ -148,10 +149,17 @@ xmlDoc *page_read(const char *bytes, size_t len, const char *content_type, buf_t
     if (ctxt && utf8.len <= (size_t)0x7FFFFFFF)
         doc = htmlCtxtReadMemory(ctxt, utf8.len ? utf8.data : "", (int)utf8.len, NULL,
                                  "UTF-8", HTML_OPTIONS);
-    if (ctxt == NULL)
+    if (ctxt == NULL) {
         *oom = 1;
-    else
+    } else {
+        /* libxml2 stops at elements nested deeper than xmlParserMaxDepth
+         * (256; its only internal error here): what follows is lost, and
+         * is said to be. */
+        if (doc && ctxt->errNo == XML_ERR_INTERNAL_ERROR)
+            buf_printf(warning, "%selements nested over %u deep: the rest of the page not read",
+                       warning->len ? "; " : "", xmlParserMaxDepth);
         htmlFreeParserCtxt(ctxt);
+    }
     buf_free(&utf8);
     return doc;
 }
