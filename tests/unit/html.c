@@ -339,6 +339,25 @@ static void test_boilerplate(void)
             "comments: a comments section is reader comments, after the story");
 }
 
+/* The headline and the byline are metadata: printed again in the story,
+ * they are not paragraphs of it. */
+static void test_metadata_lines(void)
+{
+    article_t a;
+    const char *err = parse("<html><head><meta charset=\"utf-8\"><title>Weir to be rebuilt</title>"
+                            "<meta name=\"author\" content=\"Ruth Okafor\"></head><body>"
+                            "<div class=\"story\"><h1>Weir to be rebuilt</h1><p>Ruth Okafor</p>"
+                            STORY "<h2>Weir to be rebuilt</h2></div></body></html>",
+                            NULL, NULL, &a);
+    if (err) {
+        is_str(err, NULL, "metadata: the headline and byline lines are not story");
+        return;
+    }
+    is_str(paragraphs(&a), STORY_TEXT, "metadata: the headline and byline lines are not story");
+    is_str(a.byline, "Ruth Okafor", "metadata: ... the byline is the byline");
+    article_free(&a);
+}
+
 static void test_errors(void)
 {
     article_t a;
@@ -357,6 +376,7 @@ int main(void)
     test_date();
     test_byline_source_url();
     test_boilerplate();
+    test_metadata_lines();
     test_errors();
     return tap_done();
 }
