@@ -160,6 +160,10 @@ xmlDoc *page_read(const char *bytes, size_t len, const char *content_type, buf_t
 void page_walk(page_t *page, xmlDoc *doc);
 void page_free(page_t *page);
 
+/* html-hints.c: the HINT_* that NODE's tag (a tag_t), class, id, role,
+ * itemprop, itemtype and style say. */
+unsigned page_element_hints(const xmlNode *node, unsigned char tag);
+
 /* The value of attribute NAME of NODE (owned by the document), "" for an
  * attribute without a value, NULL when NODE has none. */
 const char *page_attr(const xmlNode *node, const char *name);
@@ -192,6 +196,8 @@ char *page_meta_value(const page_t *page, const char *const *names, size_t count
 /* Non-zero if A and B are the same text but for ASCII case, white space
  * and ASCII punctuation ("Lotte Tobisch ist tot" = "LOTTE TOBISCH IST TOT!"). */
 int page_same_text(const char *a, const char *b);
+/* Whether S (NULL: no) holds WORD anywhere, in any ASCII case. */
+int page_contains_ci(const char *s, const char *word);
 /* The host of URL, lower case, without "www." or port ("https://www.
  * Example.org:80/x" gives "example.org"), in OUT (SIZE bytes).  Returns 0
  * when URL names none (or it does not fit). */

@@ -112,15 +112,6 @@ static int dates_story(const page_element_t *e)
     return !(e->believed & (HINT_COMMENTS | HINT_SIDEBAR | HINT_NAV | HINT_HIDDEN));
 }
 
-static int contains_ci(const char *s, const char *word)
-{
-    size_t n = strlen(word);
-    for (; s && *s; s++)
-        if (strncasecmp(s, word, n) == 0)
-            return 1;
-    return 0;
-}
-
 /* How far block B is from the headline's block H: after it counts as
  * nearer than before it (a date line follows the headline more often). */
 static long distance(size_t b, size_t h)
@@ -154,7 +145,7 @@ static void element_dates(const page_t *p, size_t h, candidate_t *c)
         int published = (prop && (strcasecmp(prop, "datePublished") == 0
                                   || strcasecmp(prop, "dateCreated") == 0))
                      || (e->tag == TAG_TIME && (page_attr(e->node, "pubdate")
-                                                || contains_ci(cls, "published")));
+                                                || page_contains_ci(cls, "published")));
         if (published && dates_story(e))
             element_date(e, c);
     }
@@ -168,8 +159,8 @@ static void element_dates(const page_t *p, size_t h, candidate_t *c)
             || b > h + DATE_BLOCKS_AFTER || (best >= 0 && distance(b, h) >= best))
             continue;
         if ((prop && strcasecmp(prop, "dateModified") == 0)
-            || ((contains_ci(cls, "modified") || contains_ci(cls, "updated"))
-                && !contains_ci(cls, "published")))
+            || ((page_contains_ci(cls, "modified") || page_contains_ci(cls, "updated"))
+                && !page_contains_ci(cls, "published")))
             continue;
         candidate_t here = { "", 0, 0, -1, 0 };
         element_date(e, &here);
@@ -263,7 +254,7 @@ static int says_update(const char *line)
         "aggiornato", "bijgewerkt", "edited", "bearbeitet",
     };
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (contains_ci(line, words[k]))
+        if (page_contains_ci(line, words[k]))
             return 1;
     return 0;
 }

@@ -14,6 +14,7 @@ indexer_libtrawlindex_la_SOURCES = \
 	indexer/mail.h indexer/mail.c \
 	indexer/charset.h indexer/charset.c \
 	indexer/html.h indexer/html.c indexer/html-internal.h indexer/html-walk.c \
+	indexer/html-hints.c \
 	indexer/html-body.c indexer/html-meta.c indexer/html-title.c indexer/html-byline.c \
 	indexer/html-pubdate.c indexer/html-util.c indexer/html-jsonld.c indexer/html-date.c \
 	indexer/warc.h indexer/warc.c indexer/warc-internal.h indexer/warc-stream.c \
