@@ -152,7 +152,7 @@ static unsigned token_hints(const char *t, size_t len)
             modifier = t + i;
             break;
         }
-    if (modifier && modifier > t && !getenv("T_NOBEM"))
+    if (modifier && modifier > t)
         len = (size_t)(modifier - t);
     for (size_t i = 0; i <= len; i++) {
         unsigned char c = i < len ? (unsigned char)t[i] : 0;
@@ -163,7 +163,7 @@ static unsigned token_hints(const char *t, size_t len)
                 return words == 0 ? 0 : hints;
             /* "tag-brexit", "category-news": WordPress names the post's
              * terms in its classes; the post is not a tag list. */
-            if (!getenv("T_NOTAG") && words == 0 && c != 0 && ((n == 3 && memcmp(word, "tag", 3) == 0)
+            if (words == 0 && c != 0 && ((n == 3 && memcmp(word, "tag", 3) == 0)
                                          || (n == 8 && memcmp(word, "category", 8) == 0)))
                 return 0;
             /* "widget" names a sidebar's box when it leads ("widget_text",

@@ -319,15 +319,12 @@ void page_publication_date(const page_t *p, int heading, const char *jsonld_date
     url_date(path, &c[PATH]);
     date_line(p, h, DATE_BLOCKS_BEFORE, DATE_BLOCKS_AFTER, &c[LINE]);
 
-    if (getenv("T_DDEBUG"))
-        for (int k = 0; k < SOURCES; k++)
-            fprintf(stderr, "date source %d: '%s' utc %d hour %d block %ld (h %zu)\n", k, c[k].date, c[k].utc, c[k].hour, c[k].block, h);
     int first = 0;
     while (first < SOURCES && !c[first].date[0])
         first++;
     /* Nothing near the headline: a date line anywhere in the page's
      * first part, the nearest to the headline first. */
-    if (first == SOURCES && !getenv("T_NOWIDE")) {
+    if (first == SOURCES) {
         date_line(p, h, DATE_WIDE_BEFORE, DATE_WIDE_AFTER, &c[LINE]);
         c[LINE].adjacent = 0;
         c[LINE].block = -1;
@@ -344,7 +341,7 @@ void page_publication_date(const page_t *p, int heading, const char *jsonld_date
      * is an update, it wins over what the page states for machines (in
      * the html-eval corpus it is the annotated date in 19 of the 22 pages
      * where the two disagree). */
-    if (c[LINE].date[0] && c[LINE].adjacent && strlen(c[LINE].date) == 10 && !getenv("T_NOADJ"))
+    if (c[LINE].date[0] && c[LINE].adjacent && strlen(c[LINE].date) == 10)
         pick = &c[LINE];
     for (int k = first + 1; k < SOURCES; k++) {
         const candidate_t *o = &c[k];

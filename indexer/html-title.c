@@ -7,9 +7,9 @@
  * readers, usually in an <h1>, which on some pages is the site's logo or
  * a section's name instead.  The reference is the first stated title
  * (JSON-LD, og:title and the like, <title>), the site's name taken off;
- * the headline is the visible heading that says the same words (most of
- * its words in the reference, at least half of the reference's in it),
- * else the reference itself.  A page that states no title gets its main
+ * the headline is the visible heading that says the same words best (a
+ * quarter of its words or more in the reference; an <h1> before other
+ * headings), else the reference itself.  A page that states no title gets its main
  * <h1>.
  */
 #define _GNU_SOURCE 1 /* strcasestr */
@@ -21,6 +21,9 @@
 
 /* Words compared of a title and a heading. */
 #define TITLE_WORDS_MAX 64
+/* The share of a heading's words that must be in the stated title for
+ * the heading to show it. */
+#define HEADING_SHARE_MIN 0.25
 
 /* Separators between a headline and the site's name in <title> and
  * og:title. */
@@ -164,8 +167,8 @@ static int ends_with_words(const char *text, const char *tail)
 }
 
 /* How well HEADING says REFERENCE: 2 * shared words / all words (0-1),
- * or 0 when less than most of the heading's words are in the reference
- * or less than half of the reference's are in the heading. */
+ * or 0 when less than HEADING_SHARE_MIN of the heading's words are in
+ * the reference. */
 static double agreement(const char *heading, const char *reference)
 {
     word_t h[TITLE_WORDS_MAX], r[TITLE_WORDS_MAX];
@@ -178,9 +181,7 @@ static double agreement(const char *heading, const char *reference)
                 shared++;
                 break;
             }
-    double need_h = getenv("T_AH") ? atof(getenv("T_AH")) : 0.25;
-    double need_r = getenv("T_AR") ? atof(getenv("T_AR")) : 0;
-    if (shared == 0 || shared < need_h * nh || shared < need_r * nr)
+    if (shared == 0 || shared < HEADING_SHARE_MIN * nh)
         return 0;
     return 2.0 * shared / (double)(nh + nr);
 }
@@ -350,7 +351,7 @@ void page_title(const page_t *p, const jsonld_t *ld, const char *site, const cha
         *title = best_text;
         return;
     }
-    if (from_title_tag && !getenv("T_NOLONGEST"))
+    if (from_title_tag)
         keep_longest_part(reference);
     *title = reference;
 }

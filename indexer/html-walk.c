@@ -171,7 +171,7 @@ static void push_block(page_t *p, run_t *r)
         }
         /* A heading's own text; a paragraph that a parser left inside an
          * unclosed <h2> is not a heading. */
-        b->heading = getenv("T_OLDH") ? e->heading : TAG_IS_HEADING(e->tag) ? (unsigned char)(e->tag - TAG_H1 + 1) : 0;
+        b->heading = TAG_IS_HEADING(e->tag) ? (unsigned char)(e->tag - TAG_H1 + 1) : 0;
         b->quoted = e->quoted;
         b->tag_p = e->tag == TAG_P;
         /* Each block ends with a NUL, so that its text is a C string:
