@@ -203,13 +203,57 @@ static int is_kicker(const xmlNode *node)
     return 0;
 }
 
+static int is_blank_text(const xmlNode *n)
+{
+    if (n->type != XML_TEXT_NODE)
+        return n->type == XML_COMMENT_NODE;
+    for (const xmlChar *c = n->content; c && *c; c++)
+        if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\r')
+            return 0;
+    return 1;
+}
+
+/* The styled part a heading opens with, before more of its text: a
+ * kicker by its place whatever its class says ("<h1><span
+ * class="subtitle">Paris 2024</span> Drinks by boat</h1>"), or NULL. */
+static const xmlNode *leading_part(const xmlNode *heading)
+{
+    static const char *const tags[] = { "span", "small", "strong", "em", "b", "i", "div", "p" };
+    const xmlNode *c = heading->children;
+    while (c && is_blank_text(c))
+        c = c->next;
+    if (c == NULL || c->type != XML_ELEMENT_NODE || page_attr(c, "class") == NULL)
+        return NULL;
+    int known = 0;
+    for (size_t k = 0; k < sizeof tags / sizeof tags[0]; k++)
+        known |= strcmp((const char *)c->name, tags[k]) == 0;
+    const xmlNode *rest = c->next;
+    while (rest && is_blank_text(rest))
+        rest = rest->next;
+    if (!known || rest == NULL)
+        return NULL;
+    /* A kicker is shorter than the headline after it. */
+    buf_t lead = BUF_INIT, after = BUF_INIT;
+    page_node_text(c, &lead, 1024);
+    for (; rest; rest = rest->next)
+        if (rest->type == XML_TEXT_NODE && rest->content)
+            buf_puts(&after, (const char *)rest->content);
+        else if (rest->type == XML_ELEMENT_NODE)
+            page_node_text(rest, &after, 1024);
+    int shorter = lead.len < after.len;
+    buf_free(&lead);
+    buf_free(&after);
+    return shorter ? c : NULL;
+}
+
 /* The text of heading I without its kickers and hidden parts (the
  * heading's whole text when nothing else is left). */
 static char *heading_text(const page_t *p, int i)
 {
     const page_element_t *h = &p->elements[i];
+    const xmlNode *lead = leading_part(h->node);
     buf_t b = BUF_INIT;
-    int skipped = 0;
+    int skipped = lead != NULL;
     for (size_t k = (size_t)i + 1; k < p->element_count && p->elements[k].depth > h->depth; k++)
         if (is_kicker(p->elements[k].node) || (p->elements[k].hints & HINT_HIDDEN))
             skipped = 1;
@@ -219,7 +263,7 @@ static char *heading_text(const page_t *p, int i)
     for (const xmlNode *c = h->node->children; c; c = c->next) {
         if (c->type == XML_ELEMENT_NODE) {
             const page_element_t *e = c->_private ? &p->elements[(intptr_t)c->_private - 1] : NULL;
-            if (is_kicker(c) || (e && (e->hints & HINT_HIDDEN)))
+            if (c == lead || is_kicker(c) || (e && (e->hints & HINT_HIDDEN)))
                 continue;
             buf_putc(&b, ' ');
             page_node_text(c, &b, 1024);

@@ -207,6 +207,14 @@ static void test_title(void)
                "title: an <h1> that says something else is not the headline");
     fields_are("", h1, NULL, "Weir at Castle Mill to be rebuilt|-|-|-|-",
                "title: no stated title: the <h1>");
+    fields_are("<meta property=\"og:title\" content=\"Paris 2024 - Drinks by boat to the city centre\">",
+               "<h1><span class=\"subtitle\">Paris 2024</span> Drinks by boat to the city centre</h1>",
+               NULL, "Drinks by boat to the city centre|-|-|-|-",
+               "title: a styled part opening the <h1>, shorter than the rest, is a kicker");
+    fields_are("<meta property=\"og:title\" content=\"Fish cakes, hot and fresh: welcome\">",
+               "<h1><span class=\"main\">Fish cakes, hot and fresh</span> welcome</h1>",
+               NULL, "Fish cakes, hot and fresh welcome|-|-|-|-",
+               "title: ... a longer one is not");
     fields_are("<title>Weir to be rebuilt | Valley Post</title>"
                "<meta property=\"og:site_name\" content=\"Valley Post\">",
                "", NULL, "Weir to be rebuilt|-|-|Valley Post|-",
