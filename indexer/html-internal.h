@@ -141,6 +141,8 @@ typedef struct {
     int body_element;           /* <body>, or -1 */
     int root;                   /* html-body.c: the main content's element, or -1 */
     int heading;                /* html-title.c: the headline's element, or -1 */
+    int title_unconfirmed;      /* html-title.c: the title is <title>'s, and no
+                                   heading says it */
     char host[256];             /* the page's host ("" if unknown) */
     jsonld_t ld;                /* what its JSON-LD says */
     int oom;                    /* memory ran out somewhere: give up */
@@ -214,7 +216,7 @@ void jsonld_free(jsonld_t *j);
  * element that shows it in *HEADING (-1 if none), from LD's headline,
  * PAGE's <meta> titles, its <h1> and <title>; SITE (the source) and HOST
  * (the URL's) tell a site's name in a title from the headline. */
-void page_title(const page_t *page, const jsonld_t *ld, const char *site, const char *host,
+void page_title(page_t *page, const jsonld_t *ld, const char *site, const char *host,
                 char **title, int *heading);
 /* Whether PART[0..LEN) names the site: its stated name SITE (may be NULL),
  * or its host HOST without the top-level domain ("Example News" for
@@ -222,7 +224,8 @@ void page_title(const page_t *page, const jsonld_t *ld, const char *site, const 
 int page_names_site(const char *part, size_t len, const char *site, const char *host);
 /* After page_select_body(): with no headline found by the stated title,
  * the main <h1> (the first in the main content, else the last before it)
- * in *HEADING, and its text in *TITLE when *TITLE is NULL. */
+ * in *HEADING, and its text in *TITLE when *TITLE is NULL or only the
+ * <title>'s that no heading says (page->title_unconfirmed). */
 void page_title_fallback(const page_t *page, char **title, int *heading);
 
 /* html-byline.c: the story's byline (malloc'ed, or NULL), after

@@ -342,7 +342,7 @@ static int main_heading(const page_t *p)
     return inside >= 0 ? inside : before >= 0 ? before : any;
 }
 
-void page_title(const page_t *p, const jsonld_t *ld, const char *site, const char *host,
+void page_title(page_t *p, const jsonld_t *ld, const char *site, const char *host,
                 char **title, int *heading)
 {
     static const char *const metas[] = { "og:title", "twitter:title", "dc.title", "headline" };
@@ -395,14 +395,21 @@ void page_title(const page_t *p, const jsonld_t *ld, const char *site, const cha
         *title = best_text;
         return;
     }
-    if (from_title_tag)
+    if (from_title_tag) {
         keep_longest_part(reference);
+        p->title_unconfirmed = 1;
+    }
     *title = reference;
 }
 
 void page_title_fallback(const page_t *p, char **title, int *heading)
 {
     *heading = main_heading(p);
-    if (*title == NULL && *heading >= 0)
-        *title = heading_text(p, *heading);
+    if (*heading >= 0 && (*title == NULL || p->title_unconfirmed)) {
+        char *text = heading_text(p, *heading);
+        if (text) {
+            free(*title);
+            *title = text;
+        }
+    }
 }

@@ -215,6 +215,9 @@ static void test_title(void)
                "<h1><span class=\"main\">Fish cakes, hot and fresh</span> welcome</h1>",
                NULL, "Fish cakes, hot and fresh welcome|-|-|-|-",
                "title: ... a longer one is not");
+    fields_are("<title>History - Valley Choir School</title>", "<h1>Our story since 1968</h1>",
+               NULL, "Our story since 1968|-|-|-|-",
+               "title: a <title> that no heading says gives way to the main <h1>");
     fields_are("<title>Weir to be rebuilt | Valley Post</title>"
                "<meta property=\"og:site_name\" content=\"Valley Post\">",
                "", NULL, "Weir to be rebuilt|-|-|Valley Post|-",
