@@ -232,7 +232,7 @@ static const xmlNode *leading_part(const xmlNode *heading)
         rest = rest->next;
     if (!known || rest == NULL)
         return NULL;
-    /* A kicker is shorter than the headline after it. */
+    /* A kicker is shorter than the headline after it ... */
     buf_t lead = BUF_INIT, after = BUF_INIT;
     page_node_text(c, &lead, 1024);
     for (; rest; rest = rest->next)
@@ -240,10 +240,15 @@ static const xmlNode *leading_part(const xmlNode *heading)
             buf_puts(&after, (const char *)rest->content);
         else if (rest->type == XML_ELEMENT_NODE)
             page_node_text(rest, &after, 1024);
-    int shorter = lead.len < after.len;
+    /* ... and the headline starts afresh: text going on in lower case
+     * ("<span class=x>Feud</span> of the Smiths") continues the lead. */
+    size_t k = 0;
+    while (k < after.len && (after.data[k] == ' ' || after.data[k] == '\n' || after.data[k] == '\t'))
+        k++;
+    int kicker = lead.len < after.len && !(k < after.len && after.data[k] >= 'a' && after.data[k] <= 'z');
     buf_free(&lead);
     buf_free(&after);
-    return shorter ? c : NULL;
+    return kicker ? c : NULL;
 }
 
 /* The text of heading I without its kickers and hidden parts (the

@@ -215,6 +215,10 @@ static void test_title(void)
                "<h1><span class=\"main\">Fish cakes, hot and fresh</span> welcome</h1>",
                NULL, "Fish cakes, hot and fresh welcome|-|-|-|-",
                "title: ... a longer one is not");
+    fields_are("<meta property=\"og:title\" content=\"Feud of the Smiths goes on at the town hall\">",
+               "<h1><span class=\"first\">Feud</span> of the Smiths goes on at the town hall</h1>",
+               NULL, "Feud of the Smiths goes on at the town hall|-|-|-|-",
+               "title: ... nor one the heading's sentence goes on from in lower case");
     fields_are("<title>History - Valley Choir School</title>", "<h1>Our story since 1968</h1>",
                NULL, "Our story since 1968|-|-|-|-",
                "title: a <title> that no heading says gives way to the main <h1>");
