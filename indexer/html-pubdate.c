@@ -67,20 +67,40 @@ static int is_implausible(const char *date)
     return days == 0 || days > (long)(time(NULL) / 86400) + 1;
 }
 
+/* The hour of a UTC time of day that S ends with, or -1: ISO 8601
+ * ("...T22:04:00Z", "+00:00", "+0000") or as mail and HTTP write it
+ * ("Wed, 04 May 2022 00:25:56 GMT", "... 00:25 UTC"). */
+static int utc_hour(const char *s)
+{
+    size_t n = strlen(s);
+    const char *t = strchr(s, 'T');
+    if (t && t[1] >= '0' && t[1] <= '2' && t[2] >= '0' && t[2] <= '9'
+        && (s[n - 1] == 'Z' || (n >= 6 && (strcmp(s + n - 6, "+00:00") == 0
+                                           || strcmp(s + n - 5, "+0000") == 0))))
+        return (t[1] - '0') * 10 + (t[2] - '0');
+    if (n < 9 || (strcmp(s + n - 4, " GMT") != 0 && strcmp(s + n - 4, " UTC") != 0))
+        return -1;
+    /* "HH:MM" or "HH:MM:SS" just before the zone. */
+    const char *end = s + n - 4, *h = end - 5;
+    if (end - s >= 8 && end[-3] == ':' && end[-6] == ':')
+        h = end - 8;
+    if (h < s || h[2] != ':' || h[0] < '0' || h[0] > '2' || h[1] < '0' || h[1] > '9'
+        || (h > s && h[-1] != ' '))
+        return -1;
+    return (h[0] - '0') * 10 + (h[1] - '0');
+}
+
 /* Reads S as a date into C (if C has none yet and S holds a plausible
- * one), noting whether S states a UTC time: "...T22:04:00Z", "+00:00". */
+ * one), noting whether S states a UTC time (utc_hour()). */
 static int take(candidate_t *c, const char *s)
 {
     char date[11];
     if (c->date[0] || s == NULL || !page_date_parse(s, strlen(s), date) || is_implausible(date))
         return 0;
     memcpy(c->date, date, sizeof date);
-    const char *t = strchr(s, 'T');
-    size_t n = strlen(s);
-    c->utc = t && t[1] >= '0' && t[1] <= '2' && t[2] >= '0' && t[2] <= '9'
-          && (s[n - 1] == 'Z' || (n >= 6 && (strcmp(s + n - 6, "+00:00") == 0
-                                             || strcmp(s + n - 5, "+0000") == 0)));
-    c->hour = c->utc ? (t[1] - '0') * 10 + (t[2] - '0') : 0;
+    int hour = utc_hour(s);
+    c->utc = hour >= 0;
+    c->hour = c->utc ? hour : 0;
     return 1;
 }
 

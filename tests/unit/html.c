@@ -261,6 +261,11 @@ static void test_date(void)
     fields_are("<meta property=\"article:published_time\" content=\"2021-05\">", "", NULL,
                "-|2021-05|-|-|-", "date: a partial stated date stays partial");
     fields_are("", "", NULL, "-|-|-|-|-", "date: none stated, none made up");
+    fields_are("<meta property=\"article:published_time\" content=\"Wed, 04 May 2022 00:25:56 GMT\">",
+               "<h1>Weir at Castle Mill to be rebuilt</h1>" STORY
+               "<p><time datetime=\"2022-05-03T21:25:00-03:00\">21:25</time></p>", NULL,
+               "Weir at Castle Mill to be rebuilt|2022-05-03|-|-|-",
+               "date: a UTC time after midnight (as HTTP writes it) gives way to the local date before");
 }
 
 static void test_byline_source_url(void)
