@@ -33,8 +33,9 @@
 #define DATE_WIDE_AFTER 120
 /* Blocks from the headline within which a date line is its date line. */
 #define DATE_LINE_ADJACENT 3
-/* A dateline opens a paragraph within its first bytes: "BERLIN, 16.10.2019 -". */
-#define DATELINE_BYTES 30
+/* A dateline opens a paragraph within its first bytes: "BERLIN, 16.10.2019 -",
+ * "Pressemitteilung vom 25. Januar 2022 |" (36 bytes to the year's end). */
+#define DATELINE_BYTES 40
 
 typedef struct {
     char date[11];          /* "YYYY-MM-DD", "YYYY-MM", "YYYY"; "" if none */
