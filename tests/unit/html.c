@@ -267,7 +267,8 @@ static void test_date(void)
                "Weir at Castle Mill to be rebuilt|2022-05-03|-|-|-",
                "date: a UTC time after midnight (as HTTP writes it) gives way to the local date before");
     fields_are("", "<h1>Weir at Castle Mill to be rebuilt</h1><p>Pressemitteilung vom 25. Januar 2022 | "
-               "Berlin - Die Arbeiten am Wehr beginnen im Sommer, teilte die Behörde mit.</p>", NULL,
+               "Berlin - Die Arbeiten am Wehr an der Burgmühle beginnen im Sommer und dauern elf Wochen, "
+               "teilte die Behörde am Dienstag in Berlin mit.</p>", NULL,
                "Weir at Castle Mill to be rebuilt|2022-01-25|-|-|-",
                "date: a dateline opening the first paragraph");
 }
