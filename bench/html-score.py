@@ -13,7 +13,8 @@ page, trawl's missed "with" and found "without" segments (for looking).
 
 Body text is scored as trafilatura's tests/evaluate.py does: per page,
 each "with" segment found in the extracted text (both with white space
-folded to single spaces) is a true positive, one missing a false negative;
+folded to single spaces and invisible format characters such as soft
+hyphens dropped) is a true positive, one missing a false negative;
 each "without" segment found a false positive.  Precision, recall and F1
 are over all segments of all pages.  trawl's text is its body paragraphs
 joined by newlines (comments and metadata are not body).
@@ -39,6 +40,9 @@ import unicodedata
 
 
 def norm(text):
+    """White space folded, invisible format characters (soft hyphens,
+    zero-width spaces) dropped: text as a reader sees it."""
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     return re.sub(r"\s+", " ", text).strip()
 
 
