@@ -271,6 +271,12 @@ static void test_date(void)
                "teilte die Behörde am Dienstag in Berlin mit.</p>", NULL,
                "Weir at Castle Mill to be rebuilt|2022-01-25|-|-|-",
                "date: a dateline opening the first paragraph");
+    fields_are("", "<h1>Weir at Castle Mill to be rebuilt</h1><p>28.01.22 / 0 Kommentare</p>", NULL,
+               "Weir at Castle Mill to be rebuilt|2022-01-28|-|-|-",
+               "date: a short date with a two-digit year (dots only)");
+    fields_are("", "<h1>Weir at Castle Mill to be rebuilt</h1><p>Version 1.10.19.2</p>", NULL,
+               "Weir at Castle Mill to be rebuilt|-|-|-|-",
+               "date: ... not a version number");
 }
 
 static void test_byline_source_url(void)
