@@ -11,6 +11,7 @@
 static const field_t hit_fields[] = {
     FIELD_RANK, FIELD_ID, FIELD_SCORE, FIELD_ALL_WORDS, FIELD_TITLE, FIELD_TITLE_DERIVED,
     FIELD_SOURCE, FIELD_DATE, FIELD_BYLINE, FIELD_URL, FIELD_CITATION, FIELD_SNIPPETS,
+    FIELD_COPIES,
 };
 
 static void json_facet(buf_t *out, const char *name, const search_facet_t *facet)
@@ -48,7 +49,13 @@ void cgi_json_results(buf_t *out, const cgi_request_t *req, const cgi_results_t 
     json_facet(out, "source", res->sources);
     buf_putc(out, ',');
     json_facet(out, "year", res->years);
-    buf_puts(out, "},\"hits\":[");
+    buf_puts(out, ",\"fields\":{");
+    for (size_t i = 0; i < res->field_count; i++) {
+        if (i)
+            buf_putc(out, ',');
+        json_facet(out, res->field_names[i], &res->fields[i]);
+    }
+    buf_puts(out, "}},\"hits\":[");
     for (size_t i = 0; i < r->hit_count; i++) {
         if (i)
             buf_putc(out, ',');

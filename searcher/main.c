@@ -31,9 +31,10 @@ static void usage(void)
 {
     printf("Usage: %s [OPTION]... QUERY...\n"
            "  or:  %s [OPTION]... --batch FILE\n"
-           "  or:  %s [OPTION]... --count-by year|month|source QUERY...\n"
+           "  or:  %s [OPTION]... --count-by year|month|source|FIELD QUERY...\n"
            "  or:  %s [OPTION]... --show ID [QUERY...]\n"
            "  or:  %s [OPTION]... --stats\n"
+           "  or:  %s [OPTION]... --groups\n"
            "Search a trawl index and print the best articles first, with\n"
            "snippets and citations.  Articles that contain every word of the\n"
            "query rank above those that contain some.\n"
@@ -74,7 +75,9 @@ static void usage(void)
            "      --explain         print how the query was understood\n"
            "QUERY: words; \"a phrase\"; AND, OR, NOT, ( ); +word, -word; a NEAR/n b,\n"
            "a ADJ/n b (n default %d); word*; title:, body:, comments:, source:, id:;\n"
-           "date:2014, date:2014-06, date:2013..2014-06-30, date:..2014, date:2014..\n"
+           "date:2014, date:2014-06, date:2013..2014-06-30, date:..2014, date:2014..;\n"
+           "byline: (author:) and the index's metadata fields: category:words,\n"
+           "category=value (exactly as stored), source=value\n"
            "Stopwords (the, of, what...) are left out of longer plain-word queries.\n"
            "\n"
            "Research:\n"
@@ -85,9 +88,12 @@ static void usage(void)
            "                        command line) to FILE as JSON\n"
            "      --json-header     with --format json, the same as a first line\n"
            "                        {\"trawl_header\":{...}}\n"
-           "      --count-by WHAT   matches per year, month or source, next to the\n"
-           "                        articles the index holds there (csv, or json)\n"
+           "      --count-by WHAT   matches per year, month, source or value of a\n"
+           "                        metadata field (byline, category, ...), next to\n"
+           "                        the articles the index holds there (csv, or json)\n"
            "      --stats           print the index's statistics\n"
+           "      --groups          list every near-duplicate group of two or more:\n"
+           "                        group<TAB>id an article (tsv, csv or json)\n"
            "      --show ID         print the stored article ID, paragraphs numbered,\n"
            "                        the QUERY's words marked (text, or json)\n"
            "      --cite STYLE      write the hits as references: text, bibtex, ris or\n"
@@ -111,7 +117,7 @@ static void usage(void)
            "Exit status: 0 something matched, 1 nothing matched, 2 usage error or\n"
            "the index could not be read; with --batch, 2 when any line failed (each\n"
            "is reported with its line number; the other lines still run).\n",
-           msg_program(), msg_program(), msg_program(), msg_program(), msg_program(),
+           msg_program(), msg_program(), msg_program(), msg_program(), msg_program(), msg_program(),
            DBPATH_DEFAULT, MAX_LIMIT, SNIPPET_DEFAULT_CHARS, SEARCH_DEFAULT_K1,
            SEARCH_DEFAULT_B, SEARCH_FEEDBACK_MIN_WORDS, QUERY_NEAR_DEFAULT);
 }
@@ -217,7 +223,7 @@ static int write_manifest(searcher_t *s, const char *db_path, const char *path,
 int main(int argc, char **argv)
 {
     enum { OPT_ACCESSED = 256, OPT_CITE, OPT_COUNT_BY, OPT_FIELDS, OPT_JSON_HEADER,
-           OPT_MANIFEST, OPT_NO_SNIPPETS, OPT_RUN_TAG, OPT_SHOW, OPT_STATS,
+           OPT_MANIFEST, OPT_NO_SNIPPETS, OPT_RUN_TAG, OPT_SHOW, OPT_STATS, OPT_GROUPS,
            OPT_ALL, OPT_ANY, OPT_B, OPT_EXPLAIN, OPT_FEEDBACK, OPT_K1, OPT_NO_FEEDBACK,
            OPT_SORT };
     static const struct option options[] = {
@@ -249,6 +255,7 @@ int main(int argc, char **argv)
         { "snippet-chars", required_argument, NULL, 's' },
         { "sort", required_argument, NULL, OPT_SORT },
         { "stats", no_argument, NULL, OPT_STATS },
+        { "groups", no_argument, NULL, OPT_GROUPS },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
@@ -264,7 +271,7 @@ int main(int argc, char **argv)
     buf_t all_dbs = BUF_INIT;  /* them joined by ", ", for the manifest */
     const char *db_option = NULL, *color = "auto", *fields = NULL, *batch_file = NULL;
     const char *manifest_file = NULL, *count_by = NULL, *show_id = NULL, *accessed = NULL;
-    int count_only = 0, json_header = 0, stats = 0, c, status = EXIT_TROUBLE;
+    int count_only = 0, json_header = 0, stats = 0, groups = 0, c, status = EXIT_TROUBLE;
     char *errmsg = NULL, accessed_today[11];
     buf_t query = BUF_INIT;
 
@@ -327,6 +334,7 @@ int main(int argc, char **argv)
         case OPT_SHOW: show_id = optarg; break;
         case 's': opts.snippet_chars = parse_count("--snippet-chars", optarg, 100000); break;
         case OPT_STATS: stats = 1; break;
+        case OPT_GROUPS: groups = 1; break;
         case 'V':
             printf("trawl-search %s (Xapian %s)\n", TRAWL_VERSION, search_xapian_version());
             return EXIT_MATCH;
@@ -336,11 +344,11 @@ int main(int argc, char **argv)
         }
     }
 
-    if ((batch_file != NULL) + (count_by != NULL) + (show_id != NULL) + stats + count_only > 1)
-        usagef("--batch, --count, --count-by, --show and --stats do not go together");
-    if (count_by && strcmp(count_by, "year") != 0 && strcmp(count_by, "month") != 0
-        && strcmp(count_by, "source") != 0)
-        usagef("--count-by: '%s' is not one of year, month, source", count_by);
+    if ((batch_file != NULL) + (count_by != NULL) + (show_id != NULL) + stats + groups
+        + count_only > 1)
+        usagef("--batch, --count, --count-by, --show, --stats and --groups do not go together");
+    if (count_by && *count_by == '\0')
+        usagef("--count-by: say what to count by: year, month, source or a field");
     if (json_header && out_opts.format != FORMAT_JSON)
         usagef("--json-header goes with --format json");
     if (strpbrk(out_opts.run_tag, " \t\n\r") || *out_opts.run_tag == '\0')
@@ -360,9 +368,9 @@ int main(int argc, char **argv)
         if (output_parse_fields(&out_opts, fields, &errmsg) != 0)
             usagef("--fields: %s", errmsg);
     }
-    if (batch_file || stats) {
+    if (batch_file || stats || groups) {
         if (optind < argc)
-            usagef("%s takes no QUERY", batch_file ? "--batch" : "--stats");
+            usagef("%s takes no QUERY", batch_file ? "--batch" : stats ? "--stats" : "--groups");
     } else if (optind == argc && show_id == NULL)
         usagef("no QUERY given");
     for (int i = optind; i < argc; i++) {
@@ -376,6 +384,7 @@ int main(int argc, char **argv)
     }
     if (!output_needs_snippets(&out_opts))
         opts.snippet_chars = 0;
+    opts.copies = output_needs_copies(&out_opts);
 
     /* --db, then TRAWL_DB, then the config file's db, then the default. */
     const char *env_db = getenv("TRAWL_DB");
@@ -406,6 +415,8 @@ int main(int argc, char **argv)
 
     if (stats)
         status = report_stats(stdout, s, out_opts.format);
+    else if (groups)
+        status = report_groups(stdout, s, out_opts.format);
     else if (count_by)
         status = report_count_by(stdout, s, count_by, query.data, query.len, out_opts.format);
     else if (show_id)

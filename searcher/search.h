@@ -90,7 +90,16 @@ typedef struct {
     int skip_counts;          /* 1: the counts are not shown: leave them
                                  Xapian's estimates (counts_exact 0), which
                                  saves counting (TREC runs, later pages) */
+    int copies;               /* 1: fill each hit's copies */
 } search_options_t;
+
+/* An article of a hit's near-duplicate group other than the hit (the
+ * group is the index's, groups.h: exact copies and edited
+ * re-publications of one story). */
+typedef struct {
+    char *id;
+    char *source;             /* NULL when it has none */
+} search_copy_t;
 
 typedef enum {
     SEARCH_BY_RELEVANCE = 0,  /* by score (the default) */
@@ -106,6 +115,9 @@ typedef struct {
     int has_all_words;        /* 1: the article contains every query word */
     stored_doc_t doc;         /* metadata (and text when snippets were made) */
     snippet_t snippet;
+    search_copy_t *copies;    /* with search_options_t.copies: the other
+                                 articles of its group, earliest first */
+    size_t copy_count;
 } hit_t;
 
 typedef struct {
@@ -320,5 +332,36 @@ search_status_t searcher_facets(searcher_t *s, const query_t *query,
                                 const search_facet_kind_t *kinds, size_t count,
                                 search_facet_t *out, unsigned *matches_out);
 void search_facet_free(search_facet_t *facet);
+
+/* Counts articles by the values of the metadata field FIELD (any case;
+ * "author" is the byline), as searcher_facets() counts a facet: among the
+ * matches of QUERY, or in the whole index when QUERY is NULL.  An article
+ * with several values (a JSON Lines list) counts once for each.  *OUT
+ * gets the values as stored, in byte order, with their counts (free it
+ * with search_facet_free(), also on failure); *WITH_FIELD the articles
+ * (matches) that have the field at all, *TOTAL every article (match).
+ * Returns SEARCH_OK; SEARCH_BAD_QUERY when the index has no such field
+ * (searcher_last_error() names the fields it has); SEARCH_INDEX_ERROR or
+ * SEARCH_NO_MEMORY. */
+search_status_t searcher_field_facet(searcher_t *s, const query_t *query, const char *field,
+                                     search_facet_t *out, unsigned *with_field,
+                                     unsigned *total);
+
+/* Whether S's index has the metadata field FIELD (any case; "author" is
+ * the byline). */
+int searcher_has_field(searcher_t *s, const char *field);
+
+/* Calls FN(CTX, GROUP, ID) for each article of each near-duplicate group
+ * of two or more articles in S's index (groups.h): the groups in byte order
+ * of GROUP, their leader's (earliest article's) id; each group's ids in
+ * byte order.  FN returns 0 to go on.  Returns SEARCH_OK, or
+ * SEARCH_INDEX_ERROR or SEARCH_NO_MEMORY (searcher_last_error()). */
+search_status_t searcher_groups(searcher_t *s,
+                                int (*fn)(void *ctx, const char *group, const char *id),
+                                void *ctx);
+
+/* The names of the metadata fields S's index has (lower case, in byte
+ * order; S's, valid until its next call): *COUNT of them. */
+char *const *searcher_field_names(searcher_t *s, size_t *count);
 
 #endif /* TRAWL_SEARCH_H */
