@@ -64,7 +64,7 @@ static double now(void)
 
 int main(int argc, char **argv)
 {
-    html_source_t source = { NULL, NULL };
+    html_source_t source = { NULL, NULL, NULL };
     const char *url = NULL;
     int timing = 0, repeat = 1, status = 0, i = 1;
     double seconds = 0;

@@ -13,14 +13,16 @@ page, trawl's missed "with" and found "without" segments (for looking).
 
 Body text is scored as trafilatura's tests/evaluate.py does: per page,
 each "with" segment found in the extracted text (both with white space
-folded to single spaces) is a true positive, one missing a false negative;
+folded to single spaces and invisible format characters such as soft
+hyphens dropped) is a true positive, one missing a false negative;
 each "without" segment found a false positive.  Precision, recall and F1
 are over all segments of all pages.  trawl's text is its body paragraphs
 joined by newlines (comments and metadata are not body).
 
 Metadata, on the pages whose annotation has the field:
-  title   equal after Unicode NFKC, case folding, dropping punctuation and
-          symbols, and folding white space;
+  title   equal after Unicode NFKC, case folding, dropping invisible format
+          characters (soft hyphens), punctuation and symbols, and folding
+          white space;
   date    the same YYYY-MM-DD (a partial date is not the day);
   author  equal after the title's folding, or the same set of names when
           both are split at , ; & / and the words and/und/y/et.
@@ -38,6 +40,9 @@ import unicodedata
 
 
 def norm(text):
+    """White space folded, invisible format characters (soft hyphens,
+    zero-width spaces) dropped: text as a reader sees it."""
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -46,7 +51,11 @@ def fold(text):
     if not text:
         return ""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = "".join(" " if unicodedata.category(c)[0] in "PSZC" else c for c in text)
+    # Invisible format characters (soft hyphens, zero-width joiners) join
+    # the letters around them; other punctuation, symbols, separators and
+    # controls separate words.
+    text = "".join("" if unicodedata.category(c) == "Cf" else
+                   " " if unicodedata.category(c)[0] in "PSZC" else c for c in text)
     return " ".join(text.split())
 
 

@@ -7,7 +7,7 @@ dist_man8_MANS = doc/man/trawl.cgi.8
 # Every doc/*.md (tests/t0400-install.sh checks that none is missing).
 dist_doc_DATA = README.md doc/design.md doc/cgi.md doc/relevance.md \
 	doc/benchmarks.md doc/scaling.md doc/security.md \
-	doc/tutorial-terminal.md doc/tutorial-research.md
+	doc/tutorial-terminal.md doc/tutorial-research.md doc/tutorial-web.md
 docexamplesdir = $(docdir)/examples
 dist_docexamples_DATA = doc/examples/search.c
 

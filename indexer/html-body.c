@@ -17,17 +17,28 @@
 
 #include "html-internal.h"
 
-/* A block of at least this many characters with few links is running
- * text (jusText's "length_high" is 200 bytes; paragraphs of news run
- * 150-600 characters, captions and teasers under 100). */
-#define LONG_BLOCK_CHARS 80
 /* Link characters over all characters above which a block is a link
  * list, not prose (Readability drops a part over 0.5 when it has little
  * text, trafilatura 0.5-0.8). */
 #define LINK_LIST_DENSITY 0.5
 /* What every block costs in the sum: a short fragment counts against its
  * container, a paragraph far more for it. */
-#define BLOCK_COST 25
+#define BLOCK_COST 10
+/* What a character of boilerplate or of a link list counts against. */
+#define BOILERPLATE_WEIGHT 0.2
+/* What a character counts for in a text block that is not a <p> (a <div>
+ * of text is less surely prose). */
+#define NON_P_WEIGHT 0.5
+/* What an element's sum counts when it neither holds the headline nor
+ * starts within HEADLINE_REACH blocks after it. */
+#define FAR_FROM_HEADLINE 0.5
+#define HEADLINE_REACH 15
+/* How many levels above the main content the story's range may extend
+ * to (a lede or intro in a sibling container). */
+#define EXTEND_LEVELS 2
+/* A block at either end of the story shorter than this (characters) is a
+ * fragment, not story. */
+#define EDGE_MIN_CHARS 40
 /* A label is shorter than this ("Related articles:"). */
 #define LABEL_MAX_CHARS 50
 /* A credit line is shorter than this ("Photo: Jane Doe / Agency"). */
@@ -36,22 +47,9 @@
  * the page's running text. */
 #define HINT_MAX_SHARE 0.5
 
-#include <stdio.h>
-static double tune(const char *name, double dflt)
-{
-    const char *v = getenv(name);
-    return v ? atof(v) : dflt;
-}
-
 static double link_density(const page_block_t *b)
 {
     return b->chars ? (double)b->link_chars / b->chars : 0;
-}
-
-static int __attribute__((unused)) is_running_text(const page_block_t *b)
-{
-    return b->chars >= LONG_BLOCK_CHARS && link_density(b) < 0.3 && b->heading == 0
-        && b->kind != BLOCK_CAPTION;
 }
 
 /* Teaser cards: at least CARD_MIN_COUNT siblings of one kind (the same
@@ -112,7 +110,7 @@ static int mark_cards(page_t *p)
             chars += p->blocks[b].chars;
             links += p->blocks[b].link_chars;
         }
-        if (chars > CARD_MAX_CHARS || (links == 0 && !getenv("T_CARDNOLINK")))
+        if (chars > CARD_MAX_CHARS || links == 0)
             continue;
         cards[n].parent = e->parent;
         cards[n].signature = signature_of(e);
@@ -164,12 +162,11 @@ static unsigned *believed_hints(const page_t *p)
             wraps[e->parent] = 1;
     }
     double total = (double)text[nb];
-    int mode = (int)tune("T_GUARD", 3);
     for (size_t i = 0; i < n; i++) {
         const page_element_t *e = &p->elements[i];
         double share = total > 0 ? (text[e->end_block] - text[e->first_block]) / total : 0;
         own[i] = e->hints;
-        if (((mode & 1) && share > HINT_MAX_SHARE) || ((mode & 2) && wraps[i]))
+        if (share > HINT_MAX_SHARE || wraps[i])
             own[i] &= ~(HINT_BOILERPLATE | HINT_COMMENTS | HINT_HEADER);
     }
     free(wraps);
@@ -229,26 +226,12 @@ static long block_value(const page_block_t *b, unsigned hints)
 {
     if (hints & (HINT_COMMENTS | HINT_HIDDEN))
         return 0;
-    static double lambda = -1, cost;
-    if (lambda < 0) {
-        lambda = tune("T_LAMBDA", 0.2);
-        cost = tune("T_COST", 10);
-    }
     if ((hints & HINT_BOILERPLATE) || link_density(b) >= LINK_LIST_DENSITY)
-        return -(long)(lambda * b->chars);
+        return -(long)(BOILERPLATE_WEIGHT * b->chars);
     if (b->heading)
         return 0;
-    static double pw = -1, npw;
-    if (pw < 0) {
-        pw = tune("T_PW", 0.5);
-        npw = tune("T_NPW", 1);
-    }
-    double w = 1;
-    if (b->kind == BLOCK_TEXT && b->tag_p == 0)
-        w *= pw;
-    if (b->punct == 0)
-        w *= npw;
-    return (long)(w * ((long)b->chars - (long)b->link_chars)) - (long)cost;
+    double w = b->kind == BLOCK_TEXT && b->tag_p == 0 ? NON_P_WEIGHT : 1;
+    return (long)(w * ((long)b->chars - (long)b->link_chars)) - BLOCK_COST;
 }
 
 /* The element whose subtree's blocks sum highest; the deeper one on a
@@ -257,8 +240,6 @@ static int best_container(const page_t *p, const long *prefix)
 {
     long best = 0;
     int root = -1;
-    double far = tune("T_HPRIOR", 0.5);
-    size_t reach = (size_t)tune("T_HREACH", 15);
     size_t h = p->heading >= 0 ? p->elements[p->heading].first_block : 0;
     for (size_t i = 1; i < p->element_count; i++) {
         const page_element_t *e = &p->elements[i];
@@ -267,8 +248,8 @@ static int best_container(const page_t *p, const long *prefix)
         long sum = prefix[e->end_block] - prefix[e->first_block];
         /* The story holds its headline or follows it closely. */
         if (p->heading >= 0 && !(e->first_block <= h && e->end_block > h)
-            && !(e->first_block >= h && e->first_block <= h + reach))
-            sum = (long)(sum * far);
+            && !(e->first_block >= h && e->first_block <= h + HEADLINE_REACH))
+            sum = (long)(sum * FAR_FROM_HEADLINE);
         if (sum > 0 && sum >= best) {
             best = sum;
             root = (int)i;
@@ -280,7 +261,7 @@ static int best_container(const page_t *p, const long *prefix)
 void page_select_body(page_t *p)
 {
     size_t nb = p->block_count;
-    if (!getenv("T_NOCARDS") && mark_cards(p) != 0) {
+    if (mark_cards(p) != 0) {
         p->oom = 1;
         return;
     }
@@ -294,126 +275,76 @@ void page_select_body(page_t *p)
         p->oom = 1;
         return;
     }
-    /* Twice: the first choice, made with the hints of elements holding
-     * most of the text disbelieved, shows which elements wrap the story;
-     * the second believes every hint but those of the wrappers (a related
-     * list longer than the story is still a related list). */
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1) {
-            for (size_t i = 0; i < p->element_count; i++)
-                own[i] = p->elements[i].hints;
-            for (int w = p->root; w >= 0; w = p->elements[w].parent)
-                own[w] &= ~(HINT_BOILERPLATE | HINT_COMMENTS | HINT_HEADER);
-        }
-        inherit_hints(p, own, 0, eff);
-        prefix[0] = 0;
-        for (size_t i = 0; i < nb; i++)
-            prefix[i + 1] = prefix[i] + block_value(&p->blocks[i], eff[p->blocks[i].element]);
-        p->root = best_container(p, prefix);
-        if (getenv("T_BDEBUG2"))
-            for (size_t i = 0; i < nb; i++)
-                fprintf(stderr, "block %zu value %ld hints %x chars %u: %.60s\n", i, prefix[i + 1] - prefix[i], eff[p->blocks[i].element], p->blocks[i].chars, p->text.data + p->blocks[i].offset);
-        if (getenv("T_BDEBUG"))
-            for (size_t i = 1; i < p->element_count; i++) {
-                const page_element_t *e = &p->elements[i];
-                long sum = prefix[e->end_block] - prefix[e->first_block];
-                if (e->end_block - e->first_block > 3 && sum > 200)
-                    fprintf(stderr, "el %zu %s.%s blocks %zu..%zu sum %ld\n", i, e->node->name,
-                            page_attr(e->node, "class") ? page_attr(e->node, "class") : "", e->first_block, e->end_block, sum);
-            }
-        if (!getenv("T_TWOPASS"))
-            break;
-    }
+    /* The hints believed are those of elements that do not wrap the
+     * story and hold at most half of the page's text (believed_hints()). */
+    inherit_hints(p, own, 0, eff);
+    prefix[0] = 0;
+    for (size_t i = 0; i < nb; i++)
+        prefix[i + 1] = prefix[i] + block_value(&p->blocks[i], eff[p->blocks[i].element]);
+    p->root = best_container(p, prefix);
 
-    /* The story's range of blocks: the root's, extended on either side
-     * by the run of blocks that adds most (a lede or intro in a sibling
-     * container, a share bar between them). */
+    /* The story's range of blocks: the root's, or that of the <article>
+     * just around it when the root holds at least half of the article's
+     * text and the article holds no other; then extended on either side,
+     * within EXTEND_LEVELS levels above the root, by the run of blocks
+     * that adds most (a lede or intro in a sibling container, a share
+     * bar between them). */
     size_t s = 0, e = 0;
     if (p->root >= 0) {
         const page_element_t *r = &p->elements[p->root];
         s = r->first_block;
         e = r->end_block;
-        int mode = (int)tune("T_EXT", 2);
-        size_t lo = 0, hi = nb;
-        int sem = (int)tune("T_SEM", 1);
-        if (sem) {
-            /* positive mass of root */
-            long rootpos = 0;
-            for (size_t i = s; i < e; i++) {
+        long rootpos = 0;
+        for (size_t i = s; i < e; i++) {
+            long v = prefix[i + 1] - prefix[i];
+            if (v > 0)
+                rootpos += v;
+        }
+        int a = p->elements[p->root].parent;
+        for (int k = 0; a > 0 && k < 8; k++, a = p->elements[a].parent) {
+            const page_element_t *ae = &p->elements[a];
+            if (ae->tag != TAG_ARTICLE)
+                continue;
+            int nested = 0;
+            for (size_t j = (size_t)a + 1; j < p->element_count && p->elements[j].depth > ae->depth; j++)
+                if (p->elements[j].tag == TAG_ARTICLE)
+                    nested++;
+            long apos = 0;
+            for (size_t i = ae->first_block; i < ae->end_block; i++) {
                 long v = prefix[i + 1] - prefix[i];
                 if (v > 0)
-                    rootpos += v;
+                    apos += v;
             }
-            int a = p->elements[p->root].parent;
-            for (int k = 0; a > 0 && k < 8; k++, a = p->elements[a].parent) {
-                const page_element_t *ae = &p->elements[a];
-                int is = ((sem & 1) && ae->tag == TAG_ARTICLE) || ((sem & 2) && (ae->hints & HINT_ARTICLE_BODY) && ae->tag != TAG_MAIN)
-                      || ((sem & 4) && ae->tag == TAG_MAIN);
-                if (!is)
-                    continue;
-                int nested = 0;
-                for (size_t j = (size_t)a + 1; j < p->element_count && p->elements[j].depth > ae->depth; j++)
-                    if (p->elements[j].tag == TAG_ARTICLE)
-                        nested++;
-                long apos = 0;
-                for (size_t i = ae->first_block; i < ae->end_block; i++) {
-                    long v = prefix[i + 1] - prefix[i];
-                    if (v > 0)
-                        apos += v;
-                }
-                if (nested == 0 && rootpos * 2 >= apos) {
-                    s = ae->first_block;
-                    e = ae->end_block;
-                }
-                break;
+            if (nested == 0 && rootpos * 2 >= apos) {
+                s = ae->first_block;
+                e = ae->end_block;
+            }
+            break;
+        }
+        int scope = p->root;
+        for (int k = 0; k < EXTEND_LEVELS && p->elements[scope].parent > 0; k++)
+            scope = p->elements[scope].parent;
+        size_t lo = p->elements[scope].first_block, hi = p->elements[scope].end_block;
+        long best = 0, run = 0;
+        size_t best_s = s;
+        for (size_t i = s; i > lo; i--) {
+            run += prefix[i] - prefix[i - 1];
+            if (run > best) {
+                best = run;
+                best_s = i - 1;
             }
         }
-        if (mode == 2) {
-            int scope = p->root;
-            for (int k = 0; k < (int)tune("T_UP", 2) && p->elements[scope].parent > 0; k++)
-                scope = p->elements[scope].parent;
-            lo = p->elements[scope].first_block;
-            hi = p->elements[scope].end_block;
-        }
-        if (mode == 1 || mode == 2) {
-            long best = 0, run = 0;
-            size_t best_s = s;
-            for (size_t i = s; i > lo; i--) {
-                run += prefix[i] - prefix[i - 1];
-                if (run > best) {
-                    best = run;
-                    best_s = i - 1;
-                }
-            }
-            best = 0, run = 0;
-            size_t best_e = e;
-            for (size_t i = e; i < hi; i++) {
-                run += prefix[i + 1] - prefix[i];
-                if (run > best) {
-                    best = run;
-                    best_e = i + 1;
-                }
-            }
-            s = best_s;
-            e = best_e;
-        }
-        if (mode == 3) {   /* the best run of the whole page */
-            long best = 0, run = 0;
-            size_t start = 0;
-            for (size_t i = 0; i < nb; i++) {
-                long v = prefix[i + 1] - prefix[i];
-                if (run <= 0) {
-                    run = 0;
-                    start = i;
-                }
-                run += v;
-                if (run > best) {
-                    best = run;
-                    s = start;
-                    e = i + 1;
-                }
+        best = 0, run = 0;
+        size_t best_e = e;
+        for (size_t i = e; i < hi; i++) {
+            run += prefix[i + 1] - prefix[i];
+            if (run > best) {
+                best = run;
+                best_e = i + 1;
             }
         }
+        s = best_s;
+        e = best_e;
     }
     if (e > s) {
         /* The hints that count are those below the element holding the
@@ -447,14 +378,14 @@ void page_select_body(page_t *p)
         size_t first = s, end = e;
         for (; first < end; first++) {
             page_block_t *b = &p->blocks[first];
-            if (b->fate == FATE_BODY && (b->chars >= (unsigned)tune("T_EDGE1", 40) || b->heading))
+            if (b->fate == FATE_BODY && (b->chars >= EDGE_MIN_CHARS || b->heading))
                 break;
             if (b->fate == FATE_BODY)
                 b->fate = FATE_EDGE;
         }
         for (; end > first; end--) {
             page_block_t *b = &p->blocks[end - 1];
-            if (b->fate == FATE_BODY && b->chars >= (unsigned)tune("T_EDGE2", 40))
+            if (b->fate == FATE_BODY && b->chars >= EDGE_MIN_CHARS)
                 break;
             if (b->fate == FATE_BODY)
                 b->fate = FATE_EDGE;
@@ -467,15 +398,14 @@ void page_select_body(page_t *p)
     /* A heading heads text: one followed by no paragraph of the story
      * (only link lists, boilerplate or another heading) is a box's title,
      * "Related articles", "More on this". */
-    if (!getenv("T_NOHEAD"))
     for (size_t i = e; i-- > s;) {
         page_block_t *b = &p->blocks[i];
-        if (b->fate == FATE_BODY && (b->heading || (!getenv("T_NOLABEL") && is_label(p, b)))
+        if (b->fate == FATE_BODY && (b->heading || is_label(p, b))
             && (i + 1 == e || p->blocks[i + 1].fate != FATE_BODY))
             b->fate = FATE_EDGE;
     }
     /* Picture credits and captions that are not marked up as such. */
-    for (size_t i = s; i < e && !getenv("T_NOCREDIT"); i++)
+    for (size_t i = s; i < e; i++)
         if (p->blocks[i].fate == FATE_BODY && is_credit(p, &p->blocks[i]))
             p->blocks[i].fate = FATE_CAPTION;
 

@@ -121,22 +121,13 @@ static int in_story(const page_element_t *e)
     return !(e->believed & (HINT_COMMENTS | HINT_SIDEBAR | HINT_NAV | HINT_HIDDEN | HINT_RELATED));
 }
 
-static int contains_ci(const char *s, const char *word)
-{
-    size_t n = strlen(word);
-    for (; s && *s; s++)
-        if (strncasecmp(s, word, n) == 0)
-            return 1;
-    return 0;
-}
-
 /* Whether an element's class or id names its author. */
 static int names_author(const xmlNode *n)
 {
     static const char *const words[] = { "author", "byline", "autor", "writer", "verfasser" };
     const char *cls = page_attr(n, "class"), *id = page_attr(n, "id");
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (contains_ci(cls, words[k]) || contains_ci(id, words[k]))
+        if (page_contains_ci(cls, words[k]) || page_contains_ci(id, words[k]))
             return 1;
     return 0;
 }

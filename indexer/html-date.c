@@ -202,6 +202,13 @@ static int date_at(const tok_t *t, size_t n, char out[11])
             return put_date(y, a, b, out);
         return 0;
     }
+    /* 16.10.19: a two-digit year, dots only (the German and Swiss short
+     * form: "28.01.22 / 0 Kommentare"), and nothing more of a number
+     * after it (not a version, "1.10.19.2"). */
+    if (n >= 5 && is_num(&t[0], 1, 2) && is_sep(&t[1], ".") && is_num(&t[2], 1, 2)
+        && is_sep(&t[3], ".") && is_num(&t[4], 2, 2)
+        && !(n >= 7 && is_sep(&t[5], ".:") && t[6].kind == TOK_NUMBER))
+        return put_date(2000 + t[4].value, t[2].value, t[0].value, out);
     size_t i = 0;
     /* 16. Oktober 2019, 16 octobre 2019, 16 de octubre de 2019 */
     if (is_num(&t[0], 1, 2)) {

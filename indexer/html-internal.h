@@ -95,7 +95,8 @@ typedef enum {
 } block_fate_t;
 
 typedef struct {
-    size_t offset, len;         /* text in page->text: folded, trimmed UTF-8 */
+    size_t offset, len;         /* text in page->text: folded, trimmed UTF-8,
+                                   NUL-terminated */
     int element;                /* the element whose text it is */
     unsigned chars;             /* characters */
     unsigned link_chars;        /* characters inside <a href> */
@@ -140,6 +141,8 @@ typedef struct {
     int body_element;           /* <body>, or -1 */
     int root;                   /* html-body.c: the main content's element, or -1 */
     int heading;                /* html-title.c: the headline's element, or -1 */
+    int title_unconfirmed;      /* html-title.c: the title is <title>'s, and no
+                                   heading says it */
     char host[256];             /* the page's host ("" if unknown) */
     jsonld_t ld;                /* what its JSON-LD says */
     int oom;                    /* memory ran out somewhere: give up */
@@ -158,6 +161,10 @@ xmlDoc *page_read(const char *bytes, size_t len, const char *content_type, buf_t
  * tree costs no stack.  Sets page->oom when memory runs out. */
 void page_walk(page_t *page, xmlDoc *doc);
 void page_free(page_t *page);
+
+/* html-hints.c: the HINT_* that NODE's tag (a tag_t), class, id, role,
+ * itemprop, itemtype and style say. */
+unsigned page_element_hints(const xmlNode *node, unsigned char tag);
 
 /* The value of attribute NAME of NODE (owned by the document), "" for an
  * attribute without a value, NULL when NODE has none. */
@@ -191,6 +198,8 @@ char *page_meta_value(const page_t *page, const char *const *names, size_t count
 /* Non-zero if A and B are the same text but for ASCII case, white space
  * and ASCII punctuation ("Lotte Tobisch ist tot" = "LOTTE TOBISCH IST TOT!"). */
 int page_same_text(const char *a, const char *b);
+/* Whether S (NULL: no) holds WORD anywhere, in any ASCII case. */
+int page_contains_ci(const char *s, const char *word);
 /* The host of URL, lower case, without "www." or port ("https://www.
  * Example.org:80/x" gives "example.org"), in OUT (SIZE bytes).  Returns 0
  * when URL names none (or it does not fit). */
@@ -207,7 +216,7 @@ void jsonld_free(jsonld_t *j);
  * element that shows it in *HEADING (-1 if none), from LD's headline,
  * PAGE's <meta> titles, its <h1> and <title>; SITE (the source) and HOST
  * (the URL's) tell a site's name in a title from the headline. */
-void page_title(const page_t *page, const jsonld_t *ld, const char *site, const char *host,
+void page_title(page_t *page, const jsonld_t *ld, const char *site, const char *host,
                 char **title, int *heading);
 /* Whether PART[0..LEN) names the site: its stated name SITE (may be NULL),
  * or its host HOST without the top-level domain ("Example News" for
@@ -215,7 +224,8 @@ void page_title(const page_t *page, const jsonld_t *ld, const char *site, const 
 int page_names_site(const char *part, size_t len, const char *site, const char *host);
 /* After page_select_body(): with no headline found by the stated title,
  * the main <h1> (the first in the main content, else the last before it)
- * in *HEADING, and its text in *TITLE when *TITLE is NULL. */
+ * in *HEADING, and its text in *TITLE when *TITLE is NULL or only the
+ * <title>'s that no heading says (page->title_unconfirmed). */
 void page_title_fallback(const page_t *page, char **title, int *heading);
 
 /* html-byline.c: the story's byline (malloc'ed, or NULL), after
@@ -238,8 +248,8 @@ int page_date_parse(const char *s, size_t len, char out[11]);
  * canonical) and GIVEN_URL (the caller's), either may be NULL.  *DATE_BLOCK
  * is the date line's block when one states that date, else -1. */
 void page_publication_date(const page_t *page, int heading, const char *jsonld_date,
-                           const char *url, const char *given_url, char out[11],
-                           long *date_block);
+                           const char *url, const char *given_url, const char *path,
+                           char out[11], long *date_block);
 
 /* html-meta.c: what is read before choosing the story: PAGE's JSON-LD
  * (page->ld), OUT's url, source and title, and the headline's element
@@ -247,8 +257,8 @@ void page_publication_date(const page_t *page, int heading, const char *jsonld_d
 void page_metadata_head(page_t *page, const char *url, article_t *out);
 /* After page_select_body(): OUT's date and byline, and the blocks that
  * repeat the metadata (the headline, a byline or date line) dropped from
- * the story. */
-void page_metadata(page_t *page, const char *url, article_t *out);
+ * the story.  PATH is the file's (or NULL), for a date in it. */
+void page_metadata(page_t *page, const char *url, const char *path, article_t *out);
 
 /* html-body.c: chooses the main content (page->root) and sets each
  * block's fate. */

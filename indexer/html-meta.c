@@ -80,13 +80,13 @@ void page_metadata_head(page_t *p, const char *url, article_t *a)
     page_title(p, &p->ld, a->source, p->host, &a->title, &p->heading);
 }
 
-void page_metadata(page_t *p, const char *url, article_t *a)
+void page_metadata(page_t *p, const char *url, const char *path, article_t *a)
 {
     if (a->title == NULL || p->heading < 0)
         page_title_fallback(p, &a->title, &p->heading);
     char date[11];
     long date_block;
-    page_publication_date(p, p->heading, p->ld.date, a->url, url, date, &date_block);
+    page_publication_date(p, p->heading, p->ld.date, a->url, url, path, date, &date_block);
     if (date[0])
         a->date = strdup(date);
     a->byline = page_byline(p, a->source);

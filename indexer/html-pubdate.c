@@ -33,8 +33,9 @@
 #define DATE_WIDE_AFTER 120
 /* Blocks from the headline within which a date line is its date line. */
 #define DATE_LINE_ADJACENT 3
-/* A dateline opens a paragraph within its first bytes: "BERLIN, 16.10.2019 -". */
-#define DATELINE_BYTES 30
+/* A dateline opens a paragraph within its first bytes: "BERLIN, 16.10.2019 -",
+ * "Pressemitteilung vom 25. Januar 2022 |" (36 bytes to the year's end). */
+#define DATELINE_BYTES 40
 
 typedef struct {
     char date[11];          /* "YYYY-MM-DD", "YYYY-MM", "YYYY"; "" if none */
@@ -67,20 +68,40 @@ static int is_implausible(const char *date)
     return days == 0 || days > (long)(time(NULL) / 86400) + 1;
 }
 
+/* The hour of a UTC time of day that S ends with, or -1: ISO 8601
+ * ("...T22:04:00Z", "+00:00", "+0000") or as mail and HTTP write it
+ * ("Wed, 04 May 2022 00:25:56 GMT", "... 00:25 UTC"). */
+static int utc_hour(const char *s)
+{
+    size_t n = strlen(s);
+    const char *t = strchr(s, 'T');
+    if (t && t[1] >= '0' && t[1] <= '2' && t[2] >= '0' && t[2] <= '9'
+        && (s[n - 1] == 'Z' || (n >= 6 && (strcmp(s + n - 6, "+00:00") == 0
+                                           || strcmp(s + n - 5, "+0000") == 0))))
+        return (t[1] - '0') * 10 + (t[2] - '0');
+    if (n < 9 || (strcmp(s + n - 4, " GMT") != 0 && strcmp(s + n - 4, " UTC") != 0))
+        return -1;
+    /* "HH:MM" or "HH:MM:SS" just before the zone. */
+    const char *end = s + n - 4, *h = end - 5;
+    if (end - s >= 8 && end[-3] == ':' && end[-6] == ':')
+        h = end - 8;
+    if (h < s || h[2] != ':' || h[0] < '0' || h[0] > '2' || h[1] < '0' || h[1] > '9'
+        || (h > s && h[-1] != ' '))
+        return -1;
+    return (h[0] - '0') * 10 + (h[1] - '0');
+}
+
 /* Reads S as a date into C (if C has none yet and S holds a plausible
- * one), noting whether S states a UTC time: "...T22:04:00Z", "+00:00". */
+ * one), noting whether S states a UTC time (utc_hour()). */
 static int take(candidate_t *c, const char *s)
 {
     char date[11];
     if (c->date[0] || s == NULL || !page_date_parse(s, strlen(s), date) || is_implausible(date))
         return 0;
     memcpy(c->date, date, sizeof date);
-    const char *t = strchr(s, 'T');
-    size_t n = strlen(s);
-    c->utc = t && t[1] >= '0' && t[1] <= '2' && t[2] >= '0' && t[2] <= '9'
-          && (s[n - 1] == 'Z' || (n >= 6 && (strcmp(s + n - 6, "+00:00") == 0
-                                             || strcmp(s + n - 5, "+0000") == 0)));
-    c->hour = c->utc ? (t[1] - '0') * 10 + (t[2] - '0') : 0;
+    int hour = utc_hour(s);
+    c->utc = hour >= 0;
+    c->hour = c->utc ? hour : 0;
     return 1;
 }
 
@@ -110,15 +131,6 @@ static void meta_dates(const page_t *p, const char *const *names, size_t count, 
 static int dates_story(const page_element_t *e)
 {
     return !(e->believed & (HINT_COMMENTS | HINT_SIDEBAR | HINT_NAV | HINT_HIDDEN));
-}
-
-static int contains_ci(const char *s, const char *word)
-{
-    size_t n = strlen(word);
-    for (; s && *s; s++)
-        if (strncasecmp(s, word, n) == 0)
-            return 1;
-    return 0;
 }
 
 /* How far block B is from the headline's block H: after it counts as
@@ -154,7 +166,7 @@ static void element_dates(const page_t *p, size_t h, candidate_t *c)
         int published = (prop && (strcasecmp(prop, "datePublished") == 0
                                   || strcasecmp(prop, "dateCreated") == 0))
                      || (e->tag == TAG_TIME && (page_attr(e->node, "pubdate")
-                                                || contains_ci(cls, "published")));
+                                                || page_contains_ci(cls, "published")));
         if (published && dates_story(e))
             element_date(e, c);
     }
@@ -168,8 +180,8 @@ static void element_dates(const page_t *p, size_t h, candidate_t *c)
             || b > h + DATE_BLOCKS_AFTER || (best >= 0 && distance(b, h) >= best))
             continue;
         if ((prop && strcasecmp(prop, "dateModified") == 0)
-            || ((contains_ci(cls, "modified") || contains_ci(cls, "updated"))
-                && !contains_ci(cls, "published")))
+            || ((page_contains_ci(cls, "modified") || page_contains_ci(cls, "updated"))
+                && !page_contains_ci(cls, "published")))
             continue;
         candidate_t here = { "", 0, 0, -1, 0 };
         element_date(e, &here);
@@ -263,7 +275,7 @@ static int says_update(const char *line)
         "aggiornato", "bijgewerkt", "edited", "bearbeitet",
     };
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (contains_ci(line, words[k]))
+        if (page_contains_ci(line, words[k]))
             return 1;
     return 0;
 }
@@ -309,9 +321,10 @@ static int local_neighbour(const char *a, int hour, const char *b)
 }
 
 void page_publication_date(const page_t *p, int heading, const char *jsonld_date,
-                           const char *url, const char *given_url, char out[11], long *date_block)
+                           const char *url, const char *given_url, const char *path,
+                           char out[11], long *date_block)
 {
-    enum { LD, META, ELEMENT, OTHER_META, URL, GIVEN_URL, LINE, SOURCES };
+    enum { LD, META, ELEMENT, OTHER_META, URL, GIVEN_URL, PATH, LINE, SOURCES };
     candidate_t c[SOURCES];
     size_t h = heading >= 0 ? p->elements[heading].first_block
              : p->root >= 0 ? p->elements[p->root].first_block : 0;
@@ -324,17 +337,15 @@ void page_publication_date(const page_t *p, int heading, const char *jsonld_date
     meta_dates(p, other_metas, sizeof other_metas / sizeof other_metas[0], &c[OTHER_META]);
     url_date(url, &c[URL]);
     url_date(given_url, &c[GIVEN_URL]);
+    url_date(path, &c[PATH]);
     date_line(p, h, DATE_BLOCKS_BEFORE, DATE_BLOCKS_AFTER, &c[LINE]);
 
-    if (getenv("T_DDEBUG"))
-        for (int k = 0; k < SOURCES; k++)
-            fprintf(stderr, "date source %d: '%s' utc %d hour %d block %ld (h %zu)\n", k, c[k].date, c[k].utc, c[k].hour, c[k].block, h);
     int first = 0;
     while (first < SOURCES && !c[first].date[0])
         first++;
     /* Nothing near the headline: a date line anywhere in the page's
      * first part, the nearest to the headline first. */
-    if (first == SOURCES && !getenv("T_NOWIDE")) {
+    if (first == SOURCES) {
         date_line(p, h, DATE_WIDE_BEFORE, DATE_WIDE_AFTER, &c[LINE]);
         c[LINE].adjacent = 0;
         c[LINE].block = -1;
@@ -351,7 +362,7 @@ void page_publication_date(const page_t *p, int heading, const char *jsonld_date
      * is an update, it wins over what the page states for machines (in
      * the html-eval corpus it is the annotated date in 19 of the 22 pages
      * where the two disagree). */
-    if (c[LINE].date[0] && c[LINE].adjacent && strlen(c[LINE].date) == 10 && !getenv("T_NOADJ"))
+    if (c[LINE].date[0] && c[LINE].adjacent && strlen(c[LINE].date) == 10)
         pick = &c[LINE];
     for (int k = first + 1; k < SOURCES; k++) {
         const candidate_t *o = &c[k];

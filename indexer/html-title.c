@@ -7,9 +7,9 @@
  * readers, usually in an <h1>, which on some pages is the site's logo or
  * a section's name instead.  The reference is the first stated title
  * (JSON-LD, og:title and the like, <title>), the site's name taken off;
- * the headline is the visible heading that says the same words (most of
- * its words in the reference, at least half of the reference's in it),
- * else the reference itself.  A page that states no title gets its main
+ * the headline is the visible heading that says the same words best (a
+ * quarter of its words or more in the reference; an <h1> before other
+ * headings), else the reference itself.  A page that states no title gets its main
  * <h1>.
  */
 #define _GNU_SOURCE 1 /* strcasestr */
@@ -21,6 +21,9 @@
 
 /* Words compared of a title and a heading. */
 #define TITLE_WORDS_MAX 64
+/* The share of a heading's words that must be in the stated title for
+ * the heading to show it. */
+#define HEADING_SHARE_MIN 0.25
 
 /* Separators between a headline and the site's name in <title> and
  * og:title. */
@@ -164,8 +167,8 @@ static int ends_with_words(const char *text, const char *tail)
 }
 
 /* How well HEADING says REFERENCE: 2 * shared words / all words (0-1),
- * or 0 when less than most of the heading's words are in the reference
- * or less than half of the reference's are in the heading. */
+ * or 0 when less than HEADING_SHARE_MIN of the heading's words are in
+ * the reference. */
 static double agreement(const char *heading, const char *reference)
 {
     word_t h[TITLE_WORDS_MAX], r[TITLE_WORDS_MAX];
@@ -178,9 +181,7 @@ static double agreement(const char *heading, const char *reference)
                 shared++;
                 break;
             }
-    double need_h = getenv("T_AH") ? atof(getenv("T_AH")) : 0.25;
-    double need_r = getenv("T_AR") ? atof(getenv("T_AR")) : 0;
-    if (shared == 0 || shared < need_h * nh || shared < need_r * nr)
+    if (shared == 0 || shared < HEADING_SHARE_MIN * nh)
         return 0;
     return 2.0 * shared / (double)(nh + nr);
 }
@@ -202,13 +203,62 @@ static int is_kicker(const xmlNode *node)
     return 0;
 }
 
+static int is_blank_text(const xmlNode *n)
+{
+    if (n->type != XML_TEXT_NODE)
+        return n->type == XML_COMMENT_NODE;
+    for (const xmlChar *c = n->content; c && *c; c++)
+        if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\r')
+            return 0;
+    return 1;
+}
+
+/* The styled part a heading opens with, before more of its text: a
+ * kicker by its place whatever its class says ("<h1><span
+ * class="subtitle">Paris 2024</span> Drinks by boat</h1>"), or NULL. */
+static const xmlNode *leading_part(const xmlNode *heading)
+{
+    static const char *const tags[] = { "span", "small", "strong", "em", "b", "i", "div", "p" };
+    const xmlNode *c = heading->children;
+    while (c && is_blank_text(c))
+        c = c->next;
+    if (c == NULL || c->type != XML_ELEMENT_NODE || page_attr(c, "class") == NULL)
+        return NULL;
+    int known = 0;
+    for (size_t k = 0; k < sizeof tags / sizeof tags[0]; k++)
+        known |= strcmp((const char *)c->name, tags[k]) == 0;
+    const xmlNode *rest = c->next;
+    while (rest && is_blank_text(rest))
+        rest = rest->next;
+    if (!known || rest == NULL)
+        return NULL;
+    /* A kicker is shorter than the headline after it ... */
+    buf_t lead = BUF_INIT, after = BUF_INIT;
+    page_node_text(c, &lead, 1024);
+    for (; rest; rest = rest->next)
+        if (rest->type == XML_TEXT_NODE && rest->content)
+            buf_puts(&after, (const char *)rest->content);
+        else if (rest->type == XML_ELEMENT_NODE)
+            page_node_text(rest, &after, 1024);
+    /* ... and the headline starts afresh: text going on in lower case
+     * ("<span class=x>Feud</span> of the Smiths") continues the lead. */
+    size_t k = 0;
+    while (k < after.len && (after.data[k] == ' ' || after.data[k] == '\n' || after.data[k] == '\t'))
+        k++;
+    int kicker = lead.len < after.len && !(k < after.len && after.data[k] >= 'a' && after.data[k] <= 'z');
+    buf_free(&lead);
+    buf_free(&after);
+    return kicker ? c : NULL;
+}
+
 /* The text of heading I without its kickers and hidden parts (the
  * heading's whole text when nothing else is left). */
 static char *heading_text(const page_t *p, int i)
 {
     const page_element_t *h = &p->elements[i];
+    const xmlNode *lead = leading_part(h->node);
     buf_t b = BUF_INIT;
-    int skipped = 0;
+    int skipped = lead != NULL;
     for (size_t k = (size_t)i + 1; k < p->element_count && p->elements[k].depth > h->depth; k++)
         if (is_kicker(p->elements[k].node) || (p->elements[k].hints & HINT_HIDDEN))
             skipped = 1;
@@ -218,7 +268,7 @@ static char *heading_text(const page_t *p, int i)
     for (const xmlNode *c = h->node->children; c; c = c->next) {
         if (c->type == XML_ELEMENT_NODE) {
             const page_element_t *e = c->_private ? &p->elements[(intptr_t)c->_private - 1] : NULL;
-            if (is_kicker(c) || (e && (e->hints & HINT_HIDDEN)))
+            if (c == lead || is_kicker(c) || (e && (e->hints & HINT_HIDDEN)))
                 continue;
             buf_putc(&b, ' ');
             page_node_text(c, &b, 1024);
@@ -297,7 +347,7 @@ static int main_heading(const page_t *p)
     return inside >= 0 ? inside : before >= 0 ? before : any;
 }
 
-void page_title(const page_t *p, const jsonld_t *ld, const char *site, const char *host,
+void page_title(page_t *p, const jsonld_t *ld, const char *site, const char *host,
                 char **title, int *heading)
 {
     static const char *const metas[] = { "og:title", "twitter:title", "dc.title", "headline" };
@@ -350,14 +400,21 @@ void page_title(const page_t *p, const jsonld_t *ld, const char *site, const cha
         *title = best_text;
         return;
     }
-    if (from_title_tag && !getenv("T_NOLONGEST"))
+    if (from_title_tag) {
         keep_longest_part(reference);
+        p->title_unconfirmed = 1;
+    }
     *title = reference;
 }
 
 void page_title_fallback(const page_t *p, char **title, int *heading)
 {
     *heading = main_heading(p);
-    if (*title == NULL && *heading >= 0)
-        *title = heading_text(p, *heading);
+    if (*heading >= 0 && (*title == NULL || p->title_unconfirmed)) {
+        char *text = heading_text(p, *heading);
+        if (text) {
+            free(*title);
+            *title = text;
+        }
+    }
 }

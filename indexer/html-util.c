@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <libxml/HTMLparser.h>
 
 #include "html-internal.h"
@@ -131,4 +132,13 @@ int page_url_host(const char *url, char *out, size_t size)
         out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
     out[n] = '\0';
     return 1;
+}
+
+int page_contains_ci(const char *s, const char *word)
+{
+    size_t n = strlen(word);
+    for (; s && *s; s++)
+        if (strncasecmp(s, word, n) == 0)
+            return 1;
+    return 0;
 }

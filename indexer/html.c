@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>   /* xmlParserMaxDepth */
 #include <libxml/parser.h>
 
 #include "charset.h"
@@ -148,10 +149,17 @@ xmlDoc *page_read(const char *bytes, size_t len, const char *content_type, buf_t
     if (ctxt && utf8.len <= (size_t)0x7FFFFFFF)
         doc = htmlCtxtReadMemory(ctxt, utf8.len ? utf8.data : "", (int)utf8.len, NULL,
                                  "UTF-8", HTML_OPTIONS);
-    if (ctxt == NULL)
+    if (ctxt == NULL) {
         *oom = 1;
-    else
+    } else {
+        /* libxml2 stops at elements nested deeper than xmlParserMaxDepth
+         * (256; its only internal error here): what follows is lost, and
+         * is said to be. */
+        if (doc && ctxt->errNo == XML_ERR_INTERNAL_ERROR)
+            buf_printf(warning, "%selements nested over %u deep: the rest of the page not read",
+                       warning->len ? "; " : "", xmlParserMaxDepth);
         htmlFreeParserCtxt(ctxt);
+    }
     buf_free(&utf8);
     return doc;
 }
@@ -159,7 +167,7 @@ xmlDoc *page_read(const char *bytes, size_t len, const char *content_type, buf_t
 int html_parse(const char *bytes, size_t len, const html_source_t *source,
                article_t *out, char **errmsg)
 {
-    static const html_source_t none = { NULL, NULL };
+    static const html_source_t none = { NULL, NULL, NULL };
     buf_t warning = BUF_INIT;
     page_t page;
     int oom;
@@ -180,7 +188,7 @@ int html_parse(const char *bytes, size_t len, const html_source_t *source,
     if (!page.oom)
         page_select_body(&page);
     if (!page.oom)
-        page_metadata(&page, source->url, out);
+        page_metadata(&page, source->url, source->path, out);
     int rc = page.oom ? -1 : fill_paragraphs(&page, out);
     page_free(&page);
     xmlFreeDoc(doc);

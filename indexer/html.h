@@ -27,6 +27,10 @@ typedef struct {
     const char *url;            /* where the page came from (its URL, or the
                                    file's path), or NULL; the article's url
                                    when the page states none */
+    const char *path;           /* the file the page was read from, or NULL:
+                                   only a date in it counts, where the URL's
+                                   would (a wget mirror keeps the URL's path:
+                                   host/2023/11/x.html) */
 } html_source_t;
 
 /* Non-zero if TEXT[0..LEN) looks like HTML: after an optional byte order

@@ -15,9 +15,11 @@ indexer_libtrawlindex_la_SOURCES = \
 	indexer/mail.h indexer/mail.c indexer/mime.h indexer/mime.c \
 	indexer/charset.h indexer/charset.c \
 	indexer/html.h indexer/html.c indexer/html-internal.h indexer/html-walk.c \
+	indexer/html-hints.c \
 	indexer/html-body.c indexer/html-meta.c indexer/html-title.c indexer/html-byline.c \
 	indexer/html-pubdate.c indexer/html-util.c indexer/html-jsonld.c indexer/html-date.c \
-	indexer/warc.h indexer/warc.c indexer/warc-input.h indexer/warc-input.c \
+	indexer/warc.h indexer/warc.c indexer/warc-internal.h indexer/warc-stream.c \
+	indexer/warc-fields.c indexer/warc-payload.c indexer/warc-input.h indexer/warc-input.c \
 	indexer/warc-http.h indexer/warc-http.c \
 	indexer/reader.h indexer/reader.c indexer/read-text.c indexer/read-jsonl.c \
 	indexer/read-html.c indexer/corpus.h indexer/corpus.c \

@@ -34,12 +34,18 @@ static int html_content(const char *head, size_t len)
     return html_looks_like(head, len);
 }
 
+static int utf16_bom(const char *data, size_t len)
+{
+    return len >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE')
+                        || (data[0] == '\xFE' && data[1] == '\xFF'));
+}
+
 static reader_status_t read_page(const reader_input_t *in, reader_sink_t *sink)
 {
     reader_record_t rec = { in->path, 0, NULL };
     char signature[64], *data, *err = NULL;
     const char *why, *notice;
-    html_source_t source = { NULL, NULL };
+    html_source_t source = { NULL, NULL, in->path };
     size_t len;
     article_t article;
     int rc;
@@ -50,6 +56,14 @@ static reader_status_t read_page(const reader_input_t *in, reader_sink_t *sink)
     }
     reader_file_signature(in, data, len, signature);
     rec.signature = signature;
+    /* As for text (read-text.c): binary data named .html is not indexed,
+     * and is reported every run.  UTF-16, which is half NULs, is told by
+     * its byte order mark. */
+    if (!utf16_bom(data, len) && !reader_is_text(data, len)) {
+        free(data);
+        reader_failed(sink, &rec, "cannot index '%s': binary data, not HTML", in->path);
+        return READER_DONE;
+    }
     if ((rc = sink->unchanged(sink, &rec)) != 0 || (rc = sink->wants(sink, &rec, NULL)) != 1) {
         free(data);
         return rc == READER_STOP ? READER_STOPPED : READER_DONE;
@@ -80,7 +94,7 @@ static int record_article(warc_reader_t *r, const char *path, const warc_record_
     const char *payload;
     size_t len;
     char *err = NULL;
-    html_source_t source = { wr->content_type, wr->target_uri };
+    html_source_t source = { wr->content_type, wr->target_uri, NULL };
 
     if (warc_payload(r, &payload, &len) != WARC_OK) {
         reader_failed(sink, rec, "%s: %s", path, warc_error(r)->text);

@@ -97,6 +97,8 @@ TESTS += \
 	tests/t0330-concurrent.sh
 
 TESTS += tests/t0110-jsonl-mail.sh tests/t0120-shards.sh tests/t0125-shard-builds.sh tests/t0130-jobs.sh tests/t0145-groups.sh tests/t0146-copies.sh tests/t0147-fields.sh
+# Web pages and crawls: lighttpd + wget end to end, and hostile pages.
+TESTS += tests/t0150-web.sh tests/t0151-html-hostile.sh
 
 # trawl.cgi: escapers, the parameter decoder, and the page behind real
 # lighttpd and chromium (skipped when they are not installed).
@@ -189,3 +191,11 @@ tests_unit_dupsig_SOURCES = tests/unit/dupsig.c tests/unit/tap.h
 tests_unit_dupsig_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_dupsig_SOURCES = build-aux/force-cxx-link.cc
 TESTS += tests/unit/dupsig
+
+# The HTML reader: charset rules in order, metadata sources in order of
+# precedence, each boilerplate rule (indexer/html*.c, indexer/charset.c).
+check_PROGRAMS += tests/unit/html
+tests_unit_html_SOURCES = tests/unit/html.c tests/unit/tap.h
+tests_unit_html_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_html_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/html

@@ -4,7 +4,7 @@
 FUZZ_TARGETS = tests/fuzz/fuzz-article tests/fuzz/fuzz-analyzer \
 	tests/fuzz/fuzz-snippet tests/fuzz/fuzz-cgi-param tests/fuzz/fuzz-escape \
 	tests/fuzz/fuzz-query tests/fuzz/fuzz-date tests/fuzz/fuzz-warc tests/fuzz/fuzz-mail \
-	tests/fuzz/fuzz-json
+	tests/fuzz/fuzz-json tests/fuzz/fuzz-html
 FUZZ_SECONDS = 60
 EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/fuzz-check.h tests/fuzz/fuzz-article-check.h \
 	tests/fuzz/corpus
@@ -52,6 +52,10 @@ tests_fuzz_fuzz_json_SOURCES = tests/fuzz/fuzz-json.c
 tests_fuzz_fuzz_json_LDADD = $(UNIT_LDADD)
 tests_fuzz_fuzz_json_LDFLAGS = $(FUZZ_LINK_FLAGS)
 nodist_EXTRA_tests_fuzz_fuzz_json_SOURCES = build-aux/force-cxx-link.cc
+tests_fuzz_fuzz_html_SOURCES = tests/fuzz/fuzz-html.c
+tests_fuzz_fuzz_html_LDADD = $(UNIT_LDADD)
+tests_fuzz_fuzz_html_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_tests_fuzz_fuzz_html_SOURCES = build-aux/force-cxx-link.cc
 
 fuzz: $(FUZZ_TARGETS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) $(SHELL) $(srcdir)/tests/fuzz/run.sh $(FUZZ_TARGETS)
