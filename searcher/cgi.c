@@ -138,6 +138,9 @@ static void search_failed(searcher_t *s, search_status_t st, const char *what,
     case SEARCH_TOO_BROAD:
         fail_page(resp, req, 400, "Query too broad", searcher_last_error(s));
         break;
+    case SEARCH_TOO_COMPLEX:
+        fail_page(resp, req, 400, "Query too complex", searcher_last_error(s));
+        break;
     case SEARCH_NO_MEMORY:
         errorf("%s%s", what, searcher_last_error(s));
         fail_page(resp, req, 500, "Server error", "Out of memory.");

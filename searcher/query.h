@@ -37,8 +37,9 @@
  * quote or bracket, an operator without operands, brackets nested deeper
  * than QUERY_MAX_DEPTH, or a field with nothing after it make the whole
  * query be read as plain words, and the explanation says so.  The only
- * errors are a query with no word at all, a date that is not a date, and
- * (at search time) a wildcard that expands too far.
+ * errors are a query with no word at all, a date that is not a date, a
+ * query past the limits of its cost below, and (at search time) a
+ * wildcard that expands too far.
  */
 #ifndef TRAWL_QUERY_H
 #define TRAWL_QUERY_H
@@ -75,6 +76,25 @@
  * how to narrow it. */
 #define QUERY_WILDCARD_MAX_TERMS 200
 
+/* What one query may cost, past which it is refused as "query too
+ * complex: ..." (QUERY_TOO_COMPLEX, SEARCH_TOO_COMPLEX): a 400 in the CGI,
+ * exit 2 in the CLI.  Counted after equal parts are merged (a phrase typed
+ * 100 times is one: query-tree.h), so only a query of that many different
+ * parts meets them.  Measured on 20 Newsgroups (doc/benchmarks.md,
+ * "Hostile queries"): a phrase of common words costs about 10 ms of CPU,
+ * so QUERY_MAX_PHRASES of them stay under half a second.
+ *
+ * Phrase and NEAR/ADJ searches, each field it is looked up in counting
+ * once (a phrase in the text and the headline is 2): */
+#define QUERY_MAX_PHRASES 32
+/* Different wildcards (at search time, before expanding them): */
+#define QUERY_MAX_WILDCARDS 16
+/* Words the wildcards stand for, all together (at search time): */
+#define QUERY_MAX_EXPANSIONS 1000
+/* Terms looked up, the wildcards' words included (a plain word is looked
+ * up as one to three terms: text, headline, comments): */
+#define QUERY_MAX_TERMS 2000
+
 typedef enum {
     QUERY_DEFAULT,   /* every group first, then some */
     QUERY_ALL,       /* every group only */
@@ -94,7 +114,8 @@ typedef enum {
     QUERY_OK = 0,
     QUERY_NO_MEMORY,          /* an allocation failed */
     QUERY_NO_WORDS,           /* nothing to search for ("", "!!!", "(((") */
-    QUERY_BAD_DATE            /* a date: range that is not a date */
+    QUERY_BAD_DATE,           /* a date: range that is not a date */
+    QUERY_TOO_COMPLEX         /* past QUERY_MAX_PHRASES or QUERY_MAX_TERMS */
 } query_status_t;
 
 /* A parsed query.  Its members are the searcher's (search.h hands it to
@@ -115,6 +136,8 @@ typedef struct query {
     size_t wildcard_count;
     char *explain;            /* how the query was understood: lines of
                                  text, ending in '\n' */
+    size_t term_nodes;        /* distinct terms it looks up, wildcards
+                                 not expanded (QUERY_MAX_TERMS) */
 } query_t;
 
 /* The fields an index may lack (INDEX_FIELDS of query_parse()). */
@@ -124,7 +147,8 @@ typedef struct query {
 /* Parses TEXT[0..LEN) in MODE for an index that holds the fields
  * INDEX_FIELDS (QUERY_FIELDS_ALL when unknown): plain words are not looked
  * up in the others.  Returns QUERY_OK with *QUERY_OUT set (free it with
- * query_free()), or QUERY_NO_WORDS, QUERY_BAD_DATE or QUERY_NO_MEMORY
+ * query_free()), or QUERY_NO_WORDS, QUERY_BAD_DATE, QUERY_TOO_COMPLEX
+ * ("query too complex: 40 phrase searches (at most 32)") or QUERY_NO_MEMORY
  * with *QUERY_OUT NULL and a malloc'ed *ERRMSG written for the person who
  * typed the query ("the query has no words to search for", "date:2014-13:
  * not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)",

@@ -6,6 +6,8 @@
 #ifndef TRAWL_SEARCH_PRIVATE_H
 #define TRAWL_SEARCH_PRIVATE_H
 
+#include <time.h>
+
 #include "analyzer.h"
 #include "query-tree.h"
 #include "search.h"
@@ -21,6 +23,8 @@ struct searcher {
     double k1, b;
     search_feedback_t feedback;   /* searcher_set_feedback() */
     int explain;               /* searcher_set_explain() */
+    double time_limit;         /* searcher_set_time_limit() */
+    struct timespec started;   /* search_budget_start() */
     unsigned fields;           /* search_fields(), as of the index's */
     unsigned long fields_reopens;  /* reopen count (xs_db_reopen_count()) + 1; 0: not yet */
     char *error;               /* the last failure's detail (malloc'ed), or NULL */
@@ -48,6 +52,18 @@ unsigned search_fields(searcher_t *s);
 /* Xapian's options for ranking as S ranks (offset and limit left at 0 and
  * 10). */
 void search_ranking_options(const searcher_t *s, xs_search_options_t *xo);
+
+/* The time limit of a call (searcher_set_time_limit()): starts S's clock. */
+void search_budget_start(searcher_t *s);
+
+/* Sets XO's stop_seconds to what is left of S's time limit since
+ * search_budget_start(), and its count_seconds to SEARCH_COUNT_SECONDS (or
+ * less, if less is left).  Returns SEARCH_OK, or search_time_up(S) when no
+ * time is left. */
+search_status_t search_budget_options(searcher_t *s, xs_search_options_t *xo);
+
+/* Fails S with SEARCH_TOO_COMPLEX: the time limit passed. */
+search_status_t search_time_up(searcher_t *s);
 
 /* Q restricted to S's filter (searcher_restrict(); S has one): a new
  * query, or NULL when out of memory. */

@@ -127,6 +127,12 @@ inline xs_status_t _xs_db_call(xs_db_t *db, const char *what,
     return _xs_guard(db, what, body);
 }
 
+// What a search throws past its stop_seconds (xs-search.cc), which
+// _xs_fail() turns into XS_TIME_LIMIT.
+struct _xs_time_up {
+    double seconds;
+};
+
 // Sets DB's last error to say that DB was opened read-only, and returns
 // XS_INVALID_ARGUMENT: what every writing call answers on a reader.
 xs_status_t _xs_refuse_read_only(xs_db_t *db);

@@ -5,6 +5,7 @@
 
 #include "xs-private.h"
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <utility>
@@ -32,7 +33,34 @@ void xs_search_options_init(xs_search_options_t *opts)
     opts->facet_slots = nullptr;
     opts->facet_slot_count = 0;
     opts->skip_values = 0;
+    opts->count_seconds = 0;
+    opts->stop_seconds = 0;
 }
+
+// A match spy that only looks at the clock: Xapian has no way to end a
+// match early (set_time_limit() only drops check_at_least), so past the
+// limit this throws out of get_mset(), which Xapian unwinds cleanly.  The
+// clock is read every CHECK_EVERY documents: a few nanoseconds a match.
+class Deadline : public Xapian::MatchSpy {
+    static const unsigned CHECK_EVERY = 64;
+    std::chrono::steady_clock::time_point end;
+    double seconds;
+    unsigned seen = 0;
+
+  public:
+    explicit Deadline(double s)
+        : end(std::chrono::steady_clock::now()
+              + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                  std::chrono::duration<double>(s))),
+          seconds(s)
+    {
+    }
+    void operator()(const Xapian::Document &, double) override
+    {
+        if (++seen % CHECK_EVERY == 0 && std::chrono::steady_clock::now() > end)
+            throw _xs_time_up{seconds};
+    }
+};
 
 // Sets ENQUIRE's weighting scheme and order from OPTS (checked by the
 // caller).
@@ -96,9 +124,16 @@ static xs_status_t search_once(xs_db_t *db, const xs_query_t *q,
         // The spies must outlive get_mset(); the enquire holds them by
         // pointer.
         std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+        std::unique_ptr<Deadline> deadline;
         Xapian::Enquire enquire(db->reader());
         enquire.set_query(q->query);
         set_weighting_and_order(enquire, opts);
+        if (opts->count_seconds > 0)
+            enquire.set_time_limit(opts->count_seconds);
+        if (opts->stop_seconds > 0) {
+            deadline = std::make_unique<Deadline>(opts->stop_seconds);
+            enquire.add_matchspy(deadline.get());
+        }
         for (size_t f = 0; f < opts->facet_slot_count; f++) {
             spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
                 opts->facet_slots[f]));

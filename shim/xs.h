@@ -33,6 +33,7 @@ typedef enum {
     XS_MODIFIED,         /* the index changed under a reader: reopen and retry */
     XS_IO_ERROR,         /* reading or writing the index failed (disk full...) */
     XS_XAPIAN_ERROR,     /* any other error reported by Xapian */
+    XS_TIME_LIMIT,       /* a search ran past its stop_seconds (abandoned) */
     XS_STATUS_LAST       /* not a status: the number of statuses */
 } xs_status_t;
 
@@ -360,6 +361,14 @@ typedef struct {
     int skip_values;             /* non-zero: results hold no values, which
                                     saves reading them (xs_results_value()
                                     then gives "") */
+    double count_seconds;        /* > 0: after this many seconds of the
+                                    match, check_at_least is dropped, so the
+                                    counts (and facets) are what was seen by
+                                    then (Xapian's Enquire::set_time_limit) */
+    double stop_seconds;         /* > 0: a match still finding documents
+                                    after this many seconds is abandoned
+                                    (XS_TIME_LIMIT); the clock is looked at
+                                    every few matching documents */
 } xs_search_options_t;
 
 /* Fills OPTS with Xapian's defaults: BM25 (1, 0, 1, 0.5, 0.5), offset 0,
@@ -370,7 +379,7 @@ void xs_search_options_init(xs_search_options_t *opts);
 /* Runs Q on DB.  When the index changes under it (Xapian's
  * DatabaseModifiedError), DB is reopened at the latest revision and the
  * search run again, up to 3 times.  Returns XS_OK; XS_MODIFIED (still
- * changing after 3 retries);
+ * changing after 3 retries); XS_TIME_LIMIT (opts->stop_seconds passed);
  * XS_INVALID_ARGUMENT (e.g. a wildcard expanded too far, or no such
  * opts->weighting); XS_CORRUPT;
  * XS_XAPIAN_ERROR.  Ownership: destroy *out with xs_results_destroy().
