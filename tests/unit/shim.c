@@ -1219,6 +1219,42 @@ static void test_compact_and_many(void)
     xs_free(err);
 }
 
+/* A search past its stop_seconds is abandoned (the match spy looks at the
+ * clock every 64 matching documents); count_seconds only ends counting. */
+static void test_time_limit(void)
+{
+    const char *path = path_in_tmp("timed");
+    xs_db_t *db = NULL;
+    xs_query_t *q = NULL;
+    xs_results_t *r = NULL;
+    xs_search_options_t opts;
+
+    is_int(xs_db_open_write(path, 0, &db, NULL), XS_OK, "time limit: an index");
+    for (unsigned i = 0; i < 300; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "Q%u", i);
+        put_doc(db, id, "common word", id, NULL, NULL);
+    }
+    xs_db_commit(db);
+    xs_query_term("common", 6, 1, 0, &q);
+    xs_search_options_init(&opts);
+    opts.check_at_least = 300;
+    opts.count_seconds = 1e-9;
+    is_int(xs_db_search(db, q, &opts, &r), XS_OK, "count_seconds only ends counting");
+    xs_results_destroy(r);
+    r = NULL;
+    opts.stop_seconds = 1e-9;
+    is_int(xs_db_search(db, q, &opts, &r), XS_TIME_LIMIT, "past stop_seconds: XS_TIME_LIMIT");
+    ok(r == NULL, "... and no results");
+    ok(strstr(xs_db_last_error(db), "stopped after") != NULL, "... saying so");
+    opts.stop_seconds = 60;
+    is_int(xs_db_search(db, q, &opts, &r), XS_OK, "a limit not reached changes nothing");
+    is_int((int)xs_results_matches_lower(r), 300, "... the count exact");
+    xs_results_destroy(r);
+    xs_query_destroy(q);
+    xs_db_close(db);
+}
+
 /* The unique terms of the index at PATH with their frequencies, "Q2:1,". */
 static const char *ids_in(const char *path)
 {
@@ -1359,6 +1395,7 @@ int main(void)
     test_facets(path_in_tmp("facets"));
     test_expand(path_in_tmp("expand"));
     test_compact_and_many();
+    test_time_limit();
     test_shards();
 
     nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
