@@ -63,6 +63,77 @@ run trawl_search --db "$tmp/many.db" -c "qwz* erz* tyz* uiz* opz* zxz*"
 expect_status "six of them, 1,080 words: exit 2" 2
 like "... query too complex" "$err" "query too complex: the wildcards stand for 1080 words (at most 1000)"
 
+# --- No control character reaches a terminal, whatever the output path.
+# The corpus: a file name with ESC and BEL, JSON Lines ids with OSC and
+# 8-bit CSI (U+009B), a title that is a spreadsheet formula, a manifest
+# source with OSC 8 and a byline with CSI.
+h=$tmp/hostile
+mkdir "$h"
+printf 'Title: plain\n\nZebra words here.\n' > "$h/$(printf 'e\033[31mred\007.txt')"
+printf '%s\n' '{"id":"j\u001b]0;owned\u0007id","title":"=HYPERLINK(\"http://x\",\"y\")","date":"2014-06-03","text":"Zebra text."}' \
+    '{"id":"k\u009b2Jid","title":"+cmd","text":"Zebra again."}' > "$h/docs.jsonl"
+printf 'Title: m\n\nZebra in the manifest.\n' > "$h/m.txt"
+printf 'id\tsource\tdate\tbyline\turl\nm.txt\t-Man\033]8;;http://x\007src \302\233 31m\t2014-06-03\tBy \033[5mblink\t\n' \
+    > "$h/manifest.tsv"
+run trawl_index --db "$tmp/hostile.db" "$h"
+expect_status "a hostile corpus is indexed" 0
+
+# controls WHAT TEXT: TEXT is valid UTF-8 (so no raw 8-bit C1 byte) and
+# holds no ESC, BEL, C1 control or other C0 control but tab, newline, CR.
+controls() {
+    if printf '%s' "$2" | "${PYTHON3:-python3}" -c '
+import sys
+text = sys.stdin.buffer.read().decode("utf-8")
+bad = [hex(ord(c)) for c in text if (ord(c) < 32 and c not in "\t\n\r") or 0x7F <= ord(c) < 0xA0]
+sys.exit(1 if bad else 0)' 2> /dev/null; then
+        ok "$1"
+    else
+        not_ok "$1" "$(printf '%s' "$2" | od -c | head -20)"
+    fi
+}
+for format in text tsv csv json trec; do
+    case $format in
+    tsv|csv|json) fields="--fields id,title,source,byline,path,citation,meta" ;;
+    *) fields= ;;
+    esac
+    # shellcheck disable=SC2086
+    run trawl_search --db "$tmp/hostile.db" --format "$format" $fields zebra
+    controls "--format $format: no control character" "$out$err"
+    like "... every hit shown" "$out" "owned"
+done
+run trawl_search --db "$tmp/hostile.db" --format tsv --fields id zebra
+like "TSV: the ids' controls are U+FFFD" "$out" "$(printf 'j\357\277\275]0;owned\357\277\275id')"
+like "... 8-bit CSI too" "$out" "$(printf 'k\357\277\2752Jid')"
+run trawl_search --db "$tmp/hostile.db" --format json --fields id zebra
+like "JSON: C1 escaped as \\u00XX" "$out" '"k\u009b2Jid"'
+run trawl_search --db "$tmp/hostile.db" --format trec zebra
+like "TREC: the file name's escapes are U+FFFD" "$out" "$(printf 'e\357\277\275[31mred\357\277\275 ')"
+for format in csv json; do
+    run trawl_search --db "$tmp/hostile.db" --count-by source --format "$format" zebra
+    controls "--count-by source --format $format: no control character" "$out$err"
+done
+run trawl_search --db "$tmp/hostile.db" --count-by source --format csv zebra
+like "--count-by CSV: the source shown" "$out" "Man"
+
+# CSV cells a spreadsheet would run are text (OWASP).
+run trawl_search --db "$tmp/hostile.db" --format csv --fields title,source zebra
+like "CSV: a formula title gets a quote first" "$out" "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+like "... so does a cell starting with +" "$out" "'+cmd"
+like "... and with -" "$out" "'-Man"
+run trawl_search --db "$tmp/hostile.db" --count-by source --format csv zebra
+like "--count-by CSV: a source starting with - gets a quote" "$out" "'-Man"
+
+# The programs' messages quote what they were given: escaped.
+run trawl_search --db "$tmp/hostile.db" --sort "$(printf 'x\033]0;t\007\302\233')" zebra
+expect_status "a hostile --sort: exit 2" 2
+controls "... its error message has no control character" "$err"
+like "... and still names it" "$err" "--sort: 'x"
+run trawl_search --db "$(printf '%s/no\033[2Jdb' "$tmp")" zebra
+controls "a hostile --db path in the error message: no control character" "$err"
+run trawl_index --db "$tmp/x.db" "$(printf '%s/missing\033[2J\007' "$tmp")"
+controls "trawl-index: a hostile path in its error message: no control character" "$err"
+like "... naming it" "$err" "missing"
+
 # cgi QUERY-STRING: trawl.cgi run as a web server runs a CGI program, on
 # the seed index; the response in $out (headers and body), the log in $err.
 cgi() {
