@@ -209,6 +209,25 @@ with open(sys.argv[2], "w") as f:
         f.write("  %r,\n" % p)
     f.write("}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n"
             "  return wrk.format(\"GET\", paths[i])\nend\n")
+    # Which statuses came back, and for which request (wrk only counts
+    # the non-2xx).
+    f.write("""
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) statuses = {} failed = {} end
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+  if status >= 300 and #failed < 5 then table.insert(failed, status .. " " .. paths[i]) end
+end
+function done(summary, latency, requests)
+  local all = {}
+  for _, t in ipairs(threads) do
+    for status, n in pairs(t:get("statuses")) do all[status] = (all[status] or 0) + n end
+    for _, f in ipairs(t:get("failed")) do io.write("failed: ", f, "\\n") end
+  end
+  for status, n in pairs(all) do io.write("status ", status, ": ", n, "\\n") end
+end
+""")
 PY
 
 # ordinary_median: the median time of the first 40 benchmark queries, one
@@ -262,6 +281,7 @@ if [ "$hostile" = 1 ]; then
 fi
 wait "$wrk_pid"
 sed -n '/Latency Distribution/,/Transfer\/sec/p' "$work/wrk.out"
+grep -E '^(status|failed)' "$work/wrk.out" || true
 grep -E 'requests in' "$work/wrk.out"
 if grep -q -E 'Socket errors|Non-2xx' "$work/wrk.out"; then
     grep -E 'Socket errors|Non-2xx' "$work/wrk.out"

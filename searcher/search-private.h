@@ -24,7 +24,7 @@ struct searcher {
     search_feedback_t feedback;   /* searcher_set_feedback() */
     int explain;               /* searcher_set_explain() */
     double time_limit;         /* searcher_set_time_limit() */
-    struct timespec started;   /* search_budget_start() */
+    struct timespec started;   /* search_budget_start(): the thread's CPU clock */
     unsigned fields;           /* search_fields(), as of the index's */
     unsigned long fields_reopens;  /* reopen count (xs_db_reopen_count()) + 1; 0: not yet */
     char *error;               /* the last failure's detail (malloc'ed), or NULL */

@@ -420,7 +420,7 @@ void searcher_set_time_limit(searcher_t *s, double seconds)
 
 void search_budget_start(searcher_t *s)
 {
-    clock_gettime(CLOCK_MONOTONIC, &s->started);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &s->started);
 }
 
 search_status_t search_budget_options(searcher_t *s, xs_search_options_t *xo)
@@ -428,7 +428,7 @@ search_status_t search_budget_options(searcher_t *s, xs_search_options_t *xo)
     struct timespec now;
     double left;
 
-    clock_gettime(CLOCK_MONOTONIC, &now);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
     left = s->time_limit - (double)(now.tv_sec - s->started.tv_sec)
            - (double)(now.tv_nsec - s->started.tv_nsec) / 1e9;
     if (left <= 0)
@@ -441,7 +441,7 @@ search_status_t search_budget_options(searcher_t *s, xs_search_options_t *xo)
 search_status_t search_time_up(searcher_t *s)
 {
     return search_fail(s, SEARCH_TOO_COMPLEX, "query too complex: the search took more than "
-                       "%g s (the time limit)", s->time_limit);
+                       "%g s of CPU (the time limit)", s->time_limit);
 }
 
 void searcher_query_free(query_t *query)

@@ -87,15 +87,17 @@ typedef enum {
 #define SEARCH_EXACT_COUNT_MAX 1000000
 
 /* Counting within a budget: a count (or a facet count) still running
- * after SEARCH_COUNT_SECONDS of CPU stops at what it has seen, and the
+ * after SEARCH_COUNT_SECONDS (Xapian's clock: elapsed time) stops at what
+ * it has seen, and the
  * result says "about N" (counts_exact 0).  Counting every match of a
  * query of common words was most of its cost on 20 Newsgroups. */
 #define SEARCH_COUNT_SECONDS 0.1
 
-/* The time limit of a searcher_run() or a searcher_facets() call, from
- * searcher_open() on (searcher_set_time_limit() changes it): a search
- * still running then is abandoned, not just left unanswered, and the call
- * fails with SEARCH_TOO_COMPLEX. */
+/* The time limit of a searcher_run() or a searcher_facets() call, in CPU
+ * seconds of the calling thread (a busy machine does not make an ordinary
+ * query fail), from searcher_open() on (searcher_set_time_limit() changes
+ * it): a search still running then is abandoned, not just left
+ * unanswered, and the call fails with SEARCH_TOO_COMPLEX. */
 #define SEARCH_DEFAULT_SECONDS 5.0
 
 typedef struct {

@@ -366,9 +366,10 @@ typedef struct {
                                     counts (and facets) are what was seen by
                                     then (Xapian's Enquire::set_time_limit) */
     double stop_seconds;         /* > 0: a match still finding documents
-                                    after this many seconds is abandoned
-                                    (XS_TIME_LIMIT); the clock is looked at
-                                    every few matching documents */
+                                    after this many seconds of the calling
+                                    thread's CPU is abandoned (XS_TIME_LIMIT);
+                                    the clock is looked at every 64 matching
+                                    documents */
 } xs_search_options_t;
 
 /* Fills OPTS with Xapian's defaults: BM25 (1, 0, 1, 0.5, 0.5), offset 0,
