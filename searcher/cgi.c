@@ -78,22 +78,19 @@ static int send_response(cgi_io_t *io, const response_t *resp, int head_only)
     const char *type = resp->json ? "application/json" : "text/html; charset=utf-8";
     const buf_t *body = &resp->body;
     int status = resp->status;
-    char head[640];
+    char head[768];
     int n;
 
     if (body->failed) {
         static const char oom[] = "out of memory\n";
         n = snprintf(head, sizeof head, "Status: 500 Internal Server Error\r\n"
-                     "Content-Type: text/plain; charset=utf-8\r\n"
+                     "Content-Type: text/plain; charset=utf-8\r\n" CGI_SAFETY_HEADERS
                      "Content-Length: %zu\r\n\r\n%s", sizeof oom - 1, head_only ? "" : oom);
         return io->write(io, head, (size_t)n);
     }
     n = snprintf(head, sizeof head,
                  "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
-                 "X-Content-Type-Options: nosniff\r\n"
-                 "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; "
-                 "form-action 'self'; base-uri 'none'; frame-ancestors 'none'\r\n"
-                 "Referrer-Policy: same-origin\r\n%s\r\n",
+                 CGI_SAFETY_HEADERS "%s\r\n",
                  status, status_text(status), type, body->len,
                  status == 405 ? "Allow: GET, HEAD, POST\r\n" : "");
     if (n < 0 || (size_t)n >= sizeof head || io->write(io, head, (size_t)n) != 0)

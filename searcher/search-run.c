@@ -109,7 +109,7 @@ static search_status_t add_hits(run_t *run, const xs_results_t *results, size_t 
         hit->has_all_words = has_all_words;
         if (docdata_decode(data, data_len, opts->snippet_chars > 0, &hit->doc, &errmsg) != 0) {
             /* A stored document that cannot be read is a damaged index. */
-            search_status_t status = errmsg ? search_fail(run->s, SEARCH_INDEX_ERROR, "%s", errmsg)
+            search_status_t status = errmsg ? search_fail(run->s, SEARCH_INDEX_ERROR, "search failed in '%s': %s", run->s->db_path, errmsg)
                                             : no_memory(run->s);
             free(errmsg);
             return status;

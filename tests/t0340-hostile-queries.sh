@@ -151,4 +151,86 @@ like "... in JSON too" "$out" '"status":400'
 cgi "q=$(urlencode "$(repeat 70 '"area teams"')")"
 like "CGI: 70 copies of a phrase (910 bytes) are answered" "$out" "Status: 200 OK"
 
+# --- CGI: no cache keeps a page; the time limit's 503 has the page's
+# safety headers too.
+cgi "q=nhs"
+like "a results page: Cache-Control: no-store" "$out" "Cache-Control: no-store"
+cgi ""
+like "the home page too" "$out" "Cache-Control: no-store"
+limit=$( (printf 'q=ab'; sleep 4) | env -i REQUEST_METHOD=POST CONTENT_TYPE=application/x-www-form-urlencoded \
+    CONTENT_LENGTH=100 TRAWL_DB="$tmp/db" TRAWL_CGI_SECONDS=1 "$TRAWL_BUILDDIR/trawl.cgi" | tr -d '\r')
+like "the time limit's 503 ..." "$limit" "Status: 503 Service Unavailable"
+like "... says nosniff" "$limit" "X-Content-Type-Options: nosniff"
+like "... has the policy that allows no script" "$limit" "Content-Security-Policy: default-src 'none'"
+like "... and no-store" "$limit" "Cache-Control: no-store"
+
+# --- A damaged stored article: 503, the detail in the server's log.
+cp -r "$tmp/db" "$tmp/damaged.db"
+"${PYTHON3:-python3}" -c 'import sys
+p = sys.argv[1] + "/docdata.glass"
+b = open(p, "rb").read()
+open(p, "wb").write(b.replace(b"trawl-doc\t1\n", b"trawl-doc\t9\n"))' "$tmp/damaged.db"
+run env TRAWL_DB="$tmp/damaged.db" GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET QUERY_STRING=q=nhs \
+    "$TRAWL_BUILDDIR/trawl.cgi"
+like "a damaged stored article: 503" "$out" "Status: 503 Service Unavailable"
+unlike "... not blamed on the query" "$out" "Query too"
+unlike "... the page without the detail" "$out" "damaged"
+like "... which goes to the server's log, naming the index" "$err" \
+    "trawl.cgi: error: search failed in '$tmp/damaged.db': stored document is damaged"
+run trawl_search --db "$tmp/damaged.db" nhs
+expect_status "... and exit 2 in the CLI" 2
+
+# --- trawl.cgi.conf in the document root, readable by anyone: refused.
+mkdir -p "$tmp/www"
+ln -s "$TRAWL_BUILDDIR/trawl.cgi" "$tmp/www/trawl.cgi"
+printf 'TRAWL_DB=%s\n' "$tmp/db" > "$tmp/www/trawl.cgi.conf"
+chmod 644 "$tmp/www/trawl.cgi.conf"
+in_docroot() {
+    run env GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET QUERY_STRING=q=nhs \
+        DOCUMENT_ROOT="$1" SCRIPT_FILENAME="$tmp/www/trawl.cgi" "$tmp/www/trawl.cgi"
+}
+in_docroot "$tmp/www/"
+like "a world-readable trawl.cgi.conf in the document root: 503" "$out" "Status: 503 Service Unavailable"
+like "... the log says why and what to do" "$err" \
+    "'$tmp/www/trawl.cgi.conf' is in the document root '$tmp/www/' and anyone may read it"
+chmod o-r "$tmp/www/trawl.cgi.conf"
+in_docroot "$tmp/www"
+like "readable by the server alone: served" "$out" "Status: 200 OK"
+chmod 644 "$tmp/www/trawl.cgi.conf"
+in_docroot "$tmp/elsewhere"
+like "world-readable outside the document root (a cgi-bin): served" "$out" "Status: 200 OK"
+
+# The lighttpd rule doc/cgi.md gives keeps the file from being handed out.
+lighttpd_bin=
+for dir in /usr/sbin /usr/local/sbin /sbin; do
+    [ -x "$dir/lighttpd" ] && lighttpd_bin=$dir/lighttpd && break
+done
+if [ -n "$lighttpd_bin" ] && command -v curl > /dev/null; then
+    chmod o-r "$tmp/www/trawl.cgi.conf"
+    port=$(free_port)
+    cat > "$tmp/lighttpd.conf" <<CONF
+server.document-root = "$tmp/www"
+server.bind = "127.0.0.1"
+server.port = $port
+server.errorlog = "$tmp/lighttpd-error.log"
+server.modules = ("mod_access", "mod_cgi")
+cgi.assign = (".cgi" => "")
+url.access-deny = (".conf")
+CONF
+    "$lighttpd_bin" -D -f "$tmp/lighttpd.conf" > "$tmp/lighttpd.out" 2>&1 &
+    server_pid=$!
+    trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; chmod -R u+rwx "$tmp"; rm -rf "$tmp"' EXIT
+    for _ in $(seq 50); do
+        curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/trawl.cgi" && break
+        sleep 0.1
+    done
+    code=$(curl -s -o "$tmp/conf.out" -w '%{http_code}' "http://127.0.0.1:$port/trawl.cgi.conf" || true)
+    is "lighttpd with doc/cgi.md's url.access-deny: trawl.cgi.conf is 403" "$code" 403
+    unlike "... its contents not sent" "$(cat "$tmp/conf.out")" "TRAWL_DB"
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/trawl.cgi?q=nhs" || true)
+    is "... while the search is served" "$code" 200
+else
+    ok "# SKIP lighttpd or curl is not installed"
+fi
+
 done_testing
