@@ -151,6 +151,17 @@ like "... in JSON too" "$out" '"status":400'
 cgi "q=$(urlencode "$(repeat 70 '"area teams"')")"
 like "CGI: 70 copies of a phrase (910 bytes) are answered" "$out" "Status: 200 OK"
 
+# --- A JSON Lines record with a repeated key: said, with path:line.
+mkdir "$tmp/rk"
+printf '%s\n' '{"id":"a","title":"T","text":"one"}' '{"id":"b","title":"T1","title":"T2","text":"two"}' \
+    > "$tmp/rk/d.jsonl"
+run trawl_index --db "$tmp/rk.db" "$tmp/rk"
+like "a repeated key is warned of, naming path:line and the key" "$err" \
+    "trawl-index: warning: $tmp/rk/d.jsonl:2: repeated key 'title': the first value is kept"
+run trawl_search --db "$tmp/rk.db" --format tsv --fields title two
+is "... and the first value kept" "$out" "title
+T1"
+
 # --- CGI: no cache keeps a page; the time limit's 503 has the page's
 # safety headers too.
 cgi "q=nhs"
