@@ -283,17 +283,18 @@ wait "$wrk_pid"
 sed -n '/Latency Distribution/,/Transfer\/sec/p' "$work/wrk.out"
 grep -E '^(status|failed)' "$work/wrk.out" || true
 grep -E 'requests in' "$work/wrk.out"
+echo "load: machine load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$hostile" = 1 ]; then
+    echo "load: ordinary queries one at a time: median ${idle_median} ms idle, ${busy_median} ms under load" \
+        "($(python3 -c "print('%.1f' % ($busy_median / $idle_median))")x; target: at most 2x)"
+fi
+if grep -q 'trawl' "$work/lighttpd-error.log" 2>/dev/null; then
+    echo "load: trawl.cgi wrote to the error log:"
+    grep 'trawl' "$work/lighttpd-error.log" | sed 's/^[^)]*) //' | cut -c1-160 | sort | uniq -c | head
+fi
 if grep -q -E 'Socket errors|Non-2xx' "$work/wrk.out"; then
     grep -E 'Socket errors|Non-2xx' "$work/wrk.out"
     echo "load: ERRORS"
     exit 1
 fi
-if grep -q 'trawl' "$work/lighttpd-error.log" 2>/dev/null; then
-    echo "load: trawl.cgi wrote to the error log:"
-    grep 'trawl' "$work/lighttpd-error.log" | sort | uniq -c | head
-fi
 echo "load: no errors, no non-2xx answers"
-if [ "$hostile" = 1 ]; then
-    echo "load: ordinary queries one at a time: median ${idle_median} ms idle, ${busy_median} ms under load" \
-        "($(python3 -c "print('%.1f' % ($busy_median / $idle_median))")x; target: at most 2x)"
-fi

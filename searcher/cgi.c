@@ -65,7 +65,12 @@ static void on_time_limit(int signo)
     (void)signo;
     if (sending)
         return;   /* let the response that has started finish */
-    /* Only async-signal-safe calls here. */
+    /* Only async-signal-safe calls here.  The log says why the answer
+     * was a 503, as for every other 503. */
+    static const char said[] = "trawl.cgi: error: the request ran past TRAWL_CGI_SECONDS: "
+                               "answered 503\n";
+    ssize_t logged = write(STDERR_FILENO, said, sizeof said - 1);
+    (void)logged;
     if (write(limit_fd, limit_answer, limit_len) < 0)
         _exit(1);
     _exit(0);

@@ -169,11 +169,14 @@ like "a results page: Cache-Control: no-store" "$out" "Cache-Control: no-store"
 cgi ""
 like "the home page too" "$out" "Cache-Control: no-store"
 limit=$( (printf 'q=ab'; sleep 4) | env -i REQUEST_METHOD=POST CONTENT_TYPE=application/x-www-form-urlencoded \
-    CONTENT_LENGTH=100 TRAWL_DB="$tmp/db" TRAWL_CGI_SECONDS=1 "$TRAWL_BUILDDIR/trawl.cgi" | tr -d '\r')
+    CONTENT_LENGTH=100 TRAWL_DB="$tmp/db" TRAWL_CGI_SECONDS=1 "$TRAWL_BUILDDIR/trawl.cgi" \
+    2> "$tmp/limit.log" | tr -d '\r')
 like "the time limit's 503 ..." "$limit" "Status: 503 Service Unavailable"
 like "... says nosniff" "$limit" "X-Content-Type-Options: nosniff"
 like "... has the policy that allows no script" "$limit" "Content-Security-Policy: default-src 'none'"
 like "... and no-store" "$limit" "Cache-Control: no-store"
+like "... and the log says why" "$(cat "$tmp/limit.log")" \
+    "trawl.cgi: error: the request ran past TRAWL_CGI_SECONDS: answered 503"
 
 # --- A damaged stored article: 503, the detail in the server's log.
 cp -r "$tmp/db" "$tmp/damaged.db"
