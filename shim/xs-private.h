@@ -27,6 +27,9 @@ struct xs_db {
     std::string last_error;
     bool writable = false;
     unsigned long reopens = 0;   // xs_db_reopen_count()
+    // A remote shard refused the deadline's match spy (xs-search.cc):
+    // later searches run without it.
+    bool remote_refuses_spies = false;
     Xapian::Database rdb;
     // A writer always has an unflushed transaction open, so that destroying
     // it cancels uncommitted changes instead of committing them implicitly,

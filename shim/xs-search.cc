@@ -123,7 +123,7 @@ static xs_status_t search_once(xs_db_t *db, const xs_query_t *q,
         return XS_NULL_ARGUMENT;
     if (opts->weighting < 0 || opts->weighting >= XS_WEIGHT_LAST)
         return XS_INVALID_ARGUMENT;
-    return _xs_db_call(db, "searching", [&] {
+    auto body = [&] {
         // The spies must outlive get_mset(); the enquire holds them by
         // pointer.
         std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
@@ -133,7 +133,7 @@ static xs_status_t search_once(xs_db_t *db, const xs_query_t *q,
         set_weighting_and_order(enquire, opts);
         if (opts->count_seconds > 0)
             enquire.set_time_limit(opts->count_seconds);
-        if (opts->stop_seconds > 0) {
+        if (opts->stop_seconds > 0 && !db->remote_refuses_spies) {
             deadline = std::make_unique<Deadline>(opts->stop_seconds);
             enquire.add_matchspy(deadline.get());
         }
@@ -142,8 +142,16 @@ static xs_status_t search_once(xs_db_t *db, const xs_query_t *q,
                 opts->facet_slots[f]));
             enquire.add_matchspy(spies.back().get());
         }
-        Xapian::MSet mset =
-            enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
+        Xapian::MSet mset;
+        try {
+            mset = enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
+        } catch (const Xapian::UnimplementedError &) {
+            // A remote database (xapian-tcpsrv) runs only the spies it
+            // knows: the deadline is left to the server's side there.
+            if (deadline)
+                db->remote_refuses_spies = true;
+            throw;
+        }
 
         std::unique_ptr<xs_results_t> results(new xs_results_t);
         copy_hits(mset, opts->skip_values != 0, results.get());
@@ -154,7 +162,12 @@ static xs_status_t search_once(xs_db_t *db, const xs_query_t *q,
                 results->facets[f].emplace_back(*v, v.get_termfreq());
         *out = results.release();
         return XS_OK;
-    });
+    };
+    const bool with_deadline = opts->stop_seconds > 0 && !db->remote_refuses_spies;
+    xs_status_t st = _xs_db_call(db, "searching", body);
+    if (st != XS_OK && with_deadline && db->remote_refuses_spies)
+        st = _xs_db_call(db, "searching", body);   // without it
+    return st;
 }
 
 xs_status_t xs_db_search(xs_db_t *db, const xs_query_t *q,

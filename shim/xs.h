@@ -369,7 +369,9 @@ typedef struct {
                                     after this many seconds of the calling
                                     thread's CPU is abandoned (XS_TIME_LIMIT);
                                     the clock is looked at every 64 matching
-                                    documents */
+                                    documents; not over a remote database,
+                                    whose server runs only the match spies
+                                    it knows */
 } xs_search_options_t;
 
 /* Fills OPTS with Xapian's defaults: BM25 (1, 0, 1, 0.5, 0.5), offset 0,
