@@ -105,6 +105,44 @@ static long check_groups(const char *path, xs_db_t *db)
     return (long)wrong;
 }
 
+/* Context of shared_id(): the ids held by more than one article. */
+typedef struct {
+    size_t shared;
+    buf_t first;            /* the first such id */
+} shared_ids_t;
+
+static int shared_id(void *ctx, const char *term, size_t len, unsigned doc_freq)
+{
+    shared_ids_t *ids = ctx;
+    size_t prefix = strlen(PREFIX_ID);
+
+    if (doc_freq > 1 && ids->shared++ == 0)
+        buf_append(&ids->first, term + prefix, len - prefix);
+    return 0;
+}
+
+/* Checks that no two articles share an id (their Q<id> term): two inputs
+ * made one article, or one article two.  Returns the number of shared ids
+ * (reported), or -1 (reported). */
+static long check_ids(const char *path, xs_db_t *db)
+{
+    shared_ids_t ids = { 0, BUF_INIT };
+    long rc;
+
+    if (xs_db_each_term(db, PREFIX_ID, shared_id, &ids) != XS_OK || ids.first.failed) {
+        errorf("cannot check the article ids of '%s': %s", path,
+               *xs_db_last_error(db) ? xs_db_last_error(db) : "out of memory");
+        rc = -1;
+    } else {
+        if (ids.shared)
+            errorf("the index '%s' holds %zu id%s shared by several articles (the first: '%s')",
+                   path, ids.shared, ids.shared == 1 ? "" : "s", ids.first.data);
+        rc = (long)ids.shared;
+    }
+    buf_free(&ids.first);
+    return rc;
+}
+
 int maintain_check(const char *db_path, const char *const *shard_paths, size_t shard_count)
 {
     size_t problems = 0;
@@ -122,6 +160,10 @@ int maintain_check(const char *db_path, const char *const *shard_paths, size_t s
             wrong = here < 0 ? here : wrong + here;
         }
         if (wrong >= 0) {
+            long shared = check_ids(db_path, db);
+            wrong = shared < 0 ? shared : wrong + shared;
+        }
+        if (wrong >= 0) {
             long grouped = check_groups(db_path, db);
             wrong = grouped < 0 ? grouped : wrong + grouped;
         }
@@ -129,7 +171,7 @@ int maintain_check(const char *db_path, const char *const *shard_paths, size_t s
         xs_free(report);
         if (wrong != 0) {
             if (wrong > 0)
-                detailf("rebuild the shard from the corpus with --rebuild and its --shard");
+                detailf("rebuild it from the corpus with --rebuild (a shard with its --shard)");
             return EXIT_TROUBLE;
         }
         printf("%s: ok (%u documents, revision %lu)\n", db_path, docs, revision);

@@ -48,7 +48,13 @@ void cgi_json_results(buf_t *out, const cgi_request_t *req, const cgi_results_t 
     json_facet(out, "source", res->sources);
     buf_putc(out, ',');
     json_facet(out, "year", res->years);
-    buf_puts(out, "},\"hits\":[");
+    buf_puts(out, ",\"fields\":{");
+    for (size_t i = 0; i < res->field_count; i++) {
+        if (i)
+            buf_putc(out, ',');
+        json_facet(out, res->field_names[i], &res->fields[i]);
+    }
+    buf_puts(out, "}},\"hits\":[");
     for (size_t i = 0; i < r->hit_count; i++) {
         if (i)
             buf_putc(out, ',');

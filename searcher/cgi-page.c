@@ -281,6 +281,9 @@ static void put_facet(buf_t *out, const cgi_request_t *req, const char *heading,
     const char *active = is_year ? (req->from && req->to && strcmp(req->from, req->to) == 0
                                     && strlen(req->from) == 4 ? req->from : NULL)
                                  : req->source;
+    /* Nothing to pick and nothing picked: no empty heading. */
+    if (facet->count == 0 && !active && !(is_year && (req->from || req->to)))
+        return;
     buf_printf(out, "<h3>%s</h3>\n<ul>\n", heading);
     for (size_t i = 0; i < facet->count; i++) {
         const search_facet_value_t *e = &facet->values[i];
@@ -312,6 +315,41 @@ static void put_facet(buf_t *out, const cgi_request_t *req, const char *heading,
         buf_puts(out, "<li><a ");
         put_results_href(out, &link);
         buf_printf(out, ">%s</a></li>\n", is_year ? "Any date" : "Any source");
+    }
+    buf_puts(out, "</ul>\n");
+}
+
+/* The facet of the metadata field NAME: each value links to the query
+ * with NAME="value" added, the query language's own filter, so the search
+ * box shows it and it can be taken out again. */
+static void put_field_facet(buf_t *out, const cgi_request_t *req, const char *name,
+                            const search_facet_t *facet)
+{
+    if (facet->count == 0)
+        return;
+    buf_printf(out, "<h3>%c", name[0] >= 'a' && name[0] <= 'z' ? name[0] - 'a' + 'A' : name[0]);
+    put_html(out, name + 1);
+    buf_puts(out, "</h3>\n<ul>\n");
+    for (size_t i = 0; i < facet->count; i++) {
+        const search_facet_value_t *e = &facet->values[i];
+        cgi_request_t link = *req;
+        buf_t q = BUF_INIT;
+        if (strchr(e->value, '"'))
+            continue;       /* a value the query language cannot quote */
+        buf_printf(&q, "%s %s=\"%s\"", req->q, name, e->value);
+        if (q.failed) {
+            out->failed = 1;
+            buf_free(&q);
+            break;
+        }
+        link.q = q.data;
+        link.page = 1;
+        buf_puts(out, "<li><a ");
+        put_results_href(out, &link);
+        buf_putc(out, '>');
+        put_html(out, e->value);
+        buf_printf(out, "</a> <span class=\"count\">(%u)</span></li>\n", e->count);
+        buf_free(&q);
     }
     buf_puts(out, "</ul>\n");
 }
@@ -348,11 +386,17 @@ void cgi_page_results(buf_t *out, const cgi_request_t *req, const cgi_results_t 
     }
     put_pagination(out, req, res->last_page);
     buf_puts(out, "</section>\n");
-    if (res->sources->count || res->years->count || req->source || req->from || req->to) {
+    size_t field_values = 0;
+    for (size_t i = 0; i < res->field_count; i++)
+        field_values += res->fields[i].count;
+    if (res->sources->count || res->years->count || field_values || req->source || req->from
+        || req->to) {
         buf_puts(out, "<aside aria-labelledby=\"facets-heading\">\n"
                       "<h2 id=\"facets-heading\">Narrow down</h2>\n");
         put_facet(out, req, "Source", res->sources, 0);
         put_facet(out, req, "Year", res->years, 1);
+        for (size_t i = 0; i < res->field_count; i++)
+            put_field_facet(out, req, res->field_names[i], &res->fields[i]);
         buf_puts(out, "</aside>\n");
     }
     buf_puts(out, "</div>\n");

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "cgi-request.h"
+#include "cgi-settings.h"
 #include "search.h"
 
 typedef struct {
@@ -19,6 +20,9 @@ typedef struct {
     const char *suggestion;      /* "did you mean": the corrected query, or NULL */
     const search_facet_t *sources;   /* most matches first */
     const search_facet_t *years;     /* newest first */
+    const search_facet_t *fields;    /* TRAWL_CGI_FACETS' fields, most matches first */
+    const char *field_names[CGI_MAX_FIELD_FACETS];
+    size_t field_count;
     unsigned last_page;          /* the last page that can be asked for */
 } cgi_results_t;
 

@@ -26,6 +26,7 @@
 /* The request, checked: every string is valid UTF-8 without controls. */
 typedef struct {
     const char *site_title;      /* the page heading (TRAWL_CGI_TITLE) */
+    const char *facets;          /* TRAWL_CGI_FACETS, or NULL */
     const char *q;               /* the query as typed ("" for none) */
     const char *source;          /* filters: NULL for none */
     const char *from, *to;       /* "YYYY", "YYYY-MM" or "YYYY-MM-DD" */

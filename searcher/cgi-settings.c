@@ -16,7 +16,7 @@
 /* What the settings file says; values point into its text. */
 typedef struct {
     char *text;              /* the file's contents */
-    const char *db, *hits, *title, *seconds;
+    const char *db, *hits, *title, *seconds, *facets;
 } config_file_t;
 
 /* Whether the file PATH lies under the directory ROOT (both resolved). */
@@ -113,9 +113,12 @@ static int read_config_file(const char *program, const char *docroot, config_fil
             cf->title = eq + 1;
         else if (strcmp(line, "TRAWL_CGI_SECONDS") == 0)
             cf->seconds = eq + 1;
+        else if (strcmp(line, "TRAWL_CGI_FACETS") == 0)
+            cf->facets = eq + 1;
         else {
             errorf("%s:%zu: unknown setting '%s' (known: TRAWL_DB, TRAWL_CGI_HITS, "
-                   "TRAWL_CGI_TITLE, TRAWL_CGI_SECONDS)", path.data, line_number, line);
+                   "TRAWL_CGI_TITLE, TRAWL_CGI_SECONDS, TRAWL_CGI_FACETS)", path.data,
+                   line_number, line);
             rc = -1;
         }
     }
@@ -167,6 +170,45 @@ void cgi_settings_read(const cgi_io_t *io, const char *program, cgi_settings_t *
         out->seconds = CGI_DEFAULT_SECONDS;
     }
     out->db = setting(io, "TRAWL_DB", cf.db);
+    out->facets = setting(io, "TRAWL_CGI_FACETS", cf.facets);
+    if (out->facets && cgi_facet_names(out->facets, NULL) < 0) {
+        errorf("TRAWL_CGI_FACETS: '%s' is not field names separated by commas (at most %d)",
+               out->facets, CGI_MAX_FIELD_FACETS);
+        out->ok = 0;
+        out->facets = NULL;
+    }
+}
+
+int cgi_facet_names(const char *list, char names[][FIELD_NAME_MAX + 1])
+{
+    int count = 0;
+    const char *p = list;
+
+    while (*p) {
+        size_t n = 0;
+        while (*p == ' ' || *p == ',')
+            p++;
+        if (*p == '\0')
+            break;
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+            return -1;
+        while (p[n] && p[n] != ',' && p[n] != ' ') {
+            char c = p[n];
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                  || c == '_' || c == '-'))
+                return -1;
+            n++;
+        }
+        if (n > FIELD_NAME_MAX || count == CGI_MAX_FIELD_FACETS)
+            return -1;
+        if (names) {
+            memcpy(names[count], p, n);
+            names[count][n] = '\0';
+        }
+        count++;
+        p += n;
+    }
+    return count;
 }
 
 void cgi_settings_free(cgi_settings_t *settings)

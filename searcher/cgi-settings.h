@@ -14,6 +14,7 @@
 #define TRAWL_CGI_SETTINGS_H
 
 #include "cgi.h"
+#include "schema.h"
 
 #define CGI_DEFAULT_HITS 10
 #define CGI_DEFAULT_TITLE "Search the archive"
@@ -29,6 +30,10 @@ typedef struct {
     unsigned hits;             /* TRAWL_CGI_HITS: hits per page, 1 to
                                   CGI_MAX_HITS_PER_PAGE */
     unsigned seconds;          /* TRAWL_CGI_SECONDS: 1 to CGI_MAX_SECONDS */
+    const char *facets;        /* TRAWL_CGI_FACETS: the metadata fields the
+                                  page counts matches by ("category,
+                                  newsgroups"), beside source and year; or
+                                  NULL */
     int ok;                    /* 0: a setting is wrong (logged) */
     char *text;                /* the file's contents: values point into it */
 } cgi_settings_t;
@@ -40,5 +45,14 @@ typedef struct {
  * cgi_settings_free(), and use it while IO lasts. */
 void cgi_settings_read(const cgi_io_t *io, const char *program, cgi_settings_t *out);
 void cgi_settings_free(cgi_settings_t *settings);
+
+/* The most metadata fields TRAWL_CGI_FACETS may name: each costs a pass
+ * over the matches. */
+#define CGI_MAX_FIELD_FACETS 8
+
+/* The field names of the list LIST (separated by commas and blanks), into
+ * NAMES (room for CGI_MAX_FIELD_FACETS; may be NULL to check only).
+ * Returns their number, or -1 when LIST is no such list. */
+int cgi_facet_names(const char *list, char names[][FIELD_NAME_MAX + 1]);
 
 #endif /* TRAWL_CGI_SETTINGS_H */

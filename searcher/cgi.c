@@ -200,10 +200,14 @@ static void answer_search(searcher_t *s, const cgi_wanted_t *w, const struct tim
     query_t *query = NULL;
     search_status_t st;
     const char *what = "";
+    char names[CGI_MAX_FIELD_FACETS][FIELD_NAME_MAX + 1];
+    search_facet_t fields[CGI_MAX_FIELD_FACETS];
+    int field_count = req->facets ? cgi_facet_names(req->facets, names) : 0;
 
     memset(&res, 0, sizeof res);
     memset(&result, 0, sizeof result);
     memset(facets, 0, sizeof facets);
+    memset(fields, 0, sizeof fields);
     opts.offset = (req->page - 1) * req->hits_per_page;
     opts.limit = req->hits_per_page;
     if ((st = searcher_parse(s, req->q, strlen(req->q), &query)) == SEARCH_OK
@@ -211,6 +215,16 @@ static void answer_search(searcher_t *s, const cgi_wanted_t *w, const struct tim
         && (st = searcher_run(s, query, &opts, &result)) == SEARCH_OK) {
         what = "counting facets: ";
         st = searcher_facets(s, query, kinds, 2, facets, NULL);
+        for (int i = 0; i < field_count && st == SEARCH_OK; i++) {
+            unsigned with, total;
+            /* A field the index lacks is the administrator's to mend:
+             * logged, and the page goes on without it. */
+            if (!searcher_has_field(s, names[i])) {
+                errorf("TRAWL_CGI_FACETS: the index has no field '%s': not shown", names[i]);
+                continue;
+            }
+            st = searcher_field_facet(s, query, names[i], &fields[i], &with, &total);
+        }
     }
     /* The searcher is kept for the next request, which has filters of its
      * own. */
@@ -222,6 +236,15 @@ static void answer_search(searcher_t *s, const cgi_wanted_t *w, const struct tim
         unsigned max_page = CGI_MAX_RESULT_DEPTH / req->hits_per_page;
         order_facet(&facets[0], by_count_then_value, MAX_SOURCE_FACETS);
         order_facet(&facets[1], by_value_descending, (size_t)-1);
+        for (int i = 0; i < field_count; i++) {
+            /* Values no match has are not worth a link. */
+            order_facet(&fields[i], by_count_then_value, MAX_SOURCE_FACETS);
+            while (fields[i].count && fields[i].values[fields[i].count - 1].count == 0)
+                free(fields[i].values[--fields[i].count].value);
+            res.field_names[i] = names[i];
+        }
+        res.fields = fields;
+        res.field_count = field_count > 0 ? (size_t)field_count : 0;
         res.result = &result;
         res.sources = &facets[0];
         res.years = &facets[1];
@@ -238,6 +261,8 @@ static void answer_search(searcher_t *s, const cgi_wanted_t *w, const struct tim
     }
     search_facet_free(&facets[0]);
     search_facet_free(&facets[1]);
+    for (int i = 0; i < field_count; i++)
+        search_facet_free(&fields[i]);
     search_result_free(&result);
     searcher_query_free(query);
 }
@@ -362,6 +387,7 @@ int cgi_serve(cgi_io_t *io, cgi_state_t *state)
     cgi_settings_read(io, state->program, &settings);
     w.req.page = 1;
     w.req.site_title = settings.title;
+    w.req.facets = settings.facets;
     w.req.q = "";
     w.req.default_hits = w.req.hits_per_page = settings.hits;
     const cgi_request_t blank = w.req;

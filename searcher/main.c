@@ -31,7 +31,7 @@ static void usage(void)
 {
     printf("Usage: %s [OPTION]... QUERY...\n"
            "  or:  %s [OPTION]... --batch FILE\n"
-           "  or:  %s [OPTION]... --count-by year|month|source QUERY...\n"
+           "  or:  %s [OPTION]... --count-by year|month|source|FIELD QUERY...\n"
            "  or:  %s [OPTION]... --show ID [QUERY...]\n"
            "  or:  %s [OPTION]... --stats\n"
            "Search a trawl index and print the best articles first, with\n"
@@ -74,7 +74,9 @@ static void usage(void)
            "      --explain         print how the query was understood\n"
            "QUERY: words; \"a phrase\"; AND, OR, NOT, ( ); +word, -word; a NEAR/n b,\n"
            "a ADJ/n b (n default %d); word*; title:, body:, comments:, source:, id:;\n"
-           "date:2014, date:2014-06, date:2013..2014-06-30, date:..2014, date:2014..\n"
+           "date:2014, date:2014-06, date:2013..2014-06-30, date:..2014, date:2014..;\n"
+           "byline: (author:) and the index's metadata fields: category:words,\n"
+           "category=value (exactly as stored), source=value\n"
            "Stopwords (the, of, what...) are left out of longer plain-word queries.\n"
            "\n"
            "Research:\n"
@@ -85,8 +87,9 @@ static void usage(void)
            "                        command line) to FILE as JSON\n"
            "      --json-header     with --format json, the same as a first line\n"
            "                        {\"trawl_header\":{...}}\n"
-           "      --count-by WHAT   matches per year, month or source, next to the\n"
-           "                        articles the index holds there (csv, or json)\n"
+           "      --count-by WHAT   matches per year, month, source or value of a\n"
+           "                        metadata field (byline, category, ...), next to\n"
+           "                        the articles the index holds there (csv, or json)\n"
            "      --stats           print the index's statistics\n"
            "      --show ID         print the stored article ID, paragraphs numbered,\n"
            "                        the QUERY's words marked (text, or json)\n"
@@ -338,9 +341,8 @@ int main(int argc, char **argv)
 
     if ((batch_file != NULL) + (count_by != NULL) + (show_id != NULL) + stats + count_only > 1)
         usagef("--batch, --count, --count-by, --show and --stats do not go together");
-    if (count_by && strcmp(count_by, "year") != 0 && strcmp(count_by, "month") != 0
-        && strcmp(count_by, "source") != 0)
-        usagef("--count-by: '%s' is not one of year, month, source", count_by);
+    if (count_by && *count_by == '\0')
+        usagef("--count-by: say what to count by: year, month, source or a field");
     if (json_header && out_opts.format != FORMAT_JSON)
         usagef("--json-header goes with --format json");
     if (strpbrk(out_opts.run_tag, " \t\n\r") || *out_opts.run_tag == '\0')

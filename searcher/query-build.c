@@ -166,7 +166,8 @@ void qp_add_term(parser_t *p, match_kind_t kind, const char *text,
     match_term_t *terms;
     char *copy;
 
-    if (p->negated || p->failed)
+    /* A metadata field's words are not in the text the views mark. */
+    if (p->negated || p->failed || p->field == QFIELD_META)
         return;
     terms = realloc(q->terms, (q->term_count + 1) * sizeof *terms);
     if (terms == NULL) {

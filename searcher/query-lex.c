@@ -5,6 +5,7 @@
 
 #include "query.h"
 #include "query-lex.h"
+#include "schema.h"
 
 #define OPEN_QUOTE  "\xE2\x80\x9C"   /* “ */
 #define CLOSE_QUOTE "\xE2\x80\x9D"   /* ” */
@@ -82,22 +83,91 @@ static lex_token_t *push(lex_token_t *toks, size_t *count, tok_kind_t kind, size
     return t;
 }
 
-size_t query_lex(const char *text, size_t len, lex_token_t *toks, const char **why)
+/* The query language's own fields. */
+static const struct { const char *name; qfield_t field; tok_kind_t kind; } builtin_fields[] = {
+    { "title", QFIELD_TITLE, TOK_FIELD },
+    { "body", QFIELD_BODY, TOK_FIELD },
+    { "comments", QFIELD_COMMENTS, TOK_FIELD },
+    { "comment", QFIELD_COMMENTS, TOK_FIELD },
+    { "source", QFIELD_SOURCE, TOK_FIELD },
+    { "date", QFIELD_ANY, TOK_DATE },
+    { "id", QFIELD_ANY, TOK_ID },
+};
+
+static int is_letter(char c)
 {
-    static const struct { const char *name; qfield_t field; tok_kind_t kind; } fields[] = {
-        { "title:", QFIELD_TITLE, TOK_FIELD },
-        { "body:", QFIELD_BODY, TOK_FIELD },
-        { "comments:", QFIELD_COMMENTS, TOK_FIELD },
-        { "comment:", QFIELD_COMMENTS, TOK_FIELD },
-        { "source:", QFIELD_SOURCE, TOK_FIELD },
-        { "date:", QFIELD_ANY, TOK_DATE },
-        { "id:", QFIELD_ANY, TOK_ID },
-    };
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether T[0..N) is NAME, in any case. */
+static int same_name(const char *t, size_t n, const char *name)
+{
+    if (strlen(name) != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = t[i] >= 'A' && t[i] <= 'Z' ? (char)(t[i] - 'A' + 'a') : t[i];
+        if (c != name[i])
+            return 0;
+    }
+    return 1;
+}
+
+int query_is_metadata_field(const query_index_t *index, const char *name, size_t n)
+{
+    if (same_name(name, n, BYLINE_FIELD) || same_name(name, n, QUERY_AUTHOR_FIELD))
+        return 1;
+    for (size_t i = 0; index && i < index->name_count; i++)
+        if (same_name(name, n, index->names[i]))
+            return 1;
+    return 0;
+}
+
+size_t query_field_name(const char *name, size_t n, char *out)
+{
+    if (same_name(name, n, QUERY_AUTHOR_FIELD)) {
+        name = BYLINE_FIELD;
+        n = strlen(BYLINE_FIELD);
+    }
+    if (n > FIELD_NAME_MAX)
+        n = FIELD_NAME_MAX;
+    for (size_t i = 0; i < n; i++)
+        out[i] = name[i] >= 'A' && name[i] <= 'Z' ? (char)(name[i] - 'A' + 'a') : name[i];
+    out[n] = '\0';
+    return n;
+}
+
+/* The length of the field name at T[I..LEN) that ':' or '=' ends (a letter,
+ * then letters, digits, '_' or '-'; at most FIELD_NAME_MAX bytes), or 0.
+ * Bounded by FIELD_NAME_MAX, so "title:title:..." costs its length. */
+static size_t field_name_length(const char *t, size_t len, size_t i)
+{
+    size_t k = i;
+
+    if (!is_letter(t[i]))
+        return 0;
+    while (k < len && k - i <= FIELD_NAME_MAX
+           && (is_letter(t[k]) || (t[k] >= '0' && t[k] <= '9') || t[k] == '_' || t[k] == '-'))
+        k++;
+    if (k >= len || k - i > FIELD_NAME_MAX || (t[k] != ':' && t[k] != '='))
+        return 0;
+    return k - i;
+}
+
+/* Whether a field's value is missing at T[I..LEN). */
+static int nothing_at(const char *t, size_t len, size_t i)
+{
+    return i == len || is_blank(t[i]) || t[i] == ')';
+}
+
+size_t query_lex(const char *text, size_t len, const query_index_t *index, lex_token_t *toks,
+                 lex_error_t *err)
+{
     const char *t = text;
     size_t i = 0, n = 0;
 
+    memset(err, 0, sizeof *err);
     while (i < len) {
-        size_t q, start, end;
+        size_t q, start, end, name_len;
         unsigned distance;
         tok_kind_t op;
 
@@ -115,7 +185,7 @@ size_t query_lex(const char *text, size_t len, lex_token_t *toks, const char **w
             for (end = start; end < len && !quote_at(t, len, end); end++)
                 ;
             if (end == len) {
-                *why = "a quote is not closed";
+                err->why = "a quote is not closed";
                 return 0;
             }
             push(toks, &n, TOK_PHRASE, start, end);
@@ -129,6 +199,66 @@ size_t query_lex(const char *text, size_t len, lex_token_t *toks, const char **w
             i++;
             continue;
         }
+        if ((name_len = field_name_length(t, len, i)) > 0) {
+            size_t at = i + name_len + 1;     /* after the ':' or '=' */
+            int exact = t[at - 1] == '=';
+            size_t f;
+            for (f = 0; f < sizeof builtin_fields / sizeof *builtin_fields; f++)
+                if (same_name(t + i, name_len, builtin_fields[f].name))
+                    break;
+            int builtin = f < sizeof builtin_fields / sizeof *builtin_fields;
+            int metadata = !builtin && query_is_metadata_field(index, t + i, name_len);
+            int takes_value = metadata || (builtin && (!exact || builtin_fields[f].field
+                                                                     == QFIELD_SOURCE
+                                                       || builtin_fields[f].kind == TOK_ID));
+            if (!takes_value) {
+                /* "Note: ...", "http://...": no field was meant. */
+                if (nothing_at(t, len, at) || t[at] == '/')
+                    goto words;
+                err->unknown_field = 1;
+                err->start = i;
+                err->end = at;
+                return 0;
+            }
+            if (nothing_at(t, len, at)) {
+                err->why = "a field has nothing after it";
+                return 0;
+            }
+            if (exact || (builtin && builtin_fields[f].kind != TOK_FIELD)) {
+                /* A value: the rest of the chunk, or a quoted string. */
+                tok_kind_t kind = builtin && builtin_fields[f].kind == TOK_ID ? TOK_ID
+                                  : builtin && builtin_fields[f].kind == TOK_DATE ? TOK_DATE
+                                                                              : TOK_VALUE;
+                start = at;
+                if (exact && (q = (size_t)quote_at(t, len, at)) > 0) {
+                    start = at + q;
+                    for (end = start; end < len && !quote_at(t, len, end); end++)
+                        ;
+                    if (end == len || end == start) {
+                        err->why = end == len ? "a quote is not closed"
+                                              : "a field has nothing after it";
+                        return 0;
+                    }
+                    i = end + (size_t)quote_at(t, len, end);
+                } else {
+                    for (end = at; !chunk_ends(t, len, end); end++)
+                        ;
+                    i = end;
+                }
+                lex_token_t *tok = push(toks, &n, kind, start, end);
+                tok->field = metadata ? QFIELD_META : builtin_fields[f].field;
+                tok->name_start = at - 1 - name_len;
+                tok->name_end = at - 1;
+                continue;
+            }
+            lex_token_t *tok = push(toks, &n, TOK_FIELD, i, at);
+            tok->field = metadata ? QFIELD_META : builtin_fields[f].field;
+            tok->name_start = i;
+            tok->name_end = i + name_len;
+            i = at;
+            continue;
+        }
+    words:
         for (end = i; !chunk_ends(t, len, end); end++)
             ;
         if (equals(t + i, end - i, "AND") || equals(t + i, end - i, "OR")
@@ -140,31 +270,6 @@ size_t query_lex(const char *text, size_t len, lex_token_t *toks, const char **w
         if ((op = proximity_operator(t + i, end - i, &distance)) != TOK_END) {
             push(toks, &n, op, i, end)->distance = distance;
             i = end;
-            continue;
-        }
-        size_t f;
-        for (f = 0; f < sizeof fields / sizeof *fields; f++) {
-            size_t name_len = strlen(fields[f].name);
-            if (end - i >= name_len && memcmp(t + i, fields[f].name, name_len) == 0)
-                break;
-        }
-        if (f < sizeof fields / sizeof *fields) {
-            size_t name_len = strlen(fields[f].name);
-            if (fields[f].kind != TOK_FIELD) {
-                if (end - i == name_len) {
-                    *why = "a field has nothing after it";
-                    return 0;
-                }
-                push(toks, &n, fields[f].kind, i + name_len, end);
-                i = end;
-                continue;
-            }
-            if (i + name_len == len || is_blank(t[i + name_len]) || t[i + name_len] == ')') {
-                *why = "a field has nothing after it";
-                return 0;
-            }
-            push(toks, &n, TOK_FIELD, i, i + name_len)->field = fields[f].field;
-            i += name_len;
             continue;
         }
         if (end - i > 1 && t[end - 1] == '*')

@@ -20,12 +20,15 @@ typedef struct {
 
 typedef struct {
     analyzer_t *analyzer;
+    const query_index_t *index;   /* NULL: see query_parse() */
     unsigned index_fields;  /* QUERY_FIELD_* the index holds */
     const char *text;
     query_mode_t mode;
     lex_token_t *toks;
     size_t tok_count, at;
     qfield_t field;          /* the field the current primary stands in */
+    char meta_prefix[sizeof PREFIX_FIELD + FIELD_NAME_MAX + 1];  /* QFIELD_META:
+                                 XF<name>: (schema.h) */
     int negated;            /* inside NOT or -: record no snippet terms */
     unsigned depth;
     unsigned next_group;    /* snippet groups */
@@ -34,6 +37,7 @@ typedef struct {
     int words_capped;       /* QUERY_MAX_WORDS reached */
     int failed;             /* out of memory */
     char *error;            /* a real error (a bad date): malloc'ed */
+    query_status_t error_status;  /* its kind */
     buf_t explain;
     query_t *q;
 } parser_t;
@@ -104,6 +108,11 @@ qtree_t *qp_wildcard(parser_t *p, const lex_token_t *lt);
 node_t qp_date_range(parser_t *p, const lex_token_t *lt);
 /* id:VALUE: the article with that id (a filter). */
 node_t qp_id_filter(parser_t *p, const lex_token_t *lt);
+/* Sets P's meta_prefix to XF<name><MARK> for the field of token LT. */
+void qp_meta_prefix(parser_t *p, const lex_token_t *lt, char mark);
+/* NAME=VALUE, source=VALUE: the articles whose field holds VALUE (a
+ * filter). */
+node_t qp_value_filter(parser_t *p, const lex_token_t *lt);
 /* Words or phrases joined by NEAR/n or ADJ/n, from the current token on. */
 node_t qp_proximity(parser_t *p);
 

@@ -25,6 +25,9 @@ static qtree_t *word_query(parser_t *p, const token_t *tok, int exact)
         qp_add_term(p, MATCH_EXACT, tok->word, tok->word_len, p->next_group++, 0, 0);
         return qp_term(p, PREFIX_SOURCE, tok->word, tok->word_len, 0);
     }
+    /* A metadata field's words are as written (no stems), and filter. */
+    if (p->field == QFIELD_META)
+        return qp_term(p, p->meta_prefix, tok->word, tok->word_len, 0);
     qp_add_term(p, exact ? MATCH_EXACT : MATCH_STEM, w, len, p->next_group++, 0, 0);
     n = qp_field_prefixes(p->field, p->index_fields, !exact, prefixes, weights);
     size_t first = 0, count = 0;
@@ -50,7 +53,10 @@ static void explain_field(parser_t *p)
 {
     static const char *const names[] = { "", "title:", "body:", "comments:", "source:" };
 
-    buf_puts(&p->explain, names[p->field]);
+    if (p->field == QFIELD_META)
+        buf_puts(&p->explain, p->meta_prefix + strlen(PREFIX_FIELD));
+    else
+        buf_puts(&p->explain, names[p->field]);
 }
 
 /* Records a plain word for "did you mean". */
@@ -102,9 +108,9 @@ qtree_t *qp_plain_word(parser_t *p, const token_t *tok)
  * current field: the source's words are a filter of their own. */
 static size_t exact_prefixes(const parser_t *p, const char **prefixes, double *weights)
 {
-    if (p->field != QFIELD_SOURCE)
+    if (p->field != QFIELD_SOURCE && p->field != QFIELD_META)
         return qp_field_prefixes(p->field, p->index_fields, 0, prefixes, weights);
-    prefixes[0] = PREFIX_SOURCE;
+    prefixes[0] = p->field == QFIELD_META ? p->meta_prefix : PREFIX_SOURCE;
     weights[0] = 0;
     return 1;
 }
@@ -287,6 +293,43 @@ node_t qp_id_filter(parser_t *p, const lex_token_t *lt)
     return node;
 }
 
+void qp_meta_prefix(parser_t *p, const lex_token_t *lt, char mark)
+{
+    size_t at = strlen(PREFIX_FIELD);
+
+    memcpy(p->meta_prefix, PREFIX_FIELD, at);
+    at += query_field_name(p->text + lt->name_start, lt->name_end - lt->name_start,
+                           p->meta_prefix + at);
+    p->meta_prefix[at++] = mark;
+    p->meta_prefix[at] = '\0';
+}
+
+node_t qp_value_filter(parser_t *p, const lex_token_t *lt)
+{
+    const char *value = p->text + lt->start;
+    size_t len = lt->end - lt->start;
+    node_t node = { NULL, 1 };
+
+    if (lt->field == QFIELD_SOURCE) {
+        /* The source exactly: its value slot, as the search page's filter. */
+        char *copy = xstrndup(value, len);
+        buf_puts(&p->explain, "source=");
+        if (copy == NULL) {
+            p->failed = 1;
+            return node;
+        }
+        node.q = qp_need(p, qtree_value_range(p->q->arena, SLOT_SOURCE, copy, copy));
+        free(copy);
+    } else {
+        qp_meta_prefix(p, lt, FIELD_VALUE_MARK);
+        buf_puts(&p->explain, p->meta_prefix + strlen(PREFIX_FIELD));
+        node.q = qp_term(p, p->meta_prefix, value, len, 0);
+    }
+    buf_append(&p->explain, value, len);
+    buf_puts(&p->explain, p->negated ? " (excluded)\n" : "\n");
+    return node;
+}
+
 /* Words of a WORDS chunk that is not a group of its own: AND-ed (OR-ed in
  * QUERY_ANY). */
 qtree_t *qp_words(parser_t *p, const lex_token_t *lt)
@@ -368,8 +411,9 @@ node_t qp_proximity(parser_t *p)
         qp_add_term(p, MATCH_EXACT, items[i].word, items[i].word_len, p->next_group++, 0, 0);
     }
     buf_puts(&p->explain, p->negated ? " (excluded)\n" : "\n");
-    n = qp_field_prefixes(p->field == QFIELD_SOURCE ? QFIELD_ANY : p->field, p->index_fields, 0,
-                          prefixes, weights);
+    n = p->field == QFIELD_META ? exact_prefixes(p, prefixes, weights)
+        : qp_field_prefixes(p->field == QFIELD_SOURCE ? QFIELD_ANY : p->field, p->index_fields,
+                            0, prefixes, weights);
     for (size_t f = 0; f < n; f++) {
         qtree_t **parts = calloc(count, sizeof *parts);
         if (parts == NULL) {

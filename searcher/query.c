@@ -48,13 +48,25 @@ static node_t primary(parser_t *p)
     case TOK_ID:
         p->at++;
         return qp_id_filter(p, lt);
+    case TOK_VALUE:
+        p->at++;
+        return qp_value_filter(p, lt);
     case TOK_FIELD: {
         qfield_t saved = p->field;
+        char saved_prefix[sizeof p->meta_prefix];
+        memcpy(saved_prefix, p->meta_prefix, sizeof saved_prefix);
+        /* Of fields one after another ("title:title:...x"), the last one
+         * applies: a loop, where recursion would exhaust the stack. */
+        while (lt[1].kind == TOK_FIELD)
+            lt++, p->at++;
         p->at++;
         p->field = lt->field;
+        if (lt->field == QFIELD_META)
+            qp_meta_prefix(p, lt, FIELD_WORD_MARK);
         node = primary(p);
         p->field = saved;
-        node.filter = lt->field == QFIELD_SOURCE;
+        memcpy(p->meta_prefix, saved_prefix, sizeof saved_prefix);
+        node.filter = lt->field == QFIELD_SOURCE || lt->field == QFIELD_META;
         break;
     }
     case TOK_LPAREN:
@@ -398,9 +410,36 @@ static qtree_t *sequence(parser_t *p, int top, int *filter_only)
 }
 
 /* Parses the query once: with PLAIN, the whole text is plain words. */
+char *query_field_error(const query_index_t *index, const char *name, size_t n, int exact)
+{
+    static const char *const own[] = { "title", "body", "comments", "source", "date", "id",
+                                       BYLINE_FIELD, QUERY_AUTHOR_FIELD };
+    enum { MAX_NAMED = 40 };    /* a manifest may have many columns */
+    buf_t m = BUF_INIT;
+    size_t named = 0;
+
+    buf_puts(&m, "the index has no field '");
+    buf_append(&m, name, n);
+    buf_puts(&m, exact ? "=' (exact values are for source= and the fields of"
+                                        " the articles' metadata); its fields: "
+                                      : "'; its fields: ");
+    for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+        buf_printf(&m, "%s%s", i ? ", " : "", own[i]);
+    for (size_t i = 0; index && i < index->name_count; i++) {
+        if (strcmp(index->names[i], BYLINE_FIELD) == 0)
+            continue;
+        if (named++ == MAX_NAMED) {
+            buf_printf(&m, " and %zu more", index->name_count - i);
+            break;
+        }
+        buf_printf(&m, ", %s", index->names[i]);
+    }
+    return buf_detach(&m);
+}
+
 static void parse_once(parser_t *p, size_t len, int plain)
 {
-    const char *why = NULL;
+    lex_error_t err;
 
     p->toks = calloc(len + 2, sizeof *p->toks);
     if (p->toks == NULL) {
@@ -408,11 +447,30 @@ static void parse_once(parser_t *p, size_t len, int plain)
         return;
     }
     if (plain) {
-        p->toks[0] = (lex_token_t){ TOK_WORDS, 0, len, QFIELD_ANY, 0 };
-        p->toks[1] = (lex_token_t){ TOK_END, len, len, QFIELD_ANY, 0 };
+        p->toks[0] = (lex_token_t){ .kind = TOK_WORDS, .start = 0, .end = len };
+        p->toks[1] = (lex_token_t){ .kind = TOK_END, .start = len, .end = len };
         p->tok_count = 2;
-    } else if ((p->tok_count = query_lex(p->text, len, p->toks, &why)) == 0)
-        qp_syntax(p, why);
+    } else if ((p->tok_count = query_lex(p->text, len, p->index, p->toks, &err)) == 0) {
+        if (err.unknown_field) {
+            char *why = query_field_error(p->index, p->text + err.start,
+                                          err.end - err.start - 1, p->text[err.end - 1] == '=');
+            buf_t m = BUF_INIT;
+            buf_puts(&m, why ? why : "");
+            buf_puts(&m, " (to search the words as they are, put them in quotes)");
+            p->error = why && !m.failed ? buf_detach(&m) : NULL;
+            buf_free(&m);
+            free(why);
+            p->error_status = QUERY_BAD_FIELD;
+            if (p->error == NULL)
+                p->failed = 1;
+        } else
+            qp_syntax(p, err.why);
+    }
+    if (p->error || p->failed) {
+        free(p->toks);
+        p->toks = NULL;
+        return;
+    }
     if (!p->syntax_error)
         sequence(p, 1, NULL);
     if (!p->syntax_error && !p->failed && qp_peek(p)->kind != TOK_END)
@@ -442,18 +500,20 @@ static void clear(query_t *q)
 }
 
 /* A parser for TEXT into OUT. */
-static void parser_init(parser_t *p, analyzer_t *analyzer, unsigned index_fields,
+static void parser_init(parser_t *p, analyzer_t *analyzer, const query_index_t *index,
                         const char *text, query_mode_t mode, query_t *out)
 {
     memset(p, 0, sizeof *p);
     p->analyzer = analyzer;
-    p->index_fields = index_fields;
+    p->index = index;
+    p->index_fields = index ? index->fields : QUERY_FIELDS_ALL;
+    p->error_status = QUERY_BAD_DATE;
     p->text = text;
     p->mode = mode;
     p->q = out;
 }
 
-query_status_t query_parse(analyzer_t *analyzer, unsigned index_fields, const char *text,
+query_status_t query_parse(analyzer_t *analyzer, const query_index_t *index, const char *text,
                            size_t len, query_mode_t mode, query_t **query_out, char **errmsg)
 {
     query_t *out = calloc(1, sizeof *out);
@@ -471,7 +531,7 @@ query_status_t query_parse(analyzer_t *analyzer, unsigned index_fields, const ch
         return QUERY_NO_MEMORY;
     }
     out->len = len;
-    parser_init(&p, analyzer, index_fields, text, mode, out);
+    parser_init(&p, analyzer, index, text, mode, out);
     parse_once(&p, len, 0);
     if (p.syntax_error && !p.failed) {
         const char *why = p.syntax_why;
@@ -487,7 +547,7 @@ query_status_t query_parse(analyzer_t *analyzer, unsigned index_fields, const ch
         }
         buf_free(&p.explain);
         free(p.error);   /* a bad date before the syntax error: moot now */
-        parser_init(&p, analyzer, index_fields, text, mode, out);
+        parser_init(&p, analyzer, index, text, mode, out);
         buf_printf(&p.explain, "query syntax not understood (%s): searched as plain words\n", why);
         parse_once(&p, len, 1);
     }
@@ -510,7 +570,7 @@ query_status_t query_parse(analyzer_t *analyzer, unsigned index_fields, const ch
     } else if (p.error) {
         *errmsg = p.error;
         p.error = NULL;
-        status = QUERY_BAD_DATE;
+        status = p.error_status;
     } else if (out->any == NULL && out->all == NULL) {
         *errmsg = strdup("the query has no words to search for");
         status = QUERY_NO_WORDS;

@@ -18,6 +18,11 @@
  *                       '*', at most QUERY_WILDCARD_MAX_TERMS words)
  *   title:, body:, comments:, source:, id:   where the word stands (id: is
  *                       the article id as stored, e.g. id:003_x.txt)
+ *   byline:, author:, NAME:   words in the byline or in a metadata field
+ *                       of the index (a JSON Lines member, a manifest
+ *                       column, a front-matter key: category:space)
+ *   NAME=VALUE, NAME="a value", source=VALUE   the field holds exactly
+ *                       VALUE, as stored (category=sci.space)
  *   date:2014, date:2014-06, date:2014-06-03, date:2013..2014-06-30,
  *   date:..2014, date:2014..     publication date ranges (inclusive)
  *
@@ -38,8 +43,12 @@
  * than QUERY_MAX_DEPTH, or a field with nothing after it make the whole
  * query be read as plain words, and the explanation says so.  The only
  * errors are a query with no word at all, a date that is not a date, a
- * query past the limits of its cost below, and (at search time) a
- * wildcard that expands too far.
+ * field name the index does not have (NAME: or NAME=, NAME a letter then
+ * letters, digits, '_', '-' or '.', followed by something other than a
+ * blank or '/': "category:x" on an index without it; never read as the
+ * words "category x"), a query past the limits of its cost below, and (at
+ * search time) a wildcard that expands too far.  Field names are matched
+ * in any case.
  */
 #ifndef TRAWL_QUERY_H
 #define TRAWL_QUERY_H
@@ -116,6 +125,7 @@ typedef enum {
     QUERY_NO_MEMORY,          /* an allocation failed */
     QUERY_NO_WORDS,           /* nothing to search for ("", "!!!", "(((") */
     QUERY_BAD_DATE,           /* a date: range that is not a date */
+    QUERY_BAD_FIELD,          /* a field the index does not have */
     QUERY_TOO_COMPLEX         /* past QUERY_MAX_PHRASES or QUERY_MAX_TERMS */
 } query_status_t;
 
@@ -141,20 +151,48 @@ typedef struct query {
                                  not expanded (QUERY_MAX_TERMS) */
 } query_t;
 
-/* The fields an index may lack (INDEX_FIELDS of query_parse()). */
+/* The fields an index may lack (query_index_t.fields). */
 #define QUERY_FIELD_COMMENTS 1u   /* reader comments (XC, ZXC terms) */
 #define QUERY_FIELDS_ALL     QUERY_FIELD_COMMENTS
 
-/* Parses TEXT[0..LEN) in MODE for an index that holds the fields
- * INDEX_FIELDS (QUERY_FIELDS_ALL when unknown): plain words are not looked
- * up in the others.  Returns QUERY_OK with *QUERY_OUT set (free it with
- * query_free()), or QUERY_NO_WORDS, QUERY_BAD_DATE, QUERY_TOO_COMPLEX
- * ("query too complex: 40 phrase searches (at most 32)") or QUERY_NO_MEMORY
- * with *QUERY_OUT NULL and a malloc'ed *ERRMSG written for the person who
- * typed the query ("the query has no words to search for", "date:2014-13:
- * not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)",
- * "out of memory"): free() it. */
-query_status_t query_parse(analyzer_t *analyzer, unsigned index_fields, const char *text,
+/* What the parser needs to know of the index it parses for. */
+typedef struct query_index {
+    unsigned fields;          /* QUERY_FIELD_* it holds: plain words are
+                                 not looked up in the others */
+    char **names;             /* its metadata fields (XK<name> terms, lower
+                                 case), the byline's included */
+    size_t name_count;
+} query_index_t;
+
+/* "author:" is another name of the byline's field (BYLINE_FIELD). */
+#define QUERY_AUTHOR_FIELD "author"
+
+/* Whether NAME[0..N) (any case) is a metadata field of INDEX (NULL: none
+ * but the byline): BYLINE_FIELD and QUERY_AUTHOR_FIELD always are. */
+int query_is_metadata_field(const query_index_t *index, const char *name, size_t n);
+
+/* The field NAME[0..N) as the index names it, into OUT (room for
+ * FIELD_NAME_MAX + 1 bytes): lower case, and "author" as BYLINE_FIELD.
+ * Returns its length (at most FIELD_NAME_MAX, schema.h). */
+size_t query_field_name(const char *name, size_t n, char *out);
+
+/* The message (malloc'ed; NULL when out of memory) for a field NAME[0..N)
+ * that INDEX does not have, written NAME= when EXACT, naming the fields
+ * it has. */
+char *query_field_error(const query_index_t *index, const char *name, size_t n, int exact);
+
+/* Parses TEXT[0..LEN) in MODE for the index INDEX (NULL: every field of
+ * QUERY_FIELDS_ALL, and no metadata field but the byline).  Returns
+ * QUERY_OK with *QUERY_OUT set (free it with query_free()), or
+ * QUERY_NO_WORDS, QUERY_BAD_DATE, QUERY_BAD_FIELD, QUERY_TOO_COMPLEX ("query
+ * too complex: 54 phrase or NEAR searches (at most 48; ...)") or
+ * QUERY_NO_MEMORY with
+ * *QUERY_OUT NULL and a malloc'ed *ERRMSG written for the person who typed
+ * the query ("the query has no words to search for", "date:2014-13: not a
+ * date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)", "the index
+ * has no field 'categry' (its fields: title, body, ...)", "out of
+ * memory"): free() it. */
+query_status_t query_parse(analyzer_t *analyzer, const query_index_t *index, const char *text,
                            size_t len, query_mode_t mode, query_t **query_out, char **errmsg);
 /* Frees Q and all it holds; NULL does nothing. */
 void query_free(query_t *q);

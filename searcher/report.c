@@ -7,6 +7,7 @@
 #include "escape.h"
 #include "msg.h"
 #include "output.h"
+#include "query.h"
 #include "report.h"
 
 /* One year, month or source: the articles the index holds there and how
@@ -136,6 +137,34 @@ static int count_matches(searcher_t *s, const query_t *query, search_facet_kind_
     return 0;
 }
 
+/* Fills B with the articles per value of the metadata field BY, in the
+ * index and among the matches of QUERY: *DOCUMENTS and *MATCHES all of
+ * them, *DOCUMENTS_WITH and *MATCHES_WITH those with the field.  Returns 0,
+ * or -1 (reported by the caller, as load_totals()). */
+static int load_field(searcher_t *s, const query_t *query, const char *by, buckets_t *b,
+                      unsigned *documents, unsigned *matches, unsigned *documents_with,
+                      unsigned *matches_with)
+{
+    search_facet_t values;
+    int rc = searcher_field_facet(s, NULL, by, &values, documents_with, documents) == SEARCH_OK
+                 ? 0 : -1;
+
+    for (size_t i = 0; rc == 0 && i < values.count && !b->failed; i++)
+        buckets_add(b, values.values[i].value, strlen(values.values[i].value),
+                    values.values[i].count);
+    search_facet_free(&values);
+    if (rc == 0 && !b->failed)
+        rc = searcher_field_facet(s, query, by, &values, matches_with, matches) == SEARCH_OK
+                 ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < values.count; i++) {
+        bucket_t *bucket = buckets_find(b, values.values[i].value);
+        if (bucket)
+            bucket->matches = values.values[i].count;
+    }
+    search_facet_free(&values);
+    return rc == 0 && !b->failed ? 0 : -1;
+}
+
 /* One row: a gap (no articles) has no matches and no share. */
 static void put_row(buf_t *out, format_t format, const char *by, const char *key,
                     unsigned articles, unsigned matches)
@@ -165,18 +194,41 @@ int report_count_by(FILE *fp, searcher_t *s, const char *by, const char *text, s
     buckets_t b = { NULL, 0, 0 };
     query_t *query = NULL;
     search_facet_kind_t kind = facet_of(by);
+    int field = strcmp(by, "year") != 0 && strcmp(by, "month") != 0 && strcmp(by, "source") != 0;
     unsigned documents = 0, total = 0, articles_seen = 0, matches_seen = 0;
+    unsigned documents_with = 0, matches_with = 0;
+    char name[FIELD_NAME_MAX + 1];
     buf_t out = BUF_INIT;
     int status = EXIT_TROUBLE;
 
+    if (field && !searcher_has_field(s, by)) {
+        size_t count;
+        char *const *names = searcher_field_names(s, &count);
+        buf_printf(&out, "year, month, source");
+        for (size_t i = 0; i < count; i++)
+            buf_printf(&out, ", %s", names[i]);
+        errorf("--count-by: '%s' is not one of %s", by, out.failed ? "..." : out.data);
+        buf_free(&out);
+        return EXIT_TROUBLE;
+    }
     if (searcher_parse(s, text, len, &query) != SEARCH_OK) {
         errorf("%s", searcher_last_error(s));
         return EXIT_TROUBLE;
     }
-    if (load_totals(s, kind, &b, &documents) != 0
-        || count_matches(s, query, kind, &b, &total) != 0) {
+    if (field ? load_field(s, query, by, &b, &documents, &total, &documents_with,
+                           &matches_with) != 0
+              : load_totals(s, kind, &b, &documents) != 0
+                    || count_matches(s, query, kind, &b, &total) != 0) {
         errorf("cannot count by %s: %s", by, b.failed ? "out of memory" : searcher_last_error(s));
         goto done;
+    }
+    if (field) {
+        /* Named as the index names it; an article with two values is in
+         * two rows, so the rest is what lacks the field. */
+        query_field_name(by, strlen(by), name);
+        by = name;
+        articles_seen = documents_with;
+        matches_seen = matches_with;
     }
     if (format != FORMAT_JSON) {
         output_csv_escape(&out, by, strlen(by));
@@ -184,13 +236,16 @@ int report_count_by(FILE *fp, searcher_t *s, const char *by, const char *text, s
     }
     for (size_t i = 0; i < b.count; i++) {
         put_row(&out, format, by, b.items[i].key, b.items[i].articles, b.items[i].matches);
-        articles_seen += b.items[i].articles;
-        matches_seen += b.items[i].matches;
+        if (!field) {
+            articles_seen += b.items[i].articles;
+            matches_seen += b.items[i].matches;
+        }
     }
-    /* The articles with no date (no month) or no source, so that the rows
-     * add up to the index and to the matches. */
+    /* The articles with no date (no month), no source or no value of the
+     * field, so that the rows add up to the index and to the matches. */
     if (documents > articles_seen)
-        put_row(&out, format, by, strcmp(by, "source") == 0 ? "unknown" : "undated",
+        put_row(&out, format, by, field ? "(none)" : strcmp(by, "source") == 0 ? "unknown"
+                                                                               : "undated",
                 documents - articles_seen, total - matches_seen);
     if (!out.failed)
         fwrite(out.data, 1, out.len, fp);

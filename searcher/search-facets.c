@@ -188,6 +188,178 @@ search_status_t searcher_facets(searcher_t *s, const query_t *query,
     return status;
 }
 
+/* ------------------------------------------------------ metadata fields */
+
+/* A set of docids (the matches of a query), as a bitmap. */
+typedef struct {
+    unsigned char *bits;
+    unsigned size;          /* docids below it may be in the set */
+    unsigned count;
+} docset_t;
+
+static int docset_has(const docset_t *set, unsigned docid)
+{
+    return docid < set->size && (set->bits[docid / 8] >> (docid % 8) & 1);
+}
+
+/* Every match of QUERY (under S's restriction) into SET: one search that
+ * reads no document. */
+static search_status_t match_set(searcher_t *s, const query_t *query, docset_t *set)
+{
+    xs_query_t *q = search_query_build(query->any), *filtered = NULL;
+    xs_search_options_t xo;
+    xs_results_t *r = NULL;
+    search_status_t status = SEARCH_OK;
+    unsigned documents = 0;
+    xs_status_t st;
+
+    memset(set, 0, sizeof *set);
+    xs_search_options_init(&xo);
+    xo.docids_only = 1;
+    if (q == NULL || (s->filter && (filtered = search_restricted(s, q)) == NULL))
+        status = search_fail(s, SEARCH_NO_MEMORY, "out of memory");
+    else if ((st = xs_db_doc_count(s->db, &documents)) != XS_OK)
+        status = search_shim_failed(s, st);
+    else {
+        xo.limit = xo.check_at_least = documents;
+        search_budget_start(s);
+        if ((status = search_budget_options(s, &xo)) == SEARCH_OK
+            && (st = xs_db_search(s->db, filtered ? filtered : q, &xo, &r)) != XS_OK)
+            status = st == XS_TIME_LIMIT ? search_time_up(s) : search_shim_failed(s, st);
+    }
+    for (size_t i = 0; status == SEARCH_OK && i < xs_results_size(r); i++)
+        if (xs_results_docid(r, i) >= set->size)
+            set->size = xs_results_docid(r, i) + 1;
+    if (status == SEARCH_OK && set->size
+        && (set->bits = calloc(set->size / 8 + 1, 1)) == NULL)
+        status = search_fail(s, SEARCH_NO_MEMORY, "out of memory");
+    for (size_t i = 0; status == SEARCH_OK && i < xs_results_size(r); i++) {
+        unsigned docid = xs_results_docid(r, i);
+        set->bits[docid / 8] |= (unsigned char)(1u << (docid % 8));
+        set->count++;
+    }
+    xs_results_destroy(r);
+    xs_query_destroy(filtered);
+    xs_query_destroy(q);
+    return status;
+}
+
+/* Context of the callbacks below. */
+typedef struct {
+    search_facet_t *facet;
+    size_t prefix_len;      /* of XF<name>= */
+    const docset_t *set;
+    unsigned count;
+    int failed;
+} field_fill_t;
+
+/* A value term XF<name>=<value> with the number of articles holding it. */
+static int add_field_value(void *ctx, const char *term, size_t len, unsigned doc_freq)
+{
+    field_fill_t *fill = ctx;
+
+    fill->failed = facet_add(fill->facet, term + fill->prefix_len, len - fill->prefix_len,
+                             doc_freq) != 0;
+    return fill->failed;
+}
+
+static int count_match(void *ctx, unsigned docid)
+{
+    field_fill_t *fill = ctx;
+
+    fill->count += docset_has(fill->set, docid);
+    return 0;
+}
+
+/* The number of members of SET that TERM indexes, into *COUNT. */
+static xs_status_t count_in_set(searcher_t *s, const docset_t *set, const char *term,
+                                size_t len, unsigned *count)
+{
+    field_fill_t fill = { NULL, 0, set, 0, 0 };
+    xs_status_t st = xs_db_each_posting(s->db, term, len, count_match, &fill);
+
+    *count = fill.count;
+    return st;
+}
+
+char *const *searcher_field_names(searcher_t *s, size_t *count)
+{
+    const query_index_t *index = search_index(s);
+
+    *count = index ? index->name_count : 0;
+    return index ? index->names : NULL;
+}
+
+int searcher_has_field(searcher_t *s, const char *field)
+{
+    const query_index_t *index = search_index(s);
+    char name[FIELD_NAME_MAX + 1];
+
+    query_field_name(field, strlen(field), name);
+    for (size_t i = 0; index && i < index->name_count; i++)
+        if (strcmp(index->names[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+search_status_t searcher_field_facet(searcher_t *s, const query_t *query, const char *field,
+                                     search_facet_t *out, unsigned *with_field,
+                                     unsigned *total)
+{
+    char name[FIELD_NAME_MAX + 1];
+    buf_t term = BUF_INIT;
+    docset_t set = { NULL, 0, 0 };
+    field_fill_t fill = { out, 0, NULL, 0, 0 };
+    search_status_t status = SEARCH_OK;
+    xs_status_t st = XS_OK;
+
+    memset(out, 0, sizeof *out);
+    *with_field = *total = 0;
+    if (!searcher_has_field(s, field)) {
+        char *why = query_field_error(search_index(s), field, strlen(field), 0);
+        status = search_fail(s, why ? SEARCH_BAD_QUERY : SEARCH_NO_MEMORY, "%s",
+                             why ? why : "out of memory");
+        free(why);
+        return status;
+    }
+    query_field_name(field, strlen(field), name);
+    buf_printf(&term, "%s%s%c", PREFIX_FIELD, name, FIELD_VALUE_MARK);
+    fill.prefix_len = term.len;
+    if (term.failed)
+        status = search_fail(s, SEARCH_NO_MEMORY, "out of memory");
+    else if ((st = xs_db_each_term(s->db, term.data, add_field_value, &fill)) != XS_OK)
+        status = search_shim_failed(s, st);
+    else if (fill.failed)
+        status = search_fail(s, SEARCH_NO_MEMORY, "out of memory");
+    if (status == SEARCH_OK && query && (status = match_set(s, query, &set)) == SEARCH_OK) {
+        /* Among the matches: each value's articles that are matches. */
+        for (size_t i = 0; i < out->count && st == XS_OK; i++) {
+            buf_reset(&term);
+            buf_printf(&term, "%s%s%c%s", PREFIX_FIELD, name, FIELD_VALUE_MARK,
+                       out->values[i].value);
+            st = term.failed ? XS_NO_MEMORY
+                             : count_in_set(s, &set, term.data, term.len, &out->values[i].count);
+        }
+        *total = set.count;
+    } else if (status == SEARCH_OK)
+        st = xs_db_doc_count(s->db, total);
+    /* The articles (matches) with the field at all: XK<name>. */
+    buf_reset(&term);
+    buf_printf(&term, "%s%s", PREFIX_FIELD_NAME, name);
+    if (status == SEARCH_OK && st == XS_OK && !term.failed) {
+        if (query)
+            st = count_in_set(s, &set, term.data, term.len, with_field);
+        else
+            st = xs_db_term_freq(s->db, term.data, term.len, with_field);
+    }
+    if (status == SEARCH_OK && (st != XS_OK || term.failed))
+        status = term.failed ? search_fail(s, SEARCH_NO_MEMORY, "out of memory")
+                             : search_shim_failed(s, st);
+    free(set.bits);
+    buf_free(&term);
+    return status;
+}
+
 /* --stats: the span of the date slot, and the dated articles. */
 static int see_date(void *ctx, unsigned docid, const char *value, size_t len)
 {

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "analyzer.h"
+#include "query.h"
 #include "query-tree.h"
 #include "search.h"
 #include "xs.h"
@@ -25,8 +26,8 @@ struct searcher {
     int explain;               /* searcher_set_explain() */
     double time_limit;         /* searcher_set_time_limit() */
     struct timespec started;   /* search_budget_start(): the thread's CPU clock */
-    unsigned fields;           /* search_fields(), as of the index's */
-    unsigned long fields_reopens;  /* reopen count (xs_db_reopen_count()) + 1; 0: not yet */
+    query_index_t index;       /* search_index(), as of the index's */
+    unsigned long index_reopens;   /* reopen count (xs_db_reopen_count()) + 1; 0: not yet */
     char *error;               /* the last failure's detail (malloc'ed), or NULL */
 };
 
@@ -45,9 +46,11 @@ search_status_t search_index_failed(searcher_t *s, xs_status_t st);
  * by year: ..."): the detail is the shim's alone. */
 search_status_t search_shim_failed(searcher_t *s, xs_status_t st);
 
-/* The fields S's index holds (QUERY_FIELD_*), for query_parse(): looked
- * at again whenever S has moved to a newer revision of the index. */
-unsigned search_fields(searcher_t *s);
+/* The fields S's index holds (QUERY_FIELD_* and its metadata fields), for
+ * query_parse(): looked at again whenever S has moved to a newer revision
+ * of the index.  NULL when they cannot be told (then every field is
+ * looked in, and only the byline is known). */
+const query_index_t *search_index(searcher_t *s);
 
 /* Xapian's options for ranking as S ranks (offset and limit left at 0 and
  * 10). */

@@ -208,12 +208,21 @@ fail:
     return status;
 }
 
+static void index_clear(query_index_t *index)
+{
+    for (size_t i = 0; i < index->name_count; i++)
+        free(index->names[i]);
+    free(index->names);
+    memset(index, 0, sizeof *index);
+}
+
 void searcher_close(searcher_t *s)
 {
     if (s == NULL)
         return;
     xs_db_close(s->db);
     xs_query_destroy(s->filter);
+    index_clear(&s->index);
     analyzer_free(s->analyzer);
     free(s->db_path);
     clear_error(s);
@@ -256,20 +265,42 @@ static int found_term(void *ctx, const char *term, size_t len, unsigned doc_freq
     return 1;
 }
 
-unsigned search_fields(searcher_t *s)
+/* Collects the metadata fields' names from their XK<name> terms; a NULL
+ * name last says memory ran out. */
+static int add_field_name(void *ctx, const char *term, size_t len, unsigned doc_freq)
+{
+    query_index_t *index = ctx;
+    size_t prefix = strlen(PREFIX_FIELD_NAME);
+    char **names = realloc(index->names, (index->name_count + 1) * sizeof *names);
+
+    (void)doc_freq;
+    if (names == NULL)
+        return 1;
+    index->names = names;
+    names[index->name_count] = xstrndup(term + prefix, len - prefix);
+    return names[index->name_count++] == NULL;
+}
+
+const query_index_t *search_index(searcher_t *s)
 {
     /* The index's fields change only with its documents: looked at again
      * only after the reader has moved to a newer revision. */
     unsigned long reopens = xs_db_reopen_count(s->db) + 1;
     int comments = 0;
 
-    if (s->fields_reopens != reopens) {
-        if (xs_db_each_term(s->db, PREFIX_STEM PREFIX_COMMENT, found_term, &comments) != XS_OK)
-            return QUERY_FIELDS_ALL;      /* cannot tell: leave nothing out */
-        s->fields = comments ? QUERY_FIELD_COMMENTS : 0;
-        s->fields_reopens = reopens;
+    if (s->index_reopens != reopens) {
+        index_clear(&s->index);
+        s->index_reopens = 0;
+        if (xs_db_each_term(s->db, PREFIX_STEM PREFIX_COMMENT, found_term, &comments) != XS_OK
+            || xs_db_each_term(s->db, PREFIX_FIELD_NAME, add_field_name, &s->index) != XS_OK
+            || (s->index.name_count && s->index.names[s->index.name_count - 1] == NULL)) {
+            index_clear(&s->index);
+            return NULL;           /* cannot tell: leave nothing out */
+        }
+        s->index.fields = comments ? QUERY_FIELD_COMMENTS : 0;
+        s->index_reopens = reopens;
     }
-    return s->fields;
+    return &s->index;
 }
 
 const char *search_sort_name(search_sort_t sort)
@@ -401,14 +432,14 @@ search_status_t searcher_restrict(searcher_t *s, const search_filter_t *filter,
 search_status_t searcher_parse(searcher_t *s, const char *text, size_t len, query_t **query_out)
 {
     char *errmsg = NULL;
-    query_status_t st = query_parse(s->analyzer, search_fields(s), text, len, s->mode,
+    query_status_t st = query_parse(s->analyzer, search_index(s), text, len, s->mode,
                                     query_out, &errmsg);
 
     if (st == QUERY_OK)
         return SEARCH_OK;
     set_error(s, errmsg);
     return st == QUERY_NO_WORDS ? SEARCH_NO_WORDS
-           : st == QUERY_BAD_DATE ? SEARCH_BAD_QUERY
+           : st == QUERY_BAD_DATE || st == QUERY_BAD_FIELD ? SEARCH_BAD_QUERY
            : st == QUERY_TOO_COMPLEX ? SEARCH_TOO_COMPLEX : SEARCH_NO_MEMORY;
 }
 

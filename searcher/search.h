@@ -350,4 +350,26 @@ search_status_t searcher_facets(searcher_t *s, const query_t *query,
                                 search_facet_t *out, unsigned *matches_out);
 void search_facet_free(search_facet_t *facet);
 
+/* Counts articles by the values of the metadata field FIELD (any case;
+ * "author" is the byline), as searcher_facets() counts a facet: among the
+ * matches of QUERY, or in the whole index when QUERY is NULL.  An article
+ * with several values (a JSON Lines list) counts once for each.  *OUT
+ * gets the values as stored, in byte order, with their counts (free it
+ * with search_facet_free(), also on failure); *WITH_FIELD the articles
+ * (matches) that have the field at all, *TOTAL every article (match).
+ * Returns SEARCH_OK; SEARCH_BAD_QUERY when the index has no such field
+ * (searcher_last_error() names the fields it has); SEARCH_INDEX_ERROR or
+ * SEARCH_NO_MEMORY. */
+search_status_t searcher_field_facet(searcher_t *s, const query_t *query, const char *field,
+                                     search_facet_t *out, unsigned *with_field,
+                                     unsigned *total);
+
+/* Whether S's index has the metadata field FIELD (any case; "author" is
+ * the byline). */
+int searcher_has_field(searcher_t *s, const char *field);
+
+/* The names of the metadata fields S's index has (lower case, in byte
+ * order; S's, valid until its next call): *COUNT of them. */
+char *const *searcher_field_names(searcher_t *s, size_t *count);
+
 #endif /* TRAWL_SEARCH_H */

@@ -34,6 +34,7 @@ void xs_search_options_init(xs_search_options_t *opts)
     opts->facet_slots = nullptr;
     opts->facet_slot_count = 0;
     opts->skip_values = 0;
+    opts->docids_only = 0;
     opts->count_seconds = 0;
     opts->stop_seconds = 0;
 }
@@ -91,9 +92,9 @@ static void set_weighting_and_order(Xapian::Enquire &enquire,
                                 : Xapian::Enquire::ASCENDING);
 }
 
-// Copies MSET's counts and hits (their values too unless SKIP_VALUES) into
-// RESULTS.
-static void copy_hits(const Xapian::MSet &mset, bool skip_values,
+// Copies MSET's counts and hits (their values too unless SKIP_VALUES, and
+// only their docids and weights with DOCIDS_ONLY) into RESULTS.
+static void copy_hits(const Xapian::MSet &mset, bool skip_values, bool docids_only,
                       xs_results_t *results)
 {
     results->lower = mset.get_matches_lower_bound();
@@ -101,6 +102,10 @@ static void copy_hits(const Xapian::MSet &mset, bool skip_values,
     results->upper = mset.get_matches_upper_bound();
     results->hits.reserve(mset.size());
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+        if (docids_only) {
+            results->hits.push_back(_xs_hit{*it, it.get_weight(), std::string(), {}});
+            continue;
+        }
         Xapian::Document doc = it.get_document();
         _xs_hit hit{*it, it.get_weight(), doc.get_data(), {}};
         if (!skip_values)
@@ -154,7 +159,7 @@ static xs_status_t search_once(xs_db_t *db, const xs_query_t *q,
         }
 
         std::unique_ptr<xs_results_t> results(new xs_results_t);
-        copy_hits(mset, opts->skip_values != 0, results.get());
+        copy_hits(mset, opts->skip_values != 0, opts->docids_only != 0, results.get());
         results->facets.resize(spies.size());
         for (size_t f = 0; f < spies.size(); f++)
             for (Xapian::TermIterator v = spies[f]->values_begin();

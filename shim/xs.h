@@ -361,6 +361,9 @@ typedef struct {
     int skip_values;             /* non-zero: results hold no values, which
                                     saves reading them (xs_results_value()
                                     then gives "") */
+    int docids_only;             /* non-zero: results hold docids and
+                                    weights only, no document is read
+                                    (data and values then are "") */
     double count_seconds;        /* > 0: after this many seconds of the
                                     match, check_at_least is dropped, so the
                                     counts (and facets) are what was seen by
@@ -376,7 +379,7 @@ typedef struct {
 
 /* Fills OPTS with Xapian's defaults: BM25 (1, 0, 1, 0.5, 0.5), offset 0,
  * limit 10, relevance order, ties by ascending docid (tie_slot -1), no
- * facets, values copied. */
+ * facets, documents and values copied. */
 void xs_search_options_init(xs_search_options_t *opts);
 
 /* Runs Q on DB.  When the index changes under it (Xapian's

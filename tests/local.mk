@@ -91,7 +91,7 @@ TESTS += \
 	tests/t0320-faults.sh \
 	tests/t0330-concurrent.sh tests/t0340-hostile-queries.sh
 
-TESTS += tests/t0110-jsonl-mail.sh tests/t0120-shards.sh tests/t0125-shard-builds.sh tests/t0130-jobs.sh tests/t0145-groups.sh
+TESTS += tests/t0110-jsonl-mail.sh tests/t0120-shards.sh tests/t0125-shard-builds.sh tests/t0130-jobs.sh tests/t0145-groups.sh tests/t0147-fields.sh
 
 # trawl.cgi: escapers, the parameter decoder, and the page behind real
 # lighttpd and chromium (skipped when they are not installed).

@@ -140,4 +140,22 @@ guardian/001.txt"
 run trawl_index --db jobs.db guardian bbc
 like "... and the next run finds them unchanged" "$out" ": 0 added, 0 updated, 0 removed, 2 unchanged, 0 failed"
 
+# --- --check finds an id two articles share (made by hand: a copy of an
+# article added again beside it; Debian's python3, where python3-xapian is).
+run trawl_index --check --db two.db
+like "--check: ids are each one article's" "$out" "two.db: ok (2 documents, revision "
+cp -r two.db shared.db
+if /usr/bin/python3 -c "
+import sys, xapian
+db = xapian.WritableDatabase(sys.argv[1])
+db.add_document(db.get_document(1))
+db.commit()" shared.db 2>/dev/null; then
+    run trawl_index --check --db shared.db
+    expect_status "--check of an index where two articles share an id exits 2" 2
+    like "... naming the id" "$err" "trawl-index: error: the index 'shared.db' holds 1 id shared by several articles (the first: '"
+else
+    ok "# SKIP python3-xapian not installed"
+    ok "# SKIP python3-xapian not installed"
+fi
+
 done_testing

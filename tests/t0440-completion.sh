@@ -60,13 +60,21 @@ done
 
 # The values offered are exactly those the program takes: it lists them
 # when given a bad one ("is not one of a, b, c").
-for option in --format --color --sort --cite --count-by; do
+for option in --format --color --sort --cite; do
     run trawl_search "$option" bogus x
     takes=$(printf '%s\n' "$err" | sed -n "1s/.*is not one of //p" | tr -d , | tr ' ' '\n' | sort)
     [ -n "$takes" ] || takes="(no list in: $err)"
     is "trawl-search $option <TAB> offers what trawl-search takes" \
         "$(complete "$search" "$option" '')" "$takes"
 done
+# --count-by takes the index's metadata fields too: the three every index
+# has are offered, and are the first the program names.
+copy_corpus "$tmp/corpus"
+trawl_index -q --db "$tmp/db" "$tmp/corpus"
+run trawl_search --db "$tmp/db" --count-by bogus x
+like "trawl-search --count-by names year, month and source first" "$err" "is not one of year, month, source"
+is "trawl-search --count-by <TAB> offers year, month and source" \
+    "$(complete "$search" --count-by '' | tr '\n' ' ')" "month source year "
 run trawl_search --format csv --fields bogus x
 takes=$(printf '%s\n' "$err" | sed -n '1s/.*(fields: \(.*\))$/\1/p' | tr -d , | tr ' ' '\n' | sort)
 is "trawl-search --fields <TAB> offers every field" "$(complete "$search" --fields '')" "$takes"

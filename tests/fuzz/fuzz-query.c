@@ -52,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* The first byte picks the mode, the rest is what a person typed. */
     query_mode_t mode = data[0] % 3 == 0 ? QUERY_DEFAULT
                       : data[0] % 3 == 1 ? QUERY_ALL : QUERY_ANY;
-    if (query_parse(analyzer, QUERY_FIELDS_ALL, (const char *)data + 1, size - 1, mode, &q,
+    if (query_parse(analyzer, NULL, (const char *)data + 1, size - 1, mode, &q,
                     &err) != QUERY_OK) {
         /* A failure always says why. */
         FUZZ_CHECK(err != NULL && *err != '\0');

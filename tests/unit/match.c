@@ -23,7 +23,7 @@ static void render_marks(const char *query, const char *text, buf_t *out)
     mark_t *marks = NULL;
     size_t count = 0, at = 0;
 
-    if (query_parse(analyzer, QUERY_FIELDS_ALL, query, strlen(query), QUERY_DEFAULT, &q,
+    if (query_parse(analyzer, NULL, query, strlen(query), QUERY_DEFAULT, &q,
                     &err) != QUERY_OK) {
         buf_printf(out, "(no parse: %s)", err ? err : "?");
         free(err);
@@ -121,7 +121,7 @@ static void test_order(void)
     static const char text[] = "area teams area";
     int calls = 0;
 
-    query_parse(analyzer, QUERY_FIELDS_ALL, "\"area teams\" area team", 22, QUERY_DEFAULT, &q,
+    query_parse(analyzer, NULL, "\"area teams\" area team", 22, QUERY_DEFAULT, &q,
                 &err);
     matcher_t *m = matcher_new(analyzer, q->terms, q->term_count);
     is_int(matcher_group_count(m), 3, "three groups: a phrase and two words");

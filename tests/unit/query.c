@@ -80,6 +80,20 @@ static const struct {
     { "\"area teams", "Query((" AREA " AND " TEAM "))", "Query((" AREA " OR " TEAM "))",
       "0:area/0 0:team/1" },
     { "£350m", "Query((Z350m OR 0.5 * ZXC350m))", NULL, "0:350m/0" },
+    /* Metadata fields: the byline is one of every index; words as written,
+     * filters, not marked in the text; an exact value as typed. */
+    { "byline:Smith", "Query((<alldocuments> FILTER 0 * XFbyline:smith))", NULL, "" },
+    { "Author:smith bullying", "Query((" BULLI " FILTER 0 * XFbyline:smith))", NULL, "0:bulli/0" },
+    { "byline:\"jane smith\"",
+      "Query((<alldocuments> FILTER 0 * (XFbyline:jane PHRASE 2 XFbyline:smith)))", NULL, "" },
+    { "byline=\"Jane Smith\"", "Query((<alldocuments> FILTER 0 * XFbyline=Jane Smith))", NULL,
+      "" },
+    { "source=HSJ bullying", "Query((" BULLI " FILTER VALUE_RANGE 5 HSJ HSJ))", NULL, "0:bulli/0" },
+    /* No field is meant: words. */
+    { "http://nhs.uk",
+      "Query(((Zhttp OR 0.5 * ZXChttp) AND (Znhs OR 0.5 * ZXCnhs) AND (Zuk OR 0.5 * ZXCuk)))",
+      "Query(((Zhttp OR 0.5 * ZXChttp) OR (Znhs OR 0.5 * ZXCnhs) OR (Zuk OR 0.5 * ZXCuk)))",
+      "0:http/0 0:nhs/1 0:uk/2" },
     { "'Worryingly fast'",
       "Query(((Zworri OR 0.5 * ZXCworri) AND (Zfast OR 0.5 * ZXCfast)))",
       "Query(((Zworri OR 0.5 * ZXCworri) OR (Zfast OR 0.5 * ZXCfast)))",
@@ -100,6 +114,14 @@ static const struct {
       "date:yesterday: not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)" },
     { "date:..", QUERY_BAD_DATE,
       "date:..: not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)" },
+    /* A field the index lacks is an error, never the words "category sci space". */
+    { "category:sci.space", QUERY_BAD_FIELD,
+      "the index has no field 'category'; its fields: title, body, comments, source, date, id,"
+      " byline, author (to search the words as they are, put them in quotes)" },
+    { "bullying title=Bullies", QUERY_BAD_FIELD,
+      "the index has no field 'title=' (exact values are for source= and the fields of the"
+      " articles' metadata); its fields: title, body, comments, source, date, id, byline, author"
+      " (to search the words as they are, put them in quotes)" },
 };
 
 static const struct {
@@ -128,7 +150,7 @@ static char *describe(const qtree_t *t)
  * every field. */
 static int parse(const char *text, size_t len, query_mode_t mode, query_t **q, char **err)
 {
-    return query_parse(analyzer, QUERY_FIELDS_ALL, text, len, mode, q, err) == QUERY_OK ? 0 : -1;
+    return query_parse(analyzer, NULL, text, len, mode, q, err) == QUERY_OK ? 0 : -1;
 }
 
 static void render_terms(const query_t *q, buf_t *out)
@@ -163,7 +185,7 @@ int main(void)
         query_free(q);
     }
     for (size_t i = 0; i < sizeof errors / sizeof *errors; i++) {
-        query_status_t st = query_parse(analyzer, QUERY_FIELDS_ALL, errors[i].query,
+        query_status_t st = query_parse(analyzer, NULL, errors[i].query,
                                         strlen(errors[i].query), QUERY_DEFAULT, &q, &err);
         ok(st == errors[i].status && q == NULL, "'%s' fails with status %d", errors[i].query,
            (int)errors[i].status);
@@ -183,7 +205,8 @@ int main(void)
 
     /* An index without reader comments: plain words leave them out; a
      * comments: field still asks for them. */
-    ok(query_parse(analyzer, 0, "area teams comments:bullying", 28, QUERY_DEFAULT, &q,
+    static const query_index_t no_comments = { 0, NULL, 0 };
+    ok(query_parse(analyzer, &no_comments, "area teams comments:bullying", 28, QUERY_DEFAULT, &q,
                    &err) == QUERY_OK, "an index without comments: parsed");
     char *without = describe(q->all);
     is_str(without, "Query((Zarea AND Zteam AND 0.5 * ZXCbulli))",
@@ -197,6 +220,42 @@ int main(void)
     is_str(d, "Query((" AREA " OR " TEAM "))", "--any: words in brackets are OR-ed");
     free(d);
     query_free(q);
+
+    /* An index with metadata fields of its own (XKcategory, XKnewsgroups). */
+    {
+        static char category[] = "category", newsgroups[] = "newsgroups";
+        static char *names[] = { category, newsgroups };
+        static const query_index_t fielded = { QUERY_FIELDS_ALL, names, 2 };
+        static const struct { const char *query, *all; } fielded_cases[] = {
+            { "category:sci.space",
+              "Query((<alldocuments> FILTER (0 * XFcategory:sci AND 0 * XFcategory:space)))" },
+            { "CATEGORY=sci.space", "Query((<alldocuments> FILTER 0 * XFcategory=sci.space))" },
+            { "newsgroups:(alt.atheism OR relig*)",
+              "Query((<alldocuments> FILTER ((0 * XFnewsgroups:alt AND 0 * XFnewsgroups:atheism)"
+              " OR 0 * WILDCARD SYNONYM XFnewsgroups:relig)))" },
+            { "bullying -newsgroups=alt.atheism",
+              "Query((" BULLI " AND_NOT XFnewsgroups=alt.atheism))" },
+        };
+        for (size_t i = 0; i < sizeof fielded_cases / sizeof *fielded_cases; i++) {
+            const char *text = fielded_cases[i].query;
+            if (!ok(query_parse(analyzer, &fielded, text, strlen(text), QUERY_DEFAULT, &q, &err)
+                        == QUERY_OK, "a field of the index: '%s' parses", text)) {
+                printf("#   error: %s\n", err);
+                free(err);
+                continue;
+            }
+            char *all = describe(q->all);
+            is_str(all, fielded_cases[i].all, text);
+            free(all);
+            query_free(q);
+        }
+        ok(query_parse(analyzer, &fielded, "categry:x", 9, QUERY_DEFAULT, &q, &err)
+               == QUERY_BAD_FIELD, "a misspelt field is an error");
+        is_str(err, "the index has no field 'categry'; its fields: title, body, comments, source,"
+                    " date, id, byline, author, category, newsgroups (to search the words as"
+                    " they are, put them in quotes)", "... naming the index's fields");
+        free(err);
+    }
 
     /* Bad input: bounded, never a crash. */
     {
