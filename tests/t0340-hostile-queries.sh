@@ -221,23 +221,10 @@ for dir in /usr/sbin /usr/local/sbin /sbin; do
 done
 if [ -n "$lighttpd_bin" ] && command -v curl > /dev/null; then
     chmod o-r "$tmp/www/trawl.cgi.conf"
-    port=$(free_port)
-    cat > "$tmp/lighttpd.conf" <<CONF
-server.document-root = "$tmp/www"
-server.bind = "127.0.0.1"
-server.port = $port
-server.errorlog = "$tmp/lighttpd-error.log"
-server.modules = ("mod_access", "mod_cgi")
+    . "$TRAWL_SRCDIR/tests/cgi-server.sh"
+    lighttpd_start 'server.modules = ("mod_access", "mod_cgi")
 cgi.assign = (".cgi" => "")
-url.access-deny = (".conf")
-CONF
-    "$lighttpd_bin" -D -f "$tmp/lighttpd.conf" > "$tmp/lighttpd.out" 2>&1 &
-    server_pid=$!
-    trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; chmod -R u+rwx "$tmp"; rm -rf "$tmp"' EXIT
-    for _ in $(seq 50); do
-        curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/trawl.cgi" && break
-        sleep 0.1
-    done
+url.access-deny = (".conf")'   # sets $port; stopped on exit
     code=$(curl -s -o "$tmp/conf.out" -w '%{http_code}' "http://127.0.0.1:$port/trawl.cgi.conf" || true)
     is "lighttpd with doc/cgi.md's url.access-deny: trawl.cgi.conf is 403" "$code" 403
     unlike "... its contents not sent" "$(cat "$tmp/conf.out")" "TRAWL_DB"
