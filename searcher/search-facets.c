@@ -147,7 +147,7 @@ static search_status_t match_counts(searcher_t *s, const query_t *query,
         /* Counted over every match, not only those a page would look at. */
         xo.check_at_least = documents;
         search_budget_start(s);
-        if ((status = search_budget_options(s, &xo)) == SEARCH_OK
+        if ((status = search_budget_options(s, &xo, 0)) == SEARCH_OK
             && (st = xs_db_search(s->db, filtered ? filtered : q, &xo, &r)) != XS_OK)
             status = st == XS_TIME_LIMIT ? search_time_up(s) : search_shim_failed(s, st);
     }
@@ -223,7 +223,7 @@ static search_status_t match_set(searcher_t *s, const query_t *query, docset_t *
     else {
         xo.limit = xo.check_at_least = documents;
         search_budget_start(s);
-        if ((status = search_budget_options(s, &xo)) == SEARCH_OK
+        if ((status = search_budget_options(s, &xo, 0)) == SEARCH_OK
             && (st = xs_db_search(s->db, filtered ? filtered : q, &xo, &r)) != XS_OK)
             status = st == XS_TIME_LIMIT ? search_time_up(s) : search_shim_failed(s, st);
     }

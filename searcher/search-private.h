@@ -60,10 +60,10 @@ void search_ranking_options(const searcher_t *s, xs_search_options_t *xo);
 void search_budget_start(searcher_t *s);
 
 /* Sets XO's stop_seconds to what is left of S's time limit since
- * search_budget_start(), and its count_seconds to SEARCH_COUNT_SECONDS (or
- * less, if less is left).  Returns SEARCH_OK, or search_time_up(S) when no
+ * search_budget_start() and, when COUNTING, its count_seconds to
+ * SEARCH_COUNT_SECONDS.  Returns SEARCH_OK, or search_time_up(S) when no
  * time is left. */
-search_status_t search_budget_options(searcher_t *s, xs_search_options_t *xo);
+search_status_t search_budget_options(searcher_t *s, xs_search_options_t *xo, int counting);
 
 /* Fails S with SEARCH_TOO_COMPLEX: the time limit passed. */
 search_status_t search_time_up(searcher_t *s);

@@ -37,12 +37,13 @@ static search_status_t no_memory(searcher_t *s)
 }
 
 /* xs_db_search() of Q on S with XO, within what is left of the run's time
- * (counts within SEARCH_COUNT_SECONDS): SEARCH_OK with *RESULTS set, or
- * the failure. */
+ * (and, when COUNTING, within SEARCH_COUNT_SECONDS: the results may then
+ * be stopped, xs_results_stopped()): SEARCH_OK with *RESULTS set, or the
+ * failure. */
 static search_status_t search_within(searcher_t *s, const xs_query_t *q, xs_search_options_t *xo,
-                                     xs_results_t **results)
+                                     int counting, xs_results_t **results)
 {
-    search_status_t status = search_budget_options(s, xo);
+    search_status_t status = search_budget_options(s, xo, counting);
     xs_status_t st;
 
     if (status != SEARCH_OK)
@@ -53,9 +54,10 @@ static search_status_t search_within(searcher_t *s, const xs_query_t *q, xs_sear
     return st == XS_OK ? SEARCH_OK : search_failed(s, st);
 }
 
-/* Counts the matches of Q (already restricted) into *MATCHES: exact up to
- * SEARCH_EXACT_COUNT_MAX matches (every match with opts->exact_counts),
- * else Xapian's estimate, and *EXACT cleared.  Weights play no part
+/* Counts the matches of Q (already restricted) into *MATCHES (which holds
+ * the ranking pass's estimate): exact up to SEARCH_EXACT_COUNT_MAX matches
+ * counted within SEARCH_COUNT_SECONDS (every match, however long, with
+ * opts->exact_counts), else Xapian's estimate, and *EXACT cleared.  Weights play no part
  * (the query is scaled to 0), which makes counting a fraction of the cost
  * of ranking every match. */
 static search_status_t count_matches(run_t *run, const xs_query_t *q, unsigned *matches,
@@ -72,11 +74,19 @@ static search_status_t count_matches(run_t *run, const xs_query_t *q, unsigned *
     xo.check_at_least = run->opts->exact_counts ? (unsigned)-1 : SEARCH_EXACT_COUNT_MAX;
     if (xs_query_scale(q, 0, &boolean) != XS_OK)
         return no_memory(s);
-    search_status_t status = search_within(s, boolean, &xo, &results);
+    /* Asked for exact counts, they take what they take (within the time
+     * limit); else SEARCH_COUNT_SECONDS. */
+    search_status_t status = search_within(s, boolean, &xo, !run->opts->exact_counts, &results);
     xs_query_destroy(boolean);
     if (status != SEARCH_OK)
         return status;
-    *matches = xs_results_matches_estimated(results);
+    if (xs_results_stopped(results)) {
+        /* The ranking pass's estimate stands, but not below what was
+         * counted. */
+        if (*matches < xs_results_matches_lower(results))
+            *matches = xs_results_matches_lower(results);
+    } else
+        *matches = xs_results_matches_estimated(results);
     if (xs_results_matches_lower(results) != xs_results_matches_upper(results))
         *exact = 0;
     xs_results_destroy(results);
@@ -154,7 +164,7 @@ static search_status_t collect(run_t *run, const xs_query_t *q, unsigned offset,
             return no_memory(s);
         q = filtered;
     }
-    if ((status = search_within(s, q, &xo, &results)) != SEARCH_OK) {
+    if ((status = search_within(s, q, &xo, 0, &results)) != SEARCH_OK) {
         xs_query_destroy(filtered);
         return status;
     }
@@ -245,7 +255,7 @@ static search_status_t mark_all_words(run_t *run, const xs_query_t *all, size_t 
     xs_search_options_init(&xo);
     xo.limit = (unsigned)n;
     xo.skip_values = 1;
-    if ((status = search_within(s, both, &xo, &results)) != SEARCH_OK)
+    if ((status = search_within(s, both, &xo, 0, &results)) != SEARCH_OK)
         goto done;
     for (size_t i = first; i < out->hit_count; i++) {
         out->hits[i].has_all_words = 0;
@@ -463,7 +473,7 @@ static search_status_t feedback(searcher_t *s, const query_t *query, xs_query_t 
     xo.skip_values = 1;
     if (s->filter && (top = search_restricted(s, *any)) == NULL)
         goto done;
-    if ((status = search_within(s, top ? top : *any, &xo, &results)) != SEARCH_OK)
+    if ((status = search_within(s, top ? top : *any, &xo, 0, &results)) != SEARCH_OK)
         goto done;
     status = SEARCH_NO_MEMORY;
     for (n = 0; n < xs_results_size(results); n++)

@@ -454,7 +454,7 @@ void search_budget_start(searcher_t *s)
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &s->started);
 }
 
-search_status_t search_budget_options(searcher_t *s, xs_search_options_t *xo)
+search_status_t search_budget_options(searcher_t *s, xs_search_options_t *xo, int counting)
 {
     struct timespec now;
     double left;
@@ -465,7 +465,8 @@ search_status_t search_budget_options(searcher_t *s, xs_search_options_t *xo)
     if (left <= 0)
         return search_time_up(s);
     xo->stop_seconds = left;
-    xo->count_seconds = left < SEARCH_COUNT_SECONDS ? left : SEARCH_COUNT_SECONDS;
+    if (counting)
+        xo->count_seconds = SEARCH_COUNT_SECONDS;
     return SEARCH_OK;
 }
 

@@ -86,11 +86,11 @@ typedef enum {
  * visit to every match (doc/benchmarks.md, "Exact counts"). */
 #define SEARCH_EXACT_COUNT_MAX 1000000
 
-/* Counting within a budget: a count (or a facet count) still running
- * after SEARCH_COUNT_SECONDS (Xapian's clock: elapsed time) stops at what
- * it has seen, and the
- * result says "about N" (counts_exact 0).  Counting every match of a
- * query of common words was most of its cost on 20 Newsgroups. */
+/* Counting within a budget: counting the matches of a run (past the page)
+ * stops after SEARCH_COUNT_SECONDS of CPU, and the result says "about N"
+ * (counts_exact 0; opts->exact_counts counts on, within the time limit).
+ * Counting every match of a query of common words was most of its cost
+ * on 20 Newsgroups.  Facet counts are exact, within the time limit. */
 #define SEARCH_COUNT_SECONDS 0.1
 
 /* The time limit of a searcher_run() or a searcher_facets() call, in CPU
@@ -341,9 +341,8 @@ typedef struct {
  * number; with QUERY NULL, every article of the index, and *matches_out
  * gets the number of articles.  OUT[i] (COUNT of them) gets the values of
  * KINDS[i] with their counts (articles without one are not counted): free
- * each with search_facet_free(), also on failure.  The counts are made
- * within SEARCH_COUNT_SECONDS: past it they cover the articles seen so
- * far.  Returns SEARCH_OK, SEARCH_TOO_COMPLEX (the time limit),
+ * each with search_facet_free(), also on failure.  Returns SEARCH_OK,
+ * SEARCH_TOO_COMPLEX (the time limit),
  * SEARCH_INDEX_ERROR or SEARCH_NO_MEMORY. */
 search_status_t searcher_facets(searcher_t *s, const query_t *query,
                                 const search_facet_kind_t *kinds, size_t count,

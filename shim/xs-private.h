@@ -79,6 +79,7 @@ typedef std::vector<std::pair<std::string, unsigned>> _xs_facet;
 struct xs_results {
     std::vector<_xs_hit> hits;
     unsigned lower = 0, estimated = 0, upper = 0;
+    bool stopped = false;   // counting stopped at count_seconds
     std::vector<_xs_facet> facets;  // one per opts->facet_slots entry
 };
 
@@ -134,6 +135,10 @@ inline xs_status_t _xs_db_call(xs_db_t *db, const char *what,
 // _xs_fail() turns into XS_TIME_LIMIT.
 struct _xs_time_up {
     double seconds;
+};
+
+// What a search throws past its count_seconds, caught in xs-search.cc.
+struct _xs_count_stop {
 };
 
 // Sets DB's last error to say that DB was opened read-only, and returns

@@ -7,6 +7,7 @@
 
 #include <time.h>
 
+#include <climits>
 #include <memory>
 #include <string>
 #include <utility>
@@ -47,22 +48,41 @@ static double thread_cpu_seconds()
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
 }
 
-// A match spy that only looks at the clock: Xapian has no way to end a
-// match early (set_time_limit() only drops check_at_least), so past the
-// limit this throws out of get_mset(), which Xapian unwinds cleanly.  The
-// clock is the thread's CPU time (a loaded machine must not fail ordinary
+// A match spy that only looks at the clock.  Xapian has no way to end a
+// match early, so past a limit this throws out of get_mset(), which
+// Xapian unwinds cleanly: past COUNT seconds _xs_count_stop (the caller
+// keeps what was counted), past STOP seconds _xs_time_up.  The clock is
+// the thread's CPU time (a loaded machine must not fail ordinary
 // queries), read every CHECK_EVERY documents: a few nanoseconds a match.
+//
+// Not Xapian's own Enquire::set_time_limit(): in 1.4 its timer notifies a
+// thread that sets a flag in get_mset()'s stack frame, and timer_delete()
+// does not wait for a notification already on its way, so on a loaded
+// machine the flag was written into whatever frame was there by then
+// (bench/load.sh: two trawl.cgi crashes, one jumping into the stack).
 class Deadline : public Xapian::MatchSpy {
     static const unsigned CHECK_EVERY = 64;
-    double end, seconds;
-    unsigned seen = 0;
+    double count_end, stop_end, stop_seconds;
 
   public:
-    explicit Deadline(double s) : end(thread_cpu_seconds() + s), seconds(s) {}
+    unsigned seen = 0;   // matching documents the match has found
+
+    Deadline(double count, double stop)
+    {
+        const double now = thread_cpu_seconds();
+        count_end = count > 0 ? now + count : 0;
+        stop_end = stop > 0 ? now + stop : 0;
+        stop_seconds = stop;
+    }
     void operator()(const Xapian::Document &, double) override
     {
-        if (++seen % CHECK_EVERY == 0 && thread_cpu_seconds() > end)
-            throw _xs_time_up{seconds};
+        if (++seen % CHECK_EVERY != 0)
+            return;
+        const double now = thread_cpu_seconds();
+        if (stop_end > 0 && now > stop_end)
+            throw _xs_time_up{stop_seconds};
+        if (count_end > 0 && now > count_end)
+            throw _xs_count_stop{};
     }
 };
 
@@ -136,10 +156,8 @@ static xs_status_t search_once(xs_db_t *db, const xs_query_t *q,
         Xapian::Enquire enquire(db->reader());
         enquire.set_query(q->query);
         set_weighting_and_order(enquire, opts);
-        if (opts->count_seconds > 0)
-            enquire.set_time_limit(opts->count_seconds);
-        if (opts->stop_seconds > 0 && !db->remote_refuses_spies) {
-            deadline = std::make_unique<Deadline>(opts->stop_seconds);
+        if ((opts->stop_seconds > 0 || opts->count_seconds > 0) && !db->remote_refuses_spies) {
+            deadline = std::make_unique<Deadline>(opts->count_seconds, opts->stop_seconds);
             enquire.add_matchspy(deadline.get());
         }
         for (size_t f = 0; f < opts->facet_slot_count; f++) {
@@ -148,18 +166,22 @@ static xs_status_t search_once(xs_db_t *db, const xs_query_t *q,
             enquire.add_matchspy(spies.back().get());
         }
         Xapian::MSet mset;
+        std::unique_ptr<xs_results_t> results(new xs_results_t);
         try {
             mset = enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
+            copy_hits(mset, opts->skip_values != 0, opts->docids_only != 0, results.get());
         } catch (const Xapian::UnimplementedError &) {
             // A remote database (xapian-tcpsrv) runs only the spies it
             // knows: the deadline is left to the server's side there.
             if (deadline)
                 db->remote_refuses_spies = true;
             throw;
+        } catch (const _xs_count_stop &) {
+            // Counting stopped: what was seen is all that is known.
+            results->stopped = true;
+            results->lower = results->estimated = deadline->seen;
+            results->upper = UINT_MAX;
         }
-
-        std::unique_ptr<xs_results_t> results(new xs_results_t);
-        copy_hits(mset, opts->skip_values != 0, opts->docids_only != 0, results.get());
         results->facets.resize(spies.size());
         for (size_t f = 0; f < spies.size(); f++)
             for (Xapian::TermIterator v = spies[f]->values_begin();
@@ -168,7 +190,8 @@ static xs_status_t search_once(xs_db_t *db, const xs_query_t *q,
         *out = results.release();
         return XS_OK;
     };
-    const bool with_deadline = opts->stop_seconds > 0 && !db->remote_refuses_spies;
+    const bool with_deadline =
+        (opts->stop_seconds > 0 || opts->count_seconds > 0) && !db->remote_refuses_spies;
     xs_status_t st = _xs_db_call(db, "searching", body);
     if (st != XS_OK && with_deadline && db->remote_refuses_spies)
         st = _xs_db_call(db, "searching", body);   // without it
@@ -199,6 +222,11 @@ static const _xs_hit *hit_at(const xs_results_t *r, size_t i)
 size_t xs_results_size(const xs_results_t *r)
 {
     return r ? r->hits.size() : 0;
+}
+
+int xs_results_stopped(const xs_results_t *r)
+{
+    return r && r->stopped;
 }
 
 unsigned xs_results_matches_lower(const xs_results_t *r)

@@ -365,9 +365,13 @@ typedef struct {
                                     weights only, no document is read
                                     (data and values then are "") */
     double count_seconds;        /* > 0: after this many seconds of the
-                                    match, check_at_least is dropped, so the
-                                    counts (and facets) are what was seen by
-                                    then (Xapian's Enquire::set_time_limit) */
+                                    calling thread's CPU the match stops
+                                    where it is (for counting: limit 0):
+                                    the results are then stopped
+                                    (xs_results_stopped()), their counts
+                                    the matches found so far as the lower
+                                    bound, UINT_MAX the upper, their facets
+                                    over those */
     double stop_seconds;         /* > 0: a match still finding documents
                                     after this many seconds of the calling
                                     thread's CPU is abandoned (XS_TIME_LIMIT);
@@ -393,6 +397,9 @@ void xs_search_options_init(xs_search_options_t *opts);
  * is reopened, but not after DB is closed. */
 xs_status_t xs_db_search(xs_db_t *db, const xs_query_t *q,
                          const xs_search_options_t *opts, xs_results_t **out);
+
+/* Non-zero when the search stopped at opts->count_seconds. */
+int xs_results_stopped(const xs_results_t *r);
 
 /* Number of results held (at most opts->limit). */
 size_t xs_results_size(const xs_results_t *r);

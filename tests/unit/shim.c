@@ -1220,7 +1220,8 @@ static void test_compact_and_many(void)
 }
 
 /* A search past its stop_seconds is abandoned (the match spy looks at the
- * clock every 64 matching documents); count_seconds only ends counting. */
+ * clock every 64 matching documents); past count_seconds it stops with
+ * what it counted. */
 static void test_time_limit(void)
 {
     const char *path = path_in_tmp("timed");
@@ -1239,16 +1240,23 @@ static void test_time_limit(void)
     xs_query_term("common", 6, 1, 0, &q);
     xs_search_options_init(&opts);
     opts.check_at_least = 300;
+    opts.limit = 0;
     opts.count_seconds = 1e-9;
-    is_int(xs_db_search(db, q, &opts, &r), XS_OK, "count_seconds only ends counting");
+    is_int(xs_db_search(db, q, &opts, &r), XS_OK, "past count_seconds: the search succeeds");
+    ok(xs_results_stopped(r), "... stopped");
+    is_int((int)xs_results_matches_lower(r), 64, "... with what it counted by then");
+    ok(xs_results_matches_upper(r) > 300, "... which is not the whole count");
     xs_results_destroy(r);
     r = NULL;
+    opts.count_seconds = 0;
     opts.stop_seconds = 1e-9;
     is_int(xs_db_search(db, q, &opts, &r), XS_TIME_LIMIT, "past stop_seconds: XS_TIME_LIMIT");
     ok(r == NULL, "... and no results");
     ok(strstr(xs_db_last_error(db), "stopped after") != NULL, "... saying so");
     opts.stop_seconds = 60;
-    is_int(xs_db_search(db, q, &opts, &r), XS_OK, "a limit not reached changes nothing");
+    opts.count_seconds = 60;
+    is_int(xs_db_search(db, q, &opts, &r), XS_OK, "limits not reached change nothing");
+    ok(!xs_results_stopped(r), "... not stopped");
     is_int((int)xs_results_matches_lower(r), 300, "... the count exact");
     xs_results_destroy(r);
     xs_query_destroy(q);
