@@ -141,7 +141,7 @@ def fit(parts, sep=" "):
 qs = [
     fit(['"that is"'] * 200),                      # the probe's 102 copies
     fit('"%s"' % p for p in phrases),              # different phrases (refused)
-    fit('"%s"' % p for p in phrases[:24]),         # as many as allowed
+    fit('"%s"' % p for p in phrases[:20]),         # as many as allowed
     fit(["pri*"] * 300),                           # the probe's 204 wildcards
     fit("%s*" % w[:4] for w in words[:16]),        # 16 wildcards
     fit(words),                                    # common words
@@ -151,7 +151,7 @@ qs = [
     "(" * 60 + " ".join(words[:40]) + ")" * 60,
     words[0] + " " + fit(["-" + w for w in words[1:]])[:1000],
     fit(['"%s %s" NEAR/50 "%s %s"' % tuple(words[i:i + 4]) for i in range(0, 100, 4)]),
-    fit(["title:\"%s\"" % p for p in phrases[:24]]),
+    fit(["title:\"%s\"" % p for p in phrases[:40]]),
     '"' + fit(words)[:1020] + '"',
 ]
 with open(sys.argv[1], "w", encoding="utf-8") as f:

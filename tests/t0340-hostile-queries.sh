@@ -34,7 +34,7 @@ done
 run trawl_search --db "$tmp/db" -- "$phrases"
 expect_status "18 different phrases (54 phrase searches): exit 2" 2
 like "... query too complex, naming the limit" "$err" \
-    "trawl-search: error: query too complex: 54 phrase or NEAR searches (at most 48;"
+    "trawl-search: error: query too complex: 54 phrase or NEAR searches (at most 40;"
 wild=
 for p in aaa aab aac aad aae aaf aag aah aai aaj aak aal aam aan aao aap aaq; do
     wild="$wild $p*"
