@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "config.h"
 #include "msg.h"
+#include "options.h"
 
 char *config_path(void)
 {
@@ -68,6 +69,14 @@ static char *check_value(const config_setting_t *s, const char *value)
         list_names(&why, s->choices, NULL, 0);
         return buf_detach(&why);
     }
+    if (s->flags & CONFIG_REAL) {
+        char *end;
+        double v = strtod(value, &end);
+        if (end != value && *end == '\0' && v >= 0 && v <= (double)s->max)
+            return NULL;
+        buf_printf(&why, "%s: '%s' is not a number from 0 to %lu", s->key, value, s->max);
+        return buf_detach(&why);
+    }
     if (s->max > 0) {
         char *end;
         errno = 0;
@@ -78,6 +87,18 @@ static char *check_value(const config_setting_t *s, const char *value)
         return buf_detach(&why);
     }
     return NULL;
+}
+
+/* VALUE as setting S takes it, malloc'ed: a path's "~" expanded. */
+static char *expand(const config_setting_t *s, const char *value)
+{
+    const char *home = getenv("HOME");
+    if (!(s->flags & CONFIG_PATH) || value[0] != '~' || (value[1] != '/' && value[1] != '\0')
+        || home == NULL || *home == '\0')
+        return strdup(value);
+    buf_t path = BUF_INIT;
+    buf_printf(&path, "%s%s", home, value + 1);
+    return path.failed ? NULL : buf_detach(&path);
 }
 
 /* Handles LINE (NUL-terminated, newline removed), line LINE_NUMBER of
@@ -100,6 +121,12 @@ static int read_line(const char *path, unsigned long line_number, char *line,
     value = trim(eq + 1);
     for (i = 0; i < count && strcmp(key, settings[i].key) != 0; i++)
         continue;
+    for (size_t k = 0; i == count && k < count; k++)
+        if (options_is_typo(key, strlen(key), settings[k].key)) {
+            warnf("%s:%lu: unknown setting '%s'; did you mean %s?  Line ignored", path,
+                  line_number, key, settings[k].key);
+            return 0;
+        }
     if (i == count) {
         buf_t known = BUF_INIT;
         list_names(&known, NULL, settings, count);
@@ -114,7 +141,8 @@ static int read_line(const char *path, unsigned long line_number, char *line,
         return 0;
     }
     free(settings[i].value);
-    if ((settings[i].value = strdup(value)) == NULL) {
+    settings[i].line = line_number;
+    if ((settings[i].value = expand(&settings[i], value)) == NULL) {
         errorf("reading '%s': out of memory", path);
         return -1;
     }
@@ -151,5 +179,6 @@ void config_free(config_setting_t *settings, size_t count)
     for (size_t i = 0; i < count; i++) {
         free(settings[i].value);
         settings[i].value = NULL;
+        settings[i].line = 0;
     }
 }

@@ -9,7 +9,7 @@
  *     limit = 20
  *
  * One setting a line, white space around key and value ignored, '#' starts
- * a comment line; a later line wins.  A line that is not a known
+ * a comment line; a later line wins.  A path may start with "~/".  A line that is not a known
  * "key = value" with a good value is reported as a warning naming the file
  * and line, and ignored: a typo costs a setting, never the search.
  */
@@ -26,7 +26,14 @@ typedef struct {
                                         or, when max is 0, any text */
     char *value;                     /* out: the value read (malloc'ed), or
                                         NULL when the file does not set it */
+    unsigned flags;                  /* CONFIG_PATH, CONFIG_REAL */
+    unsigned long line;              /* out: the line that set value, or 0 */
 } config_setting_t;
+
+/* A path: a leading "~" or "~/" is $HOME, as a shell would expand it. */
+#define CONFIG_PATH 1u
+/* choices NULL: a decimal number (1.2) from 0 to max, not only a whole one. */
+#define CONFIG_REAL 2u
 
 /* The config file of trawl: $XDG_CONFIG_HOME/trawl/config when
  * XDG_CONFIG_HOME is set to an absolute path, else

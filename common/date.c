@@ -1,456 +1,13 @@
 /* date.c: reads dates as pages, mail, feeds and users write them (date.h).
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
- * The input is cut into tokens, at most DATE_TOKENS_MAX and only as far as
- * the reader looks: numbers (ASCII digits), words (letters, folded: lower
- * case, accents dropped) and single punctuation characters (dashes, quotes
- * and bullets mapped to ASCII), each marked with whether white space stood
- * before it.  A recursive-descent reader tries the forms of date.h over
- * the tokens, the more specific before the less (a day before a month
- * alone), and checks the calendar last.  Every token is bounded (a word
- * over DATE_WORD_MAX bytes names nothing, a number over 9 digits has no
- * value), so nothing reads past the input or overflows.  Names are looked
- * up only in the languages that have one starting with the word's first
- * byte (name_index_t).
+ * A recursive-descent reader tries the forms of date.h over the tokens of
+ * date-lex.c, the more specific before the less (a day before a month
+ * alone), and checks the calendar (date-calendar.c) last.
  */
-#include <stdint.h>
 #include <string.h>
-#include <threads.h>
 
-#include "date.h"
-#include "date-names.h"
-#include "utf8.h"
-
-/* Tokens of the longest date read: "Tue Feb 20 2018 01:00:00 GMT+0100
- * (Central European Standard Time)" is 19; a header with a comment from
- * the mail server about 30.  More is no date. */
-#define DATE_TOKENS_MAX 64
-
-/* Bytes of a folded word: the longest name, "воскресенье", is 22; longer
- * words name nothing. */
-#define DATE_WORD_MAX 32
-
-/* The shortest abbreviation read by prefix: "Jan", "Mär", "Di" only by its
- * listed form. */
-#define NAME_PREFIX_MIN 3
-
-/* Numbers of more digits than this have no value: no part of a date has
- * more than 8 (YYYYMMDD). */
-#define NUMBER_DIGITS_MAX 9
-
-/* Languages read: the bits of a name_index_t mask (date-names.c has 17;
- * later ones would be ignored). */
-#define LANGUAGES_MAX 32
-
-/* Labels of different lengths tried at the start of a line ("Last
- * updated on", "Last updated"). */
-#define LABEL_CHOICES_MAX 4
-
-enum { TOKEN_NUMBER, TOKEN_WORD, TOKEN_PUNCT };
-enum { NAME_MONTH, NAME_WEEKDAY };
-
-typedef struct {
-    unsigned char kind;
-    unsigned char spaced;      /* white space (or the start) before it */
-    char punct;                /* TOKEN_PUNCT: the character */
-    unsigned char digits;      /* TOKEN_NUMBER: digit count, at most 255 */
-    int value;                 /* TOKEN_NUMBER: the value; -1 past NUMBER_DIGITS_MAX */
-    unsigned char word_len;    /* TOKEN_WORD: bytes in word; 0: too long */
-    unsigned char chars;       /* TOKEN_WORD: characters in word */
-    char word[DATE_WORD_MAX];  /* TOKEN_WORD: folded, not NUL-terminated */
-    signed char named[2];      /* name_at()'s answers (NAME_MONTH, NAME_WEEKDAY);
-                                  -1: not asked yet */
-    size_t end;                /* offset just past it in the input */
-} token_t;
-
-/* The reader's state.  Tokens are cut from the input only as far as the
- * reader looks (have()): most lines it is asked about are no date, and it
- * sees so from their first token or two. */
-typedef struct {
-    const char *s;             /* the input */
-    size_t len, pos;           /* its length; where cutting tokens stopped */
-    int spaced;                /* white space (or the start) before pos */
-    int more;                  /* input was left past DATE_TOKENS_MAX tokens */
-    token_t t[DATE_TOKENS_MAX];
-    int n;                     /* tokens cut so far */
-    const date_language_t *languages[LANGUAGES_MAX];
-    uint32_t language_bits[LANGUAGES_MAX];   /* 1 << each one's place in date_languages */
-    int language_count;
-    int month_first;           /* date_rules_t.month_first */
-    int compact;               /* 1: YYYYMMDD is a date */
-} parser_t;
-
-/* ------------------------------------------------------------ folding */
-
-/* Latin-1 letters U+00C0..U+00FF without their marks ('*': special). */
-static const char latin1_base[] = "aaaaaa*ceeeeiiiidnooooo*ouuuuyt*"
-                                  "aaaaaa*ceeeeiiiidnooooo*ouuuuyty";
-/* Latin Extended-A, U+0100..U+017F, without marks. */
-static const char latin_ext_a_base[] =
-    "aaaaaaccccccccdd" "ddeeeeeeeeeegggg" "gggghhhhiiiiiiii" "iiiijjkkklllllll"
-    "lllnnnnnnnnnoooo" "oooorrrrrrssssss" "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
-
-/* Appends the folded form of CH to the word of T.  A word that outgrows
- * DATE_WORD_MAX gets word_len 0 for good: it names nothing. */
-static void fold_char(token_t *t, unsigned ch, size_t *len, int *overflow)
-{
-    char enc[4];
-    size_t n = 0;
-
-    if (ch >= 0x300 && ch <= 0x36F)          /* a combining mark: dropped */
-        return;
-    if (ch < 0x80) {
-        enc[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
-    } else if (ch == 0xAA || ch == 0xBA) {   /* ª º: ordinal indicators */
-        enc[n++] = ch == 0xAA ? 'a' : 'o';
-    } else if (ch >= 0xC0 && ch <= 0xFF && latin1_base[ch - 0xC0] != '*') {
-        enc[n++] = latin1_base[ch - 0xC0];
-    } else if (ch == 0xC6 || ch == 0xE6) {
-        enc[n++] = 'a', enc[n++] = 'e';
-    } else if (ch == 0xDF) {
-        enc[n++] = 's', enc[n++] = 's';
-    } else if (ch >= 0x100 && ch <= 0x17F) {
-        enc[n++] = latin_ext_a_base[ch - 0x100];
-    } else if (ch >= 0x218 && ch <= 0x21B) { /* Ș ș Ț ț (Romanian) */
-        enc[n++] = ch < 0x21A ? 's' : 't';
-    } else {
-        if (ch >= 0x410 && ch <= 0x42F)      /* Cyrillic capitals */
-            ch += 0x20;
-        else if (ch >= 0x400 && ch <= 0x40F)
-            ch += 0x50;
-        if (ch == 0x451)                     /* ё is written е as often */
-            ch = 0x435;
-        n = ch == UTF8_INVALID ? 0 : utf8_encode(ch, enc);
-        if (n == 0)
-            enc[n++] = '#';                  /* in no name */
-    }
-    if (*overflow || *len + n > DATE_WORD_MAX) {
-        *overflow = 1;
-        return;
-    }
-    memcpy(t->word + *len, enc, n);
-    *len += n;
-    t->chars++;
-}
-
-/* ----------------------------------------------------------- tokenizer */
-
-static int is_space_char(unsigned ch)
-{
-    return ch <= 0x20 || (ch >= 0x7F && ch <= 0xA0) || ch == 0x1680 ||
-           (ch >= 0x2000 && ch <= 0x200B) || ch == 0x2028 || ch == 0x2029 ||
-           ch == 0x202F || ch == 0x205F || ch == 0x3000 || ch == 0xFEFF;
-}
-
-/* The ASCII punctuation CH stands for, or 0 if CH is not punctuation:
- * dashes are '-', apostrophes '\'', bullets and middle dots '|'. */
-static char punct_of(unsigned ch)
-{
-    if (ch < 0x80)
-        return (ch > 0x20 && ch < 0x7F && !(ch >= '0' && ch <= '9') &&
-                !((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')) ? (char)ch : 0;
-    switch (ch) {
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212:
-        return '-';
-    case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0xB4:
-        return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0xAB: case 0xBB:
-        return '"';
-    case 0x2022: case 0xB7: case 0x2027: case 0x2219: case 0x25CF: case 0x2016:
-        return '|';
-    case 0xFF08: return '(';
-    case 0xFF09: return ')';
-    case 0xFF0C: case 0x3001: return ',';
-    case 0xFF0F: return '/';
-    case 0xFF1A: return ':';
-    case 0x3002: case 0x2026: return '.';
-    default: return 0;
-    }
-}
-
-static int is_digit(unsigned ch)
-{
-    return ch >= '0' && ch <= '9';
-}
-
-/* A character that continues a word: not a digit, space or punctuation. */
-static int is_word_char(unsigned ch)
-{
-    return !is_digit(ch) && !is_space_char(ch) && punct_of(ch) == 0;
-}
-
-/* Cuts the next token from P's input into P->t[P->n].  Returns 0 at the
- * end of the input or after DATE_TOKENS_MAX tokens (then P->more is set). */
-static int next_token(parser_t *p)
-{
-    const char *s = p->s;
-    size_t len = p->len, i = p->pos, next;
-    unsigned ch = 0;
-
-    while (i < len) {
-        next = i;
-        ch = utf8_decode(s, len, &next);
-        if (!is_space_char(ch))
-            break;
-        p->spaced = 1;
-        i = next;
-    }
-    p->pos = i;
-    if (i >= len)
-        return 0;
-    if (p->n == DATE_TOKENS_MAX) {
-        p->more = 1;
-        return 0;
-    }
-    token_t *k = &p->t[p->n++];
-    memset(k, 0, sizeof *k);
-    k->named[NAME_MONTH] = k->named[NAME_WEEKDAY] = -1;
-    k->spaced = (unsigned char)p->spaced;
-    p->spaced = 0;
-    if (is_digit(ch)) {
-        k->kind = TOKEN_NUMBER;
-        for (; i < len && is_digit((unsigned char)s[i]); i++) {
-            if (k->digits < NUMBER_DIGITS_MAX)
-                k->value = k->value * 10 + (s[i] - '0');
-            if (k->digits < 255)
-                k->digits++;
-        }
-        if (k->digits > NUMBER_DIGITS_MAX)
-            k->value = -1;
-    } else if (punct_of(ch)) {
-        k->kind = TOKEN_PUNCT;
-        k->punct = punct_of(ch);
-        i = next;
-    } else {
-        size_t wlen = 0;
-        int overflow = 0;
-        k->kind = TOKEN_WORD;
-        fold_char(k, ch, &wlen, &overflow);
-        i = next;
-        while (i < len) {
-            next = i;
-            ch = utf8_decode(s, len, &next);
-            if (!is_word_char(ch))
-                break;
-            fold_char(k, ch, &wlen, &overflow);
-            i = next;
-        }
-        k->word_len = overflow ? 0 : (unsigned char)wlen;
-    }
-    k->end = p->pos = i;
-    return 1;
-}
-
-/* Non-zero if there is a token I, cutting tokens as far as needed. */
-static int have(parser_t *p, int i)
-{
-    while (p->n <= i && next_token(p))
-        ;
-    return i < p->n;
-}
-
-/* ------------------------------------------------------ token helpers */
-
-static int is_number(parser_t *p, int i, int min_digits, int max_digits)
-{
-    return have(p, i) && p->t[i].kind == TOKEN_NUMBER && p->t[i].digits >= min_digits &&
-           p->t[i].digits <= max_digits;
-}
-
-/* The value of the number at I if it has MIN..MAX digits, else -1. */
-static int number(parser_t *p, int i, int min_digits, int max_digits)
-{
-    return is_number(p, i, min_digits, max_digits) ? p->t[i].value : -1;
-}
-
-static int is_punct(parser_t *p, int i, char c)
-{
-    return have(p, i) && p->t[i].kind == TOKEN_PUNCT && p->t[i].punct == c;
-}
-
-/* Non-zero if the token at I is one of the punctuation characters SET. */
-static int is_punct_in(parser_t *p, int i, const char *set)
-{
-    return have(p, i) && p->t[i].kind == TOKEN_PUNCT && strchr(set, p->t[i].punct) != NULL;
-}
-
-/* Non-zero if the token at I follows the previous one without a space. */
-static int joined(parser_t *p, int i)
-{
-    return have(p, i) && !p->t[i].spaced;
-}
-
-/* The first byte is compared first: most words are compared with many
- * names and differ there (date lines are tried on every short line). */
-static int word_equals(const token_t *t, const char *word)
-{
-    return t->kind == TOKEN_WORD && t->word_len > 0 && t->word[0] == word[0] &&
-           t->word_len == strlen(word) && memcmp(t->word, word, t->word_len) == 0;
-}
-
-static int is_word(parser_t *p, int i, const char *word)
-{
-    return have(p, i) && word_equals(&p->t[i], word);
-}
-
-/* Non-zero if the token at I is one of the NULL-terminated WORDS. */
-static int is_word_in(parser_t *p, int i, const char *const *words)
-{
-    for (; *words; words++)
-        if (is_word(p, i, *words))
-            return 1;
-    return 0;
-}
-
-/* ------------------------------------------------------------ names */
-
-/* Which languages have a month, weekday or label that starts with a given
- * byte (bit L: date_languages[L]).  A look-up then skips the languages
- * that cannot match, instead of comparing a word with every name: the
- * article model tries every short line as a date line.  Built once. */
-typedef struct {
-    uint32_t months[256], weekdays[256], labels[256];
-} name_index_t;
-
-static name_index_t name_index;
-static once_flag name_index_once = ONCE_FLAG_INIT;
-
-static void build_name_index(void)
-{
-    for (uint32_t l = 0; l < LANGUAGES_MAX && date_languages[l].language; l++) {
-        const date_language_t *lang = &date_languages[l];
-        for (int m = 0; m < 12; m++)
-            for (int f = 0; f < DATE_NAME_FORMS && lang->months[m][f]; f++)
-                name_index.months[(unsigned char)lang->months[m][f][0]] |= 1u << l;
-        for (int d = 0; d < 7; d++)
-            for (int f = 0; f < DATE_NAME_FORMS && lang->weekdays[d][f]; f++)
-                name_index.weekdays[(unsigned char)lang->weekdays[d][f][0]] |= 1u << l;
-        for (const date_label_name_t *lab = lang->labels; lab->words; lab++)
-            name_index.labels[(unsigned char)lab->words[0]] |= 1u << l;
-    }
-}
-
-/* 1: the word at T is FORM; 2: an abbreviation of it (a prefix of at least
- * NAME_PREFIX_MIN characters); 0: neither. */
-static int name_match(const token_t *t, const char *form)
-{
-    if (t->kind != TOKEN_WORD || t->word_len == 0 || t->word[0] != form[0])
-        return 0;
-    size_t n = strlen(form);
-    if (t->word_len > n || memcmp(t->word, form, t->word_len) != 0)
-        return 0;
-    return t->word_len == n ? 1 : t->chars >= NAME_PREFIX_MIN ? 2 : 0;
-}
-
-/* The month (1-12) word T names, or 0.  Languages are tried in order; in
- * each, a full form wins, else an abbreviation that fits one month only
- * ("jui" fits juin and juillet: none). */
-static int month_named(parser_t *p, const token_t *t)
-{
-    uint32_t have = name_index.months[(unsigned char)t->word[0]];
-    for (int l = 0; l < p->language_count; l++) {
-        const date_language_t *lang = p->languages[l];
-        int found = 0, ambiguous = 0;
-        if ((have & p->language_bits[l]) == 0)
-            continue;
-        for (int m = 0; m < 12; m++)
-            for (int f = 0; f < DATE_NAME_FORMS && lang->months[m][f]; f++) {
-                int how = name_match(t, lang->months[m][f]);
-                if (how == 1)
-                    return m + 1;
-                if (how == 2) {
-                    ambiguous |= found != 0 && found != m + 1;
-                    found = m + 1;
-                }
-            }
-        if (found && !ambiguous)
-            return found;
-    }
-    return 0;
-}
-
-/* Non-zero if word T names a weekday (which one does not matter). */
-static int weekday_named(parser_t *p, const token_t *t)
-{
-    uint32_t have = name_index.weekdays[(unsigned char)t->word[0]];
-    for (int l = 0; l < p->language_count; l++)
-        for (int d = 0; d < 7 && (have & p->language_bits[l]); d++)
-            for (int f = 0; f < DATE_NAME_FORMS && p->languages[l]->weekdays[d][f]; f++)
-                if (name_match(t, p->languages[l]->weekdays[d][f]))
-                    return 1;
-    return 0;
-}
-
-/* What the word at I names: its month (NAME_MONTH: 1-12) or whether it
- * is a weekday (NAME_WEEKDAY: 1); 0 if not, or no word.  Asked once a
- * token: the reader tries several forms at the same place. */
-static int name_at(parser_t *p, int i, int what)
-{
-    if (!have(p, i) || p->t[i].kind != TOKEN_WORD || p->t[i].word_len == 0)
-        return 0;
-    if (p->t[i].named[what] < 0)
-        p->t[i].named[what] = (signed char)(what == NAME_MONTH ? month_named(p, &p->t[i])
-                                                               : weekday_named(p, &p->t[i]));
-    return p->t[i].named[what];
-}
-
-static int month_at(parser_t *p, int i)
-{
-    return name_at(p, i, NAME_MONTH);
-}
-
-static int is_weekday(parser_t *p, int i)
-{
-    return name_at(p, i, NAME_WEEKDAY);
-}
-
-/* The end of label WORDS ("last updated") if the tokens at I are its
- * words, else -1. */
-static int label_end(parser_t *p, int i, const char *words)
-{
-    if (!have(p, i) || p->t[i].kind != TOKEN_WORD || p->t[i].word_len == 0 ||
-        p->t[i].word[0] != words[0])
-        return -1;                            /* the usual case, quickly */
-    while (*words) {
-        const char *space = strchr(words, ' ');
-        size_t n = space ? (size_t)(space - words) : strlen(words);
-        if (!have(p, i) || p->t[i].kind != TOKEN_WORD || p->t[i].word_len != n ||
-            memcmp(p->t[i].word, words, n) != 0)
-            return -1;
-        i++;
-        words += n + (space != NULL);
-    }
-    return i;
-}
-
-/* The labels that start at I: their distinct ends, longest first, in ENDS
- * and what they say in KINDS; returns how many (at most LABEL_CHOICES_MAX). */
-static int labels_at(parser_t *p, int i, int ends[], date_label_t kinds[])
-{
-    int count = 0;
-    if (!have(p, i) || p->t[i].kind != TOKEN_WORD || p->t[i].word_len == 0)
-        return 0;
-    uint32_t have = name_index.labels[(unsigned char)p->t[i].word[0]];
-    for (int l = 0; l < p->language_count; l++)
-        for (const date_label_name_t *lab = p->languages[l]->labels;
-             lab->words && (have & p->language_bits[l]); lab++) {
-            int end = label_end(p, i, lab->words), k;
-            if (end < 0)
-                continue;
-            for (k = 0; k < count && ends[k] != end; k++)
-                ;
-            if (k < count || count == LABEL_CHOICES_MAX)
-                continue;
-            for (k = count++; k > 0 && ends[k - 1] < end; k--) {
-                ends[k] = ends[k - 1];
-                kinds[k] = kinds[k - 1];
-            }
-            ends[k] = end;
-            kinds[k] = lab->kind;
-        }
-    return count;
-}
+#include "date-internal.h"
 
 /* Words that are no names but may stand in a date. */
 static const char *const ordinal_suffixes[] = {      /* 3rd, 1er, 2e, 1º */
@@ -487,52 +44,6 @@ static const struct {
     { "aedt", 660, 1 }, { "nzst", 720, 1 }, { "nzdt", 780, 1 },
     { "ist", 0, 0 }, { "ast", 0, 0 },
 };
-
-/* -------------------------------------------------------- the calendar */
-
-static int is_leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int days_in_month(int y, int m)
-{
-    static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    return days[m - 1] + (m == 2 && is_leap(y));
-}
-
-int date_is_valid(const date_t *d)
-{
-    if (d->year < DATE_YEAR_MIN || d->year > DATE_YEAR_MAX || d->month < 0 || d->month > 12 ||
-        d->day < 0 || (d->month == 0 && d->day != 0) ||
-        (d->day > 0 && d->day > days_in_month(d->year, d->month)))
-        return 0;
-    if (d->hour < 0)
-        return d->hour == -1;
-    return d->day > 0 && d->hour <= 23 && d->minute >= 0 && d->minute <= 59 &&
-           d->second >= 0 && d->second <= 60;
-}
-
-static date_precision_t precision_of(const date_t *d)
-{
-    return d->day ? DATE_DAY : d->month ? DATE_MONTH : DATE_YEAR;
-}
-
-static void clear_date(date_t *d)
-{
-    memset(d, 0, sizeof *d);
-    d->hour = -1;
-}
-
-/* Sets the day of *D; returns non-zero if Y-M-DAY exists (DAY and M may
- * be 0 for "not stated"). */
-static int set_ymd(date_t *d, int y, int m, int day)
-{
-    d->year = y;
-    d->month = m;
-    d->day = day;
-    return date_is_valid(d);
-}
 
 /* RFC 5322 4.3: a two-digit year below 50 is 20xx, else 19xx. */
 static int expand_year(int yy)
@@ -752,7 +263,7 @@ static int year_first(parser_t *p, int i, date_t *d)
 
     if (p->compact && is_number(p, i, 8, 8)) {
         int v = p->t[i].value;
-        return set_ymd(d, v / 10000, v / 100 % 100, v % 100) && v % 100 ? i + 1 : -1;
+        return date_set_ymd(d, v / 10000, v / 100 % 100, v % 100) && v % 100 ? i + 1 : -1;
     }
     if (!is_number(p, i, 4, 4))
         return -1;
@@ -762,20 +273,20 @@ static int year_first(parser_t *p, int i, date_t *d)
         char sep = p->t[k].punct;
         if (is_punct(p, k + 2, sep) && joined(p, k + 2) && joined(p, k + 3) &&
             (day = number(p, k + 3, 1, 2)) >= 0)
-            return set_ymd(d, y, m, day) && day ? k + 4 : -1;
-        return set_ymd(d, y, m, 0) && m ? k + 2 : -1;
+            return date_set_ymd(d, y, m, day) && day ? k + 4 : -1;
+        return date_set_ymd(d, y, m, 0) && m ? k + 2 : -1;
     }
     if (is_punct(p, k, '.')) {
         if ((m = number(p, k + 1, 1, 2)) >= 0 && is_punct(p, k + 2, '.') &&
             (day = number(p, k + 3, 1, 2)) >= 0)
-            return set_ymd(d, y, m, day) && m && day ? k + 4 + is_punct(p, k + 4, '.') : -1;
+            return date_set_ymd(d, y, m, day) && m && day ? k + 4 + is_punct(p, k + 4, '.') : -1;
         if ((m = month_at(p, k + 1)) > 0) {   /* Hungarian */
             int j = k + 2 + is_punct(p, k + 2, '.');
             if ((day = number(p, j, 1, 2)) >= 0)
-                return set_ymd(d, y, m, day) && day ? j + 1 + is_punct(p, j + 1, '.') : -1;
+                return date_set_ymd(d, y, m, day) && day ? j + 1 + is_punct(p, j + 1, '.') : -1;
         }
     }
-    return set_ymd(d, y, 0, 0) ? i + 1 : -1;
+    return date_set_ymd(d, y, 0, 0) ? i + 1 : -1;
 }
 
 /* Numbers at I: 27/12/2015, 27.12.2015, 27-12-2015, 4. 2. 2022, 19.10.19,
@@ -799,9 +310,9 @@ static int numeric_date(parser_t *p, int i, date_t *d)
     else
         return -1;
     int first_is_month = p->month_first && sep != '.';
-    if (set_ymd(d, y, first_is_month ? a : b, first_is_month ? b : a) && a && b)
+    if (date_set_ymd(d, y, first_is_month ? a : b, first_is_month ? b : a) && a && b)
         return k + 4;
-    if (set_ymd(d, y, first_is_month ? b : a, first_is_month ? a : b) && a && b)
+    if (date_set_ymd(d, y, first_is_month ? b : a, first_is_month ? a : b) && a && b)
         return k + 4;
     return -1;
 }
@@ -837,7 +348,7 @@ static int day_month_year(parser_t *p, int i, date_t *d)
         k++;
     if ((k = year_at(p, k, 1, &y)) < 0)
         return -1;
-    return set_ymd(d, y, m, day) && day ? k : -1;
+    return date_set_ymd(d, y, m, day) && day ? k : -1;
 }
 
 /* The month's name first at I: June 3, 2014, Jun 18th 2018, mayo 11,
@@ -857,13 +368,13 @@ static int month_first(parser_t *p, int i, date_t *d)
         if (is_punct(p, j, ','))
             j++;
         if ((e = year_at(p, j, 0, &y)) >= 0)
-            return set_ymd(d, y, m, day) && day ? e : -1;
+            return date_set_ymd(d, y, m, day) && day ? e : -1;
         date_t t = *d;
         if ((e = time_at(p, k + 1, &t)) < 0)
             return -1;
         if ((j = zone_at(p, e, &t)) >= 0)
             e = j;
-        if (!is_number(p, e, 4, 4) || !set_ymd(&t, p->t[e].value, m, day) || day == 0)
+        if (!is_number(p, e, 4, 4) || !date_set_ymd(&t, p->t[e].value, m, day) || day == 0)
             return -1;
         *d = t;
         return e + 1;
@@ -874,7 +385,7 @@ static int month_first(parser_t *p, int i, date_t *d)
         k++;
     if (!is_number(p, k, 4, 4) || (k = year_at(p, k, 0, &y)) < 0)
         return -1;                            /* no ’14 for a month alone */
-    return set_ymd(d, y, m, 0) ? k : -1;
+    return date_set_ymd(d, y, m, 0) ? k : -1;
 }
 
 /* A date without weekday or time at I. */
@@ -913,11 +424,11 @@ static int dated_at(parser_t *p, int i, date_t *d)
 {
     int k = weekday_at(p, i), e;
     if (k >= 0) {
-        clear_date(d);
+        date_clear(d);
         if ((e = date_at(p, k, d)) >= 0 && d->day)
             return e;
     }
-    clear_date(d);
+    date_clear(d);
     return date_at(p, i, d);
 }
 
@@ -929,7 +440,7 @@ static int datetime_at(parser_t *p, int i, date_t *d)
     date_t t;
     int k, e;
 
-    clear_date(&t);
+    date_clear(&t);
     if ((k = time_at(p, i, &t)) >= 0) {
         k = zone_and_comment(p, k, &t);
         if (is_punct_in(p, k, ",-|/"))
@@ -944,7 +455,7 @@ static int datetime_at(parser_t *p, int i, date_t *d)
         }
     }
     if ((e = dated_at(p, i, d)) < 0) {
-        clear_date(d);
+        date_clear(d);
         return -1;
     }
     if (d->day && d->hour < 0 && (k = time_after_date(p, e, d)) >= 0)
@@ -954,52 +465,19 @@ static int datetime_at(parser_t *p, int i, date_t *d)
 
 /* --------------------------------------------------------- the callers */
 
-/* Sets up P to read S[0..LEN) with RULES (may be NULL). */
-static void parser_init(parser_t *p, const char *s, size_t len, const date_rules_t *rules)
-{
-    const char *want = rules ? rules->language : NULL;
-
-    p->s = s;
-    p->len = len;
-    p->pos = 0;
-    p->spaced = 1;
-    p->more = 0;
-    p->n = 0;
-    p->month_first = rules ? rules->month_first : 0;
-    p->compact = 0;
-    p->language_count = 0;
-    call_once(&name_index_once, build_name_index);
-    if (want && strcmp(want, "porter") == 0)   /* Snowball's older English */
-        want = "english";
-    /* English first: sites everywhere abbreviate the English way, so
-     * "Mar" is March even for Finnish (where marraskuu starts so). */
-    for (int l = 0; l < LANGUAGES_MAX && date_languages[l].language; l++)
-        if (l == 0 || want == NULL || strcmp(date_languages[l].language, want) == 0) {
-            p->language_bits[p->language_count] = 1u << l;
-            p->languages[p->language_count++] = &date_languages[l];
-        }
-}
-
-/* Non-zero if the input ends at token I: no token there, and none was
- * left over past DATE_TOKENS_MAX. */
-static int ends_at(parser_t *p, int i)
-{
-    return !have(p, i) && !p->more;
-}
-
 date_precision_t date_parse(const char *s, size_t len, const date_rules_t *rules, date_t *out)
 {
     parser_t p;
     int e;
 
-    clear_date(out);
-    parser_init(&p, s, len, rules);
+    date_clear(out);
+    date_parser_init(&p, s, len, rules);
     p.compact = 1;
     if ((e = datetime_at(&p, 0, out)) < 0 || !ends_at(&p, e)) {
-        clear_date(out);
+        date_clear(out);
         return DATE_NONE;
     }
-    return precision_of(out);
+    return date_precision_of(out);
 }
 
 size_t date_scan(const char *s, size_t len, const date_rules_t *rules, date_t *out)
@@ -1007,10 +485,10 @@ size_t date_scan(const char *s, size_t len, const date_rules_t *rules, date_t *o
     parser_t p;
     int e;
 
-    clear_date(out);
-    parser_init(&p, s, len, rules);
+    date_clear(out);
+    date_parser_init(&p, s, len, rules);
     if ((e = datetime_at(&p, 0, out)) <= 0) {
-        clear_date(out);
+        date_clear(out);
         return 0;
     }
     return p.t[e - 1].end;
@@ -1050,15 +528,15 @@ date_precision_t date_parse_line(const char *s, size_t len, const date_rules_t *
     int start = 0, ends[LABEL_CHOICES_MAX + 1], count;
     date_label_t kinds[LABEL_CHOICES_MAX + 1];
 
-    clear_date(out);
+    date_clear(out);
     if (label)
         *label = DATE_LABEL_NONE;
     if (len > DATE_LINE_MAX || !may_be_date_line(s, len))
         return DATE_NONE;
-    parser_init(&p, s, len, rules);
+    date_parser_init(&p, s, len, rules);
     while (is_punct_in(&p, start, LINE_LEAD_PUNCT))
         start++;
-    count = labels_at(&p, start, ends, kinds);
+    count = date_labels_at(&p, start, ends, kinds);
     ends[count] = start;                      /* and no label */
     kinds[count++] = DATE_LABEL_NONE;
     for (int c = 0; c < count; c++) {
@@ -1072,179 +550,9 @@ date_precision_t date_parse_line(const char *s, size_t len, const date_rules_t *
         if (ends_at(&p, e)) {
             if (label)
                 *label = kinds[c];
-            return precision_of(out);
+            return date_precision_of(out);
         }
     }
-    clear_date(out);
+    date_clear(out);
     return DATE_NONE;
-}
-
-/* The value of the N digits at S, or -1 if they are not all digits. */
-static int digits_value(const char *s, size_t n)
-{
-    int v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
-/* Length of the path segment at S[I..LEN) (up to '/' or LEN). */
-static size_t segment_len(const char *s, size_t i, size_t len)
-{
-    size_t j = i;
-    while (j < len && s[j] != '/')
-        j++;
-    return j - i;
-}
-
-/* A date that segment S[0..N) is by itself: "2019-10-16", "2019-10-16-title",
- * "20191016", "20191016-title", "2019-10".  Returns its precision (*D is
- * then set). */
-static date_precision_t segment_date(const char *s, size_t n, date_t *d)
-{
-    int y = n >= 4 ? digits_value(s, 4) : -1, m, day;
-    if (y < 0)
-        return DATE_NONE;
-    if (n >= 10 && s[4] == '-' && s[7] == '-' && (m = digits_value(s + 5, 2)) > 0 &&
-        (day = digits_value(s + 8, 2)) > 0 && (n == 10 || !(s[10] >= '0' && s[10] <= '9')))
-        return set_ymd(d, y, m, day) ? DATE_DAY : DATE_NONE;
-    if (n >= 8 && (m = digits_value(s + 4, 2)) > 0 && (day = digits_value(s + 6, 2)) > 0 &&
-        (n == 8 || s[8] == '-' || s[8] == '_'))
-        return set_ymd(d, y, m, day) ? DATE_DAY : DATE_NONE;
-    if (n == 7 && s[4] == '-' && (m = digits_value(s + 5, 2)) > 0)
-        return set_ymd(d, y, m, 0) ? DATE_MONTH : DATE_NONE;
-    return DATE_NONE;
-}
-
-date_precision_t date_from_url(const char *url, size_t len, date_t *out)
-{
-    size_t i = 0, end = 0;
-
-    clear_date(out);
-    while (end < len && url[end] != '?' && url[end] != '#')
-        end++;
-    for (size_t k = 0; k + 3 <= end; k++)
-        if (memcmp(url + k, "://", 3) == 0) {
-            i = k + 3 + segment_len(url, k + 3, end);       /* past the host */
-            break;
-        }
-    while (i < end) {
-        size_t n = segment_len(url, i, end);
-        date_precision_t found;
-        if (n == 0) {
-            i++;
-            continue;
-        }
-        size_t j = i + n + 1;                  /* the next segment */
-        found = segment_date(url + i, n, out);
-        if (found == DATE_NONE) {             /* /2019/10/ */
-            size_t mn = j < end ? segment_len(url, j, end) : 0;
-            int y = n == 4 ? digits_value(url + i, 4) : -1;
-            int m = mn >= 1 && mn <= 2 ? digits_value(url + j, mn) : -1;
-            if (y >= 0 && m > 0 && set_ymd(out, y, m, 0)) {
-                found = DATE_MONTH;
-                j += mn + 1;
-            }
-        }
-        if (found == DATE_MONTH) {            /* /2019/10/16/, /2012-06/04/ */
-            size_t dn = j < end ? segment_len(url, j, end) : 0;
-            int day = dn >= 1 && dn <= 2 ? digits_value(url + j, dn) : -1;
-            if (day > 0 && set_ymd(out, out->year, out->month, day))
-                return DATE_DAY;
-            out->day = 0;
-        }
-        if (found != DATE_NONE)
-            return found;
-        clear_date(out);
-        i += n;
-    }
-    return DATE_NONE;
-}
-
-date_precision_t date_parse_iso(const char *s, size_t len, date_t *out)
-{
-    int y = len >= 4 ? digits_value(s, 4) : -1, m = 0, day = 0;
-
-    clear_date(out);
-    if ((len != 4 && len != 7 && len != 10) || y < 0 ||
-        (len >= 7 && (s[4] != '-' || (m = digits_value(s + 5, 2)) < 1)) ||
-        (len == 10 && (s[7] != '-' || (day = digits_value(s + 8, 2)) < 1)) ||
-        !set_ymd(out, y, m, day)) {
-        clear_date(out);
-        return DATE_NONE;
-    }
-    return precision_of(out);
-}
-
-/* Writes V as WIDTH digits. */
-static void put_digits(char *out, int v, int width)
-{
-    for (int i = width - 1; i >= 0; i--, v /= 10)
-        out[i] = (char)('0' + v % 10);
-}
-
-date_precision_t date_format(const date_t *d, char out[DATE_TEXT_SIZE])
-{
-    out[0] = '\0';
-    if (!date_is_valid(d))
-        return DATE_NONE;
-    put_digits(out, d->year, 4);
-    out[4] = '\0';
-    if (d->month) {
-        out[4] = '-';
-        put_digits(out + 5, d->month, 2);
-        out[7] = '\0';
-    }
-    if (d->day) {
-        out[7] = '-';
-        put_digits(out + 8, d->day, 2);
-        out[10] = '\0';
-    }
-    return precision_of(d);
-}
-
-date_precision_t date_to_slot(const date_t *d, char out[DATE_SLOT_SIZE])
-{
-    out[0] = '\0';
-    if (!date_is_valid(d))
-        return DATE_NONE;
-    put_digits(out, d->year, 4);
-    put_digits(out + 4, d->month, 2);
-    put_digits(out + 6, d->day, 2);
-    out[8] = '\0';
-    return precision_of(d);
-}
-
-date_precision_t date_from_slot(const char *s, size_t len, date_t *out)
-{
-    int v = len == 8 ? digits_value(s, 8) : -1;
-
-    clear_date(out);
-    if (v < 0 || !set_ymd(out, v / 10000, v / 100 % 100, v % 100)) {
-        clear_date(out);
-        return DATE_NONE;
-    }
-    return precision_of(out);
-}
-
-void date_slot_bounds(const date_t *d, char lo[DATE_SLOT_SIZE], char hi[DATE_SLOT_SIZE])
-{
-    date_to_slot(d, lo);
-    memcpy(hi, lo, DATE_SLOT_SIZE);
-    if (d->month == 0)
-        memcpy(hi + 4, "12", 2);
-    if (d->day == 0)
-        memcpy(hi + 6, "31", 2);
-}
-
-const char *date_month_name(int month)
-{
-    static const char *const names[12] = {
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December"
-    };
-    return month >= 1 && month <= 12 ? names[month - 1] : NULL;
 }

@@ -25,6 +25,24 @@ typedef struct {
     xs_status_t status;
 } term_sink_t;
 
+/* The stem terms of one token: Z<prefix><stem>, and for a field whose
+ * stems count in the text's, Z<stem> with that wdf. */
+static void add_stem(term_sink_t *sink, const char *stem, size_t len)
+{
+    buf_reset(&sink->term);
+    buf_puts(&sink->term, PREFIX_STEM);
+    buf_puts(&sink->term, sink->word_prefix);
+    buf_append(&sink->term, stem, len);
+    sink->status = xs_doc_add_term(sink->doc, sink->term.data, sink->term.len, 1);
+    if (sink->status == XS_OK && sink->body_stem_wdf) {
+        buf_reset(&sink->term);
+        buf_puts(&sink->term, PREFIX_STEM);
+        buf_append(&sink->term, stem, len);
+        sink->status = xs_doc_add_term(sink->doc, sink->term.data, sink->term.len,
+                                       sink->body_stem_wdf);
+    }
+}
+
 static int add_token(void *ctx, const token_t *tok)
 {
     term_sink_t *sink = ctx;
@@ -52,18 +70,10 @@ static int add_token(void *ctx, const token_t *tok)
         }
         sink->spelling_full |= added;
     }
-    buf_reset(&sink->term);
-    buf_puts(&sink->term, PREFIX_STEM);
-    buf_puts(&sink->term, sink->word_prefix);
-    buf_append(&sink->term, tok->stem, tok->stem_len);
-    sink->status = xs_doc_add_term(sink->doc, sink->term.data, sink->term.len, 1);
-    if (sink->status == XS_OK && sink->body_stem_wdf) {
-        buf_reset(&sink->term);
-        buf_puts(&sink->term, PREFIX_STEM);
-        buf_append(&sink->term, tok->stem, tok->stem_len);
-        sink->status = xs_doc_add_term(sink->doc, sink->term.data, sink->term.len,
-                                       sink->body_stem_wdf);
-    }
+    add_stem(sink, tok->stem, tok->stem_len);
+    /* An acronym's plural ("CCGs") has its singular's stem too (analyzer.h). */
+    if (tok->alt_stem && sink->status == XS_OK)
+        add_stem(sink, tok->alt_stem, tok->alt_stem_len);
     return sink->status != XS_OK || sink->term.failed;
 }
 

@@ -20,7 +20,8 @@
 #include <string.h>
 
 #include "dupgroup.h"
-#include "hash.h"
+#include "grow.h"
+#include "table.h"
 
 typedef struct {
     char *id;
@@ -56,8 +57,8 @@ typedef struct {
     dupgroup_index_t *index;
     size_t subject;              /* the record the operation is about */
     record_list_t records;       /* the overlay; indices, never pointers, are kept */
-    size_t *slots;               /* open addressing: record index + 1, 0 empty */
-    size_t slot_capacity;        /* a power of two, over twice the record count */
+    table_t *by_id;              /* the overlay's ids: each entry's count is
+                                    its record's index + 1 */
     index_list_t queue;          /* a binary heap of record indices, earliest first */
     index_list_t new_leaders;    /* records that lead since this operation began */
     index_list_t candidates;     /* the last lookup's result */
@@ -66,28 +67,11 @@ typedef struct {
     dupgroup_found_t found;      /* the callback's list, before the overlay */
 } operation_t;
 
-/* ITEMS, an array of COUNT elements of SIZE bytes with room for *CAPACITY,
- * with room for one more: grown by doubling (16 at first) when full.
- * Returns the array (moved, perhaps), or NULL when memory runs out (ITEMS
- * and *CAPACITY are then unchanged). */
-static void *grow(void *items, size_t count, size_t *capacity, size_t size)
-{
-    if (count < *capacity)
-        return items;
-    size_t grown = *capacity ? *capacity : 16;
-    while (grown <= count && grown <= SIZE_MAX / 2)
-        grown *= 2;
-    void *moved = grown > count && grown <= SIZE_MAX / size ? realloc(items, grown * size) : NULL;
-    if (moved)
-        *capacity = grown;
-    return moved;
-}
-
 /* Makes room for one more record.  Returns 0, or -1 (nothing changed)
  * when memory runs out. */
 static int record_list_reserve(record_list_t *list)
 {
-    record_t *items = grow(list->items, list->count, &list->capacity, sizeof *items);
+    record_t *items = grow_array(list->items, list->count, &list->capacity, sizeof *items, 16);
     if (items == NULL)
         return -1;
     list->items = items;
@@ -97,7 +81,7 @@ static int record_list_reserve(record_list_t *list)
 /* Appends VALUE.  Returns 0, or -1 (nothing changed) when memory runs out. */
 static int index_list_push(index_list_t *list, size_t value)
 {
-    size_t *items = grow(list->items, list->count, &list->capacity, sizeof *items);
+    size_t *items = grow_array(list->items, list->count, &list->capacity, sizeof *items, 16);
     if (items == NULL)
         return -1;
     list->items = items;
@@ -182,23 +166,8 @@ static void found_clear(dupgroup_found_t *found)
 /* The overlay record of ID, or SIZE_MAX when there is none. */
 static size_t overlay_find(const operation_t *op, const char *id)
 {
-    if (op->slot_capacity == 0)
-        return SIZE_MAX;
-    size_t mask = op->slot_capacity - 1;
-    for (size_t i = fnv1a64(FNV1A64_INIT, id, strlen(id)) & mask; op->slots[i]; i = (i + 1) & mask)
-        if (strcmp(op->records.items[op->slots[i] - 1].id, id) == 0)
-            return op->slots[i] - 1;
-    return SIZE_MAX;
-}
-
-static void overlay_place(operation_t *op, size_t record)
-{
-    size_t mask = op->slot_capacity - 1;
-    const char *id = op->records.items[record].id;
-    size_t i = fnv1a64(FNV1A64_INIT, id, strlen(id)) & mask;
-    while (op->slots[i])
-        i = (i + 1) & mask;
-    op->slots[i] = record + 1;
+    const table_entry_t *e = op->by_id ? table_find(op->by_id, id, strlen(id)) : NULL;
+    return e ? e->count - 1 : SIZE_MAX;
 }
 
 /* Moves *R (ownership of its strings too) into the overlay, whose ids must
@@ -206,25 +175,16 @@ static void overlay_place(operation_t *op, size_t record)
  * *R is freed). */
 static size_t overlay_insert(operation_t *op, record_t *r)
 {
-    if (record_list_reserve(&op->records) != 0) {
+    table_entry_t *e = NULL;
+    if (record_list_reserve(&op->records) == 0
+        && (op->by_id != NULL || (op->by_id = table_new(TABLE_KEYS)) != NULL))
+        e = table_add(op->by_id, r->id, strlen(r->id), NULL);
+    if (e == NULL) {
         record_free(r);
         return SIZE_MAX;
     }
-    if (2 * (op->records.count + 1) > op->slot_capacity) {
-        size_t capacity = op->slot_capacity ? 2 * op->slot_capacity : 64;
-        size_t *slots = calloc(capacity, sizeof *slots);
-        if (slots == NULL) {
-            record_free(r);
-            return SIZE_MAX;
-        }
-        free(op->slots);
-        op->slots = slots;
-        op->slot_capacity = capacity;
-        for (size_t k = 0; k < op->records.count; k++)
-            overlay_place(op, k);
-    }
+    e->count = op->records.count + 1;
     op->records.items[op->records.count] = *r;
-    overlay_place(op, op->records.count);
     return op->records.count++;
 }
 
@@ -426,7 +386,7 @@ static void operation_free(operation_t *op)
     for (size_t i = 0; i < op->records.count; i++)
         record_free(&op->records.items[i]);
     free(op->records.items);
-    free(op->slots);
+    table_free(op->by_id, NULL);
     free(op->queue.items);
     free(op->new_leaders.items);
     free(op->candidates.items);

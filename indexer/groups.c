@@ -8,6 +8,7 @@
 #include "docdata.h"
 #include "dupgroup.h"
 #include "groups.h"
+#include "grow.h"
 #include "schema.h"
 #include "table.h"
 #include "xs.h"
@@ -105,16 +106,12 @@ static int list_posting(void *ctx, unsigned docid)
     for (size_t i = 0; i < l->seen_count; i++)
         if (l->seen[i] == docid)
             return 0;
-    if (l->seen_count == l->seen_capacity) {
-        size_t capacity = l->seen_capacity ? 2 * l->seen_capacity : 16;
-        unsigned *grown = realloc(l->seen, capacity * sizeof *grown);
-        if (grown == NULL) {
-            l->failed = 1;
-            return 1;
-        }
-        l->seen = grown;
-        l->seen_capacity = capacity;
+    unsigned *seen = grow_array(l->seen, l->seen_count, &l->seen_capacity, sizeof *seen, 16);
+    if (seen == NULL) {
+        l->failed = 1;
+        return 1;
     }
+    l->seen = seen;
     l->seen[l->seen_count++] = docid;
     record_t r;
     if (read_record(l->db, docid, &r) != 0) {
@@ -269,16 +266,12 @@ static int collect_id(void *ctx, unsigned docid, const char *value, size_t len)
 {
     fresh_t *f = ctx;
     (void)value, (void)len;
-    if (f->count == f->capacity) {
-        size_t capacity = f->capacity ? 2 * f->capacity : 1024;
-        record_t *grown = realloc(f->records, capacity * sizeof *grown);
-        if (grown == NULL) {
-            f->failed = 1;
-            return 1;
-        }
-        f->records = grown;
-        f->capacity = capacity;
+    record_t *records = grow_array(f->records, f->count, &f->capacity, sizeof *records, 1024);
+    if (records == NULL) {
+        f->failed = 1;
+        return 1;
     }
+    f->records = records;
     memset(&f->records[f->count], 0, sizeof f->records[f->count]);
     f->records[f->count++].docid = docid;
     return 0;

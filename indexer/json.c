@@ -216,6 +216,41 @@ static int read_literal(parser_t *p, const char *word)
 /* Reads any value at p->pos, after white space, setting *KIND.  A string
  * is decoded into OUT when OUT is not NULL; arrays and objects are checked
  * but not kept.  Returns 0 or -1. */
+/* Passes the character C at P, after white space: 1 if it is there, else 0
+ * (P is then at what stands there instead). */
+static int take(parser_t *p, char c)
+{
+    skip_space(p);
+    if (p->pos < p->len && p->text[p->pos] == c) {
+        p->pos++;
+        return 1;
+    }
+    return 0;
+}
+
+/* What follows an item of a container that CLOSE ends: 0 after a ','
+ * (another item), 1 after CLOSE, -1 (a syntax error) otherwise. */
+static int next_item(parser_t *p, char close)
+{
+    if (take(p, ','))
+        return 0;
+    if (take(p, close))
+        return 1;
+    return syntax_error(p, close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
+}
+
+/* A member's key and its ':' at P, the key into KEY (NULL: not kept).
+ * Returns 0 or -1 (a syntax error, or out of memory). */
+static int read_key(parser_t *p, buf_t *key)
+{
+    skip_space(p);
+    if (p->pos >= p->len || p->text[p->pos] != '"')
+        return syntax_error(p, "expected a string key");
+    if (read_string(p, key) != 0)
+        return -1;
+    return take(p, ':') ? 0 : syntax_error(p, "expected ':'");
+}
+
 static int read_value(parser_t *p, int depth, buf_t *out, json_kind_t *kind)
 {
     skip_space(p);
@@ -245,36 +280,15 @@ static int read_value(parser_t *p, int depth, buf_t *out, json_kind_t *kind)
     json_kind_t inner;
     *kind = is_object ? JSON_OBJECT : JSON_ARRAY;
     p->pos++;
-    skip_space(p);
-    if (p->pos < p->len && p->text[p->pos] == close) {
-        p->pos++;
+    if (take(p, close))
         return 0;
-    }
-    for (;;) {
-        if (is_object) {
-            skip_space(p);
-            if (p->pos >= p->len || p->text[p->pos] != '"')
-                return syntax_error(p, "expected a string key");
-            if (read_string(p, NULL) != 0)
-                return -1;
-            skip_space(p);
-            if (p->pos >= p->len || p->text[p->pos] != ':')
-                return syntax_error(p, "expected ':'");
-            p->pos++;
-        }
-        if (read_value(p, depth + 1, NULL, &inner) != 0)
+    int end = 0;
+    while (end == 0) {
+        if ((is_object && read_key(p, NULL) != 0) || read_value(p, depth + 1, NULL, &inner) != 0)
             return -1;
-        skip_space(p);
-        if (p->pos < p->len && p->text[p->pos] == ',') {
-            p->pos++;
-            continue;
-        }
-        if (p->pos < p->len && p->text[p->pos] == close) {
-            p->pos++;
-            return 0;
-        }
-        return syntax_error(p, is_object ? "expected ',' or '}'" : "expected ',' or ']'");
+        end = next_item(p, close);
     }
+    return end < 0 ? -1 : 0;
 }
 
 int json_read_object(json_reader_t *reader, const char *text, size_t len,
@@ -283,27 +297,15 @@ int json_read_object(json_reader_t *reader, const char *text, size_t len,
     parser_t p = { reader, text, len, 0 };
     reader->error[0] = '\0';
     reader->error_offset = 0;
-    skip_space(&p);
-    if (p.pos >= len || text[p.pos] != '{')
+    if (!take(&p, '{'))
         return syntax_error(&p, "expected '{' (a JSON object)");
-    p.pos++;
-    skip_space(&p);
-    if (p.pos < len && text[p.pos] == '}')
-        p.pos++;
-    else
-        for (;;) {
+    if (!take(&p, '}'))
+        for (int end = 0; end == 0;) {
             json_value_t value;
-            skip_space(&p);
-            if (p.pos >= len || text[p.pos] != '"')
-                return syntax_error(&p, "expected a string key");
             buf_reset(&reader->key);
             buf_reset(&reader->value);
-            if (read_string(&p, &reader->key) != 0)
+            if (read_key(&p, &reader->key) != 0)
                 return -1;
-            skip_space(&p);
-            if (p.pos >= len || text[p.pos] != ':')
-                return syntax_error(&p, "expected ':'");
-            p.pos++;
             skip_space(&p);
             size_t start = p.pos;
             if (read_value(&p, 1, &reader->value, &value.kind) != 0)
@@ -322,16 +324,8 @@ int json_read_object(json_reader_t *reader, const char *text, size_t len,
                         &value);
             if (rc != 0)
                 return rc;
-            skip_space(&p);
-            if (p.pos < len && text[p.pos] == ',') {
-                p.pos++;
-                continue;
-            }
-            if (p.pos < len && text[p.pos] == '}') {
-                p.pos++;
-                break;
-            }
-            return syntax_error(&p, "expected ',' or '}'");
+            if ((end = next_item(&p, '}')) < 0)
+                return -1;
         }
     skip_space(&p);
     if (p.pos < len)
@@ -344,14 +338,11 @@ int json_read_strings(json_reader_t *reader, const char *text, size_t len, json_
 {
     parser_t p = { reader, text, len, 0 };
     reader->error[0] = '\0';
-    skip_space(&p);
-    if (p.pos >= len || text[p.pos] != '[')
+    if (!take(&p, '['))
         return syntax_error(&p, "expected '[' (a JSON array)");
-    p.pos++;
-    skip_space(&p);
-    if (p.pos < len && text[p.pos] == ']')
+    if (take(&p, ']'))
         return 0;
-    for (;;) {
+    for (int end = 0; end == 0;) {
         json_kind_t kind;
         skip_space(&p);
         size_t start = p.pos;
@@ -367,15 +358,10 @@ int json_read_strings(json_reader_t *reader, const char *text, size_t len, json_
                  : fn(ctx, text + start, p.pos - start);
         if (rc != 0)
             return rc;
-        skip_space(&p);
-        if (p.pos < len && text[p.pos] == ',') {
-            p.pos++;
-            continue;
-        }
-        if (p.pos < len && text[p.pos] == ']')
-            return 0;
-        return syntax_error(&p, "expected ',' or ']'");
+        if ((end = next_item(&p, ']')) < 0)
+            return -1;
     }
+    return 0;
 }
 
 void json_reader_free(json_reader_t *reader)

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "fields.h"
+#include "grow.h"
 #include "jsonl.h"
 #include "reader.h"
 #include "table.h"
@@ -40,14 +41,10 @@ static int seen_before(record_t *r, const char *key, size_t key_len)
     for (size_t i = 0; i < r->key_count; i++)
         if (r->key_hashes[i] == hash)
             return 1;
-    if (r->key_count == r->key_capacity) {
-        size_t capacity = r->key_capacity ? 2 * r->key_capacity : 16;
-        uint64_t *grown = realloc(r->key_hashes, capacity * sizeof *grown);
-        if (grown == NULL)
-            return -1;
-        r->key_hashes = grown;
-        r->key_capacity = capacity;
-    }
+    uint64_t *grown = grow_array(r->key_hashes, r->key_count, &r->key_capacity, sizeof *grown, 16);
+    if (grown == NULL)
+        return -1;
+    r->key_hashes = grown;
     r->key_hashes[r->key_count++] = hash;
     return 0;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "grow.h"
 #include "hash.h"
 #include "known.h"
 #include "schema.h"
@@ -64,16 +65,12 @@ static int add_doc(void *ctx, unsigned docid, const char *value, size_t len)
         k->roots = roots;
         k->root_count++;
     }
-    if (k->count == load->capacity) {
-        size_t grown = load->capacity ? 2 * load->capacity : 1024;
-        known_doc_t *docs = realloc(k->docs, grown * sizeof *docs);
-        if (docs == NULL) {
-            load->failed = 1;
-            return 1;
-        }
-        k->docs = docs;
-        load->capacity = grown;
+    known_doc_t *docs = grow_array(k->docs, k->count, &load->capacity, sizeof *docs, 1024);
+    if (docs == NULL) {
+        load->failed = 1;
+        return 1;
     }
+    k->docs = docs;
     memset(&k->docs[k->count], 0, sizeof k->docs[k->count]);
     k->docs[k->count].docid = docid;
     k->docs[k->count++].root = root;

@@ -5,13 +5,14 @@
 noinst_LTLIBRARIES += indexer/libtrawlindex.la
 indexer_libtrawlindex_la_SOURCES = \
 	indexer/article.h indexer/article.c \
-	indexer/clean.h indexer/clean.c indexer/page.h indexer/page.c \
+	indexer/clean.h indexer/clean.c indexer/page.h indexer/page-internal.h \
+	indexer/page.c indexer/page-lines.c \
 	indexer/boilerplate.h indexer/boilerplate.c \
 	indexer/manifest.h indexer/manifest.c \
 	indexer/json.h indexer/json.c \
 	indexer/fields.h indexer/fields.c \
 	indexer/jsonl.h indexer/jsonl.c \
-	indexer/mail.h indexer/mail.c \
+	indexer/mail.h indexer/mail.c indexer/mime.h indexer/mime.c \
 	indexer/charset.h indexer/charset.c \
 	indexer/html.h indexer/html.c indexer/html-internal.h indexer/html-walk.c \
 	indexer/html-body.c indexer/html-meta.c indexer/html-title.c indexer/html-byline.c \
@@ -30,7 +31,8 @@ INDEX_LIBS = indexer/libtrawlindex.la $(TRAWL_LIBS) $(LIBXML2_LIBS)
 bin_PROGRAMS += trawl-index
 trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \
 	indexer/roots.h indexer/roots.c indexer/known.h indexer/known.c \
-	indexer/build.h indexer/build.c indexer/document.h indexer/document.c \
+	indexer/build.h indexer/build-internal.h indexer/build.c \
+	indexer/build-file.c indexer/build-open.c indexer/document.h indexer/document.c \
 	indexer/idset.h indexer/idset.c \
 	indexer/spelling.h indexer/spelling.c indexer/shard.h indexer/shard.c \
 	indexer/maintain.h indexer/maintain.c indexer/parts.c indexer/extract-run.c

@@ -1,608 +1,35 @@
-/* mail.c: mail and news messages to articles: headers, MIME, charsets.
+/* mail.c: mail and news messages to articles: their header fields (mail.h);
+ * the message's structure and text are mime.c's.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-#include "hex.h"
 #include "buf.h"
 #include "date.h"
 #include "fields.h"
 #include "mail.h"
-
-/* Multipart messages nest rarely more than three deep; deeper nesting is
- * treated as an attachment and skipped (a defence against crafted mail). */
-#define MAX_MIME_DEPTH 8
-/* Parts of one multipart entity looked at; later ones (in practice only
- * in crafted mail) are skipped. */
-#define MAX_PARTS 32
-
-typedef struct {
-    const char *s;
-    size_t len;
-} span_t;
-
-/* One header block, unfolded on demand. */
-typedef struct {
-    span_t block;          /* the header lines, up to the blank line */
-    span_t body;           /* what follows the blank line */
-} entity_t;
-
-typedef struct {
-    buf_t text;            /* the decoded body so far */
-    buf_t warning;         /* charsets that could not be decoded, parts too deep */
-    int too_deep;          /* a part nested past MAX_MIME_DEPTH was skipped */
-} mail_state_t;
-
-/* Notes, once, that parts nested past MAX_MIME_DEPTH were skipped. */
-static void skip_deep_part(mail_state_t *st)
-{
-    if (st->too_deep++)
-        return;
-    buf_printf(&st->warning, "%sparts nested more than %d deep skipped",
-               st->warning.len ? "; " : "", MAX_MIME_DEPTH);
-}
-
-/* ------------------------------------------------------------- headers */
-
-static int is_field_name_char(char c)
-{
-    return c > 32 && c < 127 && c != ':';
-}
-
-/* The length of the line at S[0..LEN), without its line end; *NEXT gets the
- * offset after the line end. */
-static size_t line_at(const char *s, size_t len, size_t *next)
-{
-    const char *nl = memchr(s, '\n', len);
-    size_t n = nl ? (size_t)(nl - s) : len;
-    *next = nl ? n + 1 : len;
-    return n > 0 && s[n - 1] == '\r' ? n - 1 : n;
-}
-
-/* The length of the field name if LINE is "Name: value", else 0. */
-static size_t field_name_length(const char *line, size_t len)
-{
-    size_t n = 0;
-    while (n < len && is_field_name_char(line[n]))
-        n++;
-    return n > 0 && n < len && line[n] == ':' ? n : 0;
-}
-
-/* Splits TEXT into its header block and body.  Returns the number of
- * header fields, or 0 if TEXT does not start with a header block ended by
- * a blank line (or the end of the text). */
-static size_t split_entity(const char *text, size_t len, entity_t *e)
-{
-    size_t pos = 0, fields = 0;
-    e->block.s = text;
-    while (pos < len) {
-        size_t next, n = line_at(text + pos, len - pos, &next);
-        if (n == 0) {
-            e->block.len = pos;
-            e->body.s = text + pos + next;
-            e->body.len = len - pos - next;
-            return fields;
-        }
-        if (text[pos] == ' ' || text[pos] == '\t') {
-            if (fields == 0)
-                return 0;           /* a continuation before any field */
-        } else if (field_name_length(text + pos, n))
-            fields++;
-        else if (!(pos == 0 && n >= 5 && memcmp(text, "From ", 5) == 0))
-            return 0;
-        pos += next;
-    }
-    e->block.len = len;
-    e->body.s = text + len;
-    e->body.len = 0;
-    return fields;
-}
-
-/* Finds field NAME (any case) in E's header block and appends its value,
- * unfolded, to OUT.  Returns 1 if found. */
-static int header_value(const entity_t *e, const char *name, buf_t *out)
-{
-    size_t pos = 0, name_len = strlen(name);
-    const char *s = e->block.s;
-    while (pos < e->block.len) {
-        size_t next, n = line_at(s + pos, e->block.len - pos, &next);
-        if (field_name_length(s + pos, n) == name_len
-            && strncasecmp(s + pos, name, name_len) == 0) {
-            size_t v = name_len + 1;
-            while (v < n && (s[pos + v] == ' ' || s[pos + v] == '\t'))
-                v++;
-            buf_append(out, s + pos + v, n - v);
-            pos += next;
-            while (pos < e->block.len && (s[pos] == ' ' || s[pos] == '\t')) {
-                n = line_at(s + pos, e->block.len - pos, &next);
-                buf_putc(out, ' ');
-                size_t w = 0;
-                while (w < n && (s[pos + w] == ' ' || s[pos + w] == '\t'))
-                    w++;
-                buf_append(out, s + pos + w, n - w);
-                pos += next;
-            }
-            return 1;
-        }
-        pos += next;
-    }
-    return 0;
-}
+#include "mime.h"
 
 int mail_looks_like(const char *text, size_t len)
 {
     static const char *const mail_fields[] = {
         "from", "received", "return-path", "message-id", "path", "newsgroups",
     };
-    entity_t e;
+    mime_entity_t e;
     /* An mbox "From " line alone proves nothing ("From Formulas to
      * Computer Oriented Language" is a title): mail needs header fields
      * after it, as after any first line. */
-    if (split_entity(text, len, &e) < 2 || e.block.len == len)
+    if (mime_split_entity(text, len, &e) < 2 || e.block.len == len)
         return 0;
     buf_t scratch = BUF_INIT;
     int found = 0;
     for (size_t i = 0; i < sizeof mail_fields / sizeof mail_fields[0] && !found; i++)
-        found = header_value(&e, mail_fields[i], &scratch);
-    if (header_value(&e, "title", &scratch))
+        found = mime_header_value(&e, mail_fields[i], &scratch);
+    if (mime_header_value(&e, "title", &scratch))
         found = 0;
     buf_free(&scratch);
     return found;
-}
-
-/* The value of parameter NAME ("charset", "boundary") in a Content-Type
- * value, unquoted, appended to OUT.  Returns 1 if found. */
-static int header_parameter(const char *value, const char *name, buf_t *out)
-{
-    size_t name_len = strlen(name);
-    for (const char *p = strchr(value, ';'); p; p = strchr(p + 1, ';')) {
-        const char *q = p + 1;
-        while (*q == ' ' || *q == '\t')
-            q++;
-        if (strncasecmp(q, name, name_len) != 0 || q[name_len] != '=')
-            continue;
-        q += name_len + 1;
-        if (*q == '"') {
-            const char *end = strchr(++q, '"');
-            buf_append(out, q, end ? (size_t)(end - q) : strlen(q));
-        } else
-            buf_append(out, q, strcspn(q, "; \t"));
-        return 1;
-    }
-    return 0;
-}
-
-/* ------------------------------------------------------------- charsets */
-
-/* Windows-1252's 0x80-0x9F (0: unassigned, kept as U+FFFD). */
-static const unsigned short cp1252_high[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-};
-
-typedef enum { CS_UTF8, CS_LATIN1, CS_LATIN9, CS_CP1252, CS_UNKNOWN } charset_t;
-
-static charset_t charset_from_name(const char *name)
-{
-    static const struct { const char *name; charset_t cs; } names[] = {
-        { "utf-8", CS_UTF8 }, { "utf8", CS_UTF8 }, { "us-ascii", CS_UTF8 },
-        { "ascii", CS_UTF8 }, { "iso-8859-1", CS_LATIN1 }, { "iso8859-1", CS_LATIN1 },
-        { "latin1", CS_LATIN1 }, { "iso-8859-15", CS_LATIN9 }, { "windows-1252", CS_CP1252 },
-        { "cp1252", CS_CP1252 },
-    };
-    if (name == NULL || *name == '\0')
-        return CS_CP1252;      /* unstated: the common 8-bit default */
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcasecmp(name, names[i].name) == 0)
-            return names[i].cs;
-    return CS_UNKNOWN;
-}
-
-static void put_utf8(buf_t *out, unsigned cp)
-{
-    char b[3];
-    if (cp < 0x80) {
-        buf_putc(out, (char)cp);
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        buf_append(out, b, 2);
-    } else {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        buf_append(out, b, 3);
-    }
-}
-
-static int is_valid_utf8(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        size_t n = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2
-                 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
-        if (n == 0 || i + n > len)
-            return 0;
-        for (size_t k = 1; k < n; k++)
-            if (((unsigned char)s[i + k] & 0xC0) != 0x80)
-                return 0;
-        i += n;
-    }
-    return 1;
-}
-
-/* ISO-8859-15 differs from ISO-8859-1 in eight places. */
-static unsigned latin9(unsigned char c)
-{
-    switch (c) {
-    case 0xA4: return 0x20AC;
-    case 0xA6: return 0x0160;
-    case 0xA8: return 0x0161;
-    case 0xB4: return 0x017D;
-    case 0xB8: return 0x017E;
-    case 0xBC: return 0x0152;
-    case 0xBD: return 0x0153;
-    case 0xBE: return 0x0178;
-    default: return c;
-    }
-}
-
-/* Appends S[0..LEN) in charset NAME to OUT as UTF-8.  Text that is valid
- * UTF-8 is taken as it is whatever the label says (mislabelled UTF-8 is
- * common; ASCII is both).  Returns 0, or -1 if the charset is unknown and
- * the text is not UTF-8 (nothing appended). */
-static int convert_charset(const char *name, const char *s, size_t len, buf_t *out)
-{
-    charset_t cs = charset_from_name(name);
-    if (is_valid_utf8(s, len)) {
-        buf_append(out, s, len);
-        return 0;
-    }
-    if (cs == CS_UNKNOWN)
-        return -1;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (cs == CS_UTF8)
-            buf_append(out, s + i, 1);   /* bad bytes: the cleaner marks them */
-        else if (c >= 0x80 && c <= 0x9F && cs == CS_CP1252)
-            put_utf8(out, cp1252_high[c - 0x80] ? cp1252_high[c - 0x80] : 0xFFFD);
-        else
-            put_utf8(out, cs == CS_LATIN9 ? latin9(c) : c);
-    }
-    return 0;
-}
-
-/* The longest charset name quoted in a warning; IANA's longest is 45. */
-#define MAX_QUOTED_CHARSET 48
-
-/* Appends "WHAT in charset 'NAME' not decoded" to WARNING.  NAME comes from
- * the message and the warning is printed as it is, so it is cut to
- * MAX_QUOTED_CHARSET bytes and any byte outside printable ASCII (a
- * terminal escape, a line end, invalid UTF-8) shows as '?'. */
-static void warn_charset(buf_t *warning, const char *what, const char *name)
-{
-    buf_printf(warning, "%s%s in charset '", warning->len ? "; " : "", what);
-    for (size_t i = 0; name[i] && i < MAX_QUOTED_CHARSET; i++)
-        buf_putc(warning, name[i] >= 0x20 && name[i] < 0x7F ? name[i] : '?');
-    buf_puts(warning, "' not decoded");
-}
-
-/* ------------------------------------------------- transfer encodings */
-
-/* Quoted-printable (RFC 2045); UNDERSCORE_SPACE for RFC 2047's Q words. */
-static void decode_qp(const char *s, size_t len, int underscore_space, buf_t *out)
-{
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '=' && i + 2 < len && hex_value(s[i + 1]) >= 0
-            && hex_value(s[i + 2]) >= 0) {
-            buf_putc(out, (char)(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2])));
-            i += 2;
-        } else if (s[i] == '=' && (i + 1 == len || s[i + 1] == '\n' || s[i + 1] == '\r')) {
-            /* A soft line break. */
-            if (i + 1 < len && s[i + 1] == '\r')
-                i++;
-            if (i + 1 < len && s[i + 1] == '\n')
-                i++;
-        } else
-            buf_putc(out, underscore_space && s[i] == '_' ? ' ' : s[i]);
-    }
-}
-
-static int base64_value(char c)
-{
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a' + 26;
-    if (c >= '0' && c <= '9')
-        return c - '0' + 52;
-    return c == '+' ? 62 : c == '/' ? 63 : -1;
-}
-
-/* Base64, skipping line ends and anything outside the alphabet, as RFC
- * 2045 asks of decoders. */
-static void decode_base64(const char *s, size_t len, buf_t *out)
-{
-    unsigned long acc = 0;
-    int bits = 0;
-    for (size_t i = 0; i < len && s[i] != '='; i++) {
-        int v = base64_value(s[i]);
-        if (v < 0)
-            continue;
-        acc = (acc << 6) | (unsigned long)v;
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            buf_putc(out, (char)((acc >> bits) & 0xFF));
-        }
-    }
-}
-
-/* ------------------------------------------------ encoded words (2047) */
-
-/* Appends VALUE to OUT with its =?charset?B|Q?text?= words decoded; white
- * space between two encoded words is dropped, as the RFC says. */
-static void decode_words(const char *value, buf_t *out, buf_t *warning)
-{
-    const char *p = value;
-    int after_word = 0;
-    while (*p) {
-        const char *start = strstr(p, "=?");
-        const char *q1 = start ? strchr(start + 2, '?') : NULL;
-        const char *q2 = q1 && q1[1] && q1[2] == '?' ? q1 + 2 : NULL;
-        const char *end = q2 ? strstr(q2 + 1, "?=") : NULL;
-        if (end == NULL) {
-            buf_puts(out, p);
-            return;
-        }
-        size_t gap = (size_t)(start - p);
-        if (!(after_word && strspn(p, " \t") == gap))
-            buf_append(out, p, gap);
-        buf_t charset = BUF_INIT, raw = BUF_INIT;
-        buf_append(&charset, start + 2, (size_t)(q1 - start - 2));
-        char mode = q1[1];
-        if (mode == 'B' || mode == 'b')
-            decode_base64(q2 + 1, (size_t)(end - q2 - 1), &raw);
-        else
-            decode_qp(q2 + 1, (size_t)(end - q2 - 1), 1, &raw);
-        /* "charset*language" (RFC 2231) names the charset first. */
-        char *star = charset.data ? strchr(charset.data, '*') : NULL;
-        if (star)
-            *star = '\0';
-        if (convert_charset(charset.data ? charset.data : "", raw.data ? raw.data : "",
-                            raw.len, out) != 0)
-            warn_charset(warning, "header", charset.data ? charset.data : "");
-        buf_free(&charset);
-        buf_free(&raw);
-        p = end + 2;
-        after_word = 1;
-    }
-}
-
-/* ------------------------------------------------------------- HTML */
-
-/* Decodes one character reference at S (after '&'); returns the bytes
- * used (0 if it is not one) and appends the character. */
-static size_t html_entity(const char *s, size_t len, buf_t *out)
-{
-    static const struct { const char *name; unsigned cp; } names[] = {
-        { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
-        { "nbsp", 0xA0 }, { "copy", 0xA9 }, { "reg", 0xAE }, { "pound", 0xA3 },
-        { "euro", 0x20AC }, { "mdash", 0x2014 }, { "ndash", 0x2013 },
-        { "hellip", 0x2026 }, { "rsquo", 0x2019 }, { "lsquo", 0x2018 },
-        { "rdquo", 0x201D }, { "ldquo", 0x201C }, { "bull", 0x2022 },
-    };
-    size_t n = 0;
-    while (n < len && n < 10 && s[n] != ';')
-        n++;
-    if (n == len || s[n] != ';' || n == 0)
-        return 0;
-    if (s[0] == '#') {
-        unsigned long cp = 0;
-        int hex = n > 1 && (s[1] == 'x' || s[1] == 'X');
-        size_t i = hex ? 2 : 1;
-        if (i == n)
-            return 0;
-        for (; i < n; i++) {
-            int d = hex ? hex_value(s[i]) : (s[i] >= '0' && s[i] <= '9' ? s[i] - '0' : -1);
-            if (d < 0)
-                return 0;
-            cp = cp * (hex ? 16 : 10) + (unsigned long)d;
-            if (cp > 0xFFFF)
-                return 0;
-        }
-        put_utf8(out, cp >= 0xD800 && cp <= 0xDFFF ? 0xFFFD : (unsigned)cp);
-        return n + 1;
-    }
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strlen(names[i].name) == n && strncasecmp(s, names[i].name, n) == 0) {
-            put_utf8(out, names[i].cp);
-            return n + 1;
-        }
-    return 0;
-}
-
-/* Tags that end a line of text, so paragraphs survive. */
-static int is_break_tag(const char *name, size_t len)
-{
-    static const char *const tags[] = { "br", "p", "div", "tr", "li", "h1", "h2", "h3",
-                                        "h4", "table", "blockquote", "hr" };
-    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-        if (strlen(tags[i]) == len && strncasecmp(name, tags[i], len) == 0)
-            return 1;
-    return 0;
-}
-
-/* Appends the text of HTML S[0..LEN) (UTF-8 already) to OUT: tags,
- * comments, scripts and styles dropped, character references decoded,
- * block tags turned into blank lines. */
-static void html_to_text(const char *s, size_t len, buf_t *out)
-{
-    size_t i = 0;
-    while (i < len) {
-        if (s[i] == '&') {
-            size_t used = html_entity(s + i + 1, len - i - 1, out);
-            if (used) {
-                i += used + 1;
-                continue;
-            }
-            buf_putc(out, '&');
-            i++;
-        } else if (s[i] == '<') {
-            if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-                const char *end = NULL;
-                for (size_t k = i + 4; k + 2 < len && end == NULL; k++)
-                    if (memcmp(s + k, "-->", 3) == 0)
-                        end = s + k + 3;
-                i = end ? (size_t)(end - s) : len;
-                continue;
-            }
-            size_t name = i + 1 + (i + 1 < len && s[i + 1] == '/');
-            size_t name_end = name;
-            while (name_end < len && ((s[name_end] >= 'a' && s[name_end] <= 'z')
-                                      || (s[name_end] >= 'A' && s[name_end] <= 'Z')
-                                      || (s[name_end] >= '0' && s[name_end] <= '9')))
-                name_end++;
-            const char *close = memchr(s + i, '>', len - i);
-            size_t after = close ? (size_t)(close - s) + 1 : len;
-            size_t name_len = name_end - name;
-            int opening = s[i + 1] != '/';
-            if (opening && ((name_len == 6 && strncasecmp(s + name, "script", 6) == 0)
-                            || (name_len == 5 && strncasecmp(s + name, "style", 5) == 0))) {
-                /* Skip to the closing tag: scripts and styles are not text. */
-                size_t k = after;
-                while (k + 1 < len && !(s[k] == '<' && s[k + 1] == '/'
-                                        && strncasecmp(s + k + 2, s + name, name_len) == 0))
-                    k++;
-                const char *end = memchr(s + k, '>', len - k);
-                i = end ? (size_t)(end - s) + 1 : len;
-                continue;
-            }
-            buf_puts(out, is_break_tag(s + name, name_len) ? "\n\n" : " ");
-            i = after;
-        } else {
-            buf_putc(out, s[i]);
-            i++;
-        }
-    }
-}
-
-/* ---------------------------------------------------------------- MIME */
-
-static void decode_entity(const entity_t *e, int depth, mail_state_t *st);
-
-/* Records the part S[0..LEN) in PARTS unless there are MAX_PARTS already.
- * A part without headers (it starts with its blank line) is plain text. */
-static void add_part(entity_t *parts, int *count, const char *s, size_t len)
-{
-    if (*count >= MAX_PARTS)
-        return;
-    entity_t *part = &parts[(*count)++];
-    if (split_entity(s, len, part) == 0) {
-        part->block = (span_t){ s, 0 };
-        part->body = (span_t){ s, len };
-    }
-}
-
-/* Splits a multipart BODY at BOUNDARY lines and decodes its parts; of a
- * multipart/alternative only the plain-text part, else the last one.  A
- * body cut before its closing boundary keeps its last part. */
-static void decode_multipart(span_t body, const char *boundary, int alternative,
-                             int depth, mail_state_t *st)
-{
-    size_t blen = strlen(boundary), pos = 0, part_start = 0;
-    int in_part = 0, chosen = -1, count = 0;
-    entity_t parts[MAX_PARTS];
-
-    while (pos < body.len) {
-        size_t next, n = line_at(body.s + pos, body.len - pos, &next);
-        int is_delim = n >= blen + 2 && body.s[pos] == '-' && body.s[pos + 1] == '-'
-                       && memcmp(body.s + pos + 2, boundary, blen) == 0;
-        if (is_delim) {
-            if (in_part)
-                add_part(parts, &count, body.s + part_start, pos - part_start);
-            in_part = !(n >= blen + 4 && memcmp(body.s + pos + 2 + blen, "--", 2) == 0);
-            if (!in_part)
-                break;          /* the closing boundary */
-            part_start = pos + next;
-        }
-        pos += next;
-    }
-    if (in_part && pos >= body.len)
-        add_part(parts, &count, body.s + part_start, body.len - part_start);
-    if (!alternative) {
-        for (int i = 0; i < count; i++)
-            decode_entity(&parts[i], depth + 1, st);
-        return;
-    }
-    for (int i = 0; i < count && chosen < 0; i++) {
-        buf_t type = BUF_INIT;
-        if (!header_value(&parts[i], "content-type", &type)
-            || strncasecmp(type.data ? type.data : "", "text/plain", 10) == 0)
-            chosen = i;
-        buf_free(&type);
-    }
-    if (chosen < 0)
-        chosen = count - 1;
-    if (chosen >= 0)
-        decode_entity(&parts[chosen], depth + 1, st);
-}
-
-static void decode_entity(const entity_t *e, int depth, mail_state_t *st)
-{
-    buf_t type = BUF_INIT, encoding = BUF_INIT, charset = BUF_INIT, raw = BUF_INIT,
-          utf8 = BUF_INIT;
-    const char *t;
-
-    if (!header_value(e, "content-type", &type))
-        buf_puts(&type, "text/plain");
-    header_value(e, "content-transfer-encoding", &encoding);
-    t = type.data ? type.data : "";
-    if (strncasecmp(t, "multipart/", 10) == 0) {
-        buf_t boundary = BUF_INIT;
-        if (depth >= MAX_MIME_DEPTH)
-            skip_deep_part(st);
-        else if (header_parameter(t, "boundary", &boundary) && boundary.len > 0)
-            decode_multipart(e->body, boundary.data ? boundary.data : "",
-                             strncasecmp(t + 10, "alternative", 11) == 0, depth, st);
-        buf_free(&boundary);
-    } else if (strncasecmp(t, "message/rfc822", 14) == 0) {
-        entity_t inner;
-        if (depth >= MAX_MIME_DEPTH)
-            skip_deep_part(st);
-        else if (split_entity(e->body.s, e->body.len, &inner))
-            decode_entity(&inner, depth + 1, st);
-    } else if (strncasecmp(t, "text/plain", 10) == 0 || strncasecmp(t, "text/html", 9) == 0
-               || t[0] == '\0' || t[0] == ';') {   /* an empty type: plain text */
-        const char *enc = encoding.data ? encoding.data : "";
-        if (strncasecmp(enc, "base64", 6) == 0)
-            decode_base64(e->body.s, e->body.len, &raw);
-        else if (strncasecmp(enc, "quoted-printable", 16) == 0)
-            decode_qp(e->body.s, e->body.len, 0, &raw);
-        else
-            buf_append(&raw, e->body.s, e->body.len);
-        header_parameter(t, "charset", &charset);
-        if (convert_charset(charset.data ? charset.data : "", raw.data ? raw.data : "",
-                            raw.len, &utf8) != 0)
-            warn_charset(&st->warning, "part", charset.data);
-        else {
-            if (st->text.len)
-                buf_puts(&st->text, "\n\n");
-            if (strncasecmp(t, "text/html", 9) == 0)
-                html_to_text(utf8.data ? utf8.data : "", utf8.len, &st->text);
-            else
-                buf_append(&st->text, utf8.data ? utf8.data : "", utf8.len);
-        }
-    }
-    buf_free(&type);
-    buf_free(&encoding);
-    buf_free(&charset);
-    buf_free(&raw);
-    buf_free(&utf8);
 }
 
 /* ----------------------------------------------------------- the fields */
@@ -647,16 +74,16 @@ static void sender_name(const char *from, buf_t *out)
 }
 
 /* Sets *FIELD from header NAME of E, encoded words decoded.  Returns 0/-1. */
-static int set_from_header(const entity_t *e, const char *name, char **field,
-                           mail_state_t *st, int person)
+static int set_from_header(const mime_entity_t *e, const char *name, char **field,
+                           mime_text_t *st, int person)
 {
     buf_t raw = BUF_INIT, utf8 = BUF_INIT, decoded = BUF_INIT, value = BUF_INIT;
     int rc = 0;
-    if (header_value(e, name, &raw)) {
+    if (mime_header_value(e, name, &raw)) {
         /* Headers should be ASCII, but raw 8-bit text is common there: read
          * it as Windows-1252 unless it is UTF-8.  Encoded words are ASCII. */
-        convert_charset("", raw.data ? raw.data : "", raw.len, &utf8);
-        decode_words(utf8.data ? utf8.data : "", &decoded, &st->warning);
+        mime_to_utf8("", raw.data ? raw.data : "", raw.len, &utf8);
+        mime_decode_words(utf8.data ? utf8.data : "", &decoded, &st->warning);
         if (person)
             sender_name(decoded.data ? decoded.data : "", &value);
         else
@@ -673,14 +100,14 @@ static int set_from_header(const entity_t *e, const char *name, char **field,
 
 int mail_parse(const char *text, size_t len, article_t *out, char **errmsg)
 {
-    mail_state_t st = { BUF_INIT, BUF_INIT, 0 };
-    entity_t e;
+    mime_text_t st = { BUF_INIT, BUF_INIT, 0 };
+    mime_entity_t e;
     buf_t value = BUF_INIT;
     int rc = -1;
 
     memset(out, 0, sizeof *out);
     *errmsg = NULL;
-    if (split_entity(text, len, &e) == 0) {
+    if (mime_split_entity(text, len, &e) == 0) {
         *errmsg = strdup("not a mail message (no header block)");
         return -1;
     }
@@ -688,14 +115,14 @@ int mail_parse(const char *text, size_t len, article_t *out, char **errmsg)
         || set_from_header(&e, "from", &out->byline, &st, 1) != 0
         || set_from_header(&e, "newsgroups", &out->source, &st, 0) != 0)
         goto out_of_memory;
-    if (header_value(&e, "date", &value)) {
+    if (mime_header_value(&e, "date", &value)) {
         char date[DATE_TEXT_SIZE];
         if (mail_date(value.data ? value.data : "", value.len, date)
             && (out->date = strdup(date)) == NULL)
             goto out_of_memory;
     }
     buf_reset(&value);
-    if (header_value(&e, "message-id", &value) && value.len) {
+    if (mime_header_value(&e, "message-id", &value) && value.len) {
         buf_t url = BUF_INIT;
         const char *id = value.data;
         size_t id_len = value.len;
@@ -708,7 +135,7 @@ int mail_parse(const char *text, size_t len, article_t *out, char **errmsg)
         if (failed)
             goto out_of_memory;
     }
-    decode_entity(&e, 0, &st);
+    mime_decode_text(&e, &st);
     if (st.text.failed || st.warning.failed
         || fields_add_paragraphs(out, st.text.data ? st.text.data : "", st.text.len) != 0
         || (st.warning.len && fields_add_warning(out, st.warning.data) != 0))
@@ -734,3 +161,4 @@ done:
     buf_free(&st.warning);
     return rc;
 }
+

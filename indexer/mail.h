@@ -8,12 +8,12 @@
  * Message-ID the url ("mid:<id>"), Newsgroups the source.  The body is
  * what a reader sees: text/plain parts (or text/html parts, tags dropped,
  * when a part has no plain alternative), with base64 and quoted-printable
- * undone and the charset converted to UTF-8.  Charsets decoded: UTF-8,
- * US-ASCII, ISO-8859-1, ISO-8859-15 and Windows-1252; 8-bit text that
- * states no charset and is not UTF-8 is read as Windows-1252 (which holds
- * ISO-8859-1).  A part in another charset is kept only if it is valid
- * UTF-8 anyway (often plain ASCII); otherwise it is skipped and named in
- * the article's warning.  Encoded words (RFC 2047) in Subject and From are
+ * undone and the charset converted to UTF-8 (charset.h: the charsets the
+ * HTML path reads, ISO-8859-*, Windows-125*, KOI8, GBK, Big5, Shift_JIS,
+ * EUC-*, ...); 8-bit text that states no charset and is not UTF-8 is read
+ * as Windows-1252 (which holds ISO-8859-1).  A part in a charset trawl
+ * does not know is kept only if it is valid UTF-8 anyway (often plain
+ * ASCII); otherwise it is skipped and named in the article's warning.  Encoded words (RFC 2047) in Subject and From are
  * decoded the same way; raw 8-bit header text is read as Windows-1252
  * unless it is UTF-8.  Attachments that are not text are skipped.
  */

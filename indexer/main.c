@@ -15,6 +15,7 @@
 #include "dbpath.h"
 #include "maintain.h"
 #include "msg.h"
+#include "options.h"
 #include "shard.h"
 #include "xs.h"
 
@@ -232,8 +233,10 @@ int main(int argc, char **argv)
     struct timespec t0, t1;
 
     msg_init(argv[0]);
-    while ((c = getopt_long(argc, argv, "d:hj:l:m:qvV", options, NULL)) != -1) {
+    opterr = 0;  /* options_reject() says it, with the nearest option */
+    while ((c = getopt_long(argc, argv, ":d:hj:l:m:qvV", options, NULL)) != -1) {
         switch (c) {
+        case '?': case ':': options_reject(c, argv, options, ":d:hj:l:m:qvV");
         case 'C': check = 1; break;
         case 'c': opts.commit_every = parse_count(optarg); break;
         case 'd': db_option = optarg; break;

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "date.h"
+#include "grow.h"
 #include "manifest.h"
 #include "utf8.h"
 
@@ -303,15 +304,12 @@ static int parse(manifest_t *m, char *text, const char *path, buf_t *err)
             rc = add_problem(m, lineno, "expected %s", counts);
             continue;
         }
-        if (m->count == cap) {
-            cap = cap ? 2 * cap : 64;
-            manifest_entry_t *rows = realloc(m->rows, cap * sizeof *rows);
-            if (rows == NULL) {
-                rc = -1;
-                break;
-            }
-            m->rows = rows;
+        manifest_entry_t *rows = grow_array(m->rows, m->count, &cap, sizeof *rows, 64);
+        if (rows == NULL) {
+            rc = -1;
+            break;
         }
+        m->rows = rows;
         manifest_entry_t *row = &m->rows[m->count];
         memset(row, 0, sizeof *row);
         int got_row = read_row(m, row, cells, &h, lineno);

@@ -76,9 +76,7 @@ static reader_status_t read_jsonl(const reader_input_t *in, reader_sink_t *sink)
             free(err);
             continue;
         }
-        rc = sink->article(sink, &rec, &article);
-        article_free(&article);
-        if (rc == READER_STOP) {
+        if (reader_deliver(sink, &rec, &article, NULL) == READER_STOP) {
             status = READER_STOPPED;
             break;
         }

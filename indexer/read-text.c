@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "charset.h"
-#include "fields.h"
 #include "mail.h"
 #include "utf8.h"
 #include "page.h"
@@ -121,13 +120,7 @@ static reader_status_t read_one(const reader_input_t *in, reader_sink_t *sink, i
     }
     if (converted)
         article.note = "not UTF-8: read as Windows-1252";
-    if (notice && fields_add_warning(&article, notice) != 0) {
-        article_free(&article);
-        reader_failed(sink, &rec, "cannot index '%s': out of memory", in->path);
-        return READER_DONE;
-    }
-    rc = sink->article(sink, &rec, &article);
-    article_free(&article);
+    rc = reader_deliver(sink, &rec, &article, notice);
     return rc == READER_STOP ? READER_STOPPED : READER_DONE;
 }
 

@@ -13,6 +13,7 @@
 #include <zlib.h>
 
 #include "buf.h"
+#include "fields.h"
 #include "reader.h"
 
 /* In the order a name is tried: the first that claims it reads it. */
@@ -267,4 +268,17 @@ void reader_failed(reader_sink_t *sink, const reader_record_t *rec, const char *
     }
     sink->failed(sink, rec, text ? text : "out of memory");
     buf_free(&message);
+}
+
+int reader_deliver(reader_sink_t *sink, const reader_record_t *rec, article_t *article,
+                   const char *notice)
+{
+    if (notice && fields_add_warning(article, notice) != 0) {
+        article_free(article);
+        reader_failed(sink, rec, "cannot index '%s': out of memory", rec->where);
+        return 0;
+    }
+    int rc = sink->article(sink, rec, article);
+    article_free(article);
+    return rc;
 }

@@ -155,6 +155,13 @@ int reader_slurp(const reader_input_t *in, char **out, size_t *len, const char *
 void reader_failed(reader_sink_t *sink, const reader_record_t *rec, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Hands ARTICLE (found at REC) to SINK's article() and frees it; NOTICE
+ * (reader_slurp()'s, may be NULL) is added to its warning first.  Returns
+ * what article() returned (READER_STOP: the run stops), or 0 when memory
+ * ran out for the notice (reported as REC's failure). */
+int reader_deliver(reader_sink_t *sink, const reader_record_t *rec, article_t *article,
+                   const char *notice);
+
 /* The signature of a one-article file ("size mtime-ns crc32") into OUT[64]. */
 void reader_file_signature(const reader_input_t *in, const char *data, size_t len,
                            char out[64]);

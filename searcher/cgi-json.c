@@ -11,6 +11,7 @@
 static const field_t hit_fields[] = {
     FIELD_RANK, FIELD_ID, FIELD_SCORE, FIELD_ALL_WORDS, FIELD_TITLE, FIELD_TITLE_DERIVED,
     FIELD_SOURCE, FIELD_DATE, FIELD_BYLINE, FIELD_URL, FIELD_CITATION, FIELD_SNIPPETS,
+    FIELD_COPIES,
 };
 
 static void json_facet(buf_t *out, const char *name, const search_facet_t *facet)

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cgi.h"
@@ -23,14 +24,46 @@ static int stdout_write(cgi_io_t *io, const char *data, size_t n)
     return fwrite(data, 1, n, stdout) == n ? 0 : -1;
 }
 
+/* Run by hand (not by a web server): what it is, as plain text. */
+static void usage(void)
+{
+    printf("Usage: trawl.cgi\n"
+           "A search page of a trawl index, run by a web server as a CGI program\n"
+           "(or as a FastCGI application when it is started as one).  It reads the\n"
+           "request from the environment (QUERY_STRING, REQUEST_METHOD...) and\n"
+           "standard input, and writes the page to standard output.\n"
+           "\n"
+           "Settings, from the request's environment, then the process's, then\n"
+           "the file trawl.cgi.conf beside the program (KEY=value lines):\n"
+           "  TRAWL_DB           the index (default: ./trawl.db)\n"
+           "  TRAWL_CGI_HITS     results per page, 1 to 100 (default 10)\n"
+           "  TRAWL_CGI_TITLE    the page heading\n"
+           "  TRAWL_CGI_SECONDS  the time limit of one request, 1 to 600 (default 10)\n"
+           "\n"
+           "  --help     print this help and exit\n"
+           "  --version  print the version and exit\n"
+           "\n"
+           "To try it from a shell: QUERY_STRING='q=word' REQUEST_METHOD=GET trawl.cgi\n"
+           "Setting up a web server: doc/cgi.md.\n");
+}
+
 int main(int argc, char **argv)
 {
     extern char **environ;
     cgi_state_t state = { .program = argv[0] };
     int rc;
 
-    (void)argc;
     msg_init("trawl.cgi");
+    /* A web server passes no option (an ISINDEX query's words do not start
+     * with "--"), so these are a person's. */
+    if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+        usage();
+        return fflush(stdout) == 0 ? 0 : 1;
+    }
+    if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+        printf("trawl.cgi %s (Xapian %s)\n", TRAWL_VERSION, search_xapian_version());
+        return 0;
+    }
     if (cgi_fcgi_started())
         rc = cgi_fcgi_run(&state);
     else {

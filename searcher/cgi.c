@@ -192,7 +192,8 @@ static void answer_search(searcher_t *s, const cgi_wanted_t *w, const struct tim
 {
     static const search_facet_kind_t kinds[2] = { SEARCH_FACET_SOURCE, SEARCH_FACET_YEAR };
     const cgi_request_t *req = &w->req;
-    search_options_t opts = { .snippet_chars = SNIPPET_DEFAULT_CHARS, .exact_counts = 1 };
+    search_options_t opts = { .snippet_chars = SNIPPET_DEFAULT_CHARS, .exact_counts = 1,
+                              .copies = 1 };
     search_filter_t filter = { req->source, req->from, req->to };
     search_facet_t facets[2];
     cgi_results_t res;

@@ -16,7 +16,8 @@ libtrawlcore_la_SOURCES += \
 bin_PROGRAMS += trawl-search
 trawl_search_SOURCES = searcher/main.c searcher/batch.h searcher/batch.c \
 	searcher/manifest.h searcher/manifest.c searcher/report.h searcher/report.c \
-	searcher/show.h searcher/show.c
+	searcher/show.h searcher/show.c searcher/pager.h searcher/pager.c \
+	searcher/wrap.h searcher/wrap.c searcher/defaults.h searcher/defaults.c
 trawl_search_LDADD = $(TRAWL_PROGRAM_LIBS)
 trawl_search_LDFLAGS = $(TRAWL_LINK_STATIC)
 nodist_EXTRA_trawl_search_SOURCES = build-aux/force-cxx-link.cc

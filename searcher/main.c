@@ -12,12 +12,14 @@
 
 #include "batch.h"
 #include "buf.h"
-#include "config.h"
+#include "defaults.h"
 #include "date.h"
 #include "dbpath.h"
 #include "manifest.h"
 #include "msg.h"
+#include "options.h"
 #include "output.h"
+#include "pager.h"
 #include "report.h"
 #include "search.h"
 #include "show.h"
@@ -34,6 +36,7 @@ static void usage(void)
            "  or:  %s [OPTION]... --count-by year|month|source|FIELD QUERY...\n"
            "  or:  %s [OPTION]... --show ID [QUERY...]\n"
            "  or:  %s [OPTION]... --stats\n"
+           "  or:  %s [OPTION]... --groups\n"
            "Search a trawl index and print the best articles first, with\n"
            "snippets and citations.  Articles that contain every word of the\n"
            "query rank above those that contain some.\n"
@@ -58,6 +61,9 @@ static void usage(void)
            "      --snippet-chars N snippet length per hit in characters (default %d;\n"
            "                        0: no snippets)\n"
            "      --no-snippets     no snippets (the same as --snippet-chars 0)\n"
+           "      --no-pager        on a terminal, no pager (default: $TRAWL_PAGER, the\n"
+           "                        config's pager, $PAGER, else less -FRX); text is\n"
+           "                        folded to the terminal's width all the same\n"
            "\n"
            "Query and ranking:\n"
            "      --all             only articles with every word\n"
@@ -91,13 +97,19 @@ static void usage(void)
            "                        metadata field (byline, category, ...), next to\n"
            "                        the articles the index holds there (csv, or json)\n"
            "      --stats           print the index's statistics\n"
+           "      --groups          list every near-duplicate group of two or more:\n"
+           "                        group<TAB>id an article (tsv, csv or json)\n"
            "      --show ID         print the stored article ID, paragraphs numbered,\n"
-           "                        the QUERY's words marked (text, or json)\n"
+           "                        the QUERY's words marked (text, or json); ID may\n"
+           "                        leave out its extension, as a TREC run does\n"
            "      --cite STYLE      write the hits as references: text, bibtex, ris or\n"
            "                        csl-json\n"
            "      --accessed DATE   the accessed date of references (YYYY-MM-DD;\n"
            "                        default today)\n"
            "\n"
+           "      --print-config    print each setting in force and where it came from\n"
+           "                        (the config file and line, the environment, the\n"
+           "                        command line or the default), and exit\n"
            "  -h, --help            print this help and exit\n"
            "  -V, --version         print the version and exit\n"
            "\n"
@@ -108,13 +120,17 @@ static void usage(void)
            "Ties in score are broken by article id, descending, as trec_eval breaks them.\n"
            "\n"
            "Environment: TRAWL_DB (the index), NO_COLOR (no colour in auto mode),\n"
-           "XDG_CONFIG_HOME (where trawl/config is; default ~/.config).\n"
-           "Config file: 'key = value' lines setting db, color, limit, format; the\n"
-           "options win, and TRAWL_DB wins over db.  See trawl-search(1).\n"
+           "TRAWL_PAGER and PAGER (the pager), COLUMNS (the width to fold text to;\n"
+           "default the terminal's), XDG_CONFIG_HOME (where trawl/config is; default\n"
+           "~/.config).\n"
+           "Config file: 'key = value' lines, a key being any long option's name\n"
+           "(limit = 20, colour = never, no-snippets = yes) or pager (a command, or\n"
+           "none); ~/ in db, batch and manifest is the home directory; the options\n"
+           "win, and TRAWL_DB wins over db.  See trawl-search(1).\n"
            "Exit status: 0 something matched, 1 nothing matched, 2 usage error or\n"
            "the index could not be read; with --batch, 2 when any line failed (each\n"
            "is reported with its line number; the other lines still run).\n",
-           msg_program(), msg_program(), msg_program(), msg_program(), msg_program(),
+           msg_program(), msg_program(), msg_program(), msg_program(), msg_program(), msg_program(),
            DBPATH_DEFAULT, MAX_LIMIT, SNIPPET_DEFAULT_CHARS, SEARCH_DEFAULT_K1,
            SEARCH_DEFAULT_B, SEARCH_FEEDBACK_MIN_WORDS, QUERY_NEAR_DEFAULT);
 }
@@ -193,7 +209,7 @@ static void today(char out[11])
 
 /* Writes the manifest to PATH (when given) and, when JSON_HEADER, as the
  * first line of the output.  Returns 0, or -1 after reporting. */
-static int write_manifest(searcher_t *s, const char *db_path, const char *path,
+static int write_manifest(FILE *out, searcher_t *s, const char *db_path, const char *path,
                           int json_header, int argc, char **argv)
 {
     char *errmsg = NULL;
@@ -212,49 +228,121 @@ static int write_manifest(searcher_t *s, const char *db_path, const char *path,
         }
     }
     if (json_header)
-        printf("{\"trawl_header\":%s}\n", json);
+        fprintf(out, "{\"trawl_header\":%s}\n", json);
     free(json);
     return 0;
 }
 
+/* The long options; the config file's settings are their names
+ * (defaults.h). */
+enum option_code { OPT_ACCESSED = 256, OPT_CITE, OPT_COUNT_BY, OPT_FIELDS, OPT_JSON_HEADER,
+                   OPT_MANIFEST, OPT_NO_SNIPPETS, OPT_RUN_TAG, OPT_SHOW, OPT_STATS,
+                   OPT_ALL, OPT_ANY, OPT_B, OPT_EXPLAIN, OPT_FEEDBACK, OPT_K1,
+                   OPT_NO_FEEDBACK, OPT_SORT, OPT_NO_PAGER, OPT_PRINT_CONFIG, OPT_GROUPS };
+
+static const struct option options[] = {
+    { "accessed", required_argument, NULL, OPT_ACCESSED },
+    { "all", no_argument, NULL, OPT_ALL },
+    { "any", no_argument, NULL, OPT_ANY },
+    { "b", required_argument, NULL, OPT_B },
+    { "batch", required_argument, NULL, 'b' },
+    { "cite", required_argument, NULL, OPT_CITE },
+    { "color", required_argument, NULL, 'C' },
+    { "colour", required_argument, NULL, 'C' },
+    { "count", no_argument, NULL, 'c' },
+    { "count-by", required_argument, NULL, OPT_COUNT_BY },
+    { "db", required_argument, NULL, 'd' },
+    { "explain", no_argument, NULL, OPT_EXPLAIN },
+    { "fields", required_argument, NULL, OPT_FIELDS },
+    { "format", required_argument, NULL, 'f' },
+    { "help", no_argument, NULL, 'h' },
+    { "json-header", no_argument, NULL, OPT_JSON_HEADER },
+    { "k1", required_argument, NULL, OPT_K1 },
+    { "limit", required_argument, NULL, 'n' },
+    { "manifest", required_argument, NULL, OPT_MANIFEST },
+    { "feedback", no_argument, NULL, OPT_FEEDBACK },
+    { "no-feedback", no_argument, NULL, OPT_NO_FEEDBACK },
+    { "no-snippets", no_argument, NULL, OPT_NO_SNIPPETS },
+    { "no-pager", no_argument, NULL, OPT_NO_PAGER },
+    { "offset", required_argument, NULL, 'o' },
+    { "print-config", no_argument, NULL, OPT_PRINT_CONFIG },
+    { "run-tag", required_argument, NULL, OPT_RUN_TAG },
+    { "show", required_argument, NULL, OPT_SHOW },
+    { "snippet-chars", required_argument, NULL, 's' },
+    { "sort", required_argument, NULL, OPT_SORT },
+    { "stats", no_argument, NULL, OPT_STATS },
+    { "groups", no_argument, NULL, OPT_GROUPS },
+    { "version", no_argument, NULL, 'V' },
+    { NULL, 0, NULL, 0 },
+};
+#define SHORT_OPTIONS ":b:cd:f:hn:V"
+#define OPTION_COUNT (sizeof options / sizeof options[0] - 1)
+
+/* The index in options[] of the option getopt_long() returned as C: the
+ * first of that code, so that -n is limit and colour is color. */
+static size_t option_index(int c)
+{
+    size_t i = 0;
+    while (i < OPTION_COUNT && options[i].val != c)
+        i++;
+    return i;
+}
+
+/* Options that mean nothing with another (the config file's defaults
+ * aside): an error saying so, not silently ignored. */
+static void check_combinations(const int *on_command_line)
+{
+    static const struct {
+        int mode;
+        int others[8];
+    } pointless[] = {
+        { 'c', { OPT_EXPLAIN, 'o', 'n', OPT_CITE, OPT_FIELDS, OPT_SORT, 's', OPT_NO_SNIPPETS } },
+        { OPT_STATS, { OPT_EXPLAIN, 'o', 'n', OPT_CITE, OPT_FIELDS, OPT_SORT, OPT_ALL, OPT_ANY } },
+        { OPT_SHOW, { OPT_EXPLAIN, 'o', 'n', OPT_CITE, OPT_FIELDS, OPT_SORT, 0 } },
+    };
+    for (size_t m = 0; m < sizeof pointless / sizeof pointless[0]; m++) {
+        size_t mode = option_index(pointless[m].mode);
+        for (size_t k = 0; on_command_line[mode] && k < 8 && pointless[m].others[k]; k++) {
+            size_t other = option_index(pointless[m].others[k]);
+            if (on_command_line[other])
+                usagef("--%s does not go with --%s: %s", options[other].name,
+                       options[mode].name,
+                       pointless[m].mode == 'c' ? "a count has no results to shape"
+                       : pointless[m].mode == OPT_STATS ? "the statistics are of the whole index"
+                                                         : "--show prints one whole article");
+        }
+    }
+}
+
+/* --print-config: each setting in force and where it came from. */
+static void print_config(const defaults_t *d, const char **given, const char **origin,
+                         const char *db_option)
+{
+    char where[4096];
+    size_t db = option_index('d');
+    const char *env_db = getenv("TRAWL_DB"), *from = NULL, *pager;
+
+    if (d->path)
+        printf("# config file: %s%s\n", d->path, access(d->path, F_OK) == 0 ? "" : " (none)");
+    if (db_option == NULL && env_db && *env_db) {
+        given[db] = env_db;
+        origin[db] = "TRAWL_DB";
+    } else if (db_option == NULL && (given[db] = defaults_get(d, "db", &from, where,
+                                                                sizeof where)) != NULL)
+        origin[db] = from;
+    defaults_print(stdout, options, given, origin);
+    if (getenv("TRAWL_PAGER")) {
+        pager = getenv("TRAWL_PAGER");
+        from = "TRAWL_PAGER";
+    } else if ((pager = defaults_get(d, "pager", &from, where, sizeof where)) == NULL) {
+        pager = getenv("PAGER");
+        from = pager ? "PAGER" : "default";
+    }
+    printf("pager = %s  (%s)\n", pager ? pager : "less -FRX", from);
+}
+
 int main(int argc, char **argv)
 {
-    enum { OPT_ACCESSED = 256, OPT_CITE, OPT_COUNT_BY, OPT_FIELDS, OPT_JSON_HEADER,
-           OPT_MANIFEST, OPT_NO_SNIPPETS, OPT_RUN_TAG, OPT_SHOW, OPT_STATS,
-           OPT_ALL, OPT_ANY, OPT_B, OPT_EXPLAIN, OPT_FEEDBACK, OPT_K1, OPT_NO_FEEDBACK,
-           OPT_SORT };
-    static const struct option options[] = {
-        { "accessed", required_argument, NULL, OPT_ACCESSED },
-        { "all", no_argument, NULL, OPT_ALL },
-        { "any", no_argument, NULL, OPT_ANY },
-        { "b", required_argument, NULL, OPT_B },
-        { "batch", required_argument, NULL, 'b' },
-        { "cite", required_argument, NULL, OPT_CITE },
-        { "color", required_argument, NULL, 'C' },
-        { "colour", required_argument, NULL, 'C' },
-        { "count", no_argument, NULL, 'c' },
-        { "count-by", required_argument, NULL, OPT_COUNT_BY },
-        { "db", required_argument, NULL, 'd' },
-        { "explain", no_argument, NULL, OPT_EXPLAIN },
-        { "fields", required_argument, NULL, OPT_FIELDS },
-        { "format", required_argument, NULL, 'f' },
-        { "help", no_argument, NULL, 'h' },
-        { "json-header", no_argument, NULL, OPT_JSON_HEADER },
-        { "k1", required_argument, NULL, OPT_K1 },
-        { "limit", required_argument, NULL, 'n' },
-        { "manifest", required_argument, NULL, OPT_MANIFEST },
-        { "feedback", no_argument, NULL, OPT_FEEDBACK },
-        { "no-feedback", no_argument, NULL, OPT_NO_FEEDBACK },
-        { "no-snippets", no_argument, NULL, OPT_NO_SNIPPETS },
-        { "offset", required_argument, NULL, 'o' },
-        { "run-tag", required_argument, NULL, OPT_RUN_TAG },
-        { "show", required_argument, NULL, OPT_SHOW },
-        { "snippet-chars", required_argument, NULL, 's' },
-        { "sort", required_argument, NULL, OPT_SORT },
-        { "stats", no_argument, NULL, OPT_STATS },
-        { "version", no_argument, NULL, 'V' },
-        { NULL, 0, NULL, 0 },
-    };
     search_options_t opts = { .limit = 10, .snippet_chars = SNIPPET_DEFAULT_CHARS };
     double bm25_k1 = SEARCH_DEFAULT_K1, bm25_b = SEARCH_DEFAULT_B;
     search_feedback_t feedback = SEARCH_FEEDBACK_AUTO;
@@ -267,34 +355,31 @@ int main(int argc, char **argv)
     buf_t all_dbs = BUF_INIT;  /* them joined by ", ", for the manifest */
     const char *db_option = NULL, *color = "auto", *fields = NULL, *batch_file = NULL;
     const char *manifest_file = NULL, *count_by = NULL, *show_id = NULL, *accessed = NULL;
-    int count_only = 0, json_header = 0, stats = 0, c, status = EXIT_TROUBLE;
+    int count_only = 0, json_header = 0, stats = 0, groups = 0, c, status = EXIT_TROUBLE;
+    int no_pager = 0, want_config = 0, on_command_line[OPTION_COUNT + 1] = { 0 };
+    const char *given[OPTION_COUNT + 1] = { NULL }, *origin[OPTION_COUNT + 1] = { NULL };
+    pager_t pg = { stdout, NULL, NULL };
     char *errmsg = NULL, accessed_today[11];
     buf_t query = BUF_INIT;
 
     msg_init(argv[0]);
-    /* Defaults from the config file (static: its values live to the end). */
-    static const char *const config_formats[] = { "text", "json", "tsv", "csv", "trec", NULL };
-    static const char *const config_colors[] = { "auto", "always", "never", NULL };
-    static const char *const config_sorts[] = { "relevance", "newest", "oldest", "-date",
-                                                "date", NULL };
-    static config_setting_t config[] = {
-        { "db", NULL, 0, NULL }, { "color", config_colors, 0, NULL },
-        { "limit", NULL, MAX_LIMIT, NULL }, { "format", config_formats, 0, NULL },
-        { "sort", config_sorts, 0, NULL },
-    };
-    char *config_file = config_path();
-    if (config_file && config_read(config_file, config, sizeof config / sizeof config[0]) != 0)
+    /* Defaults from the config file, parsed as options before the command
+     * line's: the same checks, and the command line wins. */
+    defaults_t defaults;
+    if (defaults_read(&defaults, options, argv[0]) != 0)
         return EXIT_TROUBLE;
-    free(config_file);
-    color = config[1].value ? config[1].value : color;
-    if (config[2].value)
-        opts.limit = parse_count("limit", config[2].value, MAX_LIMIT);
-    if (config[3].value)
-        out_opts.format = parse_format(config[3].value);
-    if (config[4].value)
-        sort = parse_sort(config[4].value);
-
-    while ((c = getopt_long(argc, argv, "b:cd:f:hn:V", options, NULL)) != -1) {
+    opterr = 0;
+    for (int pass = 0; pass < 2; pass++) {
+    int ac = pass ? argc : defaults.arg_count, longindex;
+    char **av = pass ? argv : defaults.args;
+    optind = 0;
+    while ((longindex = -1, c = getopt_long(ac, av, SHORT_OPTIONS, options, &longindex)) != -1) {
+        if (c == '?' || c == ':')
+            options_reject(c, av, options, SHORT_OPTIONS);
+        size_t which = option_index(c);
+        given[which] = optarg ? optarg : "yes";
+        origin[which] = pass ? "command line" : defaults.arg_origin[optind - 1];
+        on_command_line[which] = pass;
         switch (c) {
         case OPT_ACCESSED: accessed = optarg; break;
         case OPT_ALL: mode = QUERY_ALL; break;
@@ -330,17 +415,30 @@ int main(int argc, char **argv)
         case OPT_SHOW: show_id = optarg; break;
         case 's': opts.snippet_chars = parse_count("--snippet-chars", optarg, 100000); break;
         case OPT_STATS: stats = 1; break;
+        case OPT_GROUPS: groups = 1; break;
         case 'V':
             printf("trawl-search %s (Xapian %s)\n", TRAWL_VERSION, search_xapian_version());
             return EXIT_MATCH;
+        case OPT_NO_PAGER: no_pager = 1; break;
+        case OPT_PRINT_CONFIG: want_config = 1; break;
         default:
             fprintf(stderr, "try '%s --help' for more information\n", msg_program());
             return EXIT_TROUBLE;
         }
     }
+    }
+    check_combinations(on_command_line);
 
-    if ((batch_file != NULL) + (count_by != NULL) + (show_id != NULL) + stats + count_only > 1)
-        usagef("--batch, --count, --count-by, --show and --stats do not go together");
+    if (want_config) {
+        if (optind < argc)
+            usagef("--print-config takes no QUERY");
+        print_config(&defaults, given, origin, db_option);
+        defaults_free(&defaults);
+        return fflush(stdout) == 0 ? EXIT_MATCH : EXIT_TROUBLE;
+    }
+    if ((batch_file != NULL) + (count_by != NULL) + (show_id != NULL) + stats + groups
+        + count_only > 1)
+        usagef("--batch, --count, --count-by, --show, --stats and --groups do not go together");
     if (count_by && *count_by == '\0')
         usagef("--count-by: say what to count by: year, month, source or a field");
     if (json_header && out_opts.format != FORMAT_JSON)
@@ -362,9 +460,9 @@ int main(int argc, char **argv)
         if (output_parse_fields(&out_opts, fields, &errmsg) != 0)
             usagef("--fields: %s", errmsg);
     }
-    if (batch_file || stats) {
+    if (batch_file || stats || groups) {
         if (optind < argc)
-            usagef("%s takes no QUERY", batch_file ? "--batch" : "--stats");
+            usagef("%s takes no QUERY", batch_file ? "--batch" : stats ? "--stats" : "--groups");
     } else if (optind == argc && show_id == NULL)
         usagef("no QUERY given");
     for (int i = optind; i < argc; i++) {
@@ -378,11 +476,12 @@ int main(int argc, char **argv)
     }
     if (!output_needs_snippets(&out_opts))
         opts.snippet_chars = 0;
+    opts.copies = output_needs_copies(&out_opts);
 
     /* --db, then TRAWL_DB, then the config file's db, then the default. */
     const char *env_db = getenv("TRAWL_DB");
     if (db_option == NULL && (env_db == NULL || *env_db == '\0'))
-        db_option = config[0].value;
+        db_option = defaults_get(&defaults, "db", NULL, NULL, 0);
     const char *db_path = dbpath_resolve(db_option);
     for (size_t i = 0; db_count > 1 && i < db_count; i++)
         buf_printf(&all_dbs, "%s%s", i ? ", " : "", dbs[i]);
@@ -402,16 +501,25 @@ int main(int argc, char **argv)
     searcher_set_feedback(s, feedback);
     searcher_set_explain(s, explain);
     searcher_restrict(s, NULL, sort);
+    /* A page of results on a terminal: through the pager, and text folded
+     * to its width (a count is one line, a reference is copied whole). */
+    if (!count_only)
+        pager_start(&pg, no_pager ? NULL : pager_command(defaults_get(&defaults, "pager",
+                                                                       NULL, NULL, 0)),
+                    out_opts.format == FORMAT_TEXT && out_opts.cite == CITE_NONE
+                        && count_by == NULL && !groups);
     if ((manifest_file || json_header)
-        && write_manifest(s, db_path, manifest_file, json_header, argc, argv) != 0)
+        && write_manifest(pg.out, s, db_path, manifest_file, json_header, argc, argv) != 0)
         goto done;
 
     if (stats)
-        status = report_stats(stdout, s, out_opts.format);
+        status = report_stats(pg.out, s, out_opts.format);
+    else if (groups)
+        status = report_groups(pg.out, s, out_opts.format);
     else if (count_by)
-        status = report_count_by(stdout, s, count_by, query.data, query.len, out_opts.format);
+        status = report_count_by(pg.out, s, count_by, query.data, query.len, out_opts.format);
     else if (show_id)
-        status = show_article(stdout, s, show_id, query.data, query.len, out_opts.format,
+        status = show_article(pg.out, s, show_id, query.data, query.len, out_opts.format,
                               out_opts.color);
     else if (count_only) {
         search_result_t result;
@@ -429,8 +537,8 @@ int main(int argc, char **argv)
         status = result.matches ? EXIT_MATCH : EXIT_NO_MATCH;
         search_result_free(&result);
     } else {
-        batch_t b = { s, opts, opts.limit, &out_opts, stdout };
-        output_status_t ost = output_begin(stdout, &out_opts);
+        batch_t b = { s, opts, opts.limit, &out_opts, pg.out };
+        output_status_t ost = output_begin(pg.out, &out_opts);
         if (ost == OUTPUT_NO_MEMORY) {
             errorf("out of memory");
             goto done;
@@ -455,7 +563,7 @@ int main(int argc, char **argv)
             }
             status = matches ? EXIT_MATCH : EXIT_NO_MATCH;
         }
-        if (output_end(stdout, &out_opts) == OUTPUT_NO_MEMORY) {
+        if (output_end(pg.out, &out_opts) == OUTPUT_NO_MEMORY) {
             errorf("out of memory");
             status = EXIT_TROUBLE;
         }
@@ -464,7 +572,8 @@ done:
     searcher_close(s);
     buf_free(&query);
     buf_free(&all_dbs);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
+    defaults_free(&defaults);
+    if (pager_finish(&pg) != 0) {
         errorf("cannot write the results: output error");
         return EXIT_TROUBLE;
     }

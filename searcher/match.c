@@ -56,8 +56,9 @@ static int token_matches(const match_term_t *term, const token_t *tok)
     if (term->kind == MATCH_PREFIX)
         return tok->word_len >= term->len
                && memcmp(tok->word, term->text, term->len) == 0;
-    return tok->stem_len == term->len
-           && memcmp(tok->stem, term->text, term->len) == 0;
+    return (tok->stem_len == term->len && memcmp(tok->stem, term->text, term->len) == 0)
+           || (tok->alt_stem && tok->alt_stem_len == term->len
+               && memcmp(tok->alt_stem, term->text, term->len) == 0);
 }
 
 /* Follows TOK through the phrase whose first term is T.  Returns 1 when TOK

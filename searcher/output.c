@@ -19,7 +19,9 @@
 #define BOLD "\033[1m"
 #define RESET "\033[0m"
 
-typedef enum { VALUE_STRING, VALUE_NUMBER, VALUE_BOOL, VALUE_META, VALUE_SNIPPETS } value_kind_t;
+typedef enum {
+    VALUE_STRING, VALUE_NUMBER, VALUE_BOOL, VALUE_META, VALUE_SNIPPETS, VALUE_COPIES
+} value_kind_t;
 
 /* Indexed by field_t.  KEY is the name as a JSON key, written in one go. */
 #define FIELD(name, kind) { name, kind, "\"" name "\":" }
@@ -44,6 +46,7 @@ static const struct {
     [FIELD_PATH] = FIELD("path", VALUE_STRING),
     [FIELD_CITATION] = FIELD("citation", VALUE_STRING),
     [FIELD_SNIPPETS] = FIELD("snippets", VALUE_SNIPPETS),
+    [FIELD_COPIES] = FIELD("copies", VALUE_COPIES),
 };
 #undef FIELD
 
@@ -52,7 +55,7 @@ void output_default_fields(output_options_t *opts, int batch)
     static const field_t json_fields[] = {
         FIELD_RANK, FIELD_ID, FIELD_SCORE, FIELD_ALL_WORDS, FIELD_TITLE,
         FIELD_TITLE_DERIVED, FIELD_SOURCE, FIELD_DATE, FIELD_BYLINE, FIELD_URL,
-        FIELD_META, FIELD_PATH, FIELD_CITATION, FIELD_SNIPPETS,
+        FIELD_META, FIELD_PATH, FIELD_CITATION, FIELD_SNIPPETS, FIELD_COPIES,
     };
     static const field_t table_fields[] = {
         FIELD_QUERY_ID, FIELD_RANK, FIELD_SCORE, FIELD_ID, FIELD_TITLE,
@@ -111,6 +114,18 @@ int output_needs_snippets(const output_options_t *opts)
         return 0;
     for (size_t i = 0; i < opts->field_count; i++)
         if (opts->fields[i] == FIELD_CITATION || opts->fields[i] == FIELD_SNIPPETS)
+            return 1;
+    return 0;
+}
+
+int output_needs_copies(const output_options_t *opts)
+{
+    if (opts->cite != CITE_NONE || opts->format == FORMAT_TREC)
+        return 0;
+    if (opts->format == FORMAT_TEXT)
+        return 1;
+    for (size_t i = 0; i < opts->field_count; i++)
+        if (opts->fields[i] == FIELD_COPIES)
             return 1;
     return 0;
 }
@@ -209,6 +224,35 @@ void output_source_date(buf_t *out, const stored_doc_t *doc)
         buf_puts(out, "date unknown");
 }
 
+void output_copies_line(buf_t *out, const hit_t *hit,
+                        void (*escape)(buf_t *, const char *, size_t))
+{
+    enum { MAX_NAMED = 5 };    /* sources, or ids when none has a source */
+    size_t named = 0;
+
+    if (hit->copy_count == 0)
+        return;
+    buf_puts(out, "    also in: ");
+    for (size_t k = 0; k < hit->copy_count && named < MAX_NAMED; k++) {
+        const char *source = hit->copies[k].source;
+        int seen = source == NULL;
+        for (size_t j = 0; j < k && !seen; j++)
+            seen = hit->copies[j].source && strcmp(hit->copies[j].source, source) == 0;
+        if (seen)
+            continue;
+        buf_puts(out, named++ ? ", " : "");
+        escape(out, source, strlen(source));
+    }
+    if (named == 0)
+        for (size_t k = 0; k < hit->copy_count && named < MAX_NAMED; k++) {
+            const char *id = hit->copies[k].id ? hit->copies[k].id : "";
+            buf_puts(out, named++ ? ", " : "");
+            escape(out, id, strlen(id));
+        }
+    buf_printf(out, "%s(+%zu %s)\n", named ? " " : "", hit->copy_count,
+               hit->copy_count == 1 ? "copy" : "copies");
+}
+
 static void text_hit(buf_t *out, const hit_t *hit, int color)
 {
     const stored_doc_t *doc = &hit->doc;
@@ -223,6 +267,7 @@ static void text_hit(buf_t *out, const hit_t *hit, int color)
     buf_puts(out, " | ");
     esc_terminal(out, doc->path ? doc->path : doc->id, strlen(doc->path ? doc->path : doc->id));
     buf_printf(out, " | score %.3f\n", hit->score);
+    output_copies_line(out, hit, esc_terminal);
     for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
         const fragment_t *f = &hit->snippet.fragments[k];
         buf_printf(out, "    " PILCROW "%u%s: ", f->paragraph,
@@ -310,6 +355,10 @@ static int field_text(buf_t *out, field_t field, const output_query_t *q, const 
         }
         return doc->extra_count > 0;
     case FIELD_CITATION: cite_citation(out, hit); return 1;
+    case FIELD_COPIES:
+        for (size_t k = 0; k < hit->copy_count; k++)
+            buf_printf(out, "%s%s", k ? "; " : "", hit->copies[k].id ? hit->copies[k].id : "");
+        return 1;
     case FIELD_SNIPPETS:
         /* The fragments as shown, without marks, an ellipsis where cut. */
         for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
@@ -412,6 +461,17 @@ void output_json_hit(buf_t *out, const field_t *fields, size_t field_count,
         }
         if (field_table[field].kind == VALUE_META) {
             json_meta(out, &hit->doc);
+            continue;
+        }
+        if (field_table[field].kind == VALUE_COPIES) {
+            buf_putc(out, '[');
+            for (size_t k = 0; k < hit->copy_count; k++) {
+                const char *id = hit->copies[k].id ? hit->copies[k].id : "";
+                buf_puts(out, k ? ",\"" : "\"");
+                esc_json(out, id, strlen(id));
+                buf_putc(out, '"');
+            }
+            buf_putc(out, ']');
             continue;
         }
         if (is_plain_string(field)) {

@@ -26,7 +26,7 @@ typedef enum {
     FIELD_QUERY_ID, FIELD_QUERY, FIELD_RANK, FIELD_ID, FIELD_SCORE,
     FIELD_ALL_WORDS, FIELD_TITLE, FIELD_TITLE_DERIVED, FIELD_SOURCE,
     FIELD_DATE, FIELD_BYLINE, FIELD_URL, FIELD_META, FIELD_PATH, FIELD_CITATION,
-    FIELD_SNIPPETS,
+    FIELD_SNIPPETS, FIELD_COPIES,
     FIELD_COUNT      /* not a field: the number of fields */
 } field_t;
 
@@ -63,6 +63,10 @@ int output_parse_fields(output_options_t *opts, const char *list, char **errmsg)
  * stored text (and so are worth making the snippets for). */
 int output_needs_snippets(const output_options_t *opts);
 
+/* Non-zero if the output names each hit's near-duplicate copies (text,
+ * and the copies field of JSON, TSV and CSV). */
+int output_needs_copies(const output_options_t *opts);
+
 /* Non-zero if the output shows the counts of matches (text, JSON). */
 int output_shows_counts(const output_options_t *opts);
 
@@ -91,6 +95,12 @@ output_status_t output_page(FILE *fp, output_options_t *opts, output_query_t *q,
 /* Writes what comes after the last query ("]" of CSL-JSON).  Returns as
  * output_begin(). */
 output_status_t output_end(FILE *fp, output_options_t *opts);
+
+/* The line under a hit that names its near-duplicate copies ("    also
+ * in: HSJ, Guardian (+3 copies)", their ids when none has a source; ends
+ * in a newline), each name through ESCAPE; nothing when it has none. */
+void output_copies_line(buf_t *out, const hit_t *hit,
+                        void (*escape)(buf_t *, const char *, size_t));
 
 /* Appends HIT as one JSON object (no newline) with the FIELD_COUNT FIELDS,
  * in order: the one writer of a hit as JSON, for --format json (Q gives

@@ -18,8 +18,10 @@ static qtree_t *word_query(parser_t *p, const token_t *tok, int exact)
     const char *prefixes[3];
     double weights[3];
     qtree_t *parts[3];
-    const char *w = exact ? tok->word : tok->stem;
-    size_t len = exact ? tok->word_len : tok->stem_len, n;
+    /* An acronym's plural ("CCGs") is searched as its singular, which every
+     * article with either has (analyzer.h: alt_stem). */
+    const char *w = exact ? tok->word : tok->alt_stem ? tok->alt_stem : tok->stem;
+    size_t len = exact ? tok->word_len : tok->alt_stem ? tok->alt_stem_len : tok->stem_len, n;
 
     if (p->field == QFIELD_SOURCE) {
         qp_add_term(p, MATCH_EXACT, tok->word, tok->word_len, p->next_group++, 0, 0);

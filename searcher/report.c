@@ -325,3 +325,55 @@ int report_stats(FILE *fp, searcher_t *s, format_t format)
     buf_free(&out);
     return EXIT_MATCH;
 }
+
+/* Context of put_member(). */
+typedef struct {
+    buf_t *out;
+    format_t format;
+    unsigned lines;
+} groups_out_t;
+
+static int put_member(void *ctx, const char *group, const char *id)
+{
+    groups_out_t *g = ctx;
+
+    if (g->format == FORMAT_JSON) {
+        buf_puts(g->out, "{\"group\":");
+        esc_json_value(g->out, group);
+        buf_puts(g->out, ",\"id\":");
+        esc_json_value(g->out, id);
+        buf_puts(g->out, "}\n");
+    } else if (g->format == FORMAT_CSV) {
+        output_csv_escape(g->out, group, strlen(group));
+        buf_putc(g->out, ',');
+        output_csv_escape(g->out, id, strlen(id));
+        buf_puts(g->out, "\r\n");
+    } else {
+        output_tsv_escape(g->out, group, strlen(group));
+        buf_putc(g->out, '\t');
+        output_tsv_escape(g->out, id, strlen(id));
+        buf_putc(g->out, '\n');
+    }
+    g->lines++;
+    return g->out->failed;
+}
+
+int report_groups(FILE *fp, searcher_t *s, format_t format)
+{
+    buf_t out = BUF_INIT;
+    groups_out_t g = { &out, format, 0 };
+
+    if (format == FORMAT_CSV)
+        buf_puts(&out, "group,id\r\n");
+    else if (format != FORMAT_JSON)
+        buf_puts(&out, "group\tid\n");
+    if (searcher_groups(s, put_member, &g) != SEARCH_OK || out.failed) {
+        errorf("cannot list the near-duplicate groups: %s",
+               out.failed ? "out of memory" : searcher_last_error(s));
+        buf_free(&out);
+        return EXIT_TROUBLE;
+    }
+    fwrite(out.data, 1, out.len, fp);
+    buf_free(&out);
+    return g.lines ? EXIT_MATCH : EXIT_NO_MATCH;
+}

@@ -16,6 +16,13 @@
  * (EXIT_MATCH, or EXIT_TROUBLE after reporting an error). */
 int report_stats(FILE *fp, searcher_t *s, format_t format);
 
+/* --groups: every near-duplicate group of two or more articles, one line
+ * an article: "group<TAB>id" (TSV, also for text), CSV or JSON Lines
+ * ({"group":...,"id":...}), the group named by its earliest article's id.
+ * Returns EXIT_MATCH, EXIT_NO_MATCH (no group) or EXIT_TROUBLE
+ * (reported). */
+int report_groups(FILE *fp, searcher_t *s, format_t format);
+
 /* Prints, for each year, month or source (BY), how many articles match the
  * query TEXT[0..LEN), in S's mode (as --count counts), how many the
  * index holds there, and the share.  Years and months run from the first

@@ -360,6 +360,92 @@ search_status_t searcher_field_facet(searcher_t *s, const query_t *query, const 
     return status;
 }
 
+/* ------------------------------------------------ near-duplicate groups */
+
+/* The leaders of groups of two or more (XG<leader> terms), in term order. */
+static int add_group(void *ctx, const char *term, size_t len, unsigned doc_freq)
+{
+    fill_t *fill = ctx;
+    size_t prefix = strlen(PREFIX_GROUP);
+
+    if (doc_freq > 1)
+        fill->failed = facet_add(fill->facet, term + prefix, len - prefix, doc_freq) != 0;
+    return fill->failed;
+}
+
+/* Context of add_member(). */
+typedef struct {
+    searcher_t *s;
+    char **ids;
+    size_t count;
+    int failed;
+} members_t;
+
+static int add_member(void *ctx, unsigned docid)
+{
+    members_t *m = ctx;
+    char **ids = realloc(m->ids, (m->count + 1) * sizeof *ids);
+    char *value = NULL;
+    size_t len = 0;
+
+    if (ids == NULL || xs_db_document_value(m->s->db, docid, SLOT_ID, &value, &len) != XS_OK) {
+        m->ids = ids ? ids : m->ids;
+        m->failed = 1;
+        return 1;
+    }
+    m->ids = ids;
+    ids[m->count] = xstrndup(value, len);
+    xs_free(value);
+    if (ids[m->count] == NULL)
+        m->failed = 1;
+    else
+        m->count++;
+    return m->failed;
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+search_status_t searcher_groups(searcher_t *s,
+                                int (*fn)(void *ctx, const char *group, const char *id),
+                                void *ctx)
+{
+    search_facet_t leaders = { NULL, 0 };
+    fill_t fill = { &leaders, 0 };
+    search_status_t status = SEARCH_OK;
+    xs_status_t st = xs_db_each_term(s->db, PREFIX_GROUP, add_group, &fill);
+    int stop = 0;
+
+    if (st != XS_OK)
+        status = search_shim_failed(s, st);
+    else if (fill.failed)
+        status = search_fail(s, SEARCH_NO_MEMORY, "out of memory");
+    for (size_t g = 0; status == SEARCH_OK && !stop && g < leaders.count; g++) {
+        members_t m = { s, NULL, 0, 0 };
+        buf_t term = BUF_INIT;
+        buf_printf(&term, "%s%s", PREFIX_GROUP, leaders.values[g].value);
+        st = term.failed ? XS_NO_MEMORY
+                         : xs_db_each_posting(s->db, term.data, term.len, add_member, &m);
+        if (st != XS_OK)
+            status = search_shim_failed(s, st);
+        else if (m.failed || term.failed)
+            status = search_fail(s, SEARCH_NO_MEMORY, "out of memory");
+        else if (m.count > 1) {
+            qsort(m.ids, m.count, sizeof *m.ids, by_string);
+            for (size_t i = 0; i < m.count && !stop; i++)
+                stop = fn(ctx, leaders.values[g].value, m.ids[i]) != 0;
+        }
+        for (size_t i = 0; i < m.count; i++)
+            free(m.ids[i]);
+        free(m.ids);
+        buf_free(&term);
+    }
+    search_facet_free(&leaders);
+    return status;
+}
+
 /* --stats: the span of the date slot, and the dated articles. */
 static int see_date(void *ctx, unsigned docid, const char *value, size_t len)
 {

@@ -3,6 +3,7 @@
  * feedback, "did you mean" and --explain (searcher_run() in search.h).
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +94,78 @@ static search_status_t count_matches(run_t *run, const xs_query_t *q, unsigned *
     return SEARCH_OK;
 }
 
+/* Context of add_copy(). */
+typedef struct {
+    searcher_t *s;
+    hit_t *hit;
+    int failed;
+} copies_t;
+
+/* The value SLOT of DOCID (malloc'ed; NULL when it has none, or with
+ * *FAILED set when reading it failed). */
+static char *doc_value(searcher_t *s, unsigned docid, unsigned slot, int *failed)
+{
+    char *value = NULL;
+    size_t len = 0;
+
+    if (xs_db_document_value(s->db, docid, slot, &value, &len) != XS_OK) {
+        *failed = 1;
+        return NULL;
+    }
+    if (len == 0) {
+        xs_free(value);
+        return NULL;
+    }
+    char *copy = xstrndup(value, len);
+    xs_free(value);
+    if (copy == NULL)
+        *failed = 1;
+    return copy;
+}
+
+static int add_copy(void *ctx, unsigned docid)
+{
+    copies_t *c = ctx;
+    hit_t *hit = c->hit;
+    search_copy_t *grown;
+
+    if (docid == hit->docid)
+        return 0;
+    if ((grown = realloc(hit->copies, (hit->copy_count + 1) * sizeof *grown)) == NULL) {
+        c->failed = 1;
+        return 1;
+    }
+    hit->copies = grown;
+    grown[hit->copy_count].id = doc_value(c->s, docid, SLOT_ID, &c->failed);
+    grown[hit->copy_count].source = doc_value(c->s, docid, SLOT_SOURCE, &c->failed);
+    hit->copy_count++;
+    return c->failed;
+}
+
+/* HIT's copies: the other members of its group (XG<leader> terms), read
+ * only when the group has more than one. */
+static search_status_t find_copies(searcher_t *s, hit_t *hit)
+{
+    int failed = 0;
+    char *leader = doc_value(s, hit->docid, SLOT_GROUP, &failed);
+    buf_t term = BUF_INIT;
+    copies_t c = { s, hit, 0 };
+    unsigned members = 0;
+    xs_status_t st = XS_OK;
+
+    if (leader) {
+        buf_printf(&term, "%s%s", PREFIX_GROUP, leader);
+        st = term.failed ? XS_NO_MEMORY : xs_db_term_freq(s->db, term.data, term.len, &members);
+        if (st == XS_OK && members > 1)
+            st = xs_db_each_posting(s->db, term.data, term.len, add_copy, &c);
+    }
+    free(leader);
+    buf_free(&term);
+    if (st != XS_OK)
+        return search_failed(s, st);
+    return failed || c.failed ? no_memory(s) : SEARCH_OK;
+}
+
 /* Appends the N results of RESULTS to the run's hits, ranked from
  * FIRST_RANK, decoded, with their snippets. */
 static search_status_t add_hits(run_t *run, const xs_results_t *results, size_t n,
@@ -125,6 +198,11 @@ static search_status_t add_hits(run_t *run, const xs_results_t *results, size_t 
             return status;
         }
         out->hit_count++;
+        if (opts->copies) {
+            search_status_t status = find_copies(run->s, hit);
+            if (status != SEARCH_OK)
+                return status;
+        }
         if (run->matcher
             && snippet_make(run->matcher, hit->doc.text, hit->doc.text_len, opts->snippet_chars,
                             &hit->snippet) != 0)
@@ -348,12 +426,15 @@ static search_status_t check_wildcards(searcher_t *s, const query_t *query, buf_
     return SEARCH_OK;
 }
 
-/* Whether STEM is a word of the index (body, title or comments). */
-static int known_stem(searcher_t *s, const char *stem)
+/* The articles that have STEM (body, title or comments: the most of the
+ * three), or UINT_MAX when that cannot be read (then nothing is
+ * corrected). */
+static unsigned stem_freq(searcher_t *s, const char *stem)
 {
     static const char *const prefixes[] = {
         PREFIX_STEM, PREFIX_STEM PREFIX_TITLE, PREFIX_STEM PREFIX_COMMENT
     };
+    unsigned most = 0;
 
     for (size_t i = 0; i < 3; i++) {
         buf_t term = BUF_INIT;
@@ -363,33 +444,98 @@ static int known_stem(searcher_t *s, const char *stem)
         xs_status_t st = term.failed ? XS_NO_MEMORY
                                      : xs_db_term_freq(s->db, term.data, term.len, &freq);
         buf_free(&term);
-        if (st != XS_OK || freq > 0)
-            return 1;   /* when in doubt, suggest nothing */
+        if (st != XS_OK)
+            return UINT_MAX;   /* when in doubt, suggest nothing */
+        if (freq > most)
+            most = freq;
     }
-    return 0;
+    return most;
 }
 
 /* Words looked up for "did you mean", at most. */
 #define SEARCH_MAX_SUGGESTIONS 16
+/* How many times more a corrected query must match to be suggested. */
+#define SEARCH_SUGGEST_RATIO 10
 
-/* "Did you mean": QUERY's text with each plain word the index does not
- * know (every word when NOTHING_FOUND) replaced by the closest word of the
- * index's spelling data, or NULL when there is no correction. */
-static char *suggest(searcher_t *s, const query_t *query, int nothing_found)
+/* Whether the word typed as TEXT[START..END) is an operator (AND, NEAR/8's
+ * NEAR and 8): never "corrected".  (Field names never reach here: the
+ * lexer takes a known one and refuses an unknown one.) */
+static int is_operator(const char *text, size_t len, size_t start, size_t end)
+{
+    static const char *const operators[] = { "AND", "OR", "NOT", "NEAR", "ADJ" };
+    for (size_t i = 0; i < sizeof operators / sizeof operators[0]; i++)
+        if (strlen(operators[i]) == end - start && memcmp(text + start, operators[i], end - start) == 0)
+            return 1;
+    return (end < len && text[end] == '/') || (start > 0 && text[start - 1] == '/');
+}
+
+/* The articles with every word of the query TEXT (its all-words count), or
+ * 0 when it cannot be counted. */
+static unsigned count_all_words(searcher_t *s, const search_options_t *opts, const char *text)
+{
+    query_t *q = NULL;
+    xs_query_t *all = NULL, *any = NULL;
+    search_result_t scratch;
+    unsigned n = 0;
+
+    memset(&scratch, 0, sizeof scratch);
+    run_t run = { s, opts, NULL, &scratch };
+    if (searcher_parse(s, text, strlen(text), &q) == SEARCH_OK
+        && search_query_build_pair(q->all, q->any, &all, &any) == 0
+        && count_only(&run, all, &n) != SEARCH_OK)
+        n = 0;
+    xs_query_destroy(all);
+    xs_query_destroy(any);
+    searcher_query_free(q);
+    return n;
+}
+
+/* "Did you mean": QUERY's text with its plain words replaced by the closest
+ * words of the index's spelling data, when that query would find markedly
+ * more articles with every word: some where the query as typed finds none,
+ * else SEARCH_SUGGEST_RATIO times as many (goverment: 1, government:
+ * 512).  A word is only replaced by one SEARCH_SUGGEST_RATIO
+ * times as common (a word the index lacks by any it has), never by one of
+ * its own stem, and operators and field names are left as typed.  NULL
+ * when there is no such correction. */
+static char *suggest(searcher_t *s, const search_options_t *opts, const query_t *query,
+                     const search_result_t *typed)
 {
     buf_t out = BUF_INIT;
     size_t at = 0;
     int changed = 0;
+    unsigned documents = 0;
 
+    if (xs_db_doc_count(s->db, &documents) != XS_OK)
+        return NULL;
     /* Each suggestion costs milliseconds: a few words are enough. */
     for (size_t i = 0; i < query->word_count && i < SEARCH_MAX_SUGGESTIONS; i++) {
         const query_word_t *w = &query->words[i];
         char *better = NULL;
+        const char *stem;
+        size_t stem_len;
 
-        if (!nothing_found && known_stem(s, w->stem))
+        if (is_operator(query->text, query->len, w->start, w->end))
+            continue;
+        unsigned freq = stem_freq(s, w->stem);
+        /* A word in a tenth of the articles cannot be bettered tenfold; and
+         * the words of a sentence (4 or more), whose every word is seldom
+         * all found, are only looked up when the index lacks them: a look-up
+         * costs a millisecond, and a batch of sentences pays it per word. */
+        if (freq == UINT_MAX
+            || (freq > 0 && ((unsigned long)freq * SEARCH_SUGGEST_RATIO > documents
+                             || query->word_count >= SEARCH_FEEDBACK_MIN_WORDS)))
             continue;
         if (xs_db_spelling_suggestion(s->db, w->word, strlen(w->word), 2, &better) != XS_OK
-            || better == NULL || *better == '\0' || strcmp(better, w->word) == 0) {
+            || better == NULL || *better == '\0' || strcmp(better, w->word) == 0
+            || analyzer_stem(s->analyzer, better, strlen(better), &stem, &stem_len) != 0
+            || strcmp(stem, w->stem) == 0) {
+            xs_free(better);
+            continue;
+        }
+        unsigned better_freq = stem_freq(s, stem);
+        if (better_freq == UINT_MAX
+            || better_freq < (freq ? (unsigned long)freq * SEARCH_SUGGEST_RATIO : 1)) {
             xs_free(better);
             continue;
         }
@@ -399,11 +545,20 @@ static char *suggest(searcher_t *s, const query_t *query, int nothing_found)
         changed = 1;
         xs_free(better);
     }
+    if (changed)
+        buf_append(&out, query->text + at, query->len - at);
+    buf_putc(&out, '\0');
     if (!changed || out.failed) {
         buf_free(&out);
         return NULL;
     }
-    buf_append(&out, query->text + at, query->len - at);
+    /* The words bettered one by one; the query as a whole must be too. */
+    unsigned corrected = count_all_words(s, opts, out.data);
+    if (corrected == 0
+        || (unsigned long)corrected < (unsigned long)typed->all_words * SEARCH_SUGGEST_RATIO) {
+        buf_free(&out);
+        return NULL;
+    }
     return buf_detach(&out);
 }
 
@@ -657,7 +812,7 @@ search_status_t searcher_run(searcher_t *s, const query_t *query,
                                             : run_by_score(&run, query, all, any, ex);
     if (status != SEARCH_OK)
         goto done;
-    out->suggestion = suggest(s, query, out->matches == 0);
+    out->suggestion = suggest(s, opts, query, out);
     if (ex && out->suggestion)
         buf_printf(&explain, "did you mean: %s\n", out->suggestion);
     if (ex && (explain.failed || (out->explain = buf_detach(&explain)) == NULL))
@@ -679,6 +834,11 @@ void search_result_free(search_result_t *r)
     for (size_t i = 0; i < r->hit_count; i++) {
         docdata_free(&r->hits[i].doc);
         snippet_free(&r->hits[i].snippet);
+        for (size_t k = 0; k < r->hits[i].copy_count; k++) {
+            free(r->hits[i].copies[k].id);
+            free(r->hits[i].copies[k].source);
+        }
+        free(r->hits[i].copies);
     }
     free(r->hits);
     free(r->explain);

@@ -108,7 +108,16 @@ typedef struct {
     int skip_counts;          /* 1: the counts are not shown: leave them
                                  Xapian's estimates (counts_exact 0), which
                                  saves counting (TREC runs, later pages) */
+    int copies;               /* 1: fill each hit's copies */
 } search_options_t;
+
+/* An article of a hit's near-duplicate group other than the hit (the
+ * group is the index's, groups.h: exact copies and edited
+ * re-publications of one story). */
+typedef struct {
+    char *id;
+    char *source;             /* NULL when it has none */
+} search_copy_t;
 
 typedef enum {
     SEARCH_BY_RELEVANCE = 0,  /* by score (the default) */
@@ -124,6 +133,9 @@ typedef struct {
     int has_all_words;        /* 1: the article contains every query word */
     stored_doc_t doc;         /* metadata (and text when snippets were made) */
     snippet_t snippet;
+    search_copy_t *copies;    /* with search_options_t.copies: the other
+                                 articles of its group, earliest first */
+    size_t copy_count;
 } hit_t;
 
 typedef struct {
@@ -296,7 +308,10 @@ void search_result_free(search_result_t *r);
 /* ------------------------------------------------------------- articles */
 
 /* Loads the stored article ID, its text too, into *DOC (free it with
- * docdata_free(); on failure there is nothing to free).  Returns
+ * docdata_free(); on failure there is nothing to free).  ID may leave out
+ * the extension (politics/375 for politics/375.txt, as a TREC run names
+ * it) when one article has it; when several do, SEARCH_NOT_FOUND names
+ * them in searcher_last_error(S).  Returns
  * SEARCH_OK, SEARCH_NOT_FOUND, SEARCH_INDEX_ERROR (it cannot be read: the
  * detail, Xapian's or the decoder's, in searcher_last_error(S)) or
  * SEARCH_NO_MEMORY. */
@@ -366,6 +381,15 @@ search_status_t searcher_field_facet(searcher_t *s, const query_t *query, const 
 /* Whether S's index has the metadata field FIELD (any case; "author" is
  * the byline). */
 int searcher_has_field(searcher_t *s, const char *field);
+
+/* Calls FN(CTX, GROUP, ID) for each article of each near-duplicate group
+ * of two or more articles in S's index (groups.h): the groups in byte order
+ * of GROUP, their leader's (earliest article's) id; each group's ids in
+ * byte order.  FN returns 0 to go on.  Returns SEARCH_OK, or
+ * SEARCH_INDEX_ERROR or SEARCH_NO_MEMORY (searcher_last_error()). */
+search_status_t searcher_groups(searcher_t *s,
+                                int (*fn)(void *ctx, const char *group, const char *id),
+                                void *ctx);
 
 /* The names of the metadata fields S's index has (lower case, in byte
  * order; S's, valid until its next call): *COUNT of them. */

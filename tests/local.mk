@@ -21,9 +21,14 @@ UNIT_LDADD = $(INDEX_LIBS)
 
 check_PROGRAMS += tests/unit/shim tests/unit/analyzer tests/unit/article \
 	tests/unit/snippet tests/unit/docdata
-tests_unit_shim_SOURCES = tests/unit/shim.c tests/unit/tap.h
+tests_unit_shim_SOURCES = tests/unit/shim.c tests/unit/shim-fixtures.h tests/unit/tap.h
 tests_unit_shim_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_shim_SOURCES = build-aux/force-cxx-link.cc
+tests_unit_shim_index_SOURCES = tests/unit/shim-index.c tests/unit/shim-fixtures.h tests/unit/tap.h
+tests_unit_shim_index_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_shim_index_SOURCES = build-aux/force-cxx-link.cc
+check_PROGRAMS += tests/unit/shim-index
+TESTS += tests/unit/shim-index
 tests_unit_analyzer_SOURCES = tests/unit/analyzer.c tests/unit/tap.h
 tests_unit_analyzer_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_analyzer_SOURCES = build-aux/force-cxx-link.cc
@@ -91,7 +96,7 @@ TESTS += \
 	tests/t0320-faults.sh \
 	tests/t0330-concurrent.sh tests/t0340-hostile-queries.sh
 
-TESTS += tests/t0110-jsonl-mail.sh tests/t0120-shards.sh tests/t0125-shard-builds.sh tests/t0130-jobs.sh tests/t0145-groups.sh tests/t0147-fields.sh
+TESTS += tests/t0110-jsonl-mail.sh tests/t0120-shards.sh tests/t0125-shard-builds.sh tests/t0130-jobs.sh tests/t0145-groups.sh tests/t0146-copies.sh tests/t0147-fields.sh
 
 # trawl.cgi: escapers, the parameter decoder, and the page behind real
 # lighttpd and chromium (skipped when they are not installed).
@@ -107,7 +112,7 @@ TESTS += tests/unit/escape tests/unit/cgi-param \
 # trawl.cgi as FastCGI (skipped when configure did not find libfcgi).
 TESTS += tests/t0220-fastcgi.sh
 AM_TESTS_ENVIRONMENT += TRAWL_FASTCGI='$(have_fastcgi)'; export TRAWL_FASTCGI;
-EXTRA_DIST += tests/cgi-server.sh tests/tcpsrv.sh
+EXTRA_DIST += tests/cgi-server.sh tests/tcpsrv.sh tests/copies-corpus.sh
 # The screenshots t0210-browser.sh keeps (make distcheck wants them gone).
 CLEANFILES += tests/artifacts/cgi-results.png tests/artifacts/cgi-results-phone.png \
 	tests/artifacts/cgi-article.png
@@ -139,6 +144,16 @@ tests_unit_cite_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_cite_SOURCES = build-aux/force-cxx-link.cc
 TESTS += tests/unit/output tests/unit/cite
 
+# The terminal: folding to its width (unit), and a pager, options, config
+# and --show as a person at it meets them (t0460, under a pseudo-terminal).
+check_PROGRAMS += tests/unit/wrap
+tests_unit_wrap_SOURCES = tests/unit/wrap.c tests/unit/tap.h searcher/wrap.c
+tests_unit_wrap_LDADD = $(UNIT_LDADD)
+nodist_EXTRA_tests_unit_wrap_SOURCES = build-aux/force-cxx-link.cc
+TESTS += tests/unit/wrap tests/t0460-terminal.sh tests/t0465-options.sh \
+	tests/t0470-suggest.sh tests/t0475-docs.sh tests/t0476-doc-cgi.sh \
+	tests/t0480-acronyms.sh
+
 # Research mode (batch, formats, citations, counts) and the evaluation path.
 TESTS += tests/t0070-research.sh tests/t0080-relevance.sh
 
@@ -148,7 +163,7 @@ check_PROGRAMS += tests/unit/config
 tests_unit_config_SOURCES = tests/unit/config.c tests/unit/tap.h
 tests_unit_config_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_config_SOURCES = build-aux/force-cxx-link.cc
-TESTS += tests/unit/config tests/t0400-install.sh tests/t0410-man.sh \
+TESTS += tests/unit/config tests/t0400-install.sh tests/t0410-man.sh tests/t0415-design.sh \
 	tests/t0420-symbols.sh tests/t0430-example.sh tests/t0440-completion.sh \
 	tests/t0450-config.sh
 AM_TESTS_ENVIRONMENT += MAKE='$(MAKE)'; CC='$(CC)'; SANITIZE_FLAGS='$(SANITIZE_FLAGS)'; \

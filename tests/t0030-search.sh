@@ -34,7 +34,7 @@ for h in hits:
             assert word.strip() == word and word, (word, s)
 bully = [s for s in hits[0]["snippets"] if "bullying" in s["text"]][0]
 print(",".join(bully["text"].encode()[a:b].decode() for a, b in bully["highlights"]))
-print(sorted(hits[0]) == sorted(["rank","id","score","all_words","title","title_derived","source","date","byline","url","meta","path","citation","snippets"]))
+print(sorted(hits[0]) == sorted(["rank","id","score","all_words","title","title_derived","source","date","byline","url","meta","path","citation","snippets","copies"]))
 ')
     is "JSON Lines parse, highlight offsets land on words" "$check" '{"all_words": 1, "counts_exact": true, "did_you_mean": null, "matches": 5, "query_id": "1", "sort": "relevance", "words": 3}'"
 5 002_7add833defd93f9a.txt 1

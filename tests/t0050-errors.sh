@@ -44,7 +44,7 @@ if command -v xapian-metadata > /dev/null; then
     is "the searcher asks for a new index" "$err" "trawl-search: error: '$tmp/old' is not a trawl index of this version: re-run trawl-index into a new --db"
     run trawl_index --db "$tmp/old" "$TRAWL_SRCDIR/corpus"
     expect_status "indexing into an older layout exits 2" 2
-    is "the indexer names both layouts and the way out" "$err" "trawl-index: error: the index '$tmp/old' has layout 1; this trawl-index writes layout 3
+    is "the indexer names both layouts and the way out" "$err" "trawl-index: error: the index '$tmp/old' has layout 1; this trawl-index writes layout 4
   rebuild it: trawl-index --rebuild --db $tmp/old PATH..."
     run trawl_index --rebuild --db "$tmp/old" "$TRAWL_SRCDIR/corpus"
     expect_status "--rebuild replaces an older layout" 0

@@ -19,6 +19,13 @@ run trawl_search --db "$db" --count '+area -teams'
 is "+word -word work like AND and NOT" "$out" "1"
 run trawl_search --db "$db" --count 'title:ccgs'
 is "title: looks in the headline only" "$out" "1"
+run trawl_search --db "$db" --format tsv --fields title title:ccg
+is "title:ccg finds \"CCGs confident...\": an acronym's plural has its singular's stem too" \
+    "$(printf '%s\n' "$out" | sed 1d | sort)" "CCG leaders: ‘Worryingly fast’ move to hand commissioning powers to ICSs
+CCG leads demand control of primary care
+CCGs confident but still deliver a kick to the regions"
+run trawl_search --db "$db" --color never --limit 1 ccg
+like "... and the snippet marks CCGs for ccg" "$out" "**CCGs**"
 run trawl_search --db "$db" --count 'source:hsj'
 is "source: filters by publication" "$out" "2"
 run trawl_search --db "$db" --format json --no-snippets 'date:2014'
@@ -61,7 +68,7 @@ is "--explain shows stems, stopwords and the Xapian query" "$(printf '%s\n' "$ou
 
 run trawl_search --db "$db" --explain --feedback --limit 0 the bullied teams
 is "--explain names the stems --feedback adds" "$(printf '%s\n' "$out" | sed -n 5p)" \
-    "  feedback from the 4 best articles: respons more relationship primari still ccgs organis nhs commiss way"
+    "  feedback from the 4 best articles: respons more relationship primari ccg still ccgs organis nhs commiss"
 run trawl_search --db "$db" --format tsv --fields id --limit 0 --feedback area teams bullying
 with=$(printf '%s\n' "$out" | sort)
 run trawl_search --db "$db" --format tsv --fields id --limit 0 --no-feedback area teams bullying

@@ -4,6 +4,7 @@
 # same however the index was built.
 # SPDX-License-Identifier: GPL-2.0-or-later
 . "$TRAWL_SRCDIR/tests/test-lib.sh"
+. "$TRAWL_SRCDIR/tests/copies-corpus.sh"
 
 # Debian's python3, where python3-xapian is, reads the groups (value slot 9).
 py=/usr/bin/python3
@@ -21,19 +22,7 @@ for it in db.postlist(""):
 
 c="$tmp/corpus"
 mkdir "$c"
-story='Ministers announced on Tuesday that the new hospital in the north of the city will open next spring, two years later than planned, after the builder went into administration and a second contractor was found. The trust said patients would keep using the old building until then. Local councillors criticised the delay and asked for an inquiry into how the contract was awarded. The health secretary said lessons would be learned.'
-printf 'Date: 2015-03-10\nSource: Wire\n\nHospital delayed\n\n%s\n' "$story" > "$c/wire.txt"
-# A re-publication: new headline, a banner line, the last sentence cut.
-printf 'Date: 2015-03-11\nSource: Gazette\n\nNew hospital opening put back two years\n\nExclusive report.\n\n%s\n' \
-    "${story% The health secretary*}" > "$c/gazette.txt"
-# Another: a few words changed.
-printf 'Date: 2015-03-12\nSource: Herald\n\nHospital opening delayed again\n\n%s\n' \
-    "$(printf '%s' "$story" | sed 's/Tuesday/Wednesday/; s/next spring/in the spring/; s/councillors/politicians/')" \
-    > "$c/herald.txt"
-# A different story on the same subject is no copy.
-printf 'Date: 2015-03-11\nSource: Wire\n\nHospital wins award\n\nThe trust that runs the old hospital in the north of the city won a national award for its maternity ward on Wednesday. Midwives said the prize recognised years of work despite the cramped building, which the new hospital will replace. The award comes with a grant for training.\n' \
-    > "$c/award.txt"
-printf 'Date: 2015-03-13\n\nA short note\n\nToo short to sign.\n' > "$c/short.txt"
+copies_corpus "$c"
 
 run trawl_index --db "$tmp/db" "$c"
 expect_status "the corpus indexes" 0

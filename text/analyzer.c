@@ -43,6 +43,7 @@ struct analyzer {
     size_t cache_misses;                 /* since the cache last grew */
     char language[LANGUAGE_MAX];         /* canonical name */
     char word[ANALYZER_MAX_WORD + 1];    /* the folded word of the current token */
+    char alt_stem[ANALYZER_MAX_WORD + 1];  /* its alt_stem */
     char *stem_buf;                      /* analyzer_stem()'s result */
     size_t stem_cap;
     const stoplist_t *stoplist;          /* the language's, or one set */
@@ -430,6 +431,39 @@ static size_t scan_token(analyzer_t *a, const char *s, size_t len, size_t i,
     return i;
 }
 
+/* Whether TEXT[START..END) is an acronym's plural as written: two or more
+ * ASCII capitals and a lower-case s (analyzer.h). */
+static int acronym_plural(const char *text, size_t start, size_t end)
+{
+    if (end - start < 3 || text[end - 1] != 's')
+        return 0;
+    for (size_t k = start; k + 1 < end; k++)
+        if ((unsigned)(text[k] - 'A') >= 26)
+            return 0;
+    return 1;
+}
+
+/* Sets TOK's alt_stem when it is an acronym's plural (copied: the next
+ * stem() may reuse the cache entry).  Returns 0, or -1 when memory runs
+ * out. */
+static int set_alt_stem(analyzer_t *a, const char *text, token_t *tok)
+{
+    const char *s;
+    size_t n;
+
+    tok->alt_stem = NULL;
+    tok->alt_stem_len = 0;
+    if (a->stemmer == NULL || !acronym_plural(text, tok->start, tok->end))
+        return 0;
+    if (stem(a, tok->word, tok->word_len - 1, 1, &s, &n) != 0)
+        return -1;
+    memcpy(a->alt_stem, s, n);
+    a->alt_stem[n] = '\0';
+    tok->alt_stem = a->alt_stem;
+    tok->alt_stem_len = n;
+    return 0;
+}
+
 /* The tokenizer; with WANT_STEMS zero, tokens carry no stem. */
 static int tokenize(analyzer_t *analyzer, const char *text, size_t len,
                     token_fn fn, void *ctx, int want_stems)
@@ -467,9 +501,14 @@ static int tokenize(analyzer_t *analyzer, const char *text, size_t len,
         tok.word_len = sc.len;
         tok.stem = NULL;
         tok.stem_len = 0;
-        if (want_stems && stem(analyzer, analyzer->word, sc.len, sc.has_letter,
-                               &tok.stem, &tok.stem_len) != 0)
+        if (set_alt_stem(analyzer, text, &tok) != 0
+            || (want_stems && stem(analyzer, analyzer->word, sc.len, sc.has_letter,
+                                   &tok.stem, &tok.stem_len) != 0))
             return -1;
+        /* Porter strips the s itself: then there is no second stem. */
+        if (tok.alt_stem && tok.stem && tok.alt_stem_len == tok.stem_len
+            && memcmp(tok.alt_stem, tok.stem, tok.stem_len) == 0)
+            tok.alt_stem = NULL, tok.alt_stem_len = 0;
         tok.position = ++position;
         ret = fn(ctx, &tok);
         if (ret != 0)

@@ -24,6 +24,13 @@
  * - Words with neither an ASCII letter nor a non-ASCII character (ASCII
  *   digits, '_' and joiners only) are not stemmed: their stem is the word.
  *   Snowball leaves them alone anyway.
+ * - An acronym's plural as written, two or more ASCII capitals and a
+ *   lower-case s ("CCGs", "NGOs", "MPs"), also has its singular's stem
+ *   (alt_stem "ccg"): Snowball leaves "ccgs" and "ngos" whole, so
+ *   title:ccg would miss "CCGs confident...".  Only the case tells it from
+ *   a word ("Gas", "BUS") or an acronym ending in S ("NHS", "TSS"), which
+ *   is why the tokenizer, which sees the text as written, says it.  Not
+ *   with stemming off ("none").
  */
 #ifndef TRAWL_ANALYZER_H
 #define TRAWL_ANALYZER_H
@@ -41,6 +48,11 @@ typedef struct {
     size_t word_len;
     const char *stem;       /* stem of word, NUL-terminated; valid during the callback */
     size_t stem_len;
+    const char *alt_stem;   /* a second stem the token also has (an acronym's
+                               plural: its singular's), NUL-terminated, else
+                               NULL; set by analyzer_tokenize_words() too
+                               (there it may equal the stem) */
+    size_t alt_stem_len;
     unsigned position;      /* 1, 2, 3 ... within one analyzer_tokenize() call */
 } token_t;
 

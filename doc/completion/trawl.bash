@@ -32,7 +32,7 @@ _trawl()
         local done_part=
         [[ $cur == *,* ]] && done_part=${cur%,*},
         COMPREPLY=($(compgen -P "$done_part" -W 'query_id query rank id score all_words
-            title title_derived source date byline url meta path citation snippets' \
+            title title_derived source date byline url meta path citation snippets copies' \
             -- "${cur##*,}"))
         return
         ;;

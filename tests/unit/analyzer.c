@@ -40,8 +40,9 @@ static int render_token(void *ctx, const token_t *t)
     }
 
     r->count++;
-    n = snprintf(r->out + r->used, room, "%s%s/%s@%zu-%zu", r->used ? " " : "",
-                 t->word, stem, t->start, t->end);
+    n = snprintf(r->out + r->used, room, "%s%s/%s%s%s@%zu-%zu", r->used ? " " : "",
+                 t->word, stem, t->alt_stem ? "+" : "", t->alt_stem ? t->alt_stem : "",
+                 t->start, t->end);
     if (n > 0 && (size_t)n < room)
         r->used += (size_t)n;
     if (t->position != r->count || strlen(t->word) != t->word_len
@@ -97,8 +98,19 @@ static const struct {
     {"1990s", 0, "1990s/1990s@0-5"},
     {"U.S.A.", 0, "u/u@0-1 s/s@2-3 a/a@4-5"},
     {"foo_bar", 0, "foo_bar/foo_bar@0-7"},
-    /* Acronyms: Snowball english keeps the s of a vowelless word. */
-    {"CCGs NHSCC", 0, "ccgs/ccgs@0-4 nhscc/nhscc@5-10"},
+    /* Acronyms: Snowball english keeps the s of a vowelless word; an
+     * acronym's plural as written (capitals, a lower-case s) also has its
+     * singular's stem. */
+    {"CCGs NHSCC", 0, "ccgs/ccgs+ccg@0-4 nhscc/nhscc@5-10"},
+    {"NGOs, MPs and CCG", 0, "ngos/ngos+ngo@0-4 mps/mps+mp@6-9 and/and@10-13 ccg/ccg@14-17"},
+    /* IDs and TOGETHERs: Snowball strips the s itself, no second stem. */
+    {"DVDs IDs TOGETHERs", 0, "dvds/dvds+dvd@0-4 ids/id@5-8 togethers/togeth@9-18"},
+    /* ... and nothing else: lower case, an acronym ending in S, one
+     * capital, a lower-case letter before the s, a digit, the s not last. */
+    {"ccgs NHS TSS Ms Gas CcGs G7s CCGsx", 0,
+     "ccgs/ccgs@0-4 nhs/nhs@5-8 tss/tss@9-12 ms/ms@13-15 gas/gas@16-19 ccgs/ccgs@20-24 "
+     "g7s/g7s@25-28 ccgsx/ccgsx@29-34"},
+    {"MP's", 0, "mp's/mp@0-4"},
     /* Quotes and ellipses separate. */
     {"\xe2\x80\x9cit\xe2\x80\xa6" "and", 0, "it/it@3-5 and/and@8-11"},
     {"yes...no", 0, "yes/yes@0-3 no/no@6-8"},
@@ -492,6 +504,23 @@ static void test_first_byte(analyzer_t *en)
     analyzer_free(none);
 }
 
+/* The matcher's path: analyzer_tokenize_words() gives the alt_stem too. */
+static int check_alt_stem(void *ctx, const token_t *t)
+{
+    (void)ctx;
+    return t->stem == NULL && t->alt_stem && strcmp(t->alt_stem, "ccg") == 0
+           && t->alt_stem_len == 3 ? 0 : 1;
+}
+
+static void test_acronym_plural(analyzer_t *en, analyzer_t *none)
+{
+    int ret;
+    is_int(analyzer_tokenize_words(en, "CCGs", 4, check_alt_stem, NULL), 0,
+           "analyzer_tokenize_words(): no stem, but the alt_stem (ccg)");
+    is_str(tokens(none, "CCGs NGOs", 9, &ret), "ccgs/ccgs@0-4 ngos/ngos@5-9",
+           "no stemming: no alt_stem either");
+}
+
 int main(void)
 {
     analyzer_t *en = analyzer_new("english", NULL);
@@ -504,6 +533,7 @@ int main(void)
     test_positions_and_stop(en);
     test_ascii_matches_xapian(none);
     test_stem(en);
+    test_acronym_plural(en, none);
     test_first_byte(en);
     test_languages();
     test_utf8_decode();

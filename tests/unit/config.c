@@ -13,11 +13,11 @@
 
 static const char *const colors[] = { "auto", "always", "never", NULL };
 
-/* trawl-search's settings, as searcher/main.c declares them. */
+/* Settings as searcher/defaults.c makes them of trawl-search's options. */
 static config_setting_t settings[] = {
-    { "db", NULL, 0, NULL },
-    { "color", colors, 0, NULL },
-    { "limit", NULL, 10000, NULL },
+    { "db", NULL, 0, NULL, CONFIG_PATH, 0 },
+    { "color", colors, 0, NULL, 0, 0 },
+    { "limit", NULL, 10000, NULL, 0, 0 },
 };
 #define SETTING_COUNT (sizeof settings / sizeof settings[0])
 
@@ -70,8 +70,21 @@ static const struct {
     { "a later line wins", "limit = 5\nlimit = 7\n", NULL, NULL, "7", "" },
     { "an '=' in the value is kept", "db = /x=y\n", "/x=y", NULL, NULL, "" },
     { "an unknown key is named, with the known ones",
-      "colour = never\nlimit = 3\n", NULL, NULL, "3",
-      "config: warning: D/config:1: unknown setting 'colour' (known: db, color, limit); "
+      "verbose = yes\nlimit = 3\n", NULL, NULL, "3",
+      "config: warning: D/config:1: unknown setting 'verbose' (known: db, color, limit); "
+      "line ignored\n" },
+    { "a mistyped key is named with the nearest",
+      "colr = never\nlimti = 3\n", NULL, NULL, NULL,
+      "config: warning: D/config:1: unknown setting 'colr'; did you mean color?  "
+      "Line ignored\n"
+      "config: warning: D/config:2: unknown setting 'limti'; did you mean limit?  "
+      "Line ignored\n" },
+    { "~/ in a path is $HOME", "db = ~/news/trawl.db\n", "/home/ann/news/trawl.db", NULL,
+      NULL, "" },
+    { "~ alone is $HOME", "db = ~\n", "/home/ann", NULL, NULL, "" },
+    { "~user is left as it is, and ~ only expands in a path",
+      "db = ~bob/x\ncolor = ~\n", "~bob/x", NULL, NULL,
+      "config: warning: D/config:2: color: '~' is not one of auto, always, never; "
       "line ignored\n" },
     { "a value not among the choices",
       "color = sometimes\n", NULL, NULL, NULL,
@@ -121,6 +134,31 @@ static void test_cases(void)
     }
 }
 
+/* A decimal number (CONFIG_REAL), and the line that set each value. */
+static void test_real_and_lines(void)
+{
+    config_setting_t real[] = { { "k1", NULL, 100, NULL, CONFIG_REAL, 0 },
+                                { "b", NULL, 1, NULL, CONFIG_REAL, 0 } };
+    char path[sizeof dir + 16];
+    snprintf(path, sizeof path, "%s/config", dir);
+    FILE *fp = fopen(path, "w");
+    fputs("# ranking\nk1 = 1.2\n\nb = 0.75\nb = 1.5\n", fp);
+    fclose(fp);
+    int saved = dup(STDERR_FILENO);
+    if (freopen("/dev/null", "w", stderr) == NULL)
+        abort();
+    config_read(path, real, 2);
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+    is_str(real[0].value, "1.2", "a decimal number is taken");
+    is_str(real[1].value, "0.75", "one over the maximum is not");
+    is_int((long)real[0].line, 2, "the line that set k1 is kept");
+    is_int((long)real[1].line, 4, "a refused line does not replace the line that set b");
+    config_free(real, 2);
+    ok(real[0].line == 0 && real[0].value == NULL, "config_free() forgets the line too");
+}
+
 static void test_missing_file(void)
 {
     char path[sizeof dir + 32];
@@ -154,7 +192,9 @@ int main(void)
     msg_init("config");
     if (mkdtemp(dir) == NULL)
         return 1;
+    setenv("HOME", "/home/ann", 1);
     test_cases();
+    test_real_and_lines();
     test_missing_file();
     test_path();
     config_free(settings, SETTING_COUNT);

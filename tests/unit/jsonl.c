@@ -252,12 +252,16 @@ static void test_mail(void)
         "Content-Type: text/plain; charset=gb2312\n"
         "\n"
         "\xC4\xE3\xBA\xC3\n"
+        "--XX\n"
+        "Content-Type: text/plain; charset=x-klingon\n"
+        "\n"
+        "\xC4\xE3\n"
         "--XX--\n";
     ok(mail_looks_like(multi, strlen(multi)), "a header block with From: looks like mail");
     is_int(mail_parse(multi, strlen(multi), &a, &err), 0, "a multipart message");
     is_str(a.byline, "Bob Smith", "  From: the comment name");
     is_str(a.date, "2003-01-03", "  a two-digit year");
-    is_int((long)a.paragraph_count, 3, "  three paragraphs");
+    is_int((long)a.paragraph_count, 4, "  four paragraphs");
     is_str(a.paragraph_count > 0 ? a.paragraphs[0].text : NULL,
            "Plain text \xC3\xA9 and \xE2\x82\xAC!",
            "  the plain alternative, base64 and no charset: Windows-1252");
@@ -266,7 +270,20 @@ static void test_mail(void)
            "  HTML: tags, style and script dropped, entities decoded");
     is_str(a.paragraph_count > 2 ? a.paragraphs[2].text : NULL,
            "Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D", "  Windows-1252 quotes");
-    is_str(a.warning, "part in charset 'gb2312' not decoded", "  an unknown charset is reported");
+    is_str(a.paragraph_count > 3 ? a.paragraphs[3].text : NULL, "\xE4\xBD\xA0\xE5\xA5\xBD",
+           "  GB2312, as the HTML path reads it (charset.c)");
+    is_str(a.warning, "part in charset 'x-klingon' not decoded", "  an unknown charset is reported");
+    article_free(&a);
+
+    /* Overlong and surrogate forms are not UTF-8 (text/utf8.c): such a part
+     * with no charset is Windows-1252, as any other 8-bit text.  mail.c's
+     * own check took them for UTF-8 and passed them on. */
+    const char *overlong =
+        "From: a@b\nSubject: s\n\nDots \xC0\xAE and \xED\xA0\x80.\n";
+    is_int(mail_parse(overlong, strlen(overlong), &a, &err), 0, "overlong and surrogate forms");
+    is_str(a.paragraph_count ? a.paragraphs[0].text : NULL,
+           "Dots \xC3\x80\xC2\xAE and \xC3\xAD \xE2\x82\xAC.",
+           "  are read as Windows-1252 (its no-break space folded), not passed on");
     article_free(&a);
 
     const char *front = "Title: A page\nDate: 3 June 2014\nFrom: x\n\nBody.\n";
@@ -276,11 +293,17 @@ static void test_mail(void)
     const char *no_blank = "From: a@b\nSubject: x\n";
     ok(!mail_looks_like(no_blank, strlen(no_blank)), "headers without a body are not mail");
 
-    const char *undecodable =
+    const char *big5 =
         "From: a@b\nContent-Type: text/plain; charset=big5\n\n\xA4\xA4\xA4\xE5\n";
+    is_int(mail_parse(big5, strlen(big5), &a, &err), 0, "Big5");
+    is_str(a.paragraph_count ? a.paragraphs[0].text : NULL, "\xE4\xB8\xAD\xE6\x96\x87",
+           "  decoded");
+    article_free(&a);
+    const char *undecodable =
+        "From: a@b\nContent-Type: text/plain; charset=x-klingon\n\n\xA4\xA4\xA4\xE5\n";
     is_int(mail_parse(undecodable, strlen(undecodable), &a, &err), -1,
            "nothing decodable and no subject");
-    is_str(err, "no article text (part in charset 'big5' not decoded)", "  says why");
+    is_str(err, "no article text (part in charset 'x-klingon' not decoded)", "  says why");
     free(err);
 
     /* The charset name comes from the message and the warning is printed

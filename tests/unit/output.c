@@ -95,12 +95,13 @@ static const render_row_t renders[] = {
       "\"start\":12,\"end\":42,\"cut_before\":false,\"cut_after\":true,"
       "\"highlights\":[[13,18],[19,24]]},"
       "{\"text\":\"A comment: sales!\",\"paragraph\":3,\"kind\":\"comment\",\"start\":43,"
-      "\"end\":60,\"cut_before\":false,\"cut_after\":false,\"highlights\":[[11,16]]}]}\n"
+      "\"end\":60,\"cut_before\":false,\"cut_after\":false,\"highlights\":[[11,16]]}],"
+      "\"copies\":[]}\n"
       "{\"query_id\":\"q7\",\"rank\":2,\"id\":\"b 2.txt.gz\",\"score\":12.500000,"
       "\"all_words\":false,\"title\":null,\"title_derived\":false,\"source\":null,"
       "\"date\":null,\"byline\":null,\"url\":null,"
       "\"meta\":{\"lang\":\"en\",\"k\":\"v\\t\\\"1\\\"\",\"tags\":[\"x\",\"y\"]},\"path\":null,"
-      "\"citation\":\"" CITE_B "\",\"snippets\":[]}\n" },
+      "\"citation\":\"" CITE_B "\",\"snippets\":[],\"copies\":[]}\n" },
     { "JSON Lines, fields chosen", FORMAT_JSON, CITE_NONE, 0, 0, "id,query,rank,all_words",
       "{\"trawl_query\":{\"query_id\":\"q7\",\"matches\":2,\"all_words\":1,\"words\":2,"
       "\"counts_exact\":true,\"sort\":\"relevance\",\"did_you_mean\":null}}\n"
@@ -221,12 +222,12 @@ static void test_fields(void)
         { "id,id", NULL, 2 },
         { "colour", "unknown field 'colour' (fields: query_id, query, rank, id, score, "
           "all_words, title, title_derived, source, date, byline, url, meta, path, "
-          "citation, snippets)", 0 },
+          "citation, snippets, copies)", 0 },
         { "id,", "unknown field '' (fields: query_id, query, rank, id, score, all_words, "
           "title, title_derived, source, date, byline, url, meta, path, citation, "
-          "snippets)", 0 },
-        { "id,id,id,id,id,id,id,id,id,id,id,id,id,id,id,id,id",
-          "too many fields (at most 16)", 0 },
+          "snippets, copies)", 0 },
+        { "id,id,id,id,id,id,id,id,id,id,id,id,id,id,id,id,id,id",
+          "too many fields (at most 17)", 0 },
     };
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
         output_options_t opts;

@@ -1,0 +1,58 @@
+#!/bin/sh
+# t0146-copies.sh: near-duplicate groups in the front ends: each hit names
+# its copies (text, JSON, TSV/CSV, the search page), and --groups exports
+# every group of two or more.
+# SPDX-License-Identifier: GPL-2.0-or-later
+. "$TRAWL_SRCDIR/tests/test-lib.sh"
+. "$TRAWL_SRCDIR/tests/copies-corpus.sh"
+
+c="$tmp/corpus"
+mkdir "$c"
+copies_corpus "$c"
+run trawl_index --db "$tmp/db" "$c"
+expect_status "the corpus indexes" 0
+
+run trawl_search --db "$tmp/db" --no-snippets hospital contractor
+like "text: a hit names its copies' sources and their number" "$out" "[1] Hospital delayed
+    Wire | 10 March 2015 | wire.txt | score "
+like "... on the line under its source" "$out" "wire.txt | score 0.566
+    also in: Gazette, Herald (+2 copies)"
+like "... each copy names the others" "$out" "gazette.txt | score 0.558
+    also in: Herald, Wire (+2 copies)"
+unlike "... a different story on the subject is no copy" "$(printf '%s\n' "$out" | sed -n '/award.txt/,$p')" "also in"
+run trawl_search --db "$tmp/db" --format json --fields id,copies hospital
+is "JSON: copies as ids" "$(printf '%s\n' "$out" | sed 1d | sort)" '{"id":"award.txt","copies":[]}
+{"id":"gazette.txt","copies":["herald.txt","wire.txt"]}
+{"id":"herald.txt","copies":["gazette.txt","wire.txt"]}
+{"id":"wire.txt","copies":["gazette.txt","herald.txt"]}'
+run trawl_search --db "$tmp/db" --format tsv --fields id,copies id:wire.txt
+is "TSV: the ids in one cell" "$out" "id	copies
+wire.txt	gazette.txt; herald.txt"
+run trawl_search --db "$tmp/db" --format trec hospital
+unlike "TREC: a run as it was" "$out" "gazette.txt; "
+
+run trawl_search --db "$tmp/db" --groups
+is "--groups: one line an article, named by the earliest" "$out" "group	id
+wire.txt	gazette.txt
+wire.txt	herald.txt
+wire.txt	wire.txt"
+run trawl_search --db "$tmp/db" --groups --format json
+is "--groups in JSON" "$out" '{"group":"wire.txt","id":"gazette.txt"}
+{"group":"wire.txt","id":"herald.txt"}
+{"group":"wire.txt","id":"wire.txt"}'
+run trawl_search --db "$tmp/db" --groups hospital
+expect_status "--groups takes no query" 2
+rm "$c/gazette.txt" "$c/herald.txt"
+trawl_index -q --db "$tmp/db" "$c"
+run trawl_search --db "$tmp/db" --groups
+expect_status "no group left: exit 1" 1
+is "... and only the header" "$out" "group	id"
+
+printf 'Date: 2015-03-11\nSource: Gazette\n\nNew hospital opening put back two years\n\n%s\n' "$story" > "$c/gazette.txt"
+trawl_index -q --db "$tmp/db" "$c"
+out=$(env -i REQUEST_METHOD=GET QUERY_STRING='q=contractor' TRAWL_DB="$tmp/db" "$TRAWL_BUILDDIR/trawl.cgi")
+like "the search page names a hit's copies" "$out" '<p class="meta copies">also in: Gazette (+1 copy)</p>'
+out=$(env -i REQUEST_METHOD=GET QUERY_STRING='q=contractor&format=json' TRAWL_DB="$tmp/db" "$TRAWL_BUILDDIR/trawl.cgi")
+like "... and its JSON their ids" "$out" '"copies":["gazette.txt"]'
+
+done_testing
