@@ -69,6 +69,7 @@ log_dir $work/omega/log
 EOF
 ln -s "$build/trawl.cgi" "$work/www/trawl.cgi"
 printf 'TRAWL_DB=%s\n' "$work/seeds.db" > "$work/www/trawl.cgi.conf"
+chmod o-r "$work/www/trawl.cgi.conf"   # trawl.cgi refuses it otherwise (doc/cgi.md)
 # The same binary as FastCGI; its settings file is found through the
 # URL's script (SCRIPT_FILENAME), so /bbc/ has its own index.
 mkdir -p "$work/www/bbc"

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "escape.h"
 #include "msg.h"
 
 static const char *program_name = "trawl";
@@ -25,27 +27,41 @@ const char *msg_program(void)
 }
 
 /* Writes the whole line at once: the processes of trawl-index --jobs share
- * stderr, and their lines must not run into each other. */
+ * stderr, and their lines must not run into each other.  What the line
+ * says passes the terminal's escaper (escape.h): messages quote file
+ * names, ids, dates, arguments and queries, and none of their bytes may
+ * act on the terminal or forge a line of a log. */
 static void vmessage(const char *kind, const char *fmt, va_list ap)
 {
-    char line[4096];
+    char text[4096], *message = text;
+    buf_t line = BUF_INIT;
     va_list again;
-    int prefix = kind ? snprintf(line, sizeof line, "%s: %s: ", program_name, kind)
-                      : snprintf(line, sizeof line, "  ");
+    int n;
 
     fflush(stdout);
     va_copy(again, ap);
-    int n = vsnprintf(line + prefix, sizeof line - (size_t)prefix - 1, fmt, ap);
-    if (n >= 0 && (size_t)(prefix + n) < sizeof line - 1) {
-        line[prefix + n] = '\n';
-        fwrite(line, 1, (size_t)(prefix + n) + 1, stderr);
-    } else {
-        /* Too long for one write: in pieces, as written. */
-        fwrite(line, 1, (size_t)prefix, stderr);
-        vfprintf(stderr, fmt, again);
-        fputc('\n', stderr);
-    }
+    n = vsnprintf(text, sizeof text, fmt, ap);
+    if (n >= 0 && (size_t)n >= sizeof text && (message = malloc((size_t)n + 1)) != NULL)
+        vsnprintf(message, (size_t)n + 1, fmt, again);
     va_end(again);
+    if (message == NULL) {   /* no memory for all of it: what fitted */
+        message = text;
+        n = (int)strlen(text);
+    }
+    if (kind)
+        buf_printf(&line, "%s: %s: ", program_name, kind);
+    else
+        buf_puts(&line, "  ");
+    esc_terminal(&line, message, n < 0 ? 0 : (size_t)n);
+    buf_putc(&line, '\n');
+    if (!line.failed)
+        fwrite(line.data, 1, line.len, stderr);
+    else   /* the message may be unsafe: say only that there was one */
+        fprintf(stderr, "%s: %s: (out of memory for the message)\n", program_name,
+                kind ? kind : "note");
+    if (message != text)
+        free(message);
+    buf_free(&line);
 }
 
 void verrorf(const char *fmt, va_list ap)

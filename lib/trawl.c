@@ -73,7 +73,8 @@ static trawl_status_t status_of(search_status_t st)
 {
     switch (st) {
     case SEARCH_NO_MEMORY: return TRAWL_NO_MEMORY;
-    case SEARCH_NO_WORDS: case SEARCH_BAD_QUERY: return TRAWL_BAD_QUERY;
+    case SEARCH_NO_WORDS: case SEARCH_BAD_QUERY: case SEARCH_TOO_COMPLEX:
+        return TRAWL_BAD_QUERY;
     case SEARCH_NO_INDEX: return TRAWL_NO_INDEX;
     case SEARCH_BAD_INDEX: return TRAWL_BAD_INDEX;
     default: return TRAWL_SEARCH_FAILED;   /* too broad, an index error */

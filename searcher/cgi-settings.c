@@ -2,9 +2,11 @@
  * the file beside the program (cgi-settings.h).
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "cgi-request.h"
@@ -17,10 +19,45 @@ typedef struct {
     const char *db, *hits, *title, *seconds, *facets;
 } config_file_t;
 
+/* Whether the file PATH lies under the directory ROOT (both resolved). */
+static int under(const char *path, const char *root)
+{
+    char real_path[PATH_MAX], real_root[PATH_MAX];
+    size_t n;
+
+    if (root == NULL || *root == '\0' || realpath(path, real_path) == NULL
+        || realpath(root, real_root) == NULL)
+        return 0;
+    n = strlen(real_root);
+    while (n > 1 && real_root[n - 1] == '/')
+        n--;
+    return strncmp(real_path, real_root, n) == 0 && (n == 1 || real_path[n] == '/');
+}
+
+/* Refuses the settings file PATH (open as FP) when anyone may read it
+ * and it lies in the web server's document root (DOCROOT): a server that
+ * hands out the files there would give away where the index is, and
+ * nobody has thought about who may read it (doc/cgi.md says how to keep
+ * it from being served).  Returns 0, or -1 after logging why. */
+static int check_config_file(const char *path, FILE *fp, const char *docroot)
+{
+    struct stat st;
+
+    if (fstat(fileno(fp), &st) != 0 || !(st.st_mode & S_IROTH) || !under(path, docroot))
+        return 0;
+    errorf("'%s' is in the document root '%s' and anyone may read it, so the server may "
+           "hand it out: move it out, or make it readable by the server alone (chmod o-r) "
+           "and deny it in the server's configuration (doc/cgi.md)", path, docroot);
+    return -1;
+}
+
 /* Reads "<PROGRAM>.conf" if it exists (*FOUND is then set): "KEY=value"
- * lines, '#' comments.  Returns 0, or -1 after logging a bad line (the
- * page then says only that the search is not available). */
-static int read_config_file(const char *program, config_file_t *cf, int *found)
+ * lines, '#' comments.  Returns 0, or -1 after logging a bad line or a
+ * file the server may hand out (check_config_file(), DOCROOT: the
+ * server's document root or NULL); the page then says only that the
+ * search is not available. */
+static int read_config_file(const char *program, const char *docroot, config_file_t *cf,
+                            int *found)
 {
     buf_t path = BUF_INIT, text = BUF_INIT;
     char chunk[4096];
@@ -36,6 +73,11 @@ static int read_config_file(const char *program, config_file_t *cf, int *found)
         return 0;
     }
     *found = 1;
+    if (check_config_file(path.data, fp, docroot) != 0) {
+        fclose(fp);
+        buf_free(&path);
+        return -1;
+    }
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
         buf_append(&text, chunk, n);
     fclose(fp);
@@ -98,14 +140,15 @@ static const char *setting(const cgi_io_t *io, const char *name, const char *fro
 void cgi_settings_read(const cgi_io_t *io, const char *program, cgi_settings_t *out)
 {
     const char *script = cgi_request_var(io, "SCRIPT_FILENAME");
+    const char *docroot = cgi_request_var(io, "DOCUMENT_ROOT");
     config_file_t cf;
     int found = 0;
 
     memset(out, 0, sizeof *out);
     /* Beside the script the server names, else beside the program itself. */
-    out->ok = read_config_file(script && *script ? script : program, &cf, &found) == 0;
+    out->ok = read_config_file(script && *script ? script : program, docroot, &cf, &found) == 0;
     if (out->ok && !found && script && *script)
-        out->ok = read_config_file(program, &cf, &found) == 0;
+        out->ok = read_config_file(program, docroot, &cf, &found) == 0;
     out->text = cf.text;
     const char *title = setting(io, "TRAWL_CGI_TITLE", cf.title);
     const char *hits = setting(io, "TRAWL_CGI_HITS", cf.hits);

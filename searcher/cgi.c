@@ -65,7 +65,12 @@ static void on_time_limit(int signo)
     (void)signo;
     if (sending)
         return;   /* let the response that has started finish */
-    /* Only async-signal-safe calls here. */
+    /* Only async-signal-safe calls here.  The log says why the answer
+     * was a 503, as for every other 503. */
+    static const char said[] = "trawl.cgi: error: the request ran past TRAWL_CGI_SECONDS: "
+                               "answered 503\n";
+    ssize_t logged = write(STDERR_FILENO, said, sizeof said - 1);
+    (void)logged;
     if (write(limit_fd, limit_answer, limit_len) < 0)
         _exit(1);
     _exit(0);
@@ -78,22 +83,19 @@ static int send_response(cgi_io_t *io, const response_t *resp, int head_only)
     const char *type = resp->json ? "application/json" : "text/html; charset=utf-8";
     const buf_t *body = &resp->body;
     int status = resp->status;
-    char head[640];
+    char head[768];
     int n;
 
     if (body->failed) {
         static const char oom[] = "out of memory\n";
         n = snprintf(head, sizeof head, "Status: 500 Internal Server Error\r\n"
-                     "Content-Type: text/plain; charset=utf-8\r\n"
+                     "Content-Type: text/plain; charset=utf-8\r\n" CGI_SAFETY_HEADERS
                      "Content-Length: %zu\r\n\r\n%s", sizeof oom - 1, head_only ? "" : oom);
         return io->write(io, head, (size_t)n);
     }
     n = snprintf(head, sizeof head,
                  "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
-                 "X-Content-Type-Options: nosniff\r\n"
-                 "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; "
-                 "form-action 'self'; base-uri 'none'; frame-ancestors 'none'\r\n"
-                 "Referrer-Policy: same-origin\r\n%s\r\n",
+                 CGI_SAFETY_HEADERS "%s\r\n",
                  status, status_text(status), type, body->len,
                  status == 405 ? "Allow: GET, HEAD, POST\r\n" : "");
     if (n < 0 || (size_t)n >= sizeof head || io->write(io, head, (size_t)n) != 0)
@@ -137,6 +139,9 @@ static void search_failed(searcher_t *s, search_status_t st, const char *what,
         break;
     case SEARCH_TOO_BROAD:
         fail_page(resp, req, 400, "Query too broad", searcher_last_error(s));
+        break;
+    case SEARCH_TOO_COMPLEX:
+        fail_page(resp, req, 400, "Query too complex", searcher_last_error(s));
         break;
     case SEARCH_NO_MEMORY:
         errorf("%s%s", what, searcher_last_error(s));

@@ -42,10 +42,20 @@ struct cgi_io {
     size_t limit_len;
 };
 
+/* The headers of every answer: no type sniffing, a policy that allows no
+ * script, no referrer outside, and no cache keeping a page (results are
+ * the index's of the moment, and carry what the reader typed). */
+#define CGI_SAFETY_HEADERS \
+    "X-Content-Type-Options: nosniff\r\n" \
+    "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; " \
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'\r\n" \
+    "Referrer-Policy: same-origin\r\n" \
+    "Cache-Control: no-store\r\n"
+
 /* The 503 answer for a request over the time limit, as CGI output. */
 #define CGI_TIME_LIMIT_ANSWER \
     "Status: 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n" \
-    "Content-Length: 40\r\nRetry-After: 10\r\n\r\n" \
+    "Content-Length: 40\r\nRetry-After: 10\r\n" CGI_SAFETY_HEADERS "\r\n" \
     "The search took too long. Please retry.\n"
 
 /* What trawl.cgi keeps between requests: the index, opened at the first

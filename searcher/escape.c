@@ -11,7 +11,11 @@ static const char replacement[] = "\xEF\xBF\xBD";   /* U+FFFD */
 /* Both escapers copy runs of characters that need no change with one
  * append: escaping byte by byte was a fifth of a JSON batch's time. */
 
-void esc_terminal(buf_t *out, const char *s, size_t len)
+/* The one rule for a terminal or a log: C0 controls, DEL, C1 controls
+ * (U+0080-U+009F: 8-bit CSI is U+009B) and invalid bytes become U+FFFD,
+ * so no escape sequence, bell or OSC can start; tab, newline and CR become
+ * spaces (SPACES) or stay (not SPACES: the caller quotes them). */
+static void terminal(buf_t *out, const char *s, size_t len, int spaces)
 {
     size_t i = 0, run = 0;   /* s[run..i) is copied as it is */
     while (i < len) {
@@ -24,6 +28,8 @@ void esc_terminal(buf_t *out, const char *s, size_t len)
         unsigned ch = utf8_decode(s, len, &i);
         if (ch != UTF8_INVALID && ch >= 0xA0)
             continue;
+        if (!spaces && (ch == '\t' || ch == '\n' || ch == '\r'))
+            continue;
         buf_append(out, s + run, start - run);
         if (ch == '\t' || ch == '\n' || ch == '\r')
             buf_putc(out, ' ');
@@ -32,6 +38,16 @@ void esc_terminal(buf_t *out, const char *s, size_t len)
         run = i;
     }
     buf_append(out, s + run, len - run);
+}
+
+void esc_terminal(buf_t *out, const char *s, size_t len)
+{
+    terminal(out, s, len, 1);
+}
+
+void esc_controls(buf_t *out, const char *s, size_t len)
+{
+    terminal(out, s, len, 0);
 }
 
 void esc_json(buf_t *out, const char *s, size_t len)
@@ -45,7 +61,9 @@ void esc_json(buf_t *out, const char *s, size_t len)
         }
         size_t start = i;
         unsigned ch = utf8_decode(s, len, &i);
-        if (ch != UTF8_INVALID && ch >= 0x80)
+        /* C1 controls are escaped too: a JSON viewer in a terminal would
+         * otherwise pass 8-bit CSI (U+009B) on. */
+        if (ch != UTF8_INVALID && ch >= 0xA0)
             continue;
         buf_append(out, s + run, start - run);
         switch (ch) {
@@ -55,7 +73,7 @@ void esc_json(buf_t *out, const char *s, size_t len)
         case '\r': buf_puts(out, "\\r"); break;
         case '\t': buf_puts(out, "\\t"); break;
         case UTF8_INVALID: buf_puts(out, "\\ufffd"); break;
-        default: buf_printf(out, "\\u%04x", ch);   /* other C0 controls, DEL */
+        default: buf_printf(out, "\\u%04x", ch);   /* other C0 controls, DEL, C1 */
         }
         run = i;
     }

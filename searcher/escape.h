@@ -11,12 +11,20 @@
 #include "buf.h"
 #include "match.h"
 
-/* For a terminal: control characters (C0, DEL, C1), which could move the
- * cursor or change colours, become U+FFFD; tab and newline become spaces. */
+/* For a terminal or a log, the one rule every byte from a corpus or a user
+ * passes on its way there (text, TSV, CSV, TREC, --count-by, the
+ * programs' messages: common/msg.c): control characters (C0, DEL, C1),
+ * which could move the cursor, ring the bell, change colours or set a
+ * window title (ESC, BEL, 7- and 8-bit CSI, OSC), become U+FFFD; tab,
+ * newline and CR become spaces. */
 void esc_terminal(buf_t *out, const char *s, size_t len);
 
+/* The same rule, but tab, newline and CR kept (for a format that quotes
+ * them: CSV cells, TSV after its own escapes). */
+void esc_controls(buf_t *out, const char *s, size_t len);
+
 /* The inside of a JSON string (RFC 8259): quote, backslash and control
- * characters escaped. */
+ * characters escaped, C1 controls (U+0080-U+009F) too, as \u00XX. */
 void esc_json(buf_t *out, const char *s, size_t len);
 
 /* HTML element content: & < > " ' become character references (quotes

@@ -501,36 +501,45 @@ void output_json_hit(buf_t *out, const field_t *fields, size_t field_count,
 
 void output_tsv_escape(buf_t *out, const char *s, size_t len)
 {
+    size_t run = 0;   /* s[run..i) goes through esc_controls() */
+
     for (size_t i = 0; i < len; i++) {
-        switch (s[i]) {
-        case '\\': buf_puts(out, "\\\\"); break;
-        case '\t': buf_puts(out, "\\t"); break;
-        case '\n': buf_puts(out, "\\n"); break;
-        case '\r': buf_puts(out, "\\r"); break;
-        default: buf_putc(out, s[i]);
-        }
+        const char *escaped = s[i] == '\\' ? "\\\\" : s[i] == '\t' ? "\\t"
+                              : s[i] == '\n' ? "\\n" : s[i] == '\r' ? "\\r" : NULL;
+        if (escaped == NULL)
+            continue;
+        esc_controls(out, s + run, i - run);
+        buf_puts(out, escaped);
+        run = i + 1;
     }
+    esc_controls(out, s + run, len - run);
 }
 
 void output_csv_escape(buf_t *out, const char *s, size_t len)
 {
     /* S is counted, not NUL-terminated: strcspn() would read past its end
      * (found by tests/fuzz/fuzz-escape), and stop at a NUL inside it. */
-    size_t plain = 0;
+    size_t plain = 0, run = 0;
+    /* A cell a spreadsheet would run as a formula gets a quote first, as
+     * OWASP recommends ("CSV Injection"): the cell is then text. */
+    int formula = len > 0 && memchr("=+-@\t\r", s[0], 6) != NULL;
+
     while (plain < len && s[plain] != ',' && s[plain] != '"' && s[plain] != '\r'
            && s[plain] != '\n')
         plain++;
-    if (plain == len) {
-        buf_append(out, s, len);
-        return;
-    }
-    buf_putc(out, '"');
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '"')
-            buf_putc(out, '"');
-        buf_putc(out, s[i]);
-    }
-    buf_putc(out, '"');
+    if (plain < len)
+        buf_putc(out, '"');
+    if (formula)
+        buf_putc(out, '\'');
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '"') {
+            esc_controls(out, s + run, i - run);
+            buf_puts(out, "\"\"");
+            run = i + 1;
+        }
+    esc_controls(out, s + run, len - run);
+    if (plain < len)
+        buf_putc(out, '"');
 }
 
 /* One row of TSV or CSV: the header when HIT is NULL. */
@@ -557,6 +566,21 @@ static void table_row(buf_t *out, const output_options_t *opts, const output_que
     buf_puts(out, csv ? "\r\n" : "\n");
 }
 
+/* S[0..LEN) as one word of a TREC run: white space becomes '_', and
+ * nothing a terminal would act on is left (esc_terminal()). */
+static void trec_word(buf_t *out, const char *s, size_t len)
+{
+    size_t run = 0;
+
+    for (size_t i = 0; i < len; i++)
+        if (strchr(" \t\n\r\v\f", s[i]) && s[i] != '\0') {
+            esc_terminal(out, s + run, i - run);
+            buf_putc(out, '_');
+            run = i + 1;
+        }
+    esc_terminal(out, s + run, len - run);
+}
+
 void output_trec_docid(buf_t *out, const char *id)
 {
     size_t len = strlen(id);
@@ -569,8 +593,7 @@ void output_trec_docid(buf_t *out, const char *id)
             break;
         }
     }
-    for (size_t i = 0; i < len; i++)
-        buf_putc(out, strchr(" \t\n\r\v\f", id[i]) ? '_' : id[i]);
+    trec_word(out, id, len);
 }
 
 /* A TREC run line.  trec_eval orders a query's documents by score, not by
@@ -587,7 +610,8 @@ static void trec_line(buf_t *out, const output_options_t *opts, output_query_t *
     if (q->hits_written > 0 && score >= q->trec_score)
         score = q->trec_score - 1;
     q->trec_score = score;
-    buf_printf(out, "%s Q0 ", q->id);
+    trec_word(out, q->id, strlen(q->id));
+    buf_puts(out, " Q0 ");
     output_trec_docid(out, hit->doc.id);
     buf_printf(out, " %u %s%ld.%06ld %s\n", hit->rank, score < 0 ? "-" : "",
                labs(score) / 1000000, labs(score) % 1000000, opts->run_tag);

@@ -36,6 +36,30 @@ qtree_t *qp_scale(parser_t *p, qtree_t *q, double weight)
     return scaled;
 }
 
+size_t qp_merge_repeats(parser_t *p, qtree_op_t op, qtree_t **parts, size_t count)
+{
+    /* Which parts may merge, and whether a merged one keeps the weight of
+     * its copies (they add up: N equal parts weigh N times one). */
+    size_t first = op == QTREE_AND || op == QTREE_OR ? 0 : 1;
+    int weighted = op != QTREE_FILTER && op != QTREE_AND_NOT;
+    size_t n = first;
+
+    if (op == QTREE_PHRASE || op == QTREE_NEAR || op == QTREE_SYNONYM || count <= first)
+        return count;
+    for (size_t i = first; i < count; i++) {
+        unsigned times = 1;
+        if (parts[i] == NULL)
+            continue;
+        for (size_t j = i + 1; j < count; j++)
+            if (parts[j] == parts[i]) {
+                parts[j] = NULL;
+                times++;
+            }
+        parts[n++] = weighted && times > 1 ? qp_scale(p, parts[i], times) : parts[i];
+    }
+    return n;
+}
+
 /* PARTS[0..COUNT) combined with OP.  NULL parts (nothing to search) are
  * skipped; NULL when none is left. */
 qtree_t *qp_join(parser_t *p, qtree_op_t op, qtree_t *const *parts,
@@ -52,6 +76,7 @@ qtree_t *qp_join(parser_t *p, qtree_op_t op, qtree_t *const *parts,
     for (size_t i = 0; i < count; i++)
         if (parts[i] != NULL)
             kept[n++] = parts[i];
+    n = qp_merge_repeats(p, op, kept, n);
     if (n > 0 && !p->failed)
         q = qp_need(p, qtree_combine(p->q->arena, op, kept, n, window));
     free(kept);

@@ -64,6 +64,13 @@ qtree_t *qp_scale(parser_t *p, qtree_t *q, double weight);
  * skipped; NULL when none is left. */
 qtree_t *qp_join(parser_t *p, qtree_op_t op, qtree_t *const *parts, size_t count,
                  unsigned window);
+/* Merges the equal parts (the same interned node, query-tree.h) of
+ * PARTS[0..COUNT) as OP joins them, in place: AND and OR keep one of each,
+ * weighted by its copies (the same score as the copies gave); AND_MAYBE
+ * the same after its first part; FILTER and AND_NOT one of each after the
+ * first; PHRASE, NEAR and SYNONYM are left as they are (order and count
+ * matter).  PARTS holds no NULL.  Returns the parts left. */
+size_t qp_merge_repeats(parser_t *p, qtree_op_t op, qtree_t **parts, size_t count);
 /* Like qp_join(), but a single part is returned as it is (except for
  * PHRASE and NEAR, whose window matters): no node of one part. */
 qtree_t *qp_combine(parser_t *p, qtree_op_t op, qtree_t **parts, size_t count,

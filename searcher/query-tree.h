@@ -10,7 +10,11 @@
  * Nodes are immutable and may be shared: the parser uses one part in two
  * trees (a query's "every word" and "some words" forms), and a node counts
  * how many parents it has (search-query.c makes a shared node's query
- * once).  They live in an arena, freed whole with the query: a query makes
+ * once).  They are interned: making a node equal to one made before
+ * (same kind, text and numbers, the same parts) gives that node, so a
+ * subtree typed twice is one node (the parser merges such repeats, and
+ * counts what a query costs by its distinct nodes).  They live in an
+ * arena, freed whole with the query: a query makes
  * a few dozen, and one allocation per node was a tenth of parsing.  Every
  * constructor returns NULL when memory runs out, and refuses a NULL part,
  * so a failure travels up.
@@ -64,6 +68,12 @@ typedef struct qtree_arena qtree_arena_t;
 qtree_arena_t *qtree_arena_new(void);
 /* Frees ARENA and every node made in it; NULL does nothing. */
 void qtree_arena_free(qtree_arena_t *arena);
+
+/* The distinct nodes made in ARENA: all of them, those of KIND, the
+ * COMBINE nodes of OP. */
+size_t qtree_arena_distinct(const qtree_arena_t *arena);
+size_t qtree_arena_kind_count(const qtree_arena_t *arena, qtree_kind_t kind);
+size_t qtree_arena_op_count(const qtree_arena_t *arena, qtree_op_t op);
 
 /* Nodes, made in ARENA (their strings copied there too). */
 qtree_t *qtree_term(qtree_arena_t *arena, const char *term, size_t len);

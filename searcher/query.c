@@ -361,6 +361,15 @@ static qtree_t *sequence(parser_t *p, int top, int *filter_only)
         buf_putc(&p->explain, '\n');
     }
     weight_repeats(p, &groups, plain, plain_count, chunks, chunk_count);
+    /* A phrase or bracket typed N times is one group weighing N times as
+     * much, as a repeated word is: 102 copies of "that is" cost one. */
+    size_t typed = groups.count + required.count;
+    groups.count = qp_merge_repeats(p, QTREE_OR, groups.items, groups.count);
+    required.count = qp_merge_repeats(p, QTREE_AND, required.items, required.count);
+    if (groups.count + required.count < typed)
+        buf_printf(&p->explain, "repeated: %zu group%s merged with an equal one\n",
+                   typed - groups.count - required.count,
+                   typed - groups.count - required.count == 1 ? "" : "s");
 
     if (!p->syntax_error && !p->failed && !p->error) {
         qtree_op_t join_op = !top && p->mode == QUERY_ANY ? QTREE_OR : QTREE_AND;
@@ -542,8 +551,22 @@ query_status_t query_parse(analyzer_t *analyzer, const query_index_t *index, con
         buf_printf(&p.explain, "query syntax not understood (%s): searched as plain words\n", why);
         parse_once(&p, len, 1);
     }
+    size_t phrases = qtree_arena_op_count(out->arena, QTREE_PHRASE)
+                     + qtree_arena_op_count(out->arena, QTREE_NEAR);
+    out->term_nodes = qtree_arena_kind_count(out->arena, QTREE_TERM);
     if (p.failed || p.explain.failed) {
         *errmsg = strdup("out of memory");
+    } else if (!p.error && (phrases > QUERY_MAX_PHRASES || out->term_nodes > QUERY_MAX_TERMS)) {
+        buf_t why = BUF_INIT;
+        if (phrases > QUERY_MAX_PHRASES)
+            buf_printf(&why, "query too complex: %zu phrase or NEAR searches (at most %d; "
+                       "a phrase counts once for the text, once for the headline)",
+                       phrases, QUERY_MAX_PHRASES);
+        else
+            buf_printf(&why, "query too complex: %zu terms to look up (at most %d)",
+                       out->term_nodes, QUERY_MAX_TERMS);
+        *errmsg = buf_detach(&why);
+        status = QUERY_TOO_COMPLEX;
     } else if (p.error) {
         *errmsg = p.error;
         p.error = NULL;

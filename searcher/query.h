@@ -46,8 +46,9 @@
  * field name the index does not have (NAME: or NAME=, NAME a letter then
  * letters, digits, '_', '-' or '.', followed by something other than a
  * blank or '/': "category:x" on an index without it; never read as the
- * words "category x"), and (at search time) a wildcard that expands too
- * far.  Field names are matched in any case.
+ * words "category x"), a query past the limits of its cost below, and (at
+ * search time) a wildcard that expands too far.  Field names are matched
+ * in any case.
  */
 #ifndef TRAWL_QUERY_H
 #define TRAWL_QUERY_H
@@ -84,6 +85,27 @@
  * how to narrow it. */
 #define QUERY_WILDCARD_MAX_TERMS 200
 
+/* What one query may cost, past which it is refused as "query too
+ * complex: ..." (QUERY_TOO_COMPLEX, SEARCH_TOO_COMPLEX): a 400 in the CGI,
+ * exit 2 in the CLI.  Counted after equal parts are merged (a phrase typed
+ * 100 times is one: query-tree.h), so only a query of that many different
+ * parts meets them.  Measured on 20 Newsgroups (doc/benchmarks.md,
+ * "Hostile queries"): 24 different phrases of common words, each looked
+ * up in the text and the headline (48 searches), cost 0.34-0.45 s of CPU
+ * in trawl.cgi, page and facets included: too close to half a second on a
+ * busy machine, so 20 of them (40 searches) are the most.
+ *
+ * Phrase and NEAR/ADJ searches, each field it is looked up in counting
+ * once (a phrase in the text and the headline is 2): */
+#define QUERY_MAX_PHRASES 40
+/* Different wildcards (at search time, before expanding them): */
+#define QUERY_MAX_WILDCARDS 16
+/* Words the wildcards stand for, all together (at search time): */
+#define QUERY_MAX_EXPANSIONS 1000
+/* Terms looked up, the wildcards' words included (a plain word is looked
+ * up as one to three terms: text, headline, comments): */
+#define QUERY_MAX_TERMS 2000
+
 typedef enum {
     QUERY_DEFAULT,   /* every group first, then some */
     QUERY_ALL,       /* every group only */
@@ -104,7 +126,8 @@ typedef enum {
     QUERY_NO_MEMORY,          /* an allocation failed */
     QUERY_NO_WORDS,           /* nothing to search for ("", "!!!", "(((") */
     QUERY_BAD_DATE,           /* a date: range that is not a date */
-    QUERY_BAD_FIELD           /* a field the index does not have */
+    QUERY_BAD_FIELD,          /* a field the index does not have */
+    QUERY_TOO_COMPLEX         /* past QUERY_MAX_PHRASES or QUERY_MAX_TERMS */
 } query_status_t;
 
 /* A parsed query.  Its members are the searcher's (search.h hands it to
@@ -125,6 +148,8 @@ typedef struct query {
     size_t wildcard_count;
     char *explain;            /* how the query was understood: lines of
                                  text, ending in '\n' */
+    size_t term_nodes;        /* distinct terms it looks up, wildcards
+                                 not expanded (QUERY_MAX_TERMS) */
 } query_t;
 
 /* The fields an index may lack (query_index_t.fields). */
@@ -160,7 +185,9 @@ char *query_field_error(const query_index_t *index, const char *name, size_t n, 
 /* Parses TEXT[0..LEN) in MODE for the index INDEX (NULL: every field of
  * QUERY_FIELDS_ALL, and no metadata field but the byline).  Returns
  * QUERY_OK with *QUERY_OUT set (free it with query_free()), or
- * QUERY_NO_WORDS, QUERY_BAD_DATE, QUERY_BAD_FIELD or QUERY_NO_MEMORY with
+ * QUERY_NO_WORDS, QUERY_BAD_DATE, QUERY_BAD_FIELD, QUERY_TOO_COMPLEX ("query
+ * too complex: 54 phrase or NEAR searches (at most 40; ...)") or
+ * QUERY_NO_MEMORY with
  * *QUERY_OUT NULL and a malloc'ed *ERRMSG written for the person who typed
  * the query ("the query has no words to search for", "date:2014-13: not a
  * date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)", "the index

@@ -170,7 +170,9 @@ static void put_row(buf_t *out, format_t format, const char *by, const char *key
                     unsigned articles, unsigned matches)
 {
     if (format == FORMAT_JSON) {
-        buf_printf(out, "{\"%s\":\"", by);
+        buf_puts(out, "{\"");
+        esc_json(out, by, strlen(by));
+        buf_puts(out, "\":\"");
         esc_json(out, key, strlen(key));
         if (articles)
             buf_printf(out, "\",\"matches\":%u,\"articles\":%u,\"share\":%.6f,\"gap\":false}\n",
@@ -228,8 +230,10 @@ int report_count_by(FILE *fp, searcher_t *s, const char *by, const char *text, s
         articles_seen = documents_with;
         matches_seen = matches_with;
     }
-    if (format != FORMAT_JSON)
-        buf_printf(&out, "%s,matches,articles,share\r\n", by);
+    if (format != FORMAT_JSON) {
+        output_csv_escape(&out, by, strlen(by));
+        buf_puts(&out, ",matches,articles,share\r\n");
+    }
     for (size_t i = 0; i < b.count; i++) {
         put_row(&out, format, by, b.items[i].key, b.items[i].articles, b.items[i].matches);
         if (!field) {

@@ -146,8 +146,10 @@ static search_status_t match_counts(searcher_t *s, const query_t *query,
     else {
         /* Counted over every match, not only those a page would look at. */
         xo.check_at_least = documents;
-        if ((st = xs_db_search(s->db, filtered ? filtered : q, &xo, &r)) != XS_OK)
-            status = search_shim_failed(s, st);
+        search_budget_start(s);
+        if ((status = search_budget_options(s, &xo, 0)) == SEARCH_OK
+            && (st = xs_db_search(s->db, filtered ? filtered : q, &xo, &r)) != XS_OK)
+            status = st == XS_TIME_LIMIT ? search_time_up(s) : search_shim_failed(s, st);
     }
     for (size_t i = 0; status == SEARCH_OK && i < count; i++)
         for (size_t k = 0; k < xs_results_facet_size(r, i); k++) {
@@ -220,8 +222,10 @@ static search_status_t match_set(searcher_t *s, const query_t *query, docset_t *
         status = search_shim_failed(s, st);
     else {
         xo.limit = xo.check_at_least = documents;
-        if ((st = xs_db_search(s->db, filtered ? filtered : q, &xo, &r)) != XS_OK)
-            status = search_shim_failed(s, st);
+        search_budget_start(s);
+        if ((status = search_budget_options(s, &xo, 0)) == SEARCH_OK
+            && (st = xs_db_search(s->db, filtered ? filtered : q, &xo, &r)) != XS_OK)
+            status = st == XS_TIME_LIMIT ? search_time_up(s) : search_shim_failed(s, st);
     }
     for (size_t i = 0; status == SEARCH_OK && i < xs_results_size(r); i++)
         if (xs_results_docid(r, i) >= set->size)

@@ -6,6 +6,8 @@
 #ifndef TRAWL_SEARCH_PRIVATE_H
 #define TRAWL_SEARCH_PRIVATE_H
 
+#include <time.h>
+
 #include "analyzer.h"
 #include "query.h"
 #include "query-tree.h"
@@ -22,6 +24,8 @@ struct searcher {
     double k1, b;
     search_feedback_t feedback;   /* searcher_set_feedback() */
     int explain;               /* searcher_set_explain() */
+    double time_limit;         /* searcher_set_time_limit() */
+    struct timespec started;   /* search_budget_start(): the thread's CPU clock */
     query_index_t index;       /* search_index(), as of the index's */
     unsigned long index_reopens;   /* reopen count (xs_db_reopen_count()) + 1; 0: not yet */
     char *error;               /* the last failure's detail (malloc'ed), or NULL */
@@ -51,6 +55,18 @@ const query_index_t *search_index(searcher_t *s);
 /* Xapian's options for ranking as S ranks (offset and limit left at 0 and
  * 10). */
 void search_ranking_options(const searcher_t *s, xs_search_options_t *xo);
+
+/* The time limit of a call (searcher_set_time_limit()): starts S's clock. */
+void search_budget_start(searcher_t *s);
+
+/* Sets XO's stop_seconds to what is left of S's time limit since
+ * search_budget_start() and, when COUNTING, its count_seconds to
+ * SEARCH_COUNT_SECONDS.  Returns SEARCH_OK, or search_time_up(S) when no
+ * time is left. */
+search_status_t search_budget_options(searcher_t *s, xs_search_options_t *xo, int counting);
+
+/* Fails S with SEARCH_TOO_COMPLEX: the time limit passed. */
+search_status_t search_time_up(searcher_t *s);
 
 /* Q restricted to S's filter (searcher_restrict(); S has one): a new
  * query, or NULL when out of memory. */

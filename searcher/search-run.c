@@ -24,6 +24,8 @@ typedef struct {
  * so); anything else is the index's. */
 static search_status_t search_failed(searcher_t *s, xs_status_t st)
 {
+    if (st == XS_TIME_LIMIT)
+        return search_time_up(s);
     if (st == XS_INVALID_ARGUMENT)
         return search_fail(s, SEARCH_TOO_BROAD, "search failed in '%s': %s", s->db_path,
                            xs_db_last_error(s->db));
@@ -35,9 +37,28 @@ static search_status_t no_memory(searcher_t *s)
     return search_fail(s, SEARCH_NO_MEMORY, "out of memory");
 }
 
-/* Counts the matches of Q (already restricted) into *MATCHES: exact up to
- * SEARCH_EXACT_COUNT_MAX matches (every match with opts->exact_counts),
- * else Xapian's estimate, and *EXACT cleared.  Weights play no part
+/* xs_db_search() of Q on S with XO, within what is left of the run's time
+ * (and, when COUNTING, within SEARCH_COUNT_SECONDS: the results may then
+ * be stopped, xs_results_stopped()): SEARCH_OK with *RESULTS set, or the
+ * failure. */
+static search_status_t search_within(searcher_t *s, const xs_query_t *q, xs_search_options_t *xo,
+                                     int counting, xs_results_t **results)
+{
+    search_status_t status = search_budget_options(s, xo, counting);
+    xs_status_t st;
+
+    if (status != SEARCH_OK)
+        return status;
+    /* xs_db_search() itself reopens and retries when an indexer commits
+     * under it. */
+    st = xs_db_search(s->db, q, xo, results);
+    return st == XS_OK ? SEARCH_OK : search_failed(s, st);
+}
+
+/* Counts the matches of Q (already restricted) into *MATCHES (which holds
+ * the ranking pass's estimate): exact up to SEARCH_EXACT_COUNT_MAX matches
+ * counted within SEARCH_COUNT_SECONDS (every match, however long, with
+ * opts->exact_counts), else Xapian's estimate, and *EXACT cleared.  Weights play no part
  * (the query is scaled to 0), which makes counting a fraction of the cost
  * of ranking every match. */
 static search_status_t count_matches(run_t *run, const xs_query_t *q, unsigned *matches,
@@ -54,11 +75,19 @@ static search_status_t count_matches(run_t *run, const xs_query_t *q, unsigned *
     xo.check_at_least = run->opts->exact_counts ? (unsigned)-1 : SEARCH_EXACT_COUNT_MAX;
     if (xs_query_scale(q, 0, &boolean) != XS_OK)
         return no_memory(s);
-    xs_status_t st = xs_db_search(s->db, boolean, &xo, &results);
+    /* Asked for exact counts, they take what they take (within the time
+     * limit); else SEARCH_COUNT_SECONDS. */
+    search_status_t status = search_within(s, boolean, &xo, !run->opts->exact_counts, &results);
     xs_query_destroy(boolean);
-    if (st != XS_OK)
-        return search_failed(s, st);
-    *matches = xs_results_matches_estimated(results);
+    if (status != SEARCH_OK)
+        return status;
+    if (xs_results_stopped(results)) {
+        /* The ranking pass's estimate stands, but not below what was
+         * counted. */
+        if (*matches < xs_results_matches_lower(results))
+            *matches = xs_results_matches_lower(results);
+    } else
+        *matches = xs_results_matches_estimated(results);
     if (xs_results_matches_lower(results) != xs_results_matches_upper(results))
         *exact = 0;
     xs_results_destroy(results);
@@ -163,7 +192,7 @@ static search_status_t add_hits(run_t *run, const xs_results_t *results, size_t 
         hit->has_all_words = has_all_words;
         if (docdata_decode(data, data_len, opts->snippet_chars > 0, &hit->doc, &errmsg) != 0) {
             /* A stored document that cannot be read is a damaged index. */
-            search_status_t status = errmsg ? search_fail(run->s, SEARCH_INDEX_ERROR, "%s", errmsg)
+            search_status_t status = errmsg ? search_fail(run->s, SEARCH_INDEX_ERROR, "search failed in '%s': %s", run->s->db_path, errmsg)
                                             : no_memory(run->s);
             free(errmsg);
             return status;
@@ -195,7 +224,6 @@ static search_status_t collect(run_t *run, const xs_query_t *q, unsigned offset,
     xs_results_t *results = NULL;
     xs_query_t *filtered = NULL;
     search_status_t status;
-    xs_status_t st;
 
     search_ranking_options(s, &xo);
     xo.offset = offset;
@@ -214,14 +242,10 @@ static search_status_t collect(run_t *run, const xs_query_t *q, unsigned offset,
             return no_memory(s);
         q = filtered;
     }
-    /* xs_db_search() itself reopens and retries when an indexer commits
-     * under it. */
-    st = xs_db_search(s->db, q, &xo, &results);
-    if (st != XS_OK) {
+    if ((status = search_within(s, q, &xo, 0, &results)) != SEARCH_OK) {
         xs_query_destroy(filtered);
-        return search_failed(s, st);
+        return status;
     }
-    status = SEARCH_OK;
     *matches = xs_results_matches_estimated(results);
     if (xs_results_matches_lower(results) != xs_results_matches_upper(results)) {
         if (run->opts->skip_counts)
@@ -309,10 +333,8 @@ static search_status_t mark_all_words(run_t *run, const xs_query_t *all, size_t 
     xs_search_options_init(&xo);
     xo.limit = (unsigned)n;
     xo.skip_values = 1;
-    if ((st = xs_db_search(s->db, both, &xo, &results)) != XS_OK) {
-        status = search_failed(s, st);
+    if ((status = search_within(s, both, &xo, 0, &results)) != SEARCH_OK)
         goto done;
-    }
     for (size_t i = first; i < out->hit_count; i++) {
         out->hits[i].has_all_words = 0;
         for (size_t k = 0; k < xs_results_size(results); k++)
@@ -350,15 +372,37 @@ static int count_word(void *ctx, const char *term, size_t len, unsigned doc_freq
     return ++e->count > QUERY_WILDCARD_MAX_TERMS;
 }
 
+/* Whether QUERY's wildcard I was listed before it (a wildcard typed twice
+ * is searched once: query-tree.h). */
+static int wildcard_repeated(const query_t *query, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (strcmp(query->wildcards[j], query->wildcards[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Checks that each wildcard of QUERY expands to at most
  * QUERY_WILDCARD_MAX_TERMS body words (SEARCH_TOO_BROAD, saying how to
- * narrow it), and lists the words in EXPLAIN (may be NULL). */
+ * narrow it), that there are at most QUERY_MAX_WILDCARDS different ones,
+ * QUERY_MAX_EXPANSIONS words for all and QUERY_MAX_TERMS terms with the
+ * query's own (SEARCH_TOO_COMPLEX), and lists the words in EXPLAIN (may
+ * be NULL). */
 static search_status_t check_wildcards(searcher_t *s, const query_t *query, buf_t *explain)
 {
+    size_t distinct = 0, words = 0;
+
+    for (size_t i = 0; i < query->wildcard_count; i++)
+        distinct += !wildcard_repeated(query, i);
+    if (distinct > QUERY_MAX_WILDCARDS)
+        return search_fail(s, SEARCH_TOO_COMPLEX, "query too complex: %zu different wildcards "
+                           "(at most %d)", distinct, QUERY_MAX_WILDCARDS);
     for (size_t i = 0; i < query->wildcard_count; i++) {
         expansion_t e = { explain, 0 };
         xs_status_t st;
 
+        if (wildcard_repeated(query, i))
+            continue;
         if (explain)
             buf_printf(explain, "wildcard %s* expands to:", query->wildcards[i]);
         if ((st = xs_db_each_term(s->db, query->wildcards[i], count_word, &e)) != XS_OK)
@@ -370,7 +414,15 @@ static search_status_t check_wildcards(searcher_t *s, const query_t *query, buf_
         if (explain)
             buf_printf(explain, "%s (%u word%s)\n", e.count > 20 ? ", ..." : e.count ? "" : " nothing",
                        e.count, e.count == 1 ? "" : "s");
+        words += e.count;
     }
+    if (words > QUERY_MAX_EXPANSIONS)
+        return search_fail(s, SEARCH_TOO_COMPLEX, "query too complex: the wildcards stand for "
+                           "%zu words (at most %d)", words, QUERY_MAX_EXPANSIONS);
+    if (words + query->term_nodes > QUERY_MAX_TERMS)
+        return search_fail(s, SEARCH_TOO_COMPLEX, "query too complex: %zu terms to look up, "
+                           "the wildcards' words included (at most %d)",
+                           words + query->term_nodes, QUERY_MAX_TERMS);
     return SEARCH_OK;
 }
 
@@ -576,10 +628,9 @@ static search_status_t feedback(searcher_t *s, const query_t *query, xs_query_t 
     xo.skip_values = 1;
     if (s->filter && (top = search_restricted(s, *any)) == NULL)
         goto done;
-    if ((st = xs_db_search(s->db, top ? top : *any, &xo, &results)) != XS_OK) {
-        status = search_failed(s, st);
+    if ((status = search_within(s, top ? top : *any, &xo, 0, &results)) != SEARCH_OK)
         goto done;
-    }
+    status = SEARCH_NO_MEMORY;
     for (n = 0; n < xs_results_size(results); n++)
         docids[n] = xs_results_docid(results, n);
     if (explain)
@@ -732,6 +783,7 @@ search_status_t searcher_run(searcher_t *s, const query_t *query,
     search_status_t status;
 
     memset(out, 0, sizeof *out);
+    search_budget_start(s);
     out->group_count = query->group_count;
     if (search_query_build_pair(query->all, query->any, &all, &any) != 0) {
         status = no_memory(s);

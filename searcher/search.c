@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "date.h"
@@ -25,6 +26,7 @@ static const char *const status_text[] = {
     [SEARCH_BAD_INDEX] = "not a trawl index that can be searched",
     [SEARCH_INDEX_ERROR] = "the index cannot be read",
     [SEARCH_NOT_FOUND] = "no such article",
+    [SEARCH_TOO_COMPLEX] = "the query is too complex",
 };
 
 const char *search_status_to_string(search_status_t status)
@@ -147,6 +149,7 @@ search_status_t searcher_open(const char *const *paths, size_t count,
     s->k1 = SEARCH_DEFAULT_K1;
     s->b = SEARCH_DEFAULT_B;
     s->feedback = SEARCH_FEEDBACK_AUTO;
+    s->time_limit = SEARCH_DEFAULT_SECONDS;
     for (size_t i = 0; i < count; i++)
         buf_printf(&joined, "%s%s", i ? ", " : "", paths[i]);
     if (joined.failed || (s->db_path = buf_detach(&joined)) == NULL) {
@@ -437,7 +440,40 @@ search_status_t searcher_parse(searcher_t *s, const char *text, size_t len, quer
     set_error(s, errmsg);
     return st == QUERY_NO_WORDS ? SEARCH_NO_WORDS
            : st == QUERY_BAD_DATE || st == QUERY_BAD_FIELD ? SEARCH_BAD_QUERY
-                                                           : SEARCH_NO_MEMORY;
+           : st == QUERY_TOO_COMPLEX ? SEARCH_TOO_COMPLEX : SEARCH_NO_MEMORY;
+}
+
+void searcher_set_time_limit(searcher_t *s, double seconds)
+{
+    if (seconds > 0)
+        s->time_limit = seconds;
+}
+
+void search_budget_start(searcher_t *s)
+{
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &s->started);
+}
+
+search_status_t search_budget_options(searcher_t *s, xs_search_options_t *xo, int counting)
+{
+    struct timespec now;
+    double left;
+
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    left = s->time_limit - (double)(now.tv_sec - s->started.tv_sec)
+           - (double)(now.tv_nsec - s->started.tv_nsec) / 1e9;
+    if (left <= 0)
+        return search_time_up(s);
+    xo->stop_seconds = left;
+    if (counting)
+        xo->count_seconds = SEARCH_COUNT_SECONDS;
+    return SEARCH_OK;
+}
+
+search_status_t search_time_up(searcher_t *s)
+{
+    return search_fail(s, SEARCH_TOO_COMPLEX, "query too complex: the search took more than "
+                       "%g s of CPU (the time limit)", s->time_limit);
 }
 
 void searcher_query_free(query_t *query)

@@ -74,6 +74,9 @@ xs_status_t _xs_fail(xs_db_t *db, const char *what) noexcept
         } catch (const std::bad_alloc &) {
             status = XS_NO_MEMORY;
             detail = "out of memory";
+        } catch (const _xs_time_up &e) {
+            status = XS_TIME_LIMIT;
+            detail = "stopped after " + std::to_string(e.seconds) + " s";
         } catch (...) {
             status = XS_XAPIAN_ERROR;
             detail = "unexpected C++ exception";
@@ -152,6 +155,7 @@ const char *xs_status_to_string(xs_status_t status)
         "index was modified while reading",
         "input/output error",
         "Xapian error",
+        "time limit reached",
     };
     static_assert(sizeof names / sizeof names[0] == XS_STATUS_LAST,
                   "one description per status");

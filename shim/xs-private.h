@@ -27,6 +27,9 @@ struct xs_db {
     std::string last_error;
     bool writable = false;
     unsigned long reopens = 0;   // xs_db_reopen_count()
+    // A remote shard refused the deadline's match spy (xs-search.cc):
+    // later searches run without it.
+    bool remote_refuses_spies = false;
     Xapian::Database rdb;
     // A writer always has an unflushed transaction open, so that destroying
     // it cancels uncommitted changes instead of committing them implicitly,
@@ -76,6 +79,7 @@ typedef std::vector<std::pair<std::string, unsigned>> _xs_facet;
 struct xs_results {
     std::vector<_xs_hit> hits;
     unsigned lower = 0, estimated = 0, upper = 0;
+    bool stopped = false;   // counting stopped at count_seconds
     std::vector<_xs_facet> facets;  // one per opts->facet_slots entry
 };
 
@@ -126,6 +130,16 @@ inline xs_status_t _xs_db_call(xs_db_t *db, const char *what,
     db->last_error.clear();
     return _xs_guard(db, what, body);
 }
+
+// What a search throws past its stop_seconds (xs-search.cc), which
+// _xs_fail() turns into XS_TIME_LIMIT.
+struct _xs_time_up {
+    double seconds;
+};
+
+// What a search throws past its count_seconds, caught in xs-search.cc.
+struct _xs_count_stop {
+};
 
 // Sets DB's last error to say that DB was opened read-only, and returns
 // XS_INVALID_ARGUMENT: what every writing call answers on a reader.

@@ -5,6 +5,9 @@
 
 #include "xs-private.h"
 
+#include <time.h>
+
+#include <climits>
 #include <memory>
 #include <string>
 #include <utility>
@@ -33,7 +36,55 @@ void xs_search_options_init(xs_search_options_t *opts)
     opts->facet_slot_count = 0;
     opts->skip_values = 0;
     opts->docids_only = 0;
+    opts->count_seconds = 0;
+    opts->stop_seconds = 0;
 }
+
+// The CPU time the calling thread has used, in seconds.
+static double thread_cpu_seconds()
+{
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
+
+// A match spy that only looks at the clock.  Xapian has no way to end a
+// match early, so past a limit this throws out of get_mset(), which
+// Xapian unwinds cleanly: past COUNT seconds _xs_count_stop (the caller
+// keeps what was counted), past STOP seconds _xs_time_up.  The clock is
+// the thread's CPU time (a loaded machine must not fail ordinary
+// queries), read every CHECK_EVERY documents: a few nanoseconds a match.
+//
+// Not Xapian's own Enquire::set_time_limit(): in 1.4 its timer notifies a
+// thread that sets a flag in get_mset()'s stack frame, and timer_delete()
+// does not wait for a notification already on its way, so on a loaded
+// machine the flag was written into whatever frame was there by then
+// (bench/load.sh: two trawl.cgi crashes, one jumping into the stack).
+class Deadline : public Xapian::MatchSpy {
+    static const unsigned CHECK_EVERY = 64;
+    double count_end, stop_end, stop_seconds;
+
+  public:
+    unsigned seen = 0;   // matching documents the match has found
+
+    Deadline(double count, double stop)
+    {
+        const double now = thread_cpu_seconds();
+        count_end = count > 0 ? now + count : 0;
+        stop_end = stop > 0 ? now + stop : 0;
+        stop_seconds = stop;
+    }
+    void operator()(const Xapian::Document &, double) override
+    {
+        if (++seen % CHECK_EVERY != 0)
+            return;
+        const double now = thread_cpu_seconds();
+        if (stop_end > 0 && now > stop_end)
+            throw _xs_time_up{stop_seconds};
+        if (count_end > 0 && now > count_end)
+            throw _xs_count_stop{};
+    }
+};
 
 // Sets ENQUIRE's weighting scheme and order from OPTS (checked by the
 // caller).
@@ -97,23 +148,40 @@ static xs_status_t search_once(xs_db_t *db, const xs_query_t *q,
         return XS_NULL_ARGUMENT;
     if (opts->weighting < 0 || opts->weighting >= XS_WEIGHT_LAST)
         return XS_INVALID_ARGUMENT;
-    return _xs_db_call(db, "searching", [&] {
+    auto body = [&] {
         // The spies must outlive get_mset(); the enquire holds them by
         // pointer.
         std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+        std::unique_ptr<Deadline> deadline;
         Xapian::Enquire enquire(db->reader());
         enquire.set_query(q->query);
         set_weighting_and_order(enquire, opts);
+        if ((opts->stop_seconds > 0 || opts->count_seconds > 0) && !db->remote_refuses_spies) {
+            deadline = std::make_unique<Deadline>(opts->count_seconds, opts->stop_seconds);
+            enquire.add_matchspy(deadline.get());
+        }
         for (size_t f = 0; f < opts->facet_slot_count; f++) {
             spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
                 opts->facet_slots[f]));
             enquire.add_matchspy(spies.back().get());
         }
-        Xapian::MSet mset =
-            enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
-
+        Xapian::MSet mset;
         std::unique_ptr<xs_results_t> results(new xs_results_t);
-        copy_hits(mset, opts->skip_values != 0, opts->docids_only != 0, results.get());
+        try {
+            mset = enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
+            copy_hits(mset, opts->skip_values != 0, opts->docids_only != 0, results.get());
+        } catch (const Xapian::UnimplementedError &) {
+            // A remote database (xapian-tcpsrv) runs only the spies it
+            // knows: the deadline is left to the server's side there.
+            if (deadline)
+                db->remote_refuses_spies = true;
+            throw;
+        } catch (const _xs_count_stop &) {
+            // Counting stopped: what was seen is all that is known.
+            results->stopped = true;
+            results->lower = results->estimated = deadline->seen;
+            results->upper = UINT_MAX;
+        }
         results->facets.resize(spies.size());
         for (size_t f = 0; f < spies.size(); f++)
             for (Xapian::TermIterator v = spies[f]->values_begin();
@@ -121,7 +189,13 @@ static xs_status_t search_once(xs_db_t *db, const xs_query_t *q,
                 results->facets[f].emplace_back(*v, v.get_termfreq());
         *out = results.release();
         return XS_OK;
-    });
+    };
+    const bool with_deadline =
+        (opts->stop_seconds > 0 || opts->count_seconds > 0) && !db->remote_refuses_spies;
+    xs_status_t st = _xs_db_call(db, "searching", body);
+    if (st != XS_OK && with_deadline && db->remote_refuses_spies)
+        st = _xs_db_call(db, "searching", body);   // without it
+    return st;
 }
 
 xs_status_t xs_db_search(xs_db_t *db, const xs_query_t *q,
@@ -148,6 +222,11 @@ static const _xs_hit *hit_at(const xs_results_t *r, size_t i)
 size_t xs_results_size(const xs_results_t *r)
 {
     return r ? r->hits.size() : 0;
+}
+
+int xs_results_stopped(const xs_results_t *r)
+{
+    return r && r->stopped;
 }
 
 unsigned xs_results_matches_lower(const xs_results_t *r)

@@ -33,6 +33,7 @@ typedef enum {
     XS_MODIFIED,         /* the index changed under a reader: reopen and retry */
     XS_IO_ERROR,         /* reading or writing the index failed (disk full...) */
     XS_XAPIAN_ERROR,     /* any other error reported by Xapian */
+    XS_TIME_LIMIT,       /* a search ran past its stop_seconds (abandoned) */
     XS_STATUS_LAST       /* not a status: the number of statuses */
 } xs_status_t;
 
@@ -363,6 +364,21 @@ typedef struct {
     int docids_only;             /* non-zero: results hold docids and
                                     weights only, no document is read
                                     (data and values then are "") */
+    double count_seconds;        /* > 0: after this many seconds of the
+                                    calling thread's CPU the match stops
+                                    where it is (for counting: limit 0):
+                                    the results are then stopped
+                                    (xs_results_stopped()), their counts
+                                    the matches found so far as the lower
+                                    bound, UINT_MAX the upper, their facets
+                                    over those */
+    double stop_seconds;         /* > 0: a match still finding documents
+                                    after this many seconds of the calling
+                                    thread's CPU is abandoned (XS_TIME_LIMIT);
+                                    the clock is looked at every 64 matching
+                                    documents; not over a remote database,
+                                    whose server runs only the match spies
+                                    it knows */
 } xs_search_options_t;
 
 /* Fills OPTS with Xapian's defaults: BM25 (1, 0, 1, 0.5, 0.5), offset 0,
@@ -373,7 +389,7 @@ void xs_search_options_init(xs_search_options_t *opts);
 /* Runs Q on DB.  When the index changes under it (Xapian's
  * DatabaseModifiedError), DB is reopened at the latest revision and the
  * search run again, up to 3 times.  Returns XS_OK; XS_MODIFIED (still
- * changing after 3 retries);
+ * changing after 3 retries); XS_TIME_LIMIT (opts->stop_seconds passed);
  * XS_INVALID_ARGUMENT (e.g. a wildcard expanded too far, or no such
  * opts->weighting); XS_CORRUPT;
  * XS_XAPIAN_ERROR.  Ownership: destroy *out with xs_results_destroy().
@@ -381,6 +397,9 @@ void xs_search_options_init(xs_search_options_t *opts);
  * is reopened, but not after DB is closed. */
 xs_status_t xs_db_search(xs_db_t *db, const xs_query_t *q,
                          const xs_search_options_t *opts, xs_results_t **out);
+
+/* Non-zero when the search stopped at opts->count_seconds. */
+int xs_results_stopped(const xs_results_t *r);
 
 /* Number of results held (at most opts->limit). */
 size_t xs_results_size(const xs_results_t *r);

@@ -70,6 +70,8 @@ cgi_server_start() {
     [ -d "$tmp/db" ] || trawl_index --db "$tmp/db" "$TRAWL_SRCDIR/corpus" > /dev/null
     ln -sf "$TRAWL_BUILDDIR/trawl.cgi" "$tmp/www/trawl.cgi"
     printf '# trawl.cgi settings (doc/cgi.md)\nTRAWL_DB=%s\n' "$tmp/db" > "$tmp/www/trawl.cgi.conf"
+    # Not for anyone to read: trawl.cgi refuses it in the document root.
+    chmod o-r "$tmp/www/trawl.cgi.conf"
     lighttpd_start "server.modules = (\"mod_cgi\", \"mod_setenv\")
 cgi.assign = (\".cgi\" => \"\")
 setenv.add-environment = (${1:-})"

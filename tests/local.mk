@@ -94,7 +94,7 @@ TESTS += \
 	tests/t0300-badinput.sh tests/t0305-hostile-files.sh \
 	tests/t0310-kill.sh \
 	tests/t0320-faults.sh \
-	tests/t0330-concurrent.sh
+	tests/t0330-concurrent.sh tests/t0340-hostile-queries.sh
 
 TESTS += tests/t0110-jsonl-mail.sh tests/t0120-shards.sh tests/t0125-shard-builds.sh tests/t0130-jobs.sh tests/t0145-groups.sh tests/t0146-copies.sh tests/t0147-fields.sh
 # Web pages and crawls: lighttpd + wget end to end, and hostile pages.

@@ -210,6 +210,7 @@ ln -s "$TRAWL_BUILDDIR/trawl.cgi" "$tmp/www/missing/trawl.cgi"
 printf 'TRAWL_DB=%s\n' "$tmp/no-such-index" > "$tmp/www/missing/trawl.cgi.conf"
 ln -s "$TRAWL_BUILDDIR/trawl.cgi" "$tmp/www/corrupt/trawl.cgi"
 printf 'TRAWL_DB=%s\n' "$tmp/corrupt-db" > "$tmp/www/corrupt/trawl.cgi.conf"
+chmod o-r "$tmp/www/missing/trawl.cgi.conf" "$tmp/www/corrupt/trawl.cgi.conf"
 printf 'not an index\n' > "$tmp/corrupt-db/iamglass"
 printf 'garbage' > "$tmp/corrupt-db/postlist.glass"
 root_url=$base_url

@@ -42,6 +42,7 @@ printf 'TRAWL_DB=%s\n' "$tmp/db" > "$tmp/www/trawl.cgi.conf"
 printf 'TRAWL_DB=%s\n' "$tmp/db2" > "$tmp/www/two/trawl.cgi.conf"
 printf 'TRAWL_DB=%s\n' "$tmp/no-such-index" > "$tmp/www/missing/trawl.cgi.conf"
 printf 'TRAWL_DB=%s\n' "$tmp/late" > "$tmp/www/late/trawl.cgi.conf"
+chmod o-r "$tmp"/www/trawl.cgi.conf "$tmp"/www/*/trawl.cgi.conf   # doc/cgi.md
 
 # lighttpd starts the program itself ("bin-path"), one process, with a
 # setting in its environment ("bin-environment"); requests under /two/

@@ -110,7 +110,7 @@ static void test_escapes(void)
         { "tab\there\nnl", "tab here nl", "tab\\there\\nnl" },
         { "esc\033[2Jx", "esc\xEF\xBF\xBD[2Jx", "esc\\u001b[2Jx" },
         { "bell\007", "bell\xEF\xBF\xBD", "bell\\u0007" },
-        { "c1\xC2\x9B" "31m", "c1\xEF\xBF\xBD" "31m", "c1\xC2\x9B" "31m" },
+        { "c1\xC2\x9B" "31m", "c1\xEF\xBF\xBD" "31m", "c1\\u009b31m" },   /* C1 escaped too (issue 19) */
         { "bad\xFFutf8", "bad\xEF\xBF\xBDutf8", "bad\\ufffdutf8" },
         { "\xE2\x80\x9Cq\xE2\x80\x9D", "\xE2\x80\x9Cq\xE2\x80\x9D", "\xE2\x80\x9Cq\xE2\x80\x9D" },
         { "del\x7F", "del\xEF\xBF\xBD", "del\\u007f" },

@@ -1,5 +1,6 @@
-/* escape.c: unit tests for the HTML, attribute and URL escapers
- * (searcher/escape.h); output.c's TSV and CSV fields are in output.c.
+/* escape.c: unit tests for the HTML, attribute and URL escapers, the
+ * terminal's one rule and JSON's controls (searcher/escape.h); output.c's
+ * TSV and CSV fields are in output.c.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <stdio.h>
@@ -97,9 +98,50 @@ static void test_every_byte(void)
     ok(url_ok, "every byte 0x00-0xFF: esc_url() gives only unreserved, '+' and %%XX");
 }
 
+/* What reaches a terminal: ESC, BEL, 7- and 8-bit CSI and OSC sequences
+ * become U+FFFD (the rest of a sequence is harmless text), for
+ * esc_terminal() (tab, newline and CR as spaces), esc_controls() (kept)
+ * and JSON (as \u00XX, C1 included). */
+static void test_terminal(void)
+{
+    static const struct {
+        const char *in, *terminal, *controls, *json;
+    } rows[] = {
+        { "a\x1b[2Jb", "a\xEF\xBF\xBD[2Jb", "a\xEF\xBF\xBD[2Jb", "a\\u001b[2Jb" },
+        { "bell\x07", "bell\xEF\xBF\xBD", "bell\xEF\xBF\xBD", "bell\\u0007" },
+        { "\xC2\x9B" "31m", "\xEF\xBF\xBD" "31m", "\xEF\xBF\xBD" "31m", "\\u009b31m" },
+        { "\x9B" "31m", "\xEF\xBF\xBD" "31m", "\xEF\xBF\xBD" "31m", "\\ufffd31m" },
+        { "\x1b]0;title\x07", "\xEF\xBF\xBD]0;title\xEF\xBF\xBD", "\xEF\xBF\xBD]0;title\xEF\xBF\xBD",
+          "\\u001b]0;title\\u0007" },
+        { "\xC2\x9D" "8;;http://x\xC2\x9C", "\xEF\xBF\xBD" "8;;http://x\xEF\xBF\xBD",
+          "\xEF\xBF\xBD" "8;;http://x\xEF\xBF\xBD", "\\u009d8;;http://x\\u009c" },
+        { "del\x7F", "del\xEF\xBF\xBD", "del\xEF\xBF\xBD", "del\\u007f" },
+        { "a\tb\nc\rd", "a b c d", "a\tb\nc\rd", "a\\tb\\nc\\rd" },
+        { "\xC2\xA0nbsp \xC2\x85nel", "\xC2\xA0nbsp \xEF\xBF\xBDnel", "\xC2\xA0nbsp \xEF\xBF\xBDnel",
+          "\xC2\xA0nbsp \\u0085nel" },
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        buf_t t = BUF_INIT, c = BUF_INIT, j = BUF_INIT;
+        char name[3][64];
+        snprintf(name[0], sizeof name[0], "terminal, row %zu", i);
+        snprintf(name[1], sizeof name[1], "controls with tab, newline and CR kept, row %zu", i);
+        snprintf(name[2], sizeof name[2], "JSON, row %zu", i);
+        esc_terminal(&t, rows[i].in, strlen(rows[i].in));
+        esc_controls(&c, rows[i].in, strlen(rows[i].in));
+        esc_json(&j, rows[i].in, strlen(rows[i].in));
+        is_str(t.data ? t.data : "", rows[i].terminal, name[0]);
+        is_str(c.data ? c.data : "", rows[i].controls, name[1]);
+        is_str(j.data ? j.data : "", rows[i].json, name[2]);
+        buf_free(&t);
+        buf_free(&c);
+        buf_free(&j);
+    }
+}
+
 int main(void)
 {
     test_rows();
     test_every_byte();
+    test_terminal();
     return tap_done();
 }

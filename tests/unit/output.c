@@ -356,8 +356,20 @@ static void test_table_escapes(void)
         { "plain", 5, "plain", 5, "plain", 5 },
         { "a\tb\nc\rd\\e", 9, "a\\tb\\nc\\rd\\\\e", 13, "\"a\tb\nc\rd\\e\"", 11 },
         { "say \"hi\", ok", 12, "say \"hi\", ok", 12, "\"say \"\"hi\"\", ok\"", 16 },
-        { "a\0b", 3, "a\0b", 3, "a\0b", 3 },
-        { "a\0,b", 4, "a\0,b", 4, "\"a\0,b\"", 6 },
+        /* Controls become U+FFFD (escape.h): NUL, ESC, BEL, 8-bit CSI. */
+        { "a\0b", 3, "a\xEF\xBF\xBD" "b", 5, "a\xEF\xBF\xBD" "b", 5 },
+        { "a\0,b", 4, "a\xEF\xBF\xBD,b", 6, "\"a\xEF\xBF\xBD,b\"", 8 },
+        { "\x1b]0;x\a", 6, "\xEF\xBF\xBD]0;x\xEF\xBF\xBD", 10,
+          "\xEF\xBF\xBD]0;x\xEF\xBF\xBD", 10 },
+        { "\xC2\x9B" "2J", 4, "\xEF\xBF\xBD" "2J", 5, "\xEF\xBF\xBD" "2J", 5 },
+        /* A formula is text in a spreadsheet (OWASP): a quote first. */
+        { "=HYPERLINK(\"x\")", 15, "=HYPERLINK(\"x\")", 15, "\"'=HYPERLINK(\"\"x\"\")\"", 20 },
+        { "+1", 2, "+1", 2, "'+1", 3 },
+        { "-2+3", 4, "-2+3", 4, "'-2+3", 5 },
+        { "@SUM(A1)", 8, "@SUM(A1)", 8, "'@SUM(A1)", 9 },
+        { "\t=1", 3, "\\t=1", 4, "'\t=1", 4 },
+        { "\r=1", 3, "\\r=1", 4, "\"'\r=1\"", 6 },
+        { "a=b", 3, "a=b", 3, "a=b", 3 },
         { "", 0, "", 0, "", 0 },
     };
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {

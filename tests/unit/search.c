@@ -45,6 +45,7 @@ static void test_statuses(void)
     static const search_status_t all[] = {
         SEARCH_OK, SEARCH_NO_MEMORY, SEARCH_NO_WORDS, SEARCH_BAD_QUERY, SEARCH_TOO_BROAD,
         SEARCH_NO_INDEX, SEARCH_BAD_INDEX, SEARCH_INDEX_ERROR, SEARCH_NOT_FOUND,
+        SEARCH_TOO_COMPLEX,
     };
     int distinct = 1;
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
@@ -321,6 +322,21 @@ static void test_damaged(searcher_t *s)
     search_result_free(&r);
 }
 
+/* The time limit: a run with no time left is refused, typed. */
+static void test_time_limit(searcher_t *s)
+{
+    search_result_t r;
+
+    searcher_set_time_limit(s, 1e-12);
+    ok(run(s, "nhs", 10, &r) == SEARCH_TOO_COMPLEX, "past the time limit: SEARCH_TOO_COMPLEX");
+    static const char said[] = "query too complex: the search took more than ";
+    ok(strncmp(searcher_last_error(s), said, sizeof said - 1) == 0, "... saying so");
+    search_result_free(&r);
+    searcher_set_time_limit(s, SEARCH_DEFAULT_SECONDS);
+    ok(run(s, "nhs", 10, &r) == SEARCH_OK, "... and within it, the search runs");
+    search_result_free(&r);
+}
+
 int main(void)
 {
     const char *indexer = getenv("TRAWL_INDEX"), *srcdir = getenv("TRAWL_SRCDIR");
@@ -351,6 +367,7 @@ int main(void)
     test_facets(s);
     test_restrict(s);
     test_about(s);
+    test_time_limit(s);
     searcher_close(s);
     if (ok(add_damaged() == 0, "a damaged article added")
         && (s = open_one(db, &st, &errmsg)) != NULL) {

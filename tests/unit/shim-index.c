@@ -537,6 +537,50 @@ static int accept_not_pay(void *ctx, const char *term, size_t len)
     return term[0] != 'Q' && !(len == 3 && memcmp(term, "pay", 3) == 0);
 }
 
+/* A search past its stop_seconds is abandoned (the match spy looks at the
+ * clock every 64 matching documents); past count_seconds it stops with
+ * what it counted. */
+static void test_time_limit(void)
+{
+    const char *path = path_in_tmp("timed");
+    xs_db_t *db = NULL;
+    xs_query_t *q = NULL;
+    xs_results_t *r = NULL;
+    xs_search_options_t opts;
+
+    is_int(xs_db_open_write(path, 0, &db, NULL), XS_OK, "time limit: an index");
+    for (unsigned i = 0; i < 300; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "Q%u", i);
+        put_doc(db, id, "common word", id, NULL, NULL);
+    }
+    xs_db_commit(db);
+    xs_query_term("common", 6, 1, 0, &q);
+    xs_search_options_init(&opts);
+    opts.check_at_least = 300;
+    opts.limit = 0;
+    opts.count_seconds = 1e-9;
+    is_int(xs_db_search(db, q, &opts, &r), XS_OK, "past count_seconds: the search succeeds");
+    ok(xs_results_stopped(r), "... stopped");
+    is_int((int)xs_results_matches_lower(r), 64, "... with what it counted by then");
+    ok(xs_results_matches_upper(r) > 300, "... which is not the whole count");
+    xs_results_destroy(r);
+    r = NULL;
+    opts.count_seconds = 0;
+    opts.stop_seconds = 1e-9;
+    is_int(xs_db_search(db, q, &opts, &r), XS_TIME_LIMIT, "past stop_seconds: XS_TIME_LIMIT");
+    ok(r == NULL, "... and no results");
+    ok(strstr(xs_db_last_error(db), "stopped after") != NULL, "... saying so");
+    opts.stop_seconds = 60;
+    opts.count_seconds = 60;
+    is_int(xs_db_search(db, q, &opts, &r), XS_OK, "limits not reached change nothing");
+    ok(!xs_results_stopped(r), "... not stopped");
+    is_int((int)xs_results_matches_lower(r), 300, "... the count exact");
+    xs_results_destroy(r);
+    xs_query_destroy(q);
+    xs_db_close(db);
+}
+
 static void append_term(void *ctx, const char *term, size_t len, double weight)
 {
     char *out = ctx;
@@ -798,6 +842,7 @@ int main(void)
     test_facets(path_in_tmp("facets"));
     test_expand(path_in_tmp("expand"));
     test_compact_and_many();
+    test_time_limit();
     test_shards();
     shim_tmp_end();
     return tap_done();
