@@ -12,7 +12,7 @@
 #include "search.h"
 #include "snippet.h"
 
-static const char *const formats[] = { "text", "json", "tsv", "csv", "trec", NULL };
+static const char *const formats[] = { "text", "json", "tsv", "csv", "trec", "kwic", NULL };
 static const char *const colors[] = { "auto", "always", "never", NULL };
 static const char *const sorts[] = { "relevance", "newest", "oldest", "-date", "date", NULL };
 static const char *const cites[] = { "text", "bibtex", "ris", "csl-json", NULL };
@@ -43,6 +43,7 @@ static const struct {
     { "fields", NULL, 0, 0, "as the format has them" },
     { "format", formats, 0, 0, "text" },
     { "k1", NULL, 100, CONFIG_REAL, XSTR(SEARCH_DEFAULT_K1) },
+    { "kwic-width", NULL, 1000, 0, "what fits the terminal" },
     { "limit", NULL, 10000, 0, "10" },
     { "manifest", NULL, 0, CONFIG_PATH, "none" },
     { "offset", NULL, INT_MAX, 0, "0" },

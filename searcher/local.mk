@@ -11,13 +11,14 @@ libtrawlcore_la_SOURCES += \
 	searcher/search-query.c \
 	searcher/escape.h searcher/escape.c \
 	searcher/cgi-param.h searcher/cgi-param.c \
-	searcher/output.h searcher/output.c searcher/cite.h searcher/cite.c
+	searcher/output.h searcher/output.c searcher/cite.h searcher/cite.c \
+	searcher/kwic.h searcher/kwic.c searcher/wrap.h searcher/wrap.c
 
 bin_PROGRAMS += trawl-search
 trawl_search_SOURCES = searcher/main.c searcher/batch.h searcher/batch.c \
 	searcher/manifest.h searcher/manifest.c searcher/report.h searcher/report.c \
 	searcher/show.h searcher/show.c searcher/pager.h searcher/pager.c \
-	searcher/wrap.h searcher/wrap.c searcher/defaults.h searcher/defaults.c
+	searcher/defaults.h searcher/defaults.c
 trawl_search_LDADD = $(TRAWL_PROGRAM_LIBS)
 trawl_search_LDFLAGS = $(TRAWL_LINK_STATIC)
 nodist_EXTRA_trawl_search_SOURCES = build-aux/force-cxx-link.cc

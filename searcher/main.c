@@ -23,9 +23,12 @@
 #include "report.h"
 #include "search.h"
 #include "show.h"
+#include "kwic.h"
+#include "wrap.h"
 
 /* More than a person reads; --limit 0 streams every match. */
 #define MAX_LIMIT 10000
+#define MAX_KWIC_WIDTH 1000
 /* The most --db options: far more shards than anyone searches at once. */
 #define MAX_DBS 1024
 
@@ -49,7 +52,10 @@ static void usage(void)
            "                        0: every match, streamed)\n"
            "      --offset N        skip the first N results (default 0)\n"
            "  -f, --format FORMAT   text (default), json (JSON Lines: one object per hit),\n"
-           "                        tsv, csv (RFC 4180, header row) or trec (a TREC run)\n"
+           "                        tsv, csv (RFC 4180, header row), trec (a TREC run)\n"
+           "                        or kwic (a concordance: a line each match, in context)\n"
+           "      --kwic-width N    kwic: columns of context each side (default: what\n"
+           "                        fits the terminal's width)\n"
            "      --fields LIST     columns of tsv and csv, keys of json, comma-separated:\n"
            "                        query_id, query, rank, id, score, all_words, title,\n"
            "                        title_derived, source, date, byline, url, meta,\n"
@@ -183,12 +189,12 @@ static format_t parse_format(const char *name)
 {
     static const char *const names[] = {
         [FORMAT_TEXT] = "text", [FORMAT_JSON] = "json", [FORMAT_TSV] = "tsv",
-        [FORMAT_CSV] = "csv", [FORMAT_TREC] = "trec",
+        [FORMAT_CSV] = "csv", [FORMAT_TREC] = "trec", [FORMAT_KWIC] = "kwic",
     };
-    for (int f = FORMAT_TEXT; f <= FORMAT_TREC; f++)
+    for (int f = FORMAT_TEXT; f <= FORMAT_KWIC; f++)
         if (strcmp(name, names[f]) == 0)
             return (format_t)f;
-    usagef("--format: '%s' is not one of text, json, tsv, csv, trec", name);
+    usagef("--format: '%s' is not one of text, json, tsv, csv, trec, kwic", name);
 }
 
 /* A day written YYYY-MM-DD that exists (2024-02-30 does not): the rule of
@@ -238,7 +244,8 @@ static int write_manifest(FILE *out, searcher_t *s, const char *db_path, const c
 enum option_code { OPT_ACCESSED = 256, OPT_CITE, OPT_COUNT_BY, OPT_FIELDS, OPT_JSON_HEADER,
                    OPT_MANIFEST, OPT_NO_SNIPPETS, OPT_RUN_TAG, OPT_SHOW, OPT_STATS,
                    OPT_ALL, OPT_ANY, OPT_B, OPT_EXPLAIN, OPT_FEEDBACK, OPT_K1,
-                   OPT_NO_FEEDBACK, OPT_SORT, OPT_NO_PAGER, OPT_PRINT_CONFIG, OPT_GROUPS };
+                   OPT_NO_FEEDBACK, OPT_SORT, OPT_NO_PAGER, OPT_PRINT_CONFIG, OPT_GROUPS,
+                   OPT_KWIC_WIDTH };
 
 static const struct option options[] = {
     { "accessed", required_argument, NULL, OPT_ACCESSED },
@@ -272,6 +279,7 @@ static const struct option options[] = {
     { "sort", required_argument, NULL, OPT_SORT },
     { "stats", no_argument, NULL, OPT_STATS },
     { "groups", no_argument, NULL, OPT_GROUPS },
+    { "kwic-width", required_argument, NULL, OPT_KWIC_WIDTH },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 },
 };
@@ -416,6 +424,11 @@ int main(int argc, char **argv)
         case 's': opts.snippet_chars = parse_count("--snippet-chars", optarg, 100000); break;
         case OPT_STATS: stats = 1; break;
         case OPT_GROUPS: groups = 1; break;
+        case OPT_KWIC_WIDTH:
+            out_opts.kwic_width = parse_count("--kwic-width", optarg, MAX_KWIC_WIDTH);
+            if (out_opts.kwic_width == 0)
+                usagef("--kwic-width: give at least 1 column of context");
+            break;
         case 'V':
             printf("trawl-search %s (Xapian %s)\n", TRAWL_VERSION, search_xapian_version());
             return EXIT_MATCH;
@@ -455,7 +468,8 @@ int main(int argc, char **argv)
     out_opts.color = want_color(color);
     output_default_fields(&out_opts, batch_file != NULL);
     if (fields) {
-        if (out_opts.format == FORMAT_TEXT || out_opts.format == FORMAT_TREC)
+        if (out_opts.format == FORMAT_TEXT || out_opts.format == FORMAT_TREC
+            || out_opts.format == FORMAT_KWIC)
             usagef("--fields goes with --format tsv, csv or json");
         if (output_parse_fields(&out_opts, fields, &errmsg) != 0)
             usagef("--fields: %s", errmsg);
@@ -477,6 +491,9 @@ int main(int argc, char **argv)
     if (!output_needs_snippets(&out_opts))
         opts.snippet_chars = 0;
     opts.copies = output_needs_copies(&out_opts);
+    opts.marks = output_needs_marks(&out_opts);
+    if (out_opts.kwic_width == 0)
+        out_opts.kwic_width = kwic_default_width(wrap_terminal_width(STDOUT_FILENO));
 
     /* --db, then TRAWL_DB, then the config file's db, then the default. */
     const char *env_db = getenv("TRAWL_DB");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "kwic.h"
 #include "output.h"
 
 #define ELLIPSIS "\xE2\x80\xA6"      /* U+2026 */
@@ -110,7 +111,7 @@ int output_needs_snippets(const output_options_t *opts)
         return opts->cite == CITE_TEXT;
     if (opts->format == FORMAT_TEXT)
         return 1;
-    if (opts->format == FORMAT_TREC)
+    if (opts->format == FORMAT_TREC || opts->format == FORMAT_KWIC)
         return 0;
     for (size_t i = 0; i < opts->field_count; i++)
         if (opts->fields[i] == FIELD_CITATION || opts->fields[i] == FIELD_SNIPPETS)
@@ -118,9 +119,14 @@ int output_needs_snippets(const output_options_t *opts)
     return 0;
 }
 
+int output_needs_marks(const output_options_t *opts)
+{
+    return opts->cite == CITE_NONE && opts->format == FORMAT_KWIC;
+}
+
 int output_needs_copies(const output_options_t *opts)
 {
-    if (opts->cite != CITE_NONE || opts->format == FORMAT_TREC)
+    if (opts->cite != CITE_NONE || opts->format == FORMAT_TREC || opts->format == FORMAT_KWIC)
         return 0;
     if (opts->format == FORMAT_TEXT)
         return 1;
@@ -676,6 +682,7 @@ output_status_t output_page(FILE *fp, output_options_t *opts, output_query_t *q,
             case FORMAT_TSV:
             case FORMAT_CSV: table_row(&out, opts, q, hit, &scratch); break;
             case FORMAT_TREC: trec_line(&out, opts, q, hit); break;
+            case FORMAT_KWIC: kwic_hit(&out, hit, opts->kwic_width, opts->color); break;
             }
         }
         q->hits_written++;

@@ -18,7 +18,8 @@ typedef enum {
     FORMAT_JSON,     /* JSON Lines: one object per hit */
     FORMAT_TSV,      /* a header row, then one row per hit; see output_tsv_escape() */
     FORMAT_CSV,      /* RFC 4180: a header row, CRLF line ends, quoted as needed */
-    FORMAT_TREC      /* TREC run: qid Q0 docid rank score tag */
+    FORMAT_TREC,     /* TREC run: qid Q0 docid rank score tag */
+    FORMAT_KWIC      /* concordance: a line a match, in context (kwic.h) */
 } format_t;
 
 /* The columns of TSV and CSV output and the keys of JSON output. */
@@ -36,6 +37,7 @@ typedef struct {
     const char *accessed;        /* "YYYY-MM-DD", for references */
     int color;                   /* text: bold titles, coloured marks */
     const char *run_tag;         /* TREC: the last column */
+    unsigned kwic_width;         /* KWIC: columns of context on each side */
     field_t fields[FIELD_COUNT]; /* TSV, CSV, JSON: the columns, in order */
     size_t field_count;
     unsigned long written;       /* state: hits written over all queries */
@@ -66,6 +68,9 @@ int output_needs_snippets(const output_options_t *opts);
 /* Non-zero if the output names each hit's near-duplicate copies (text,
  * and the copies field of JSON, TSV and CSV). */
 int output_needs_copies(const output_options_t *opts);
+
+/* Non-zero if the output shows every match of each hit's text (KWIC). */
+int output_needs_marks(const output_options_t *opts);
 
 /* Non-zero if the output shows the counts of matches (text, JSON). */
 int output_shows_counts(const output_options_t *opts);

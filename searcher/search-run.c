@@ -190,7 +190,8 @@ static search_status_t add_hits(run_t *run, const xs_results_t *results, size_t 
         hit->docid = xs_results_docid(results, i);
         hit->score = xs_results_weight(results, i);
         hit->has_all_words = has_all_words;
-        if (docdata_decode(data, data_len, opts->snippet_chars > 0, &hit->doc, &errmsg) != 0) {
+        if (docdata_decode(data, data_len, opts->snippet_chars > 0 || opts->marks, &hit->doc,
+                           &errmsg) != 0) {
             /* A stored document that cannot be read is a damaged index. */
             search_status_t status = errmsg ? search_fail(run->s, SEARCH_INDEX_ERROR, "search failed in '%s': %s", run->s->db_path, errmsg)
                                             : no_memory(run->s);
@@ -203,9 +204,13 @@ static search_status_t add_hits(run_t *run, const xs_results_t *results, size_t 
             if (status != SEARCH_OK)
                 return status;
         }
-        if (run->matcher
+        if (run->matcher && opts->snippet_chars
             && snippet_make(run->matcher, hit->doc.text, hit->doc.text_len, opts->snippet_chars,
                             &hit->snippet) != 0)
+            return no_memory(run->s);
+        if (run->matcher && opts->marks
+            && matcher_marks(run->matcher, hit->doc.text, hit->doc.text_len, &hit->marks,
+                             &hit->mark_count) != 0)
             return no_memory(run->s);
     }
     return SEARCH_OK;
@@ -801,7 +806,7 @@ search_status_t searcher_run(searcher_t *s, const query_t *query,
         && (status = feedback(s, query, &all, &any, ex)) != SEARCH_OK)
         goto done;
     /* The hits' snippets mark what the one matcher finds (match.h). */
-    if (opts->snippet_chars && opts->limit
+    if ((opts->snippet_chars || opts->marks) && opts->limit
         && (run.matcher = matcher_new(s->analyzer, query->terms, query->term_count)) == NULL) {
         status = no_memory(s);
         goto done;
@@ -839,6 +844,7 @@ void search_result_free(search_result_t *r)
             free(r->hits[i].copies[k].source);
         }
         free(r->hits[i].copies);
+        free(r->hits[i].marks);
     }
     free(r->hits);
     free(r->explain);

@@ -109,6 +109,7 @@ typedef struct {
                                  Xapian's estimates (counts_exact 0), which
                                  saves counting (TREC runs, later pages) */
     int copies;               /* 1: fill each hit's copies */
+    int marks;                /* 1: fill each hit's marks (and keep its text) */
 } search_options_t;
 
 /* An article of a hit's near-duplicate group other than the hit (the
@@ -136,6 +137,9 @@ typedef struct {
     search_copy_t *copies;    /* with search_options_t.copies: the other
                                  articles of its group, earliest first */
     size_t copy_count;
+    mark_t *marks;            /* with search_options_t.marks: every match in
+                                 its text (match.h), in order */
+    size_t mark_count;
 } hit_t;
 
 typedef struct {

@@ -97,6 +97,15 @@ static unsigned hanging_indent(const char *line, size_t len)
     return 0;
 }
 
+unsigned wrap_columns(const char *s, size_t len)
+{
+    unsigned columns = 0, w;
+
+    for (size_t i = 0; i < len; columns += w)
+        i += char_at(s + i, len - i, &w);
+    return columns;
+}
+
 void wrap_line(buf_t *out, const char *line, size_t len, unsigned width)
 {
     unsigned indent = hanging_indent(line, len), col = 0;

@@ -18,6 +18,9 @@
  * width of the terminal on file descriptor FD (TIOCGWINSZ), else 80. */
 unsigned wrap_terminal_width(int fd);
 
+/* The columns S[0..LEN) takes on a terminal, as wrap_line() counts them. */
+unsigned wrap_columns(const char *s, size_t len);
+
 /* Appends LINE[0..LEN) (no newline in it) to OUT folded to WIDTH columns.
  * Columns count characters, not bytes: an escape sequence takes none, an
  * East Asian wide character two.  Breaks fall only at a space outside a

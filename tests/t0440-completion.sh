@@ -28,6 +28,7 @@ is "trawl-search --co<TAB>" "$(complete "$search" --co)" "--color
 --count-by"
 is "trawl-search --format <TAB>" "$(complete "$search" --format '')" "csv
 json
+kwic
 text
 trec
 tsv"

@@ -22,7 +22,7 @@ _trawl()
     fi
 
     case $prev in
-    -f | --format) words='text json tsv csv trec' ;;
+    -f | --format) words='text json tsv csv trec kwic' ;;
     --color | --colour) words='auto always never' ;;
     --sort) words='relevance newest oldest -date date' ;;
     --cite) words='text bibtex ris csl-json' ;;
