@@ -99,6 +99,7 @@ static void usage(void)
            "                        command line) to FILE as JSON\n"
            "      --json-header     with --format json, the same as a first line\n"
            "                        {\"trawl_header\":{...}}\n"
+           "      --chart           with --count-by: the rows as a bar chart\n"
            "      --count-by WHAT   matches per year, month, source or value of a\n"
            "                        metadata field (byline, category, ...), next to\n"
            "                        the articles the index holds there (csv, or json)\n"
@@ -245,7 +246,7 @@ enum option_code { OPT_ACCESSED = 256, OPT_CITE, OPT_COUNT_BY, OPT_FIELDS, OPT_J
                    OPT_MANIFEST, OPT_NO_SNIPPETS, OPT_RUN_TAG, OPT_SHOW, OPT_STATS,
                    OPT_ALL, OPT_ANY, OPT_B, OPT_EXPLAIN, OPT_FEEDBACK, OPT_K1,
                    OPT_NO_FEEDBACK, OPT_SORT, OPT_NO_PAGER, OPT_PRINT_CONFIG, OPT_GROUPS,
-                   OPT_KWIC_WIDTH };
+                   OPT_KWIC_WIDTH, OPT_CHART };
 
 static const struct option options[] = {
     { "accessed", required_argument, NULL, OPT_ACCESSED },
@@ -280,6 +281,7 @@ static const struct option options[] = {
     { "stats", no_argument, NULL, OPT_STATS },
     { "groups", no_argument, NULL, OPT_GROUPS },
     { "kwic-width", required_argument, NULL, OPT_KWIC_WIDTH },
+    { "chart", no_argument, NULL, OPT_CHART },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 },
 };
@@ -363,7 +365,8 @@ int main(int argc, char **argv)
     buf_t all_dbs = BUF_INIT;  /* them joined by ", ", for the manifest */
     const char *db_option = NULL, *color = "auto", *fields = NULL, *batch_file = NULL;
     const char *manifest_file = NULL, *count_by = NULL, *show_id = NULL, *accessed = NULL;
-    int count_only = 0, json_header = 0, stats = 0, groups = 0, c, status = EXIT_TROUBLE;
+    int count_only = 0, json_header = 0, stats = 0, groups = 0, chart = 0, c;
+    int status = EXIT_TROUBLE;
     int no_pager = 0, want_config = 0, on_command_line[OPTION_COUNT + 1] = { 0 };
     const char *given[OPTION_COUNT + 1] = { NULL }, *origin[OPTION_COUNT + 1] = { NULL };
     pager_t pg = { stdout, NULL, NULL };
@@ -424,6 +427,7 @@ int main(int argc, char **argv)
         case 's': opts.snippet_chars = parse_count("--snippet-chars", optarg, 100000); break;
         case OPT_STATS: stats = 1; break;
         case OPT_GROUPS: groups = 1; break;
+        case OPT_CHART: chart = 1; break;
         case OPT_KWIC_WIDTH:
             out_opts.kwic_width = parse_count("--kwic-width", optarg, MAX_KWIC_WIDTH);
             if (out_opts.kwic_width == 0)
@@ -452,6 +456,9 @@ int main(int argc, char **argv)
     if ((batch_file != NULL) + (count_by != NULL) + (show_id != NULL) + stats + groups
         + count_only > 1)
         usagef("--batch, --count, --count-by, --show, --stats and --groups do not go together");
+    if (chart && (count_by == NULL || out_opts.format != FORMAT_TEXT))
+        usagef("--chart draws --count-by's rows in the terminal: it goes with --count-by, "
+               "and not with --format");
     if (count_by && *count_by == '\0')
         usagef("--count-by: say what to count by: year, month, source or a field");
     if (json_header && out_opts.format != FORMAT_JSON)
@@ -534,7 +541,8 @@ int main(int argc, char **argv)
     else if (groups)
         status = report_groups(pg.out, s, out_opts.format);
     else if (count_by)
-        status = report_count_by(pg.out, s, count_by, query.data, query.len, out_opts.format);
+        status = report_count_by(pg.out, s, count_by, query.data, query.len, out_opts.format,
+                                 chart);
     else if (show_id)
         status = show_article(pg.out, s, show_id, query.data, query.len, out_opts.format,
                               out_opts.color);

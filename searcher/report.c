@@ -9,6 +9,7 @@
 #include "output.h"
 #include "query.h"
 #include "report.h"
+#include "wrap.h"
 
 /* One year, month or source: the articles the index holds there and how
  * many of them match. */
@@ -188,8 +189,43 @@ static void put_row(buf_t *out, format_t format, const char *by, const char *key
         buf_puts(out, ",,0,\r\n");
 }
 
+/* --chart: a bar this many columns long for the most matches. */
+#define CHART_COLUMNS 40
+
+/* One row of --chart: KEY padded to LABEL columns, a bar of Unicode blocks
+ * (eighths) as long as MATCHES is of MOST, and "matches of articles
+ * (share)"; a gap (no articles) has no bar. */
+static void put_bar(buf_t *out, const char *key, unsigned label, unsigned articles,
+                    unsigned matches, unsigned most)
+{
+    /* U+2588 FULL BLOCK, then U+2589..U+258F: seven eighths .. one eighth. */
+    static const char *const eighths[8] = {
+        "", "\xE2\x96\x8F", "\xE2\x96\x8E", "\xE2\x96\x8D", "\xE2\x96\x8C",
+        "\xE2\x96\x8B", "\xE2\x96\x8A", "\xE2\x96\x89",
+    };
+    unsigned long units = most ? (unsigned long)matches * CHART_COLUMNS * 8 / most : 0;
+    unsigned drawn = 0;
+
+    esc_terminal(out, key, strlen(key));
+    for (unsigned c = wrap_columns(key, strlen(key)); c < label; c++)
+        buf_putc(out, ' ');
+    buf_puts(out, "  ");
+    for (; units >= 8; units -= 8, drawn++)
+        buf_puts(out, "\xE2\x96\x88");
+    if (units) {
+        buf_puts(out, eighths[units]);
+        drawn++;
+    }
+    for (; drawn < CHART_COLUMNS; drawn++)
+        buf_putc(out, ' ');
+    if (articles)
+        buf_printf(out, "  %u of %u (%.1f%%)\n", matches, articles, 100.0 * matches / articles);
+    else
+        buf_puts(out, "  - (no articles)\n");
+}
+
 int report_count_by(FILE *fp, searcher_t *s, const char *by, const char *text, size_t len,
-                    format_t format)
+                    format_t format, int chart)
 {
     buckets_t b = { NULL, 0, 0 };
     query_t *query = NULL;
@@ -230,23 +266,40 @@ int report_count_by(FILE *fp, searcher_t *s, const char *by, const char *text, s
         articles_seen = documents_with;
         matches_seen = matches_with;
     }
-    if (format != FORMAT_JSON) {
+    for (size_t i = 0; !field && i < b.count; i++) {
+        articles_seen += b.items[i].articles;
+        matches_seen += b.items[i].matches;
+    }
+    /* The articles with no date (no month), no source or no value of the
+     * field, so that the rows add up to the index and to the matches. */
+    const char *rest = field ? "(none)" : strcmp(by, "source") == 0 ? "unknown" : "undated";
+    int has_rest = documents > articles_seen;
+    unsigned most = has_rest ? total - matches_seen : 0;
+    unsigned label = has_rest ? wrap_columns(rest, strlen(rest)) : 0;
+    for (size_t i = 0; i < b.count; i++) {
+        if (b.items[i].matches > most)
+            most = b.items[i].matches;
+        if (wrap_columns(b.items[i].key, strlen(b.items[i].key)) > label)
+            label = wrap_columns(b.items[i].key, strlen(b.items[i].key));
+    }
+    if (chart) {
+        buf_puts(&out, "matches per ");
+        esc_terminal(&out, by, strlen(by));
+        buf_printf(&out, ", of the articles there (a full bar: %u)\n", most);
+    } else if (format != FORMAT_JSON) {
         output_csv_escape(&out, by, strlen(by));
         buf_puts(&out, ",matches,articles,share\r\n");
     }
     for (size_t i = 0; i < b.count; i++) {
-        put_row(&out, format, by, b.items[i].key, b.items[i].articles, b.items[i].matches);
-        if (!field) {
-            articles_seen += b.items[i].articles;
-            matches_seen += b.items[i].matches;
-        }
+        if (chart)
+            put_bar(&out, b.items[i].key, label, b.items[i].articles, b.items[i].matches, most);
+        else
+            put_row(&out, format, by, b.items[i].key, b.items[i].articles, b.items[i].matches);
     }
-    /* The articles with no date (no month), no source or no value of the
-     * field, so that the rows add up to the index and to the matches. */
-    if (documents > articles_seen)
-        put_row(&out, format, by, field ? "(none)" : strcmp(by, "source") == 0 ? "unknown"
-                                                                               : "undated",
-                documents - articles_seen, total - matches_seen);
+    if (has_rest && chart)
+        put_bar(&out, rest, label, documents - articles_seen, total - matches_seen, most);
+    else if (has_rest)
+        put_row(&out, format, by, rest, documents - articles_seen, total - matches_seen);
     if (!out.failed)
         fwrite(out.data, 1, out.len, fp);
     status = out.failed ? EXIT_TROUBLE : total ? EXIT_MATCH : EXIT_NO_MATCH;

@@ -57,6 +57,14 @@ sci.astro,0,1,0.000000
 sci.space,1,2,0.500000
 talk.religion.misc,1,1,1.000000
 (none),3,3,1.000000"
+run trawl_search --db "$tmp/db" --count-by newsgroups --chart moon
+is "--chart: the same numbers as the rows" \
+    "$(printf '%s\n' "$out" | sed 1d | sed 's/^\([^ ]*\) .* \([0-9]*\) of \([0-9]*\) .*/\1,\2,\3/')" \
+    "$(trawl_search --db "$tmp/db" --count-by newsgroups moon | tr -d '\r' | sed 1d | cut -d, -f1-3)"
+like "... as bars of the most matches" "$out" "matches per newsgroups, of the articles there (a full bar: 3)
+alt.atheism         █████████████▎                            1 of 1 (100.0%)"
+run trawl_search --db "$tmp/db" --chart moon
+expect_status "--chart without --count-by is refused" 2
 run trawl_search --db "$tmp/db" --format json --count-by Category 'moon OR shuttle'
 is "--count-by a field in JSON, any case" "$out" '{"category":"alt.atheism","matches":1,"articles":1,"share":1.000000,"gap":false}
 {"category":"sci.space","matches":2,"articles":2,"share":1.000000,"gap":false}
