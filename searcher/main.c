@@ -375,8 +375,9 @@ int main(int argc, char **argv)
 
     msg_init(argv[0]);
     /* Defaults from the config file, parsed as options before the command
-     * line's: the same checks, and the command line wins. */
-    defaults_t defaults;
+     * line's: the same checks, and the command line wins.  Static: the
+     * options point into it until the program ends, whichever way. */
+    static defaults_t defaults;
     if (defaults_read(&defaults, options, argv[0]) != 0)
         return EXIT_TROUBLE;
     opterr = 0;
