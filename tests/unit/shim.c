@@ -64,31 +64,34 @@ static void says(char *msg, const char *detail, const char *path, const char *wh
     xs_free(msg);
 }
 
+/* xs_db_open_read of PATH fails with WANT (the test named WHAT) and sets
+ * *db_out to NULL; *MSG (when MSG is not NULL) is its message. */
+static void read_fails(const char *path, char **msg, xs_status_t want, const char *what)
+{
+    xs_db_t *db = (xs_db_t *)1;
+    if (msg)
+        *msg = NULL;
+    is_int(xs_db_open_read(path, &db, msg), want, what);
+    ok(db == NULL, "... and *db_out is NULL");
+}
+
 static void test_open_errors(void)
 {
     xs_db_t *db = (xs_db_t *)1;
     char *msg = NULL;
     const char *missing = path_in_tmp("missing");
-    is_int(xs_db_open_read(missing, &db, &msg), XS_NOT_FOUND,
-           "open_read of a missing path: NOT_FOUND");
-    ok(db == NULL, "... and *db_out is NULL");
+    read_fails(missing, &msg, XS_NOT_FOUND, "open_read of a missing path: NOT_FOUND");
     says(msg, "no index at", missing, "... message names the path");
 
     const char *empty = path_in_tmp("empty");
     mkdir(empty, 0755);
-    db = (xs_db_t *)1;
-    is_int(xs_db_open_read(empty, &db, NULL), XS_NOT_FOUND,
-           "open_read of an empty directory: NOT_FOUND");
-    ok(db == NULL, "... and *db_out is NULL");
+    read_fails(empty, NULL, XS_NOT_FOUND, "open_read of an empty directory: NOT_FOUND");
 
     const char *junk = path_in_tmp("junk");
     mkdir(junk, 0755);
     write_file(path_in_tmp("junk/iamglass"), "this is not a version file\n");
-    msg = NULL;
-    db = (xs_db_t *)1;
-    is_int(xs_db_open_read(junk, &db, &msg), XS_CORRUPT,
-           "open_read of a directory with a junk iamglass: CORRUPT");
-    ok(db == NULL, "... and *db_out is NULL");
+    read_fails(junk, &msg, XS_CORRUPT,
+               "open_read of a directory with a junk iamglass: CORRUPT");
     says(msg, "DatabaseCorruptError", junk, "... message names the path and the error");
 
     const char *stub = path_in_tmp("stub");
@@ -114,19 +117,13 @@ static void test_open_errors(void)
     xs_db_close(db);
     is_int(truncate(path_in_tmp("trunc/postlist.glass"), 10), 0,
            "truncate postlist.glass to 10 bytes");
-    msg = NULL;
-    db = (xs_db_t *)1;
-    is_int(xs_db_open_read(trunc, &db, &msg), XS_CORRUPT,
-           "open_read of the truncated index: CORRUPT");
-    ok(db == NULL, "... and *db_out is NULL");
+    read_fails(trunc, &msg, XS_CORRUPT, "open_read of the truncated index: CORRUPT");
     says(msg, "EOF reading block", trunc, "... message has the detail and path");
 
     is_int(truncate(path_in_tmp("trunc/iamglass"), 10), 0,
            "truncate iamglass to 10 bytes");
-    db = (xs_db_t *)1;
-    is_int(xs_db_open_read(trunc, &db, NULL), XS_CORRUPT,
-           "open_read of a truncated version file: CORRUPT");
-    ok(db == NULL, "... and *db_out is NULL");
+    read_fails(trunc, NULL, XS_CORRUPT,
+               "open_read of a truncated version file: CORRUPT");
     msg = NULL;
     is_int(xs_db_open_write(trunc, 0, &db, &msg), XS_CORRUPT,
            "open_write of a truncated version file: CORRUPT");
