@@ -20,21 +20,10 @@
 # shows).  Then trawl's memory: max RSS for 1,000 and 10,000 queries (the
 # 200 repeated).  The machine is shared: expect a few percent of noise.
 set -eu
-LC_ALL=C.UTF-8
-export LC_ALL
-
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
-build=$srcdir/build
-work=${TMPDIR:-/tmp}/trawl-bench
-while getopts b:w: opt; do
-    case $opt in
-    b) build=$(cd "$OPTARG" && pwd) ;;
-    w) work=$OPTARG ;;
-    *) echo "usage: $0 [-b BUILDDIR] [-w WORKDIR] [bbc|20ng]..." >&2; exit 2 ;;
-    esac
-done
+. "$srcdir/bench/options.sh"
+bench_options trawl-bench b:w: "[-b BUILDDIR] [-w WORKDIR] [bbc|20ng]..." "$@"
 shift $((OPTIND - 1))
-corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora}
 queries_dir=$srcdir/../shared/bench/queries
 mkdir -p "$work"
 # Debian's python3, where apt's python3-xapian goes (not a pyenv one).

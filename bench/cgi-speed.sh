@@ -24,22 +24,16 @@
 # more than Omega's: facets (every match counted), citations, three
 # snippets.  The machine has 2 cores and is shared: expect noise.
 set -eu
-LC_ALL=C.UTF-8
-export LC_ALL
-
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
-build=$srcdir/build
-work=${TMPDIR:-/tmp}/trawl-cgi-bench
+. "$srcdir/bench/options.sh"
 runs=50
-while getopts b:w:n: opt; do
-    case $opt in
-    b) build=$(cd "$OPTARG" && pwd) ;;
-    w) work=$OPTARG ;;
-    n) runs=$OPTARG ;;
-    *) echo "usage: $0 [-b BUILDDIR] [-w WORKDIR] [-n RUNS]" >&2; exit 2 ;;
+bench_opt() {
+    case $1 in
+    n) runs=$2 ;;
+    *) return 1 ;;
     esac
-done
-corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora}
+}
+bench_options trawl-cgi-bench b:w:n: "[-b BUILDDIR] [-w WORKDIR] [-n RUNS]" "$@"
 omega=/usr/lib/cgi-bin/omega/omega
 templates=/var/lib/xapian-omega/templates
 python=${PYTHON3:-/usr/bin/python3}

@@ -18,23 +18,17 @@
 # and p99 (nearest rank); and the mean per query of one `--batch` process.
 # The machine has 2 cores and is shared: the load average is printed.
 set -eu
-LC_ALL=C.UTF-8
-export LC_ALL
-
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
-build=$srcdir/build
-work=${TMPDIR:-/tmp}/trawl-scaling-bench
+. "$srcdir/bench/options.sh"
 jobs=1
-while getopts b:w:j: opt; do
-    case $opt in
-    b) build=$(cd "$OPTARG" && pwd) ;;
-    w) work=$OPTARG ;;
-    j) jobs=$OPTARG ;;
-    *) echo "usage: $0 [-b BUILDDIR] [-w WORKDIR] [-j JOBS] [PERCENT]..." >&2; exit 2 ;;
+bench_opt() {
+    case $1 in
+    j) jobs=$2 ;;
+    *) return 1 ;;
     esac
-done
+}
+bench_options trawl-scaling-bench b:w:j: "[-b BUILDDIR] [-w WORKDIR] [-j JOBS] [PERCENT]..." "$@"
 shift $((OPTIND - 1))
-corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora}
 queries_dir=$srcdir/../shared/bench/queries
 python=${PYTHON3:-/usr/bin/python3}
 [ -x "$python" ] || python=python3

@@ -27,23 +27,17 @@
 # cores and is shared: the load average is printed; compare ratios within a
 # run.
 set -eu
-LC_ALL=C.UTF-8
-export LC_ALL
-
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
-build=$srcdir/build
-work=${TMPDIR:-/tmp}/trawl-index-bench
+. "$srcdir/bench/options.sh"
 runs=3
-while getopts b:w:n: opt; do
-    case $opt in
-    b) build=$(cd "$OPTARG" && pwd) ;;
-    w) work=$OPTARG ;;
-    n) runs=$OPTARG ;;
-    *) echo "usage: $0 [-b BUILDDIR] [-w WORKDIR] [-n RUNS] [bbc|20ng]..." >&2; exit 2 ;;
+bench_opt() {
+    case $1 in
+    n) runs=$2 ;;
+    *) return 1 ;;
     esac
-done
+}
+bench_options trawl-index-bench b:w:n: "[-b BUILDDIR] [-w WORKDIR] [-n RUNS] [bbc|20ng]..." "$@"
 shift $((OPTIND - 1))
-corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora}
 python=${PYTHON3:-/usr/bin/python3}
 [ -x "$python" ] || python=python3
 for tool in omindex xapian-compact /usr/bin/time c++ pkg-config; do

@@ -27,25 +27,20 @@
 # (one request in five) and measures the median of the ordinary queries,
 # one at a time with curl, idle and under that load (target: within 2x).
 set -eu
-LC_ALL=C.UTF-8
-export LC_ALL
-
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
-build=$srcdir/build
-work=${TMPDIR:-/tmp}/trawl-load
+. "$srcdir/bench/options.sh"
 seconds=60
 corpus=bbc-news
 hostile=0
-while getopts b:w:s:c:H opt; do
-    case $opt in
-    b) build=$(cd "$OPTARG" && pwd) ;;
-    w) work=$OPTARG ;;
-    s) seconds=$OPTARG ;;
-    c) corpus=$OPTARG ;;
+bench_opt() {
+    case $1 in
+    s) seconds=$2 ;;
+    c) corpus=$2 ;;
     H) hostile=1 ;;
-    *) echo "usage: $0 [-b BUILDDIR] [-w WORKDIR] [-s SECONDS] [-c bbc-news|20newsgroups] [-H]" >&2; exit 2 ;;
+    *) return 1 ;;
     esac
-done
+}
+bench_options trawl-load b:w:s:c:H "[-b BUILDDIR] [-w WORKDIR] [-s SECONDS] [-c bbc-news|20newsgroups] [-H]" "$@"
 case $corpus in
 bbc-news|20newsgroups) ;;
 *) echo "load.sh: error: -c: '$corpus' is not bbc-news or 20newsgroups" >&2; exit 2 ;;

@@ -16,19 +16,10 @@
 # Environment: TRAWL_CORPORA (default SRCDIR/../shared/corpora), TREC_EVAL
 # (default SRCDIR/../shared/tools/trec-eval).
 set -eu
-LC_ALL=C
-export LC_ALL
-
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
-build=$srcdir/build
-work=${TMPDIR:-/tmp}/trawl-relevance
-while getopts b:w: opt; do
-    case $opt in
-    b) build=$(cd "$OPTARG" && pwd) ;;
-    w) work=$OPTARG ;;
-    *) echo "usage: $0 [-b BUILDDIR] [-w WORKDIR] [COLLECTION...] [-- SEARCH-OPTION...]" >&2; exit 2 ;;
-    esac
-done
+. "$srcdir/bench/options.sh"
+LC_ALL=C
+bench_options trawl-relevance b:w: "[-b BUILDDIR] [-w WORKDIR] [COLLECTION...] [-- SEARCH-OPTION...]" "$@"
 shift $((OPTIND - 1))
 
 collections=
@@ -39,7 +30,6 @@ done
 [ $# -gt 0 ] && shift    # the "--"
 collections=${collections:-cranfield cacm}
 
-corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora}
 trec_eval=${TREC_EVAL:-$srcdir/../shared/tools/trec-eval}
 index=$build/trawl-index
 search=$build/trawl-search

@@ -13,22 +13,11 @@
 # (user + system; the steadier figure on a shared machine), documents, and
 # for each N the target of doc/scaling.md: whole / N + reading.
 set -eu
-LC_ALL=C.UTF-8
-export LC_ALL
-
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
-build=$srcdir/build
-work=${TMPDIR:-/tmp}/trawl-scaling-bench
-while getopts b:w: opt; do
-    case $opt in
-    b) build=$(cd "$OPTARG" && pwd) ;;
-    w) work=$OPTARG ;;
-    *) echo "usage: $0 [-b BUILDDIR] [-w WORKDIR] [N]..." >&2; exit 2 ;;
-    esac
-done
+. "$srcdir/bench/options.sh"
+bench_options trawl-scaling-bench b:w: "[-b BUILDDIR] [-w WORKDIR] [N]..." "$@"
 shift $((OPTIND - 1))
 ns=${*:-2 4}
-corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora}
 mkdir -p "$work"
 . "$srcdir/bench/mix-corpus.sh"
 mix=$work/mix-100

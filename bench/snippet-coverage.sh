@@ -14,20 +14,10 @@
 # Prints the share of hits whose snippet shows all of them and the mean
 # share shown.  Issue 3's target: at least 95% and 0.98.
 set -eu
-LC_ALL=C.UTF-8
-export LC_ALL
-
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
-build=$srcdir/build
-work=${TMPDIR:-/tmp}/trawl-bench
-while getopts b:w: opt; do
-    case $opt in
-    b) build=$(cd "$OPTARG" && pwd) ;;
-    w) work=$OPTARG ;;
-    *) echo "usage: $0 [-b BUILDDIR] [-w WORKDIR]" >&2; exit 2 ;;
-    esac
-done
-corpus=${TRAWL_CORPORA:-$srcdir/../shared/corpora}/bbc-news/bbc
+. "$srcdir/bench/options.sh"
+bench_options trawl-bench b:w: "[-b BUILDDIR] [-w WORKDIR]" "$@"
+corpus=$corpora/bbc-news/bbc
 queries=$srcdir/../shared/bench/queries/bbc-news.txt
 [ -d "$corpus" ] || { echo "$0: error: no BBC News corpus at $corpus" >&2; exit 2; }
 make -s -C "$build" bench/trawl-analyze

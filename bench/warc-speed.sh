@@ -18,23 +18,19 @@
 # files are read from the page cache (read just before): the reader's
 # speed, not the disk's.
 set -eu
-LC_ALL=C
-export LC_ALL
-
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
-build=$srcdir/build
-work=${TMPDIR:-/tmp}/trawl-warc-bench
+. "$srcdir/bench/options.sh"
+LC_ALL=C
 size_mb=512
 runs=3
-while getopts b:w:s:n: opt; do
-    case $opt in
-    b) build=$(cd "$OPTARG" && pwd) ;;
-    w) work=$OPTARG ;;
-    s) size_mb=$OPTARG ;;
-    n) runs=$OPTARG ;;
-    *) echo "usage: bench/warc-speed.sh [-b BUILDDIR] [-w WORKDIR] [-s MB] [-n RUNS]" >&2; exit 2 ;;
+bench_opt() {
+    case $1 in
+    s) size_mb=$2 ;;
+    n) runs=$2 ;;
+    *) return 1 ;;
     esac
-done
+}
+bench_options trawl-warc-bench b:w:s:n: "[-b BUILDDIR] [-w WORKDIR] [-s MB] [-n RUNS]" "$@"
 make -s -C "$build" bench/trawl-warc-dump
 dump=$build/bench/trawl-warc-dump
 mkdir -p "$work"

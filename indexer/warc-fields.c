@@ -13,6 +13,7 @@
 #include <zlib.h>
 
 #include "buf.h"
+#include "grow.h"
 #include "warc-internal.h"
 
 #define KNOWN(name) { name, sizeof name - 1 }
@@ -67,14 +68,10 @@ const char *wr_arena_string(const warc_reader_t *r, size_t at)
 static int add_field(warc_reader_t *r, const unsigned char *name, size_t name_len,
                      const unsigned char *value, size_t value_len)
 {
-    if (r->field_count == r->field_cap) {
-        size_t cap = r->field_cap ? 2 * r->field_cap : 32;
-        field_t *grown = realloc(r->fields, cap * sizeof *grown);
-        if (grown == NULL)
-            return -1;
-        r->fields = grown;
-        r->field_cap = cap;
-    }
+    field_t *grown = grow_array(r->fields, r->field_count, &r->field_cap, sizeof *grown, 32);
+    if (grown == NULL)
+        return -1;
+    r->fields = grown;
     int k = known_field(name, name_len);
     r->fields[r->field_count].name = wr_arena_add(r, name, name_len);
     r->fields[r->field_count].value = wr_arena_add(r, value, value_len);

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "match.h"
 
 struct matcher {
@@ -344,14 +345,10 @@ static int add_mark(void *ctx, const match_t *match)
     marks_t *marks = ctx;
     size_t at;
 
-    if (marks->count == marks->cap) {
-        size_t cap = marks->cap ? 2 * marks->cap : 16;
-        mark_t *items = realloc(marks->items, cap * sizeof *items);
-        if (items == NULL)
-            return -1;
-        marks->items = items;
-        marks->cap = cap;
-    }
+    mark_t *items = grow_array(marks->items, marks->count, &marks->cap, sizeof *items, 16);
+    if (items == NULL)
+        return -1;
+    marks->items = items;
     for (at = marks->count; at > 0 && marks->items[at - 1].start > match->start; at--)
         ;
     memmove(&marks->items[at + 1], &marks->items[at], (marks->count - at) * sizeof *marks->items);

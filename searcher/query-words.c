@@ -51,10 +51,12 @@ static qtree_t *word_query(parser_t *p, const token_t *tok, int exact)
     return count == 1 ? parts[0] : qp_combine(p, QTREE_OR, parts, count, 0);
 }
 
-static void explain_field(parser_t *p)
+/* Starts a line of --explain: WHAT ("word: ") and the field searched. */
+static void explain_field(parser_t *p, const char *what)
 {
     static const char *const names[] = { "", "title:", "body:", "comments:", "source:" };
 
+    buf_puts(&p->explain, what);
     if (p->field == QFIELD_META)
         buf_puts(&p->explain, p->meta_prefix + strlen(PREFIX_FIELD));
     else
@@ -86,8 +88,7 @@ static void add_word(parser_t *p, const token_t *tok)
 
 static void explain_word(parser_t *p, const token_t *tok)
 {
-    buf_puts(&p->explain, "word: ");
-    explain_field(p);
+    explain_field(p, "word: ");
     buf_append(&p->explain, tok->word, tok->word_len);
     if (p->field != QFIELD_SOURCE && (tok->stem_len != tok->word_len
                                      || memcmp(tok->stem, tok->word, tok->word_len) != 0)) {
@@ -133,15 +134,13 @@ qtree_t *qp_phrase(parser_t *p, const lex_token_t *lt)
         return NULL;
     }
     if (t.count == 1) {
-        buf_puts(&p->explain, "exact word: ");
-        explain_field(p);
+        explain_field(p, "exact word: ");
         buf_printf(&p->explain, "\"%s\"%s\n", t.items[0].word, p->negated ? " (excluded)" : "");
         qtree_t *q = word_query(p, &t.items[0], 1);
         qp_tokens_free(&t);
         return q;
     }
-    buf_puts(&p->explain, "phrase: ");
-    explain_field(p);
+    explain_field(p, "phrase: ");
     buf_putc(&p->explain, '"');
     group = p->next_group++;
     for (size_t i = 0; i < t.count; i++) {
@@ -204,8 +203,7 @@ qtree_t *qp_wildcard(parser_t *p, const lex_token_t *lt)
         qp_tokens_free(&t);
         return parts_words[0];
     }
-    buf_puts(&p->explain, "wildcard: ");
-    explain_field(p);
+    explain_field(p, "wildcard: ");
     buf_printf(&p->explain, "%s*%s\n", t.items[0].word, p->negated ? " (excluded)" : "");
     if (!p->negated) {
         char **w = realloc(p->q->wildcards, (p->q->wildcard_count + 1) * sizeof *w);

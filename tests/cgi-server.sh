@@ -28,8 +28,7 @@ cgi_server_stop() {
         server_pid=
     fi
 }
-trap 'cgi_server_stop; chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
+stop_on_exit cgi_server_stop
 
 # lighttpd_start SETTINGS: starts lighttpd serving $tmp/www on a free
 # loopback port, with SETTINGS (lighttpd lines: modules, handlers) added;
@@ -48,14 +47,7 @@ EOF
         "$lighttpd_bin" -D -f "$tmp/lighttpd.conf" > "$tmp/lighttpd.out" 2>&1 &
         server_pid=$!
         base_url="http://127.0.0.1:$port/trawl.cgi"
-        # Up to 5 seconds for the server to answer.
-        for _ in $(seq 50); do
-            if curl -s -o /dev/null --max-time 2 "$base_url"; then
-                return 0
-            fi
-            kill -0 "$server_pid" 2>/dev/null || break
-            sleep 0.1
-        done
+        wait_until "$server_pid" curl -s -o /dev/null --max-time 2 "$base_url" && return 0
         cgi_server_stop
     done
     echo "Bail out! lighttpd did not start: $(cat "$tmp/lighttpd.out" "$tmp/lighttpd-error.log" 2>/dev/null)"

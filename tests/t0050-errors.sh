@@ -73,25 +73,26 @@ fi
 # A writer killed while it creates an index leaves glass tables without the
 # version file (iamglass), which Xapian will not open: the next run creates
 # the index afresh (t0310-kill.sh met this under load) ...
-mkdir "$tmp/interrupted"
-: > "$tmp/interrupted/flintlock"
-: > "$tmp/interrupted/postlist.glass"
-: > "$tmp/interrupted/termlist.glass"
-run trawl_index -q --db "$tmp/interrupted" "$TRAWL_SRCDIR/corpus"
-expect_status "an index whose creation was interrupted is created again" 0
-run trawl_search --db "$tmp/interrupted" --count area teams bullying
-is "... and holds the corpus" "$out" "5"
+# created_again NAME WHAT FILE...: a directory NAME holding only the empty
+# FILEs of a killed first run is indexed afresh and holds the corpus.
+created_again() {
+    name=$1 what=$2
+    shift 2
+    mkdir "$tmp/$name"
+    for f in "$@"; do
+        : > "$tmp/$name/$f"
+    done
+    run trawl_index -q --db "$tmp/$name" "$TRAWL_SRCDIR/corpus"
+    expect_status "$what" 0
+    run trawl_search --db "$tmp/$name" --count area teams bullying
+    is "... and holds the corpus" "$out" "5"
+}
+created_again interrupted "an index whose creation was interrupted is created again" \
+    flintlock postlist.glass termlist.glass
 # Killed later, it leaves the version file half-written as v.tmp (seen when
 # t0310-kill.sh's kill landed there under load).
-mkdir "$tmp/interrupted-late"
-: > "$tmp/interrupted-late/flintlock"
-: > "$tmp/interrupted-late/postlist.glass"
-: > "$tmp/interrupted-late/termlist.glass"
-: > "$tmp/interrupted-late/v.tmp"
-run trawl_index -q --db "$tmp/interrupted-late" "$TRAWL_SRCDIR/corpus"
-expect_status "an index killed while writing its version file is created again" 0
-run trawl_search --db "$tmp/interrupted-late" --count area teams bullying
-is "... and holds the corpus" "$out" "5"
+created_again interrupted-late "an index killed while writing its version file is created again" \
+    flintlock postlist.glass termlist.glass v.tmp
 # ... but a directory that holds anything else is not the indexer's to wipe.
 mkdir "$tmp/notours"
 : > "$tmp/notours/postlist.glass"

@@ -42,11 +42,7 @@ run trawl_search --db "$db" --explain --limit 0 'commission*'
 like "--explain lists what a wildcard expands to" "$out" "wildcard commission* expands to: commission, commissioned, commissioner, commissioners, commissioning (5 words)"
 run trawl_search --db "$db" 'commission*'
 like "wildcard matches are marked" "$out" "**commissioning**"
-mkdir "$tmp/many"
-i=0; words=
-while [ $i -lt 201 ]; do words="$words zzq$i"; i=$((i + 1)); done
-printf 'Many words\n\n%s.\n' "$words" > "$tmp/many/a.txt"
-trawl_index -q --db "$tmp/many.db" "$tmp/many"
+many_words_index
 run trawl_search --db "$tmp/many.db" 'zzq*'
 expect_status "a wildcard that expands too far exits 2" 2
 is "... and says how to narrow it" "$err" "trawl-search: error: 'zzq*' matches more than 200 words: give more letters before the '*'"

@@ -311,11 +311,7 @@ like "... that says how to write one" "$out" \
     '<p class="notice">date:2014-13: not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)</p>'
 run get_direct 'q=date%3A2014-13&format=json'
 like "... as JSON too" "$out" '{"error":"date:2014-13: not a date (use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO)","status":400}'
-mkdir "$tmp/many"
-i=0; words=
-while [ $i -lt 201 ]; do words="$words zzq$i"; i=$((i + 1)); done
-printf 'Many words\n\n%s.\n' "$words" > "$tmp/many/a.txt"
-trawl_index -q --db "$tmp/many.db" "$tmp/many"
+many_words_index
 run get_direct 'q=zzq%2A' "$tmp/many.db"
 like "a wildcard that stands for too many words: 400" "$out" "Status: 400 Bad Request"
 like "... that says how to narrow it" "$out" \

@@ -48,27 +48,20 @@ unlike "DOM: no script at all" "$dom" "<script"
 
 # --- screenshots: a desktop and a phone
 rm -f "$artifacts/cgi-results.png" "$artifacts/cgi-results-phone.png" "$artifacts/cgi-article.png"
-chrome --screenshot="$artifacts/cgi-results.png" --window-size=1280,1100 \
-    "$base_url?q=area+teams+bullying"
-if [ -s "$artifacts/cgi-results.png" ] && [ "$(head -c 4 "$artifacts/cgi-results.png" | od -An -c | tr -d ' ')" = '211PNG' ]; then
-    ok "screenshot of the results kept: tests/artifacts/cgi-results.png"
-else
-    not_ok "screenshot of the results" "$(cat "$tmp/.chrome-err")"
-fi
-chrome --screenshot="$artifacts/cgi-results-phone.png" --window-size=390,1400 \
-    "$base_url?q=area+teams+bullying"
-if [ -s "$artifacts/cgi-results-phone.png" ]; then
-    ok "screenshot at phone width kept: tests/artifacts/cgi-results-phone.png"
-else
-    not_ok "screenshot at phone width" "$(cat "$tmp/.chrome-err")"
-fi
-chrome --screenshot="$artifacts/cgi-article.png" --window-size=1000,1400 \
-    "$base_url?doc=002_7add833defd93f9a.txt&q=area+teams+bullying"
-if [ -s "$artifacts/cgi-article.png" ]; then
-    ok "screenshot of an article kept: tests/artifacts/cgi-article.png"
-else
-    not_ok "screenshot of an article" "$(cat "$tmp/.chrome-err")"
-fi
+# screenshot NAME SIZE URL WHAT: a PNG of URL at SIZE kept as
+# tests/artifacts/NAME.
+screenshot() {
+    chrome --screenshot="$artifacts/$1" --window-size="$2" "$3"
+    if [ -s "$artifacts/$1" ] && [ "$(head -c 4 "$artifacts/$1" | od -An -c | tr -d ' ')" = '211PNG' ]; then
+        ok "$4 kept: tests/artifacts/$1"
+    else
+        not_ok "$4" "$(cat "$tmp/.chrome-err")"
+    fi
+}
+screenshot cgi-results.png 1280,1100 "$base_url?q=area+teams+bullying" "screenshot of the results"
+screenshot cgi-results-phone.png 390,1400 "$base_url?q=area+teams+bullying" "screenshot at phone width"
+screenshot cgi-article.png 1000,1400 "$base_url?doc=002_7add833defd93f9a.txt&q=area+teams+bullying" \
+    "screenshot of an article"
 
 # --- the article view
 chrome --dump-dom "$base_url?doc=002_7add833defd93f9a.txt&q=bullying"

@@ -23,7 +23,7 @@ stop_all() {
         fi
     done
 }
-trap 'stop_all; chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+stop_on_exit stop_all
 
 copy_corpus "$tmp/corpus"
 trawl_index --db "$tmp/db" "$tmp/corpus" > /dev/null

@@ -15,8 +15,7 @@ stop_servers() {
     done
     server_pids=
 }
-trap 'stop_servers; chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
+stop_on_exit stop_servers
 
 # start_server SHARD: serves SHARD on a free loopback port, sets $port and
 # $pid; another process may take the port first, so a few ports are tried.
@@ -27,11 +26,7 @@ start_server() {
             > "$tmp/server-$port.log" 2>&1 &
         pid=$!
         server_pids="$server_pids $pid"
-        for _ in $(seq 50); do
-            grep -q '^Listening' "$tmp/server-$port.log" && return 0
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.1
-        done
+        wait_until "$pid" grep -q '^Listening' "$tmp/server-$port.log" && return 0
     done
     echo "Bail out! xapian-tcpsrv did not start: $(cat "$tmp/server-$port.log")"
     exit 1

@@ -14,7 +14,12 @@ unset TRAWL_DB NO_COLOR
 : "${TRAWL_SEARCH:?run the tests with make check}"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/trawl-test.XXXXXX")
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+# cleanup_tmp: removes $tmp, made writable first (tests take rights away).
+cleanup_tmp() {
+    chmod -R u+rwx "$tmp" 2>/dev/null
+    rm -rf "$tmp"
+}
+trap cleanup_tmp EXIT
 # trawl-search reads defaults from $XDG_CONFIG_HOME/trawl/config: the
 # tests must not see the config of whoever runs them.
 XDG_CONFIG_HOME=$tmp/config
@@ -104,6 +109,36 @@ free_port() {
 s = socket.socket()
 s.bind(("127.0.0.1", 0))
 print(s.getsockname()[1])'
+}
+
+# stop_on_exit CMD: on exit, CMD (stopping what the test started) and then
+# cleanup_tmp; an interrupt exits 130, so that they run then too.
+stop_on_exit() {
+    trap "$1; cleanup_tmp" EXIT
+    trap 'exit 130' INT TERM
+}
+
+# wait_until PID CMD...: status 0 once CMD succeeds, tried every 0.1 s for
+# up to 5 seconds while process PID lives; 1 if it never did.
+wait_until() {
+    wait_pid=$1
+    shift
+    for _ in $(seq 50); do
+        "$@" && return 0
+        kill -0 "$wait_pid" 2>/dev/null || return 1
+        sleep 0.1
+    done
+    return 1
+}
+
+# many_words_index: $tmp/many.db, one article of 201 words zzq0 ... zzq200:
+# one more than a wildcard may stand for.
+many_words_index() {
+    mkdir "$tmp/many"
+    i=0; words=
+    while [ $i -lt 201 ]; do words="$words zzq$i"; i=$((i + 1)); done
+    printf 'Many words\n\n%s.\n' "$words" > "$tmp/many/a.txt"
+    trawl_index -q --db "$tmp/many.db" "$tmp/many"
 }
 
 # A copy of the seed corpus that a test may change.

@@ -79,4 +79,23 @@ static inline void fuzz_check_empty_article(const article_t *a)
                && a->extra == NULL && a->extra_count == 0 && a->warning == NULL);
 }
 
+/* Checks what a parser of whole files (pages, mail) returned, RC and *ERR
+ * and the article: RC is 0 or -1; on 0 no error and a checked article
+ * with no id (the indexer makes it) but a title or a paragraph; on -1 an
+ * empty article and an error (NULL only when memory ran out, which no
+ * fuzz input makes). */
+static inline void fuzz_check_parsed(int rc, const char *err, const article_t *a)
+{
+    FUZZ_CHECK(rc == 0 || rc == -1);
+    if (rc == 0) {
+        FUZZ_CHECK(err == NULL);
+        fuzz_check_article(a);
+        FUZZ_CHECK(a->id == NULL);
+        FUZZ_CHECK(a->title != NULL || a->paragraph_count > 0);
+    } else {
+        fuzz_check_empty_article(a);
+        FUZZ_CHECK(err != NULL);
+    }
+}
+
 #endif /* TRAWL_FUZZ_ARTICLE_CHECK_H */

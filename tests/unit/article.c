@@ -321,6 +321,19 @@ static void test_front_matter(void)
     article_free(&a);
 }
 
+/* no_text: page_parse of S into A fails with "no article text". */
+static void no_text(const char *s, size_t len, article_t *a, const char *what)
+{
+    char *err = NULL;
+    char name[80];
+
+    snprintf(name, sizeof name, "%s: fails", what);
+    is_int(page_parse(s, len, NULL, a, &err), -1, name);
+    snprintf(name, sizeof name, "%s: message", what);
+    is_str(err, "no article text", name);
+    free(err);
+}
+
 static void test_cleaning(void)
 {
     article_t a;
@@ -343,21 +356,10 @@ static void test_cleaning(void)
     is_str(a.paragraphs[1].text, "A b c d.", "Unicode spaces and tabs folded, trimmed");
     article_free(&a);
 
-    char *err = NULL;
-    is_int(page_parse("", 0, NULL, &a, &err), -1, "empty file: fails");
-    is_str(err, "no article text", "empty file: message");
+    no_text("", 0, &a, "empty file");
     is_int((long)a.paragraph_count, 0, "empty file: article empty");
-    free(err);
-    err = NULL;
-    is_int(page_parse(" \n\t\r\n\xC2\xA0\n\0\n", 9, NULL, &a, &err), -1,
-           "white space only: fails");
-    is_str(err, "no article text", "white space only: message");
-    free(err);
-    err = NULL;
-    is_int(page_parse("Related articles\n\nAds by Google\n", 31, NULL, &a, &err), -1,
-           "furniture only: fails");
-    is_str(err, "no article text", "furniture only: message");
-    free(err);
+    no_text(" \n\t\r\n\xC2\xA0\n\0\n", 9, &a, "white space only");
+    no_text("Related articles\n\nAds by Google\n", 31, &a, "furniture only");
 }
 
 static void test_structure(void)

@@ -56,36 +56,43 @@ static void test_basics(void)
     is_int(xs_unicode_tolower('1'), '1', "tolower leaves digits");
 }
 
+/* ok if MSG names PATH and holds DETAIL (the test named WHAT, with MSG);
+ * frees MSG. */
+static void says(char *msg, const char *detail, const char *path, const char *what)
+{
+    ok(contains(msg, detail) && contains(msg, path), "%s: %s", what, msg ? msg : "(null)");
+    xs_free(msg);
+}
+
+/* xs_db_open_read of PATH fails with WANT (the test named WHAT) and sets
+ * *db_out to NULL; *MSG (when MSG is not NULL) is its message. */
+static void read_fails(const char *path, char **msg, xs_status_t want, const char *what)
+{
+    xs_db_t *db = (xs_db_t *)1;
+    if (msg)
+        *msg = NULL;
+    is_int(xs_db_open_read(path, &db, msg), want, what);
+    ok(db == NULL, "... and *db_out is NULL");
+}
+
 static void test_open_errors(void)
 {
     xs_db_t *db = (xs_db_t *)1;
     char *msg = NULL;
     const char *missing = path_in_tmp("missing");
-    is_int(xs_db_open_read(missing, &db, &msg), XS_NOT_FOUND,
-           "open_read of a missing path: NOT_FOUND");
-    ok(db == NULL, "... and *db_out is NULL");
-    ok(contains(msg, "no index at") && contains(msg, missing),
-       "... message names the path: %s", msg ? msg : "(null)");
-    xs_free(msg);
+    read_fails(missing, &msg, XS_NOT_FOUND, "open_read of a missing path: NOT_FOUND");
+    says(msg, "no index at", missing, "... message names the path");
 
     const char *empty = path_in_tmp("empty");
     mkdir(empty, 0755);
-    db = (xs_db_t *)1;
-    is_int(xs_db_open_read(empty, &db, NULL), XS_NOT_FOUND,
-           "open_read of an empty directory: NOT_FOUND");
-    ok(db == NULL, "... and *db_out is NULL");
+    read_fails(empty, NULL, XS_NOT_FOUND, "open_read of an empty directory: NOT_FOUND");
 
     const char *junk = path_in_tmp("junk");
     mkdir(junk, 0755);
     write_file(path_in_tmp("junk/iamglass"), "this is not a version file\n");
-    msg = NULL;
-    db = (xs_db_t *)1;
-    is_int(xs_db_open_read(junk, &db, &msg), XS_CORRUPT,
-           "open_read of a directory with a junk iamglass: CORRUPT");
-    ok(db == NULL, "... and *db_out is NULL");
-    ok(contains(msg, junk) && contains(msg, "DatabaseCorruptError"),
-       "... message names the path and the error: %s", msg ? msg : "(null)");
-    xs_free(msg);
+    read_fails(junk, &msg, XS_CORRUPT,
+               "open_read of a directory with a junk iamglass: CORRUPT");
+    says(msg, "DatabaseCorruptError", junk, "... message names the path and the error");
 
     const char *stub = path_in_tmp("stub");
     write_file(stub, "garbage that is no stub\n");
@@ -98,9 +105,7 @@ static void test_open_errors(void)
     is_int(xs_db_open_write(nodir, 0, &db, &msg), XS_IO_ERROR,
            "open_write below a missing directory: IO_ERROR");
     ok(db == NULL, "... and *db_out is NULL");
-    ok(contains(msg, nodir) && contains(msg, "No such file or directory"),
-       "... readable message: %s", msg ? msg : "(null)");
-    xs_free(msg);
+    says(msg, "No such file or directory", nodir, "... readable message");
 
     /* A truncated table: Xapian reports "EOF reading block", which is
      * damage, not an I/O failure. */
@@ -112,27 +117,17 @@ static void test_open_errors(void)
     xs_db_close(db);
     is_int(truncate(path_in_tmp("trunc/postlist.glass"), 10), 0,
            "truncate postlist.glass to 10 bytes");
-    msg = NULL;
-    db = (xs_db_t *)1;
-    is_int(xs_db_open_read(trunc, &db, &msg), XS_CORRUPT,
-           "open_read of the truncated index: CORRUPT");
-    ok(db == NULL, "... and *db_out is NULL");
-    ok(contains(msg, "EOF reading block") && contains(msg, trunc),
-       "... message has the detail and path: %s", msg ? msg : "(null)");
-    xs_free(msg);
+    read_fails(trunc, &msg, XS_CORRUPT, "open_read of the truncated index: CORRUPT");
+    says(msg, "EOF reading block", trunc, "... message has the detail and path");
 
     is_int(truncate(path_in_tmp("trunc/iamglass"), 10), 0,
            "truncate iamglass to 10 bytes");
-    db = (xs_db_t *)1;
-    is_int(xs_db_open_read(trunc, &db, NULL), XS_CORRUPT,
-           "open_read of a truncated version file: CORRUPT");
-    ok(db == NULL, "... and *db_out is NULL");
+    read_fails(trunc, NULL, XS_CORRUPT,
+               "open_read of a truncated version file: CORRUPT");
     msg = NULL;
     is_int(xs_db_open_write(trunc, 0, &db, &msg), XS_CORRUPT,
            "open_write of a truncated version file: CORRUPT");
-    ok(contains(msg, "is damaged or not an index") && contains(msg, trunc),
-       "... message: %s", msg ? msg : "(null)");
-    xs_free(msg);
+    says(msg, "is damaged or not an index", trunc, "... message");
 }
 
 static void test_lock(void)
@@ -151,9 +146,7 @@ static void test_lock(void)
     /* The holder is this process (Xapian's lock is per open file). */
     char holder[64];
     snprintf(holder, sizeof holder, "is locked by process %ld (waited 0.3 s)", (long)getpid());
-    ok(contains(msg, holder) && contains(msg, path),
-       "... message names the holder: %s", msg ? msg : "(null)");
-    xs_free(msg);
+    says(msg, path, holder, "... message names the holder");
 
     /* A reader is not blocked by the writer. */
     xs_db_t *r = NULL;

@@ -245,6 +245,16 @@ static void test_stems_and_exact(void)
     "everyone looked up. After that the afternoon went on as before, " \
     "with tea at four and a walk by the river.\n"
 
+/* What three or four words in three or more paragraphs show: a fragment
+ * from each of the first three paragraphs. */
+static const char three_fragments[] =
+    "P1:...The weather was mild and the roads were quiet. Then the "
+    "[ferry] arrived and everyone looked up.... | P2:...The weather "
+    "was mild and the roads were quiet. Then the [train] arrived and "
+    "everyone looked up.... | P3:...Then the [coach] arrived and "
+    "everyone looked up. After that the afternoon went on as before, "
+    "with tea at four and a walk by the river.";
+
 static void test_paragraphs(void)
 {
     static const char two[] = FILLER("ferry") FILLER("train") FILLER("coach");
@@ -260,23 +270,11 @@ static void test_paragraphs(void)
            "river.",
            "two words, two paragraphs: two fragments in text order");
     is_int(snip.groups_shown, 2, "two paragraphs: both shown");
-    is_str(make(two, "coach ferry train", 0),
-           "P1:...The weather was mild and the roads were quiet. Then the "
-           "[ferry] arrived and everyone looked up.... | P2:...The weather "
-           "was mild and the roads were quiet. Then the [train] arrived and "
-           "everyone looked up.... | P3:...Then the [coach] arrived and "
-           "everyone looked up. After that the afternoon went on as before, "
-           "with tea at four and a walk by the river.",
+    is_str(make(two, "coach ferry train", 0), three_fragments,
            "three words, three paragraphs: three fragments");
     is_int(snip.groups_present, 3, "three paragraphs: 3 present");
     is_int(snip.groups_shown, 3, "three paragraphs: 3 shown");
-    is_str(make(four, "plane coach ferry train", 0),
-           "P1:...The weather was mild and the roads were quiet. Then the "
-           "[ferry] arrived and everyone looked up.... | P2:...The weather "
-           "was mild and the roads were quiet. Then the [train] arrived and "
-           "everyone looked up.... | P3:...Then the [coach] arrived and "
-           "everyone looked up. After that the afternoon went on as before, "
-           "with tea at four and a walk by the river.",
+    is_str(make(four, "plane coach ferry train", 0), three_fragments,
            "four words, four paragraphs: three fragments");
     is_int(snip.groups_present, 4, "four paragraphs: 4 present");
     is_int(snip.groups_shown, 3, "four paragraphs: 3 shown");
