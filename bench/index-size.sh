@@ -5,13 +5,16 @@
 #
 # Usage: bench/index-size.sh [-i TRAWL-INDEX] [-w WORKDIR] [bbc|20ng]...
 #
-# Each engine builds one fresh index per corpus (one run: sizes do not
-# vary, and CPU seconds, user + system from /usr/bin/time, are less noisy
-# than wall time on a shared machine).  Printed per index: the total size
-# (du -k, KiB) and each table's *.glass file (KiB), with CPU seconds.
-# omindex is compacted with xapian-compact, its CPU time added.  20
-# Newsgroups is fed to trawl as its docs.jsonl (unpacked) and to omindex as
-# one .txt file a post (bench/jsonl-to-files.py), as bench/index-speed.sh.
+# trawl-index builds as Xapian writes (--no-compact) and as it does by
+# default, compacted at the end; omindex builds as it writes, then
+# xapian-compact compacts it (its CPU time added).  One fresh index per
+# engine and corpus: sizes do not vary, and CPU seconds (user + system,
+# /usr/bin/time) are less noisy than wall time on a shared machine.
+# Printed per index: CPU seconds, the total size (du -k, KiB) and each
+# table's *.glass file (KiB).  20 Newsgroups is fed to trawl as its
+# docs.jsonl (unpacked: its headers member too, a field) and, for a like
+# for like comparison, as the .txt files omindex reads, one a post (title,
+# blank line, text: bench/jsonl-to-files.py, as in bench/index-speed.sh).
 set -eu
 LC_ALL=C.UTF-8
 export LC_ALL
@@ -39,7 +42,7 @@ cpu() {
 
 # tables LABEL DB SECONDS: one line: total KiB, then each table's KiB.
 tables() {
-    line=$(printf '%-22s %6s s %8s KiB:' "$1" "$3" "$(du -sk "$2" | cut -f1)")
+    line=$(printf '%-26s %6s s %8s KiB:' "$1" "$3" "$(du -sk "$2" | cut -f1)")
     for t in postlist position termlist docdata spelling synonym; do
         [ -f "$2/$t.glass" ] && line="$line $t $(du -k "$2/$t.glass" | cut -f1)"
     done
@@ -61,12 +64,16 @@ for name in ${*:-bbc 20ng}; do
     esac
     echo "== $name: $(du -sk "$trawl_input" | cut -f1) KiB of input; load $(cut -d' ' -f1-3 /proc/loadavg)"
     rm -rf "$work/trawl.db"
+    cpu "$trawl_index" -q --no-compact --db "$work/trawl.db" "$trawl_input"
+    tables "trawl-index --no-compact" "$work/trawl.db" "$cpu"
+    rm -rf "$work/trawl.db"
     cpu "$trawl_index" -q --db "$work/trawl.db" "$trawl_input"
-    tr=$cpu
-    tables "trawl-index" "$work/trawl.db" "$tr"
-    rm -rf "$work/trawl.compact"
-    cpu xapian-compact "$work/trawl.db" "$work/trawl.compact"
-    tables "trawl + xapian-compact" "$work/trawl.compact" "$(awk -v a="$tr" -v b="$cpu" 'BEGIN { printf "%.2f", a + b }')"
+    tables "trawl-index" "$work/trawl.db" "$cpu"
+    if [ "$docs" != "$trawl_input" ]; then
+        rm -rf "$work/trawl.db"
+        cpu "$trawl_index" -q --db "$work/trawl.db" "$docs"
+        tables "trawl-index (.txt files)" "$work/trawl.db" "$cpu"
+    fi
     rm -rf "$work/omindex.db" "$work/omindex.compact"
     cpu omindex --db "$work/omindex.db" --url / "$docs"
     om=$cpu
