@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stddef.h>
+#include "buf.h"
 #include "roots.h"
 #include "tally.h"
 
@@ -117,6 +118,11 @@ int extract_run(const build_options_t *opts, char *const *paths, size_t count, F
 int build_remove_index_dir(const char *path);
 
 /* compact.c */
+
+/* Appends DB_PATH with SUFFIX to OUT: a name beside the index ("db/" and
+ * ".new" give "db.new", not a name inside it).  Returns 0, or -1 (out of
+ * memory). */
+int build_beside(const char *db_path, const char *suffix, buf_t *out);
 
 /* Puts the index at NEW_PATH in the place of the one at DB_PATH: an atomic
  * exchange where the file system offers it (readers never find the path

@@ -50,11 +50,20 @@ int build_swap_in(const char *db_path, const char *new_path, const char *old_pat
     return -1;
 }
 
+int build_beside(const char *db_path, const char *suffix, buf_t *out)
+{
+    size_t len = strlen(db_path);
+    while (len > 1 && db_path[len - 1] == '/')
+        len--;
+    buf_append(out, db_path, len);
+    buf_puts(out, suffix);
+    return out->failed ? -1 : 0;
+}
+
 /* DB_PATH.compact, as a buffer (free it). */
 static int copy_path(const char *db_path, buf_t *copy)
 {
-    buf_printf(copy, "%s.compact", db_path);
-    return copy->failed ? -1 : 0;
+    return build_beside(db_path, ".compact", copy);
 }
 
 int build_compact_interrupted(const char *db_path)
@@ -72,8 +81,7 @@ int build_compact(const char *db_path)
     char *errmsg = NULL;
     int rc = -1;
 
-    buf_printf(&old, "%s.compact-old", db_path);
-    if (copy_path(db_path, &copy) != 0 || old.failed) {
+    if (copy_path(db_path, &copy) != 0 || build_beside(db_path, ".compact-old", &old) != 0) {
         warnf("out of memory: the index '%s' is not compacted", db_path);
         goto done;
     }

@@ -221,9 +221,8 @@ int maintain_rebuild(const build_options_t *opts, char *const *paths, size_t cou
     xs_db_t *lock = NULL;
     int rc = -1;
 
-    buf_printf(&new_path, "%s.new", opts->db_path);
-    buf_printf(&old_path, "%s.old", opts->db_path);
-    if (new_path.failed || old_path.failed) {
+    if (build_beside(opts->db_path, ".new", &new_path) != 0
+        || build_beside(opts->db_path, ".old", &old_path) != 0) {
         errorf("out of memory");
         goto done;
     }

@@ -85,6 +85,16 @@ run trawl_index --check --db "$tmp/w"
 expect_status "... and the index, not compacted, is sound" 0
 same_search "$tmp/w" "$tmp/n" "not compacted after a failure"
 
+# The copy goes beside the index, also when its name ends in a slash.
+run trawl_index -q --db "$tmp/slash/" "$corpus"
+expect_status "--db DIR/: built" 0
+is "... compacted beside it, with nothing left" "$(cd "$tmp" && ls -d slash* | tr '\n' ' ')" "slash "
+[ "$(size "$tmp/slash")" -lt "$plain" ]
+ok_if $? "... and compacted"
+run trawl_index -q --rebuild --db "$tmp/slash/" "$corpus"
+expect_status "--rebuild --db DIR/: the new index is built beside and swapped in" 0
+is "... with nothing left" "$(cd "$tmp" && ls -d slash* | tr '\n' ' ')" "slash "
+
 # --rebuild builds a new index: compacted too.
 run trawl_index --rebuild --db "$tmp/n" "$corpus"
 expect_status "--rebuild" 0
