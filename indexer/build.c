@@ -393,7 +393,16 @@ int build_index(const build_options_t *opts, char *const *paths, size_t count,
     if ((lists = roots_walk(&roots, paths, count, opts->follow_links, &list_count,
                             &walk_failed)) == NULL)
         goto done;
+    /* A single index may be compacted (build.h); whether an earlier
+     * compaction was interrupted is asked under the run's lock, when no
+     * other run can be compacting. */
+    int single = opts->compact && opts->shard_count == 0 && opts->part_count <= 1;
+    int interrupted = single && build_compact_interrupted(opts->db_path);
     rc = builder_run(&b, lists, list_count);
+    /* Still under the lock, so no other writer changes the index between
+     * the copy and the swap.  A run stopped by a signal should end soon. */
+    if (rc == 0 && single && (b.known.count == 0 || interrupted) && !build_stop_signal)
+        build_compact(opts->db_path);
 done:
     stats->failed += walk_failed;
     build_close(&b);

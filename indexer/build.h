@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stddef.h>
+#include "buf.h"
 #include "roots.h"
 #include "tally.h"
 
@@ -40,6 +41,10 @@ typedef struct {
      * db_path: --rebuild builds a new index with the old one's labels.
      * NULL: db_path's own. */
     const char *roots_from;
+    /* Compact the index at the end of a run that found it empty (a new
+     * index), or found a compaction of it interrupted; not a shard set,
+     * not a part: build_compact(). */
+    int compact;
 } build_options_t;
 
 typedef struct {
@@ -111,5 +116,29 @@ int extract_run(const build_options_t *opts, char *const *paths, size_t count, F
  * flat directory).  A missing PATH is not an error.  Returns 0, or -1 with
  * errno set. */
 int build_remove_index_dir(const char *path);
+
+/* compact.c */
+
+/* Appends DB_PATH with SUFFIX to OUT: a name beside the index ("db/" and
+ * ".new" give "db.new", not a name inside it).  Returns 0, or -1 (out of
+ * memory). */
+int build_beside(const char *db_path, const char *suffix, buf_t *out);
+
+/* Puts the index at NEW_PATH in the place of the one at DB_PATH: an atomic
+ * exchange where the file system offers it (readers never find the path
+ * empty), else two renames through OLD_PATH.  The old index is removed.
+ * Returns 0, or -1 (reported; the old index is back in its place). */
+int build_swap_in(const char *db_path, const char *new_path, const char *old_path);
+
+/* Compacts the index at DB_PATH (Xapian's compaction: full blocks, the
+ * same documents, terms, values and metadata) into DB_PATH.compact and
+ * swaps it in.  The caller holds the index's write lock and has committed.
+ * A failure is a warning: the index is left as it was, complete.  Returns
+ * 0, or -1 (warned; nothing changed). */
+int build_compact(const char *db_path);
+
+/* Non-zero if a compaction of the index at DB_PATH was interrupted (its
+ * copy, DB_PATH.compact, is there).  Ask under the index's lock. */
+int build_compact_interrupted(const char *db_path);
 
 #endif /* TRAWL_BUILD_H */

@@ -37,7 +37,7 @@ trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \
 	indexer/build-file.c indexer/build-open.c indexer/document.h indexer/document.c \
 	indexer/idset.h indexer/idset.c \
 	indexer/spelling.h indexer/spelling.c indexer/shard.h indexer/shard.c \
-	indexer/maintain.h indexer/maintain.c indexer/parts.c indexer/extract-run.c
+	indexer/maintain.h indexer/maintain.c indexer/compact.c indexer/parts.c indexer/extract-run.c
 trawl_index_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS)
 trawl_index_LDADD = indexer/libtrawlindex.la $(TRAWL_PROGRAM_LIBS) $(LIBXML2_LIBS)
 trawl_index_LDFLAGS = $(TRAWL_LINK_STATIC)

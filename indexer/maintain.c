@@ -1,9 +1,7 @@
 /* maintain.c: trawl-index --check and --rebuild.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
-#define _GNU_SOURCE   /* renameat2(): swapping two directories atomically */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,37 +211,6 @@ static char *old_language(const char *db_path)
     return language;
 }
 
-/* Removes the old index at PATH after a swap; failing to is only a
- * warning, as the new index is in place.  Returns 0. */
-static int remove_old(const char *path)
-{
-    if (build_remove_index_dir(path) != 0)
-        warnf("cannot remove the old index '%s': %s", path, strerror(errno));
-    return 0;
-}
-
-/* Puts the index at NEW_PATH in the place of the one at DB_PATH: an atomic
- * exchange where the file system offers it (readers never find the path
- * empty), else two renames through OLD_PATH.  The old index is removed.
- * Returns 0, or -1 (reported; the old index is back in its place). */
-static int swap_in(const char *db_path, const char *new_path, const char *old_path)
-{
-    if (renameat2(AT_FDCWD, new_path, AT_FDCWD, db_path, RENAME_EXCHANGE) == 0)
-        return remove_old(new_path);
-    if (errno == ENOENT && rename(new_path, db_path) == 0)
-        return 0;          /* there was no index: nothing to swap */
-    if ((errno == EINVAL || errno == ENOSYS) && rename(db_path, old_path) == 0) {
-        if (rename(new_path, db_path) == 0)
-            return remove_old(old_path);
-        int saved = errno;
-        rename(old_path, db_path);
-        errno = saved;
-    }
-    errorf("cannot put the rebuilt index '%s' in place of '%s': %s", new_path, db_path,
-           strerror(errno));
-    return -1;
-}
-
 int maintain_rebuild(const build_options_t *opts, char *const *paths, size_t count,
                      build_stats_t *stats)
 {
@@ -254,9 +221,8 @@ int maintain_rebuild(const build_options_t *opts, char *const *paths, size_t cou
     xs_db_t *lock = NULL;
     int rc = -1;
 
-    buf_printf(&new_path, "%s.new", opts->db_path);
-    buf_printf(&old_path, "%s.old", opts->db_path);
-    if (new_path.failed || old_path.failed) {
+    if (build_beside(opts->db_path, ".new", &new_path) != 0
+        || build_beside(opts->db_path, ".old", &old_path) != 0) {
         errorf("out of memory");
         goto done;
     }
@@ -288,7 +254,7 @@ int maintain_rebuild(const build_options_t *opts, char *const *paths, size_t cou
         rc = 0;
         goto done;
     }
-    rc = swap_in(opts->db_path, new_path.data, old_path.data);
+    rc = build_swap_in(opts->db_path, new_path.data, old_path.data);
 done:
     xs_db_close(lock);
     xs_free(errmsg);
