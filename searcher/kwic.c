@@ -10,9 +10,9 @@
 #define ELLIPSIS "\xE2\x80\xA6"      /* U+2026 */
 #define PILCROW "\xC2\xB6"           /* U+00B6 */
 
-/* Room a line gives besides the two contexts: the match, the spaces and a
- * short citation. */
-#define KWIC_OTHER_COLUMNS 24
+/* Room a line gives besides the two contexts: a short match, the spaces
+ * and a citation ("politics/406.txt ¶10"), so that it fits the terminal. */
+#define KWIC_OTHER_COLUMNS 40
 #define KWIC_MIN_WIDTH 10
 
 unsigned kwic_default_width(unsigned columns)

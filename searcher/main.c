@@ -543,7 +543,7 @@ int main(int argc, char **argv)
         status = report_groups(pg.out, s, out_opts.format);
     else if (count_by)
         status = report_count_by(pg.out, s, count_by, query.data, query.len, out_opts.format,
-                                 chart);
+                                 chart ? wrap_terminal_width(STDOUT_FILENO) : 0);
     else if (show_id)
         status = show_article(pg.out, s, show_id, query.data, query.len, out_opts.format,
                               out_opts.color);

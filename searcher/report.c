@@ -189,21 +189,23 @@ static void put_row(buf_t *out, format_t format, const char *by, const char *key
         buf_puts(out, ",,0,\r\n");
 }
 
-/* --chart: a bar this many columns long for the most matches. */
+/* --chart: a bar at most this many columns long (the most matches), at
+ * least the other, whatever the terminal's width. */
 #define CHART_COLUMNS 40
+#define CHART_MIN_COLUMNS 10
 
 /* One row of --chart: KEY padded to LABEL columns, a bar of Unicode blocks
  * (eighths) as long as MATCHES is of MOST, and "matches of articles
  * (share)"; a gap (no articles) has no bar. */
 static void put_bar(buf_t *out, const char *key, unsigned label, unsigned articles,
-                    unsigned matches, unsigned most)
+                    unsigned matches, unsigned most, unsigned bar)
 {
     /* U+2588 FULL BLOCK, then U+2589..U+258F: seven eighths .. one eighth. */
     static const char *const eighths[8] = {
         "", "\xE2\x96\x8F", "\xE2\x96\x8E", "\xE2\x96\x8D", "\xE2\x96\x8C",
         "\xE2\x96\x8B", "\xE2\x96\x8A", "\xE2\x96\x89",
     };
-    unsigned long units = most ? (unsigned long)matches * CHART_COLUMNS * 8 / most : 0;
+    unsigned long units = most ? (unsigned long)matches * bar * 8 / most : 0;
     unsigned drawn = 0;
 
     esc_terminal(out, key, strlen(key));
@@ -216,7 +218,7 @@ static void put_bar(buf_t *out, const char *key, unsigned label, unsigned articl
         buf_puts(out, eighths[units]);
         drawn++;
     }
-    for (; drawn < CHART_COLUMNS; drawn++)
+    for (; drawn < bar; drawn++)
         buf_putc(out, ' ');
     if (articles)
         buf_printf(out, "  %u of %u (%.1f%%)\n", matches, articles, 100.0 * matches / articles);
@@ -225,7 +227,7 @@ static void put_bar(buf_t *out, const char *key, unsigned label, unsigned articl
 }
 
 int report_count_by(FILE *fp, searcher_t *s, const char *by, const char *text, size_t len,
-                    format_t format, int chart)
+                    format_t format, unsigned chart)
 {
     buckets_t b = { NULL, 0, 0 };
     query_t *query = NULL;
@@ -282,6 +284,18 @@ int report_count_by(FILE *fp, searcher_t *s, const char *by, const char *text, s
         if (wrap_columns(b.items[i].key, strlen(b.items[i].key)) > label)
             label = wrap_columns(b.items[i].key, strlen(b.items[i].key));
     }
+    /* The bar: what the terminal leaves beside the label and the widest
+     * "N of M (100.0%)". */
+    char numbers[64];
+    unsigned most_articles = has_rest ? documents - articles_seen : 0;
+    for (size_t i = 0; i < b.count; i++)
+        if (b.items[i].articles > most_articles)
+            most_articles = b.items[i].articles;
+    int numbers_len = snprintf(numbers, sizeof numbers, "%u of %u (100.0%%)", most_articles,
+                               most_articles);
+    unsigned bar = chart > label + 4 + (unsigned)numbers_len
+                       ? chart - label - 4 - (unsigned)numbers_len : 0;
+    bar = bar > CHART_COLUMNS ? CHART_COLUMNS : bar < CHART_MIN_COLUMNS ? CHART_MIN_COLUMNS : bar;
     if (chart) {
         buf_puts(&out, "matches per ");
         esc_terminal(&out, by, strlen(by));
@@ -292,12 +306,13 @@ int report_count_by(FILE *fp, searcher_t *s, const char *by, const char *text, s
     }
     for (size_t i = 0; i < b.count; i++) {
         if (chart)
-            put_bar(&out, b.items[i].key, label, b.items[i].articles, b.items[i].matches, most);
+            put_bar(&out, b.items[i].key, label, b.items[i].articles, b.items[i].matches, most,
+                    bar);
         else
             put_row(&out, format, by, b.items[i].key, b.items[i].articles, b.items[i].matches);
     }
     if (has_rest && chart)
-        put_bar(&out, rest, label, documents - articles_seen, total - matches_seen, most);
+        put_bar(&out, rest, label, documents - articles_seen, total - matches_seen, most, bar);
     else if (has_rest)
         put_row(&out, format, by, rest, documents - articles_seen, total - matches_seen);
     if (!out.failed)

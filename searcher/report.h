@@ -30,13 +30,14 @@ int report_groups(FILE *fp, searcher_t *s, format_t format);
  * (its matches and share are empty / null, never 0).  A last row counts
  * the undated articles ("undated") or those of no known source
  * ("unknown").  FORMAT_JSON gives JSON Lines, anything else CSV (RFC 4180,
- * header row: BY,matches,articles,share); CHART a bar chart of the same
- * rows for the terminal (Unicode blocks, "38 of 120 (31.7%)").  A
+ * header row: BY,matches,articles,share); CHART (non-zero: the
+ * terminal's width) a bar chart of the same rows that fits it (Unicode
+ * blocks, "38 of 120 (31.7%)").  A
  * metadata field as BY counts its values, the last row "(none)".
  * Returns EXIT_MATCH or
  * EXIT_NO_MATCH (nothing matched), or EXIT_TROUBLE after reporting an
  * error. */
 int report_count_by(FILE *fp, searcher_t *s, const char *by, const char *text, size_t len,
-                    format_t format, int chart);
+                    format_t format, unsigned chart);
 
 #endif /* TRAWL_REPORT_H */

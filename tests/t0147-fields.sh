@@ -63,6 +63,9 @@ is "--chart: the same numbers as the rows" \
     "$(trawl_search --db "$tmp/db" --count-by newsgroups moon | tr -d '\r' | sed 1d | cut -d, -f1-3)"
 like "... as bars of the most matches" "$out" "matches per newsgroups, of the articles there (a full bar: 3)
 alt.atheism         █████████████▎                            1 of 1 (100.0%)"
+run env COLUMNS=50 "$TRAWL_SEARCH" --db "$tmp/db" --count-by newsgroups --chart moon
+is "... its rows fit a 50-column terminal" \
+    "$(printf '%s\n' "$out" | sed 1d | while IFS= read -r l; do printf '%s' "$l" | wc -m; done | sort -n | tail -n 1)" "50"
 run trawl_search --db "$tmp/db" --chart moon
 expect_status "--chart without --count-by is refused" 2
 run trawl_search --db "$tmp/db" --format json --count-by Category 'moon OR shuttle'

@@ -20,7 +20,7 @@ is "a line a match, aligned on the match, the paragraph cited" "$out" '…café 
 …als here, only "sea  **otters**  " in a phrase.  b.txt ¶1'
 run trawl_search --db "$tmp/db" --format kwic --kwic-width 12 '"sea otters"'
 is "a phrase is one match" "$out" '…ere, only "  **sea otters**  " in a phra…  b.txt ¶1'
-run env COLUMNS=64 "$TRAWL_SEARCH" --db "$tmp/db" --format kwic --limit 1 otters
+run env COLUMNS=80 "$TRAWL_SEARCH" --db "$tmp/db" --format kwic --limit 1 otters
 is "the width fits the terminal by default" "$(printf '%s\n' "$out" | head -n 1)" '…café owner said the  **otters**  were back in the ri…  a.txt ¶1'
 run trawl_search --db "$tmp/db" --format kwic --fields id otters
 expect_status "--fields does not go with kwic" 2
