@@ -1,6 +1,7 @@
 /* search-private.h: what the searcher's own files share (search.c,
- * search-run.c, search-doc.c, search-facets.c, search-query.c): the
- * searcher's state and its way of failing.  Front ends use search.h.
+ * search-run.c, search-doc.c, search-facets.c, search-copies.c,
+ * search-query.c): the searcher's state and its way of failing.  Front
+ * ends use search.h.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #ifndef TRAWL_SEARCH_PRIVATE_H
@@ -71,6 +72,11 @@ search_status_t search_time_up(searcher_t *s);
 /* Q restricted to S's filter (searcher_restrict(); S has one): a new
  * query, or NULL when out of memory. */
 xs_query_t *search_restricted(const searcher_t *s, const xs_query_t *q);
+
+/* search-copies.c: fills HIT's copies (search.h: the other articles of
+ * its near-duplicate group, ids and sources).  Returns SEARCH_OK,
+ * SEARCH_INDEX_ERROR or SEARCH_NO_MEMORY. */
+search_status_t search_find_copies(searcher_t *s, hit_t *hit);
 
 /* search-query.c: the Xapian query for the tree T (one shim call per
  * node): destroy it with xs_query_destroy().  NULL when memory runs out. */
