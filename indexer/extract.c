@@ -9,7 +9,7 @@
 
 /* A JSON string: esc_json() (searcher/escape.c) for RFC 8259, with the
  * characters it passes through that some readers choke on written as
- * \uXXXX: C1 controls, U+2028 and U+2029. */
+ * \u and four hex digits: C1 controls, U+2028 and U+2029. */
 static void json_string(buf_t *out, const char *s, size_t len)
 {
     if (s == NULL) {

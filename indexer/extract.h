@@ -9,7 +9,7 @@
  * "body" and "comments" are the article's paragraphs of each kind in
  * order, so body[4] is the story's paragraph 5 (citations' ¶5).  Strings
  * are escaped as RFC 8259 says, and C1 controls (U+0080-U+009F) and the
- * JavaScript line terminators U+2028 and U+2029 as \uXXXX too; invalid
+ * JavaScript line terminators U+2028 and U+2029 as \u and four hex digits too; invalid
  * UTF-8 becomes U+FFFD.  Written from article_t, so it serves every kind
  * of input.
  */

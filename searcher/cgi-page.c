@@ -222,17 +222,10 @@ static void put_hit(buf_t *out, const cgi_request_t *req, const hit_t *hit)
         buf_puts(out, MIDDLE_DOT "some of the words");
     buf_puts(out, "</p>\n");
     if (hit->copy_count) {
-        /* The same line as the terminal's, each name escaped for HTML. */
-        buf_t copies = BUF_INIT;
-        output_copies_line(&copies, hit, esc_html);
+        /* The terminal's words, each name escaped for HTML. */
         buf_puts(out, "<p class=\"meta copies\">");
-        /* Without its four spaces and newline. */
-        if (copies.len > 5)
-            buf_append(out, copies.data + 4, copies.len - 5);
+        output_copies_line(out, hit, esc_html);
         buf_puts(out, "</p>\n");
-        if (copies.failed)
-            out->failed = 1;
-        buf_free(&copies);
     }
     for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
         const fragment_t *f = &hit->snippet.fragments[k];

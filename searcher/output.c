@@ -238,7 +238,7 @@ void output_copies_line(buf_t *out, const hit_t *hit,
 
     if (hit->copy_count == 0)
         return;
-    buf_puts(out, "    also in: ");
+    buf_puts(out, "also in: ");
     for (size_t k = 0; k < hit->copy_count && named < MAX_NAMED; k++) {
         const char *source = hit->copies[k].source;
         int seen = source == NULL;
@@ -255,7 +255,7 @@ void output_copies_line(buf_t *out, const hit_t *hit,
             buf_puts(out, named++ ? ", " : "");
             escape(out, id, strlen(id));
         }
-    buf_printf(out, "%s(+%zu %s)\n", named ? " " : "", hit->copy_count,
+    buf_printf(out, "%s(+%zu %s)", named ? " " : "", hit->copy_count,
                hit->copy_count == 1 ? "copy" : "copies");
 }
 
@@ -273,7 +273,11 @@ static void text_hit(buf_t *out, const hit_t *hit, int color)
     buf_puts(out, " | ");
     esc_terminal(out, doc->path ? doc->path : doc->id, strlen(doc->path ? doc->path : doc->id));
     buf_printf(out, " | score %.3f\n", hit->score);
-    output_copies_line(out, hit, esc_terminal);
+    if (hit->copy_count) {
+        buf_puts(out, "    ");
+        output_copies_line(out, hit, esc_terminal);
+        buf_putc(out, '\n');
+    }
     for (size_t k = 0; k < hit->snippet.fragment_count; k++) {
         const fragment_t *f = &hit->snippet.fragments[k];
         buf_printf(out, "    " PILCROW "%u%s: ", f->paragraph,

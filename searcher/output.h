@@ -101,9 +101,9 @@ output_status_t output_page(FILE *fp, output_options_t *opts, output_query_t *q,
  * output_begin(). */
 output_status_t output_end(FILE *fp, output_options_t *opts);
 
-/* The line under a hit that names its near-duplicate copies ("    also
- * in: HSJ, Guardian (+3 copies)", their ids when none has a source; ends
- * in a newline), each name through ESCAPE; nothing when it has none. */
+/* What names a hit's near-duplicate copies ("also in: HSJ, Guardian (+3
+ * copies)", their ids when none has a source), each name through ESCAPE;
+ * nothing when it has none. */
 void output_copies_line(buf_t *out, const hit_t *hit,
                         void (*escape)(buf_t *, const char *, size_t));
 

@@ -16,9 +16,7 @@ typedef struct {
     int failed;
 } copies_t;
 
-/* The value SLOT of DOCID (malloc'ed; NULL when it has none, or with
- * *FAILED set when reading it failed). */
-static char *doc_value(searcher_t *s, unsigned docid, unsigned slot, int *failed)
+char *search_doc_value(searcher_t *s, unsigned docid, unsigned slot, int *failed)
 {
     char *value = NULL;
     size_t len = 0;
@@ -51,8 +49,8 @@ static int add_copy(void *ctx, unsigned docid)
         return 1;
     }
     hit->copies = grown;
-    grown[hit->copy_count].id = doc_value(c->s, docid, SLOT_ID, &c->failed);
-    grown[hit->copy_count].source = doc_value(c->s, docid, SLOT_SOURCE, &c->failed);
+    grown[hit->copy_count].id = search_doc_value(c->s, docid, SLOT_ID, &c->failed);
+    grown[hit->copy_count].source = search_doc_value(c->s, docid, SLOT_SOURCE, &c->failed);
     hit->copy_count++;
     return c->failed;
 }
@@ -62,7 +60,7 @@ static int add_copy(void *ctx, unsigned docid)
 search_status_t search_find_copies(searcher_t *s, hit_t *hit)
 {
     int failed = 0;
-    char *leader = doc_value(s, hit->docid, SLOT_GROUP, &failed);
+    char *leader = search_doc_value(s, hit->docid, SLOT_GROUP, &failed);
     buf_t term = BUF_INIT;
     copies_t c = { s, hit, 0 };
     unsigned members = 0;

@@ -385,20 +385,14 @@ static int add_member(void *ctx, unsigned docid)
 {
     members_t *m = ctx;
     char **ids = realloc(m->ids, (m->count + 1) * sizeof *ids);
-    char *value = NULL;
-    size_t len = 0;
 
-    if (ids == NULL || xs_db_document_value(m->s->db, docid, SLOT_ID, &value, &len) != XS_OK) {
-        m->ids = ids ? ids : m->ids;
+    if (ids == NULL) {
         m->failed = 1;
         return 1;
     }
     m->ids = ids;
-    ids[m->count] = xstrndup(value, len);
-    xs_free(value);
-    if (ids[m->count] == NULL)
-        m->failed = 1;
-    else
+    ids[m->count] = search_doc_value(m->s, docid, SLOT_ID, &m->failed);
+    if (ids[m->count] != NULL)
         m->count++;
     return m->failed;
 }

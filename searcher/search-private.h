@@ -78,6 +78,10 @@ xs_query_t *search_restricted(const searcher_t *s, const xs_query_t *q);
  * SEARCH_INDEX_ERROR or SEARCH_NO_MEMORY. */
 search_status_t search_find_copies(searcher_t *s, hit_t *hit);
 
+/* The value SLOT of DOCID (malloc'ed; NULL when it has none, or with
+ * *FAILED set when reading it failed or memory ran out). */
+char *search_doc_value(searcher_t *s, unsigned docid, unsigned slot, int *failed);
+
 /* search-query.c: the Xapian query for the tree T (one shim call per
  * node): destroy it with xs_query_destroy().  NULL when memory runs out. */
 xs_query_t *search_query_build(const qtree_t *t);
