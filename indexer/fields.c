@@ -111,7 +111,10 @@ int fields_set_date(article_t *a, const char *text, size_t len)
     }
     buf_t w = BUF_INIT;
     buf_puts(&w, "bad date '");
-    buf_append(&w, text, len > 40 ? 40 : len);
+    /* A NUL or another control in the date would cut or garble the
+     * warning: each shows as '?'. */
+    for (size_t i = 0; i < len && i < 40; i++)
+        buf_putc(&w, (unsigned char)text[i] < 0x20 || text[i] == 0x7f ? '?' : text[i]);
     buf_puts(&w, "' ignored");
     int rc = w.failed ? -1 : fields_add_warning(a, w.data);
     buf_free(&w);

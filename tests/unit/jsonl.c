@@ -162,6 +162,11 @@ static void test_records(void)
     ok(a.date == NULL && a.title == NULL, "  date and title unknown");
     is_str(a.warning, "bad date 'sometime' ignored", "  a warning names the bad date");
     article_free(&a);
+    /* A NUL in the date cut the warning short (found by fuzz-json). */
+    const char *nul_date = "{\"id\":\"n\",\"text\":\"x\",\"date\":\"2013 \\u0000 \\u0007 x\"}";
+    is_int(jsonl_parse_record(&r, nul_date, strlen(nul_date), &a, &err), 0, "a NUL in a bad date");
+    is_str(a.warning, "bad date '2013 ? ? x' ignored", "  shows as '?', the warning whole");
+    article_free(&a);
 
     /* Names are compared whole: one holding a NUL is not "id" or "title"
      * (the fuzzer found "id\u0000x" taken for "id"). */
