@@ -110,7 +110,7 @@ tests_unit_cgi_param_SOURCES = tests/unit/cgi-param.c tests/unit/tap.h
 tests_unit_cgi_param_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_cgi_param_SOURCES = build-aux/force-cxx-link.cc
 TESTS += tests/unit/escape tests/unit/cgi-param \
-	tests/t0200-cgi.sh tests/t0210-browser.sh
+	tests/t0200-cgi.sh tests/t0210-browser.sh tests/t0230-page.sh tests/t0231-page-browser.sh
 # trawl.cgi as FastCGI (skipped when configure did not find libfcgi).
 TESTS += tests/t0220-fastcgi.sh
 AM_TESTS_ENVIRONMENT += TRAWL_FASTCGI='$(have_fastcgi)'; export TRAWL_FASTCGI;

@@ -1,0 +1,4 @@
+#!/bin/sh
+. "$TRAWL_SRCDIR/tests/test-lib.sh"
+ok placeholder
+done_testing
