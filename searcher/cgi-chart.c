@@ -17,11 +17,12 @@
 
 /* The drawing's units: the SVG scales to the column's width. */
 #define WIDTH 640
-#define BARS_TOP 16             /* room for the largest count */
+#define BARS_TOP 24             /* room for the largest count */
 #define BARS_HEIGHT 120
-#define LABELS_HEIGHT 22
-#define MAX_LABELS_YEARS 16     /* "2014" fits about this many times */
-#define MAX_LABELS_MONTHS 8     /* "2014-06" */
+#define LABELS_HEIGHT 30
+/* Labels that fit side by side, also in the phone's larger type. */
+#define MAX_LABELS_YEARS 10     /* "2014" */
+#define MAX_LABELS_MONTHS 6     /* "2014-06" */
 
 /* A period as a number: a year, or year * 12 + month - 1. */
 static int period_parse(const char *value, int by_month, long *out)
@@ -110,7 +111,7 @@ void cgi_chart(buf_t *out, const cgi_request_t *req, const search_facet_t *years
                by_month ? "month" : "year", by_month ? "month" : "year",
                by_month ? "month" : "year", WIDTH, BARS_TOP + BARS_HEIGHT + LABELS_HEIGHT,
                by_month ? "month" : "year");
-    buf_printf(out, "<text class=\"most\" x=\"0\" y=\"12\">%u</text>\n"
+    buf_printf(out, "<text class=\"most\" x=\"0\" y=\"18\">%u</text>\n"
                     "<line x1=\"0\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n",
                most, BARS_TOP + BARS_HEIGHT, WIDTH, BARS_TOP + BARS_HEIGHT);
     for (long p = first; p <= last; p++) {
@@ -137,7 +138,7 @@ void cgi_chart(buf_t *out, const cgi_request_t *req, const search_facet_t *years
         buf_puts(out, n ? "</a>\n" : "\n");
         if ((p - first) % every == 0)
             buf_printf(out, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
-                       x + bar / 2, BARS_TOP + BARS_HEIGHT + 16, name);
+                       x + bar / 2, BARS_TOP + BARS_HEIGHT + 24, name);
     }
     buf_puts(out, "</svg>\n</figure>\n");
 }

@@ -19,8 +19,8 @@ void cgi_page_start(buf_t *out, const cgi_request_t *req)
 {
     /* The query language of query.h, what a reader needs most of it. */
     static const char *const help[][2] = {
-        { "area teams", "articles with these words (or their other forms: team, teams); "
-                        "those with every word first" },
+        { "area teams", "articles with these words or other forms of them (team, "
+                        "teams), those with every word first" },
         { "\"area teams\"", "the words side by side, in this order" },
         { "nhs OR health", "either word" },
         { "nhs -england", "articles without the word after the minus (also NOT)" },
@@ -32,7 +32,7 @@ void cgi_page_start(buf_t *out, const cgi_request_t *req)
     const cgi_totals_t *t = req->totals;
 
     buf_puts(out, "<section class=\"start\" aria-labelledby=\"start-heading\">\n"
-                  "<h2 id=\"start-heading\">Search the articles</h2>\n");
+                  "<h2 id=\"start-heading\">The archive</h2>\n");
     if (t) {
         unsigned dated = 0;
         for (size_t i = 0; i < t->years.count; i++)

@@ -114,10 +114,12 @@ TESTS += tests/unit/escape tests/unit/cgi-param \
 # trawl.cgi as FastCGI (skipped when configure did not find libfcgi).
 TESTS += tests/t0220-fastcgi.sh
 AM_TESTS_ENVIRONMENT += TRAWL_FASTCGI='$(have_fastcgi)'; export TRAWL_FASTCGI;
-EXTRA_DIST += tests/cgi-server.sh tests/tcpsrv.sh tests/copies-corpus.sh
+EXTRA_DIST += tests/cgi-server.sh tests/tcpsrv.sh tests/copies-corpus.sh tests/page-corpus.sh
 # The screenshots t0210-browser.sh keeps (make distcheck wants them gone).
 CLEANFILES += tests/artifacts/cgi-results.png tests/artifacts/cgi-results-phone.png \
-	tests/artifacts/cgi-article.png
+	tests/artifacts/cgi-article.png tests/artifacts/page-results.png \
+	tests/artifacts/page-results-phone.png tests/artifacts/page-months.png \
+	tests/artifacts/page-start.png tests/artifacts/page-start-phone.png
 
 # Shell tests are scripts, which automake does not distribute by itself.
 EXTRA_DIST += tests/test-lib.sh $(filter %.sh,$(TESTS))
