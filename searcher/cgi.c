@@ -479,7 +479,9 @@ int cgi_serve(cgi_io_t *io, cgi_state_t *state)
                       "later.");
             goto send;
         }
-    } else if (cgi_totals_update(s, &state->totals) == SEARCH_OK)
+    } else if (resp.json || w.download != CGI_DOWNLOAD_NONE)
+        ;   /* no form, no chart: the counts of the index are not needed */
+    else if (cgi_totals_update(s, &state->totals) == SEARCH_OK)
         w.req.totals = &state->totals;
     else   /* the page goes on, with a text box for the source */
         errorf("counting the index's articles: %s", searcher_last_error(s));

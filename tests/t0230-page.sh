@@ -29,6 +29,9 @@ share_2013=$(trawl_search --db "$tmp/db" --count-by year --format csv budget |
     awk -F, '$1 == "2013" { printf "%d of %d (%.1f%%)", $2, $3, 100 * $2 / $3 }')
 like "chart: the share of 2013 is --count-by's" "$body" "<title>2013: $share_2013</title>"
 unlike "chart: no script" "$body" '<script'
+is "chart under a source filter: --count-by of the query with that source" \
+    "$(page 'q=budget&source=Herald' | bars | awk -F, '$2 > 0')" \
+    "$(trawl_search --db "$tmp/db" --count-by year --format csv 'budget source=Herald' | count_rows)"
 
 # The bar's link: the matches of 2013, per month (they span under 3 years).
 matches_2013=$(trawl_search --db "$tmp/db" --count 'budget date:2013')
