@@ -20,6 +20,7 @@
 #define BARS_TOP 24             /* room for the largest count */
 #define BARS_HEIGHT 120
 #define LABELS_HEIGHT 30
+#define MIN_BAR 3               /* the height of the smallest count */
 /* Labels that fit side by side, also in the phone's larger type. */
 #define MAX_LABELS_YEARS 10     /* "2014" */
 #define MAX_LABELS_MONTHS 6     /* "2014-06" */
@@ -119,6 +120,8 @@ void cgi_chart(buf_t *out, const cgi_request_t *req, const search_facet_t *years
         unsigned n = facet_find(matched, name);
         unsigned articles = cgi_facet_count(all, name);
         double h = most ? (double)BARS_HEIGHT * n / most : 0;
+        if (n && h < MIN_BAR)
+            h = MIN_BAR;   /* a match is never an invisible bar */
         double x = (p - first) * slot + (slot - bar) / 2;
         if (n) {
             cgi_request_t link = *req;

@@ -211,12 +211,16 @@ static void active_period(const cgi_request_t *req, char period[8])
 }
 
 /* The source filter: a list of the index's sources with their articles
- * when there are not too many of them, else a text box. */
+ * when there are not too many of them, else a text box; none when the
+ * index has no source. */
 static void put_source_field(buf_t *out, const cgi_request_t *req)
 {
     const search_facet_t *f = req->totals ? &req->totals->sources : NULL;
     int found = 0;
 
+    /* An index with no source has nothing to filter by. */
+    if (f && f->count == 0 && req->source == NULL)
+        return;
     if (f == NULL || f->count == 0 || f->count > MAX_SOURCE_OPTIONS) {
         put_input(out, "source", "Source", req->source,
                   "type=\"text\" maxlength=\"200\" class=\"short\"");

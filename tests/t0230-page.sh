@@ -142,6 +142,21 @@ like "a leap year's February ends on the 29th" "$(page 'q=budget&from=2012-02&to
 like "a source the index does not have stays selected" "$(page 'q=budget&source=Nowhere')" \
     '<option selected value="Nowhere">Nowhere (0)</option>'
 
+# --- an index without sources, and a month with one match against sixty
+mkdir -p "$tmp/plain"
+awk 'BEGIN { for (i = 1; i <= 60; i++) printf "{\"id\": \"k%d\", \"text\": \"A kiwi.\", \"date\": \"2002-01-%02d\"}\n", i, i % 28 + 1 }' > "$tmp/plain/p.jsonl"
+printf '{"id": "late", "text": "A late kiwi.", "date": "2002-03-03"}\n' >> "$tmp/plain/p.jsonl"
+trawl_index --db "$tmp/plain.db" "$tmp/plain" > /dev/null
+body=$(env -i REQUEST_METHOD=GET QUERY_STRING='q=kiwi' TRAWL_DB="$tmp/plain.db" "$TRAWL_BUILDDIR/trawl.cgi")
+unlike "an index without sources: no source field" "$body" 'for="source"'
+like "one match against sixty: a bar that can be seen" "$body" \
+    'height="3.0"><title>2002-03: 1 of 1 (100.0%)</title>'
+is "... a month between them: an empty bar, no link" \
+    "$(printf '%s\n' "$body" | grep -c '^<rect x="[0-9.]*" y="144.0" width="[0-9.]*" height="0.0"><title>2002-02: 0 of 0 (no articles)</title></rect>$')" 1
+like "a source asked for on such an index: the field, to take it out again" \
+    "$(env -i REQUEST_METHOD=GET QUERY_STRING='q=kiwi&source=x' TRAWL_DB="$tmp/plain.db" "$TRAWL_BUILDDIR/trawl.cgi")" \
+    '<input id="source" name="source" type="text" maxlength="200" class="short" value="x">'
+
 # --- skip link, start page
 body=$(page 'q=budget')
 like "results: a skip link to them, first in the body" "$body" '<body>
