@@ -155,7 +155,7 @@ tests_unit_wrap_SOURCES = tests/unit/wrap.c tests/unit/tap.h searcher/wrap.c
 tests_unit_wrap_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_wrap_SOURCES = build-aux/force-cxx-link.cc
 TESTS += tests/unit/wrap tests/t0460-terminal.sh tests/t0465-options.sh \
-	tests/t0470-suggest.sh tests/t0475-docs.sh tests/t0476-doc-cgi.sh \
+	tests/t0470-suggest.sh tests/t0475-docs.sh tests/t0476-doc-cgi.sh tests/t0477-doc-names.sh tests/t0478-doc-web.sh tests/t0479-doc-scaling.sh \
 	tests/t0480-acronyms.sh
 
 # Research mode (batch, formats, citations, counts) and the evaluation path.
