@@ -48,14 +48,16 @@ build_one() {
     name=$1
     shift
     rm -rf "$work/$name.db"
-    /usr/bin/time -f '%U %S %e' -o "$work/time" "$@" > "$work/$name.out" 2>&1
+    /usr/bin/time -f '%U %S %e' -o "$work/time" "$@" > "$work/$name.out" 2>&1 || {
+        echo "html-index.sh: error: $name failed: $(tail -n 3 "$work/$name.out")" >&2
+        exit 1
+    }
     awk '{ printf "%.2f %.2f\n", $1 + $2, $3 }' "$work/time" >> "$work/$name.times"
     printf '%-12s CPU %6s s  wall %6s s  %s KiB\n' "$name" \
         $(tail -n 1 "$work/$name.times") "$(du -sk "$work/$name.db" | cut -f1)"
 }
 omindex_round() { build_one omindex omindex --db "$work/omindex.db" --url / "$work/pages"; }
-trawl_round() { build_one trawl build_trawl; }
-build_trawl() { "$build/trawl-index" -q --db "$work/trawl.db" "$work/pages"; }
+trawl_round() { build_one trawl "$build/trawl-index" -q --db "$work/trawl.db" "$work/pages"; }
 
 rm -f "$work/omindex.times" "$work/trawl.times"
 i=1

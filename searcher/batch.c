@@ -48,6 +48,10 @@ batch_status_t batch_run_query(batch_t *b, const char *id, const char *text, siz
         if (last)
             break;
     }
+    /* Lines a --kwic-sort held back: written (and freed) whatever came. */
+    output_status_t end = output_query_end(b->fp, b->output);
+    if (status == BATCH_OK && end != OUTPUT_OK)
+        status = end == OUTPUT_NO_MEMORY ? BATCH_NO_MEMORY : BATCH_WRITE_FAILED;
     searcher_query_free(query);
     return status;
 }

@@ -12,7 +12,9 @@
 #include "search.h"
 #include "snippet.h"
 
-static const char *const formats[] = { "text", "json", "tsv", "csv", "trec", "kwic", NULL };
+static const char *const formats[] = { "text", "json", "tsv", "csv", "trec", "kwic", "kwic-tsv",
+                                       "kwic-csv", NULL };
+static const char *const kwic_sorts[] = { "left", "right", "none", NULL };
 static const char *const colors[] = { "auto", "always", "never", NULL };
 static const char *const sorts[] = { "relevance", "newest", "oldest", "-date", "date", NULL };
 static const char *const cites[] = { "text", "bibtex", "ris", "csl-json", NULL };
@@ -44,6 +46,7 @@ static const struct {
     { "format", formats, 0, 0, "text" },
     { "k1", NULL, 100, CONFIG_REAL, XSTR(SEARCH_DEFAULT_K1) },
     { "kwic-width", NULL, 1000, 0, "what fits the terminal" },
+    { "kwic-sort", kwic_sorts, 0, 0, "none" },
     { "limit", NULL, 10000, 0, "10" },
     { "manifest", NULL, 0, CONFIG_PATH, "none" },
     { "offset", NULL, INT_MAX, 0, "0" },

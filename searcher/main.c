@@ -53,9 +53,13 @@ static void usage(void)
            "      --offset N        skip the first N results (default 0)\n"
            "  -f, --format FORMAT   text (default), json (JSON Lines: one object per hit),\n"
            "                        tsv, csv (RFC 4180, header row), trec (a TREC run)\n"
-           "                        or kwic (a concordance: a line each match, in context)\n"
+           "                        or kwic (a concordance: a line each match, in context;\n"
+           "                        kwic-tsv, kwic-csv: its cells id, paragraph, left,\n"
+           "                        match, right)\n"
            "      --kwic-width N    kwic: columns of context each side (default: what\n"
            "                        fits the terminal's width)\n"
+           "      --kwic-sort SIDE  kwic: lines sorted by the words left or right of the\n"
+           "                        match (default none: in the order of the hits)\n"
            "      --fields LIST     columns of tsv and csv, keys of json, comma-separated:\n"
            "                        query_id, query, rank, id, score, all_words, title,\n"
            "                        title_derived, source, date, byline, url, meta,\n"
@@ -186,16 +190,34 @@ static int want_color(const char *when)
     return isatty(STDOUT_FILENO) && (no_color == NULL || *no_color == '\0');
 }
 
-static format_t parse_format(const char *name)
+/* --format NAME; the concordance's table layouts set *KWIC's. */
+static format_t parse_format(const char *name, kwic_style_t *kwic)
 {
     static const char *const names[] = {
         [FORMAT_TEXT] = "text", [FORMAT_JSON] = "json", [FORMAT_TSV] = "tsv",
         [FORMAT_CSV] = "csv", [FORMAT_TREC] = "trec", [FORMAT_KWIC] = "kwic",
     };
+    kwic->layout = KWIC_ALIGNED;
+    if (strcmp(name, "kwic-tsv") == 0 || strcmp(name, "kwic-csv") == 0) {
+        kwic->layout = name[5] == 't' ? KWIC_TSV : KWIC_CSV;
+        return FORMAT_KWIC;
+    }
     for (int f = FORMAT_TEXT; f <= FORMAT_KWIC; f++)
         if (strcmp(name, names[f]) == 0)
             return (format_t)f;
-    usagef("--format: '%s' is not one of text, json, tsv, csv, trec, kwic", name);
+    usagef("--format: '%s' is not one of text, json, tsv, csv, trec, kwic, kwic-tsv, kwic-csv",
+           name);
+}
+
+static kwic_sort_t parse_kwic_sort(const char *name)
+{
+    if (strcmp(name, "left") == 0)
+        return KWIC_SORT_LEFT;
+    if (strcmp(name, "right") == 0)
+        return KWIC_SORT_RIGHT;
+    if (strcmp(name, "none") == 0)
+        return KWIC_SORT_NONE;
+    usagef("--kwic-sort: '%s' is not one of left, right, none", name);
 }
 
 /* A day written YYYY-MM-DD that exists (2024-02-30 does not): the rule of
@@ -246,7 +268,7 @@ enum option_code { OPT_ACCESSED = 256, OPT_CITE, OPT_COUNT_BY, OPT_FIELDS, OPT_J
                    OPT_MANIFEST, OPT_NO_SNIPPETS, OPT_RUN_TAG, OPT_SHOW, OPT_STATS,
                    OPT_ALL, OPT_ANY, OPT_B, OPT_EXPLAIN, OPT_FEEDBACK, OPT_K1,
                    OPT_NO_FEEDBACK, OPT_SORT, OPT_NO_PAGER, OPT_PRINT_CONFIG, OPT_GROUPS,
-                   OPT_KWIC_WIDTH, OPT_CHART };
+                   OPT_KWIC_WIDTH, OPT_KWIC_SORT, OPT_CHART };
 
 static const struct option options[] = {
     { "accessed", required_argument, NULL, OPT_ACCESSED },
@@ -281,6 +303,7 @@ static const struct option options[] = {
     { "stats", no_argument, NULL, OPT_STATS },
     { "groups", no_argument, NULL, OPT_GROUPS },
     { "kwic-width", required_argument, NULL, OPT_KWIC_WIDTH },
+    { "kwic-sort", required_argument, NULL, OPT_KWIC_SORT },
     { "chart", no_argument, NULL, OPT_CHART },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 },
@@ -416,7 +439,8 @@ int main(int argc, char **argv)
             dbs[db_count++] = db_option = optarg;
             break;
         case OPT_FIELDS: fields = optarg; break;
-        case 'f': out_opts.format = parse_format(optarg); break;
+        case 'f': out_opts.format = parse_format(optarg, &out_opts.kwic); break;
+        case OPT_KWIC_SORT: out_opts.kwic.sort = parse_kwic_sort(optarg); break;
         case 'h': usage(); return EXIT_MATCH;
         case OPT_JSON_HEADER: json_header = 1; break;
         case 'n': opts.limit = parse_count("--limit", optarg, MAX_LIMIT); break;
@@ -430,8 +454,8 @@ int main(int argc, char **argv)
         case OPT_GROUPS: groups = 1; break;
         case OPT_CHART: chart = 1; break;
         case OPT_KWIC_WIDTH:
-            out_opts.kwic_width = parse_count("--kwic-width", optarg, MAX_KWIC_WIDTH);
-            if (out_opts.kwic_width == 0)
+            out_opts.kwic.width = parse_count("--kwic-width", optarg, MAX_KWIC_WIDTH);
+            if (out_opts.kwic.width == 0)
                 usagef("--kwic-width: give at least 1 column of context");
             break;
         case 'V':
@@ -500,8 +524,11 @@ int main(int argc, char **argv)
         opts.snippet_chars = 0;
     opts.copies = output_needs_copies(&out_opts);
     opts.marks = output_needs_marks(&out_opts);
-    if (out_opts.kwic_width == 0)
-        out_opts.kwic_width = kwic_default_width(wrap_terminal_width(STDOUT_FILENO));
+    if (out_opts.kwic.width == 0)
+        out_opts.kwic.width = kwic_default_width(wrap_terminal_width(STDOUT_FILENO));
+    out_opts.kwic.color = out_opts.color;
+    if (out_opts.kwic.sort != KWIC_SORT_NONE && out_opts.format != FORMAT_KWIC)
+        usagef("--kwic-sort goes with --format kwic, kwic-tsv or kwic-csv");
 
     /* --db, then TRAWL_DB, then the config file's db, then the default. */
     const char *env_db = getenv("TRAWL_DB");

@@ -656,6 +656,8 @@ output_status_t output_begin(FILE *fp, output_options_t *opts)
         cite_begin(&out, opts->cite);
     else if (opts->format == FORMAT_TSV || opts->format == FORMAT_CSV)
         table_row(&out, opts, NULL, NULL, &scratch);
+    else if (opts->format == FORMAT_KWIC)
+        kwic_header(&out, opts->kwic.layout);
     output_status_t st = scratch.failed ? OUTPUT_NO_MEMORY : flush_buffer(fp, &out);
     buf_free(&out);
     buf_free(&scratch);
@@ -686,7 +688,7 @@ output_status_t output_page(FILE *fp, output_options_t *opts, output_query_t *q,
             case FORMAT_TSV:
             case FORMAT_CSV: table_row(&out, opts, q, hit, &scratch); break;
             case FORMAT_TREC: trec_line(&out, opts, q, hit); break;
-            case FORMAT_KWIC: kwic_hit(&out, hit, opts->kwic_width, opts->color); break;
+            case FORMAT_KWIC: kwic_hit(&out, hit, &opts->kwic, &opts->kwic_held); break;
             }
         }
         q->hits_written++;
@@ -700,6 +702,16 @@ output_status_t output_page(FILE *fp, output_options_t *opts, output_query_t *q,
     buf_free(&out);
     buf_free(&scratch);
     return st;
+}
+
+output_status_t output_query_end(FILE *fp, output_options_t *opts)
+{
+    buf_t out = BUF_INIT;
+    int lost = kwic_flush(&out, &opts->kwic_held) != 0;
+    output_status_t st = flush_buffer(fp, &out);
+
+    buf_free(&out);
+    return lost ? OUTPUT_NO_MEMORY : st;
 }
 
 output_status_t output_end(FILE *fp, output_options_t *opts)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include "buf.h"
 #include "cite.h"
+#include "kwic.h"
 #include "search.h"
 
 typedef enum {
@@ -37,10 +38,11 @@ typedef struct {
     const char *accessed;        /* "YYYY-MM-DD", for references */
     int color;                   /* text: bold titles, coloured marks */
     const char *run_tag;         /* TREC: the last column */
-    unsigned kwic_width;         /* KWIC: columns of context on each side */
+    kwic_style_t kwic;           /* KWIC: context width, layout, sort */
     field_t fields[FIELD_COUNT]; /* TSV, CSV, JSON: the columns, in order */
     size_t field_count;
     unsigned long written;       /* state: hits written over all queries */
+    kwic_lines_t kwic_held;      /* state: KWIC lines held back to be sorted */
 } output_options_t;
 
 /* What the output knows of the query being written. */
@@ -97,6 +99,9 @@ output_status_t output_begin(FILE *fp, output_options_t *opts);
  * stopping at the first hit that fails. */
 output_status_t output_page(FILE *fp, output_options_t *opts, output_query_t *q,
                             const search_result_t *r, int first_page);
+/* Ends query Q's output: writes the concordance lines a --kwic-sort held
+ * back, in their order.  Returns as output_begin(). */
+output_status_t output_query_end(FILE *fp, output_options_t *opts);
 /* Writes what comes after the last query ("]" of CSL-JSON).  Returns as
  * output_begin(). */
 output_status_t output_end(FILE *fp, output_options_t *opts);

@@ -29,6 +29,8 @@ is "trawl-search --co<TAB>" "$(complete "$search" --co)" "--color
 is "trawl-search --format <TAB>" "$(complete "$search" --format '')" "csv
 json
 kwic
+kwic-csv
+kwic-tsv
 text
 trec
 tsv"

@@ -56,7 +56,7 @@ run trawl_search --format tsv --fields id area teams
 expect_status "bad lines do not stop the search" 0
 is "each bad line is a warning naming the file and line (colour is as good as color)" "$err" \
 "trawl-search: warning: $config:3: limit: 'ten' is not a number from 0 to 10000; line ignored
-trawl-search: warning: $config:4: format: 'xml' is not one of text, json, tsv, csv, trec, kwic; line ignored
+trawl-search: warning: $config:4: format: 'xml' is not one of text, json, tsv, csv, trec, kwic, kwic-tsv, kwic-csv; line ignored
 trawl-search: warning: $config:5: color: 'sometimes' is not one of auto, always, never; line ignored
 trawl-search: warning: $config:6: expected 'key = value'; line ignored"
 is "the good lines still apply" "$out" "id

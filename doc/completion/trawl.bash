@@ -22,7 +22,8 @@ _trawl()
     fi
 
     case $prev in
-    -f | --format) words='text json tsv csv trec kwic' ;;
+    -f | --format) words='text json tsv csv trec kwic kwic-tsv kwic-csv' ;;
+    --kwic-sort) words='left right none' ;;
     --color | --colour) words='auto always never' ;;
     --sort) words='relevance newest oldest -date date' ;;
     --cite) words='text bibtex ris csl-json' ;;
