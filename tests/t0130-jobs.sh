@@ -28,15 +28,7 @@ is "... each problem reported once, as one process reports it" \
     "$(printf '%s\n' "$err" | sort)" "$(printf '%s\n' "$one_err" | sort)"
 is "no part is left beside the index" "$(cd "$tmp" && ls -d three* | tr '\n' ' ')" "three "
 
-for query in "area teams bullying" "brambles nettles" "wombat OR numbat OR quokka"; do
-    run trawl_search --db "$tmp/one" --format json --limit 0 "$query"
-    single=$out
-    run trawl_search --db "$tmp/three" --format json --limit 0 "$query"
-    is "'$query': the same hits, scores and snippets" "$out" "$single"
-done
-run trawl_search --db "$tmp/three" --stats
-single_stats=$(trawl_search --db "$tmp/one" --stats)
-is "the same statistics" "$out" "$single_stats"
+same_search "$tmp/three" "$tmp/one" "--jobs 3 against one process"
 run trawl_search --db "$tmp/three" bulying
 like "the parts' spelling data is merged" "$out" "Did you mean: bullying?"
 

@@ -10,20 +10,6 @@ size() {
     find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'
 }
 
-# same_search A B LABEL: the same hits, scores, snippets and statistics.
-same_search() {
-    for query in "area teams bullying" "brambles nettles" "wombat OR numbat OR quokka" \
-        '"the new"' "ru*"; do
-        run trawl_search --db "$2" --format json --limit 0 "$query"
-        b=$out
-        run trawl_search --db "$1" --format json --limit 0 "$query"
-        is "$3: '$query': byte-identical JSON" "$out" "$b"
-    done
-    run trawl_search --db "$1" --stats
-    b=$(trawl_search --db "$2" --stats)
-    is "$3: the same statistics" "$out" "$b"
-}
-
 corpus="$tmp/corpus"
 copy_corpus "$corpus"
 cat > "$corpus/extra.jsonl" <<'JSONL'

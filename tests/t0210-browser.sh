@@ -2,28 +2,10 @@
 # t0210-browser.sh: the search page in Debian's chromium (headless): DOM, screenshots, hostile input.
 # SPDX-License-Identifier: GPL-2.0-or-later
 . "$TRAWL_SRCDIR/tests/test-lib.sh"
-
-chromium_bin=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$chromium_bin" ]; then
-    echo "1..0 # SKIP chromium is not installed (setup.sh installs it)"
-    exit 0
-fi
+. "$TRAWL_SRCDIR/tests/chromium.sh"
 . "$TRAWL_SRCDIR/tests/cgi-server.sh"
 
 cgi_server_start '"TRAWL_CGI_HITS" => "3"'
-
-# Screenshots are kept in the build tree for people to look at.
-artifacts=$TRAWL_BUILDDIR/tests/artifacts
-mkdir -p "$artifacts"
-
-# chrome ARGS...: chromium headless with exactly the flags of issue 5, a
-# profile of its own, and a time limit; stdout in $tmp/.dom.
-chrome() {
-    timeout 120 "$chromium_bin" --headless --no-sandbox --disable-gpu \
-        --disable-background-networking --disable-component-update --disable-sync \
-        --no-first-run --user-data-dir="$tmp/chrome-profile" "$@" \
-        > "$tmp/.dom" 2> "$tmp/.chrome-err"
-}
 
 # dom_count PATTERN: how many lines of the dumped DOM hold PATTERN.
 dom_count() {

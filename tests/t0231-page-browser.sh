@@ -3,27 +3,10 @@
 # as the browser builds it, the layout at 1280 and 390 px wide, screenshots kept.
 # SPDX-License-Identifier: GPL-2.0-or-later
 . "$TRAWL_SRCDIR/tests/test-lib.sh"
-
-chromium_bin=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$chromium_bin" ]; then
-    echo "1..0 # SKIP chromium is not installed (setup.sh installs it)"
-    exit 0
-fi
+. "$TRAWL_SRCDIR/tests/chromium.sh"
 . "$TRAWL_SRCDIR/tests/page-corpus.sh"
 . "$TRAWL_SRCDIR/tests/cgi-server.sh"
 cgi_server_start
-
-artifacts=$TRAWL_BUILDDIR/tests/artifacts
-mkdir -p "$artifacts"
-
-# chrome ARGS...: headless chromium with a profile of its own and a time
-# limit; stdout in $tmp/.dom.
-chrome() {
-    timeout 120 "$chromium_bin" --headless --no-sandbox --disable-gpu \
-        --disable-background-networking --disable-component-update --disable-sync \
-        --no-first-run --user-data-dir="$tmp/chrome-profile" "$@" \
-        > "$tmp/.dom" 2> "$tmp/.chrome-err"
-}
 
 # --- the DOM the browser builds from the served page
 chrome --dump-dom "$base_url?q=budget"

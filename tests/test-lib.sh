@@ -159,3 +159,17 @@ sample_corpus() {
     fi
     cp "$TRAWL_SRCDIR"/corpus/*.txt "$1"/
 }
+
+# same_search A B LABEL: the same hits, scores, snippets and statistics.
+same_search() {
+    for query in "area teams bullying" "brambles nettles" "wombat OR numbat OR quokka" \
+        '"the new"' "ru*"; do
+        run trawl_search --db "$2" --format json --limit 0 "$query"
+        b=$out
+        run trawl_search --db "$1" --format json --limit 0 "$query"
+        is "$3: '$query': byte-identical JSON" "$out" "$b"
+    done
+    run trawl_search --db "$1" --stats
+    b=$(trawl_search --db "$2" --stats)
+    is "$3: the same statistics" "$out" "$b"
+}
