@@ -84,6 +84,9 @@ static void usage(void)
            "                        default: for queries of %d plain words or more\n"
            "      --no-feedback     no such re-ranking\n"
            "      --explain         print how the query was understood\n"
+           "      --duplicates HOW  collapse (default): one hit per near-duplicate group\n"
+           "                        (a story), its best-ranked article, the page over\n"
+           "                        stories; keep: every article\n"
            "QUERY: words; \"a phrase\"; AND, OR, NOT, ( ); +word, -word; a NEAR/n b,\n"
            "a ADJ/n b (n default %d); word*; title:, body:, comments:, source:, id:;\n"
            "date:2014, date:2014-06, date:2013..2014-06-30, date:..2014, date:2014..;\n"
@@ -246,7 +249,7 @@ enum option_code { OPT_ACCESSED = 256, OPT_CITE, OPT_COUNT_BY, OPT_FIELDS, OPT_J
                    OPT_MANIFEST, OPT_NO_SNIPPETS, OPT_RUN_TAG, OPT_SHOW, OPT_STATS,
                    OPT_ALL, OPT_ANY, OPT_B, OPT_EXPLAIN, OPT_FEEDBACK, OPT_K1,
                    OPT_NO_FEEDBACK, OPT_SORT, OPT_NO_PAGER, OPT_PRINT_CONFIG, OPT_GROUPS,
-                   OPT_KWIC_WIDTH, OPT_CHART };
+                   OPT_KWIC_WIDTH, OPT_CHART, OPT_DUPLICATES };
 
 static const struct option options[] = {
     { "accessed", required_argument, NULL, OPT_ACCESSED },
@@ -260,6 +263,7 @@ static const struct option options[] = {
     { "count", no_argument, NULL, 'c' },
     { "count-by", required_argument, NULL, OPT_COUNT_BY },
     { "db", required_argument, NULL, 'd' },
+    { "duplicates", required_argument, NULL, OPT_DUPLICATES },
     { "explain", no_argument, NULL, OPT_EXPLAIN },
     { "fields", required_argument, NULL, OPT_FIELDS },
     { "format", required_argument, NULL, 'f' },
@@ -353,7 +357,8 @@ static void print_config(const defaults_t *d, const char **given, const char **o
 
 int main(int argc, char **argv)
 {
-    search_options_t opts = { .limit = 10, .snippet_chars = SNIPPET_DEFAULT_CHARS };
+    search_options_t opts = { .limit = 10, .snippet_chars = SNIPPET_DEFAULT_CHARS,
+                              .collapse = 1 };
     double bm25_k1 = SEARCH_DEFAULT_K1, bm25_b = SEARCH_DEFAULT_B;
     search_feedback_t feedback = SEARCH_FEEDBACK_AUTO;
     search_sort_t sort = SEARCH_BY_RELEVANCE;
@@ -402,6 +407,11 @@ int main(int argc, char **argv)
         case OPT_FEEDBACK: feedback = SEARCH_FEEDBACK_ON; break;
         case OPT_NO_FEEDBACK: feedback = SEARCH_FEEDBACK_OFF; break;
         case OPT_SORT: sort = parse_sort(optarg); break;
+        case OPT_DUPLICATES:
+            if (strcmp(optarg, "keep") != 0 && strcmp(optarg, "collapse") != 0)
+                usagef("--duplicates: '%s' is not one of collapse, keep", optarg);
+            opts.collapse = strcmp(optarg, "collapse") == 0;
+            break;
         case 'b': batch_file = optarg; break;
         case OPT_CITE:
             if (cite_parse_style(optarg, &out_opts.cite) != 0)

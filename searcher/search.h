@@ -110,6 +110,11 @@ typedef struct {
                                  saves counting (TREC runs, later pages) */
     int copies;               /* 1: fill each hit's copies */
     int marks;                /* 1: fill each hit's marks (and keep its text) */
+    int collapse;             /* 1: one hit per story, a near-duplicate
+                                 group (groups.h; an article in none is a
+                                 story of one): its best-ranked member, the
+                                 page (offset, limit, rank) over stories,
+                                 and search_result_t.stories counted */
 } search_options_t;
 
 /* An article of a hit's near-duplicate group other than the hit (the
@@ -147,8 +152,12 @@ typedef struct {
     size_t hit_count;
     unsigned matches;         /* articles matching (any word, unless --all) */
     unsigned all_words;       /* of which contain every word */
-    int counts_exact;         /* 1: matches and all_words are exact counts;
-                                 0: Xapian's estimates ("about N") */
+    unsigned stories;         /* with search_options_t.collapse: the
+                                 stories (near-duplicate groups) the
+                                 matches make; else 0 */
+    int collapsed;            /* 1: the hits are one per story */
+    int counts_exact;         /* 1: matches, all_words and stories are exact
+                                 counts; 0: Xapian's estimates ("about N") */
     search_sort_t sort;       /* the order the hits are in */
     unsigned undated;         /* sorting by date: of the matches, those
                                  without a date (ranked last) */
