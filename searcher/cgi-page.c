@@ -95,6 +95,8 @@ static void results_url(buf_t *url, const cgi_request_t *req)
         url_param(url, "sort", search_sort_name(req->sort));
     if (req->hits_per_page != req->default_hits)
         buf_printf(url, "&hits=%u", req->hits_per_page);
+    if (req->keep_duplicates)
+        buf_puts(url, "&dup=keep");
     if (req->page > 1)
         buf_printf(url, "&page=%u", req->page);
 }
@@ -164,6 +166,8 @@ void cgi_page_begin(buf_t *out, const cgi_request_t *req, const char *title)
         buf_printf(out, "<option value=\"%s\"%s>%s</option>", search_sort_name(sorts[i].sort),
                    sorts[i].sort == req->sort ? " selected" : "", sorts[i].label);
     buf_puts(out, "</select></div>\n");
+    buf_printf(out, "<div><label><input type=\"checkbox\" name=\"dup\" value=\"keep\"%s> "
+                    "Every copy</label></div>\n", req->keep_duplicates ? " checked" : "");
     if (req->hits_per_page != req->default_hits)
         buf_printf(out, "<input type=\"hidden\" name=\"hits\" value=\"%u\">\n", req->hits_per_page);
     buf_puts(out, "<div><button type=\"submit\">Search</button></div>\n</form>\n</header>\n"

@@ -160,7 +160,7 @@ void output_count_line(buf_t *out, const search_result_t *r)
     /* Collapsed, the hits are stories: the count says so beside the
      * articles'. */
     if (r->collapsed)
-        buf_printf(out, " (%s%u %s)", about, r->stories, r->stories == 1 ? "story" : "stories");
+        buf_printf(out, " in %s%u %s", about, r->stories, r->stories == 1 ? "story" : "stories");
     if (r->group_count > 1)
         buf_printf(out, ", %s%u with all %u words", about, r->all_words, r->group_count);
     if (r->sort != SEARCH_BY_RELEVANCE)
