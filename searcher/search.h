@@ -391,6 +391,21 @@ search_status_t searcher_field_facet(searcher_t *s, const query_t *query, const 
                                      search_facet_t *out, unsigned *with_field,
                                      unsigned *total);
 
+/* Counts the stories (near-duplicate groups, groups.h; an article in none
+ * is a story of its own) among the matches of QUERY (under S's
+ * restriction) by the values of BY: "year", "month", "source" or a
+ * metadata field, as searcher_field_facet() counts articles.  A story
+ * counts once in each value its matching articles hold.  *OUT gets the
+ * values, in byte order, with their stories (free it with
+ * search_facet_free(), also on failure); *WITHOUT the stories of the
+ * matches that hold no value, *TOTAL every story of the matches.  Reads
+ * the group and value of every article of the index: a report's cost,
+ * not a page's.  Returns SEARCH_OK, SEARCH_BAD_QUERY (no such field),
+ * SEARCH_TOO_COMPLEX (the time limit), SEARCH_INDEX_ERROR or
+ * SEARCH_NO_MEMORY. */
+search_status_t searcher_facet_stories(searcher_t *s, const query_t *query, const char *by,
+                                       search_facet_t *out, unsigned *without, unsigned *total);
+
 /* Whether S's index has the metadata field FIELD (any case; "author" is
  * the byline). */
 int searcher_has_field(searcher_t *s, const char *field);
