@@ -25,6 +25,7 @@ _trawl()
     -f | --format) words='text json tsv csv trec kwic' ;;
     --color | --colour) words='auto always never' ;;
     --sort) words='relevance newest oldest -date date' ;;
+    --duplicates) words='collapse keep' ;;
     --cite) words='text bibtex ris csl-json' ;;
     --count-by) words='year month source' ;;
     --fields)
