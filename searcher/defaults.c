@@ -40,7 +40,7 @@ static const struct {
     { "colour", colors, 0, 0, "auto" },
     { "count-by", NULL, 0, 0, "none" },
     { "db", NULL, 0, CONFIG_PATH, DBPATH_DEFAULT },
-    { "duplicates", duplicates, 0, 0, "collapse" },
+    { "duplicates", duplicates, 0, 0, "collapse; keep with --format trec" },
     { "feedback", NULL, 0, 0, "for queries of " XSTR(SEARCH_FEEDBACK_MIN_WORDS) " words or more" },
     { "fields", NULL, 0, 0, "as the format has them" },
     { "format", formats, 0, 0, "text" },

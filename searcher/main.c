@@ -86,7 +86,8 @@ static void usage(void)
            "      --explain         print how the query was understood\n"
            "      --duplicates HOW  collapse (default): one hit per near-duplicate group\n"
            "                        (a story), its best-ranked article, the page over\n"
-           "                        stories; keep: every article\n"
+           "                        stories; keep: every article (the default of\n"
+           "                        --format trec, whose runs are judged by article)\n"
            "QUERY: words; \"a phrase\"; AND, OR, NOT, ( ); +word, -word; a NEAR/n b,\n"
            "a ADJ/n b (n default %d); word*; title:, body:, comments:, source:, id:;\n"
            "date:2014, date:2014-06, date:2013..2014-06-30, date:..2014, date:2014..;\n"
@@ -371,6 +372,7 @@ int main(int argc, char **argv)
     const char *db_option = NULL, *color = "auto", *fields = NULL, *batch_file = NULL;
     const char *manifest_file = NULL, *count_by = NULL, *show_id = NULL, *accessed = NULL;
     int count_only = 0, json_header = 0, stats = 0, groups = 0, chart = 0, c;
+    int duplicates_given = 0;
     int status = EXIT_TROUBLE;
     int no_pager = 0, want_config = 0, on_command_line[OPTION_COUNT + 1] = { 0 };
     const char *given[OPTION_COUNT + 1] = { NULL }, *origin[OPTION_COUNT + 1] = { NULL };
@@ -411,6 +413,7 @@ int main(int argc, char **argv)
             if (strcmp(optarg, "keep") != 0 && strcmp(optarg, "collapse") != 0)
                 usagef("--duplicates: '%s' is not one of collapse, keep", optarg);
             opts.collapse = strcmp(optarg, "collapse") == 0;
+            duplicates_given = 1;
             break;
         case 'b': batch_file = optarg; break;
         case OPT_CITE:
@@ -506,6 +509,11 @@ int main(int argc, char **argv)
         errorf("out of memory");
         return EXIT_TROUBLE;
     }
+    /* A TREC run is judged article by article (Cranfield's qrels judge
+     * both copies of its near-duplicate pairs): every article, unless
+     * asked otherwise. */
+    if (out_opts.format == FORMAT_TREC && !duplicates_given)
+        opts.collapse = 0;
     if (!output_needs_snippets(&out_opts))
         opts.snippet_chars = 0;
     opts.copies = output_needs_copies(&out_opts);

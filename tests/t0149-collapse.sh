@@ -111,7 +111,7 @@ like "--print-config names it and where it came from" "$out" \
     "duplicates = keep  ($XDG_CONFIG_HOME/trawl/config:2)"
 rm "$XDG_CONFIG_HOME/trawl/config"
 run trawl_search --db "$db" --print-config
-like "... and its default" "$out" "duplicates = collapse  (default)"
+like "... and its default" "$out" "duplicates = collapse; keep with --format trec  (default)"
 
 # ---------------------------------------------------------------- counts
 run trawl_search --db "$db" --count-by source hospital
@@ -125,9 +125,17 @@ run trawl_search --db "$db" --count hospital
 is "--count counts articles" "$out" "7"
 
 # ------------------------------------------------------------------- TREC
-run trawl_search --db "$db" --format trec hospital
-is "TREC: one line a story" "$(printf '%s\n' "$out" | awk '{ print $3 }' | tr '\n' ' ')" \
+# A run is judged article by article: every article unless asked.
+trec_ids() { trawl_search --db "$db" --format trec "$@" | awk '{ print $3 }' | tr '\n' ' '; }
+is "TREC: every article by default" "$(trec_ids hospital)" \
+    "award wire gazette herald row budget budget-herald "
+is "... --duplicates collapse: one a story" "$(trec_ids --duplicates collapse hospital)" \
     "award wire row budget "
+printf 'q1\thospital\n' > "$tmp/q.tsv"
+is "... --batch as well" "$(trec_ids --batch "$tmp/q.tsv")" "$(trec_ids hospital)"
+run trawl_search --db "$db" --format tsv --fields id --batch "$tmp/q.tsv"
+is "--batch in another format collapses" "$(printf '%s\n' "$out" | sed 1d | tr '\n' ' ')" \
+    "award.txt wire.txt row.txt budget.txt "
 
 # -------------------------------------------------------------- the page
 page() { env -i REQUEST_METHOD=GET QUERY_STRING="$1" TRAWL_DB="$db" "$TRAWL_BUILDDIR/trawl.cgi"; }
