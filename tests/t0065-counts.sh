@@ -82,7 +82,9 @@ is "--any: the same counts" "$(printf '%s\n' "$out" | head -n 1)" "$count_line"
 run trawl_search --db "$tmp/db" --no-snippets --sort newest --limit 1 gordon brown budget
 like "by date: the same counts" "$(printf '%s\n' "$out" | head -n 1)" "$count_line; newest first, "
 run trawl_search --db "$tmp/db" --format tsv --fields id --limit 0 gordon brown budget
-is "--limit 0 streams exactly that many hits" "$(printf '%s\n' "$out" | sed 1d | wc -l | tr -d ' ')" "$matches"
+is "--limit 0 streams exactly that many hits: a story each" "$(printf '%s\n' "$out" | sed 1d | wc -l | tr -d ' ')" 95
+run trawl_search --db "$tmp/db" --format tsv --fields id --limit 0 --duplicates keep gordon brown budget
+is "... an article each with --duplicates keep" "$(printf '%s\n' "$out" | sed 1d | wc -l | tr -d ' ')" "$matches"
 
 # libtrawl (its example asks for 5 hits).
 run "$TRAWL_BUILDDIR/doc/examples/search" "$tmp/db" gordon brown budget
