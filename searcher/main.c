@@ -569,6 +569,7 @@ int main(int argc, char **argv)
         search_result_t result;
         opts.limit = 0;
         opts.exact_counts = 1;
+        opts.collapse = 0;      /* --count counts articles: no stories to count */
         query_t *parsed = NULL;
         if (searcher_parse(s, query.data, query.len, &parsed) != SEARCH_OK
             || searcher_run(s, parsed, &opts, &result) != SEARCH_OK) {
