@@ -11,13 +11,14 @@ cd "$(dirname "$0")"
 action=${1:-demo}
 
 # Debian packages: the build, then what the tests use (tmux: a real
-# terminal for t0460), then bash-completion, without which the installed
+# terminal for t0460; strace: what trawl.cgi asks of the kernel, t0340),
+# then bash-completion, without which the installed
 # completion (doc/completion/trawl.bash) is never loaded.
 packages="build-essential autoconf automake libtool pkg-config
 libxapian-dev libstemmer-dev zlib1g-dev libdeflate-dev libfcgi-dev libxml2-dev xapian-tools python3 valgrind
 lighttpd chromium curl wrk xapian-omega libfcgi-bin
 pandoc python3-xapian mandoc time clang libclang-rt-14-dev python3-readability tmux
-bash-completion"
+strace bash-completion"
 
 missing=
 for p in $packages; do

@@ -2,7 +2,7 @@
 # load.sh: trawl.cgi under load while the index is rebuilt: zero errors expected.
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# Usage: bench/load.sh [-b BUILDDIR] [-w WORKDIR] [-s SECONDS] [-c CORPUS] [-H]
+# Usage: bench/load.sh [-b BUILDDIR] [-w WORKDIR] [-s SECONDS] [-c CORPUS] [-H] [-T MS]
 #
 # Indexes CORPUS (bbc-news, the default, or 20newsgroups, from
 # ../shared/corpora) into WORKDIR, serves the built trawl.cgi with lighttpd
@@ -26,21 +26,33 @@
 # (fails past 0.5 s, or on a 5xx); then adds those queries to the wrk mix
 # (one request in five) and measures the median of the ordinary queries,
 # one at a time with curl, idle and under that load (target: within 2x).
+#
+# -T MS: each of the 50 connections waits MS milliseconds after an answer
+# before its next request (a reader's pause; wrk's delay()), so that the
+# 50 clients are 50 users rather than 50 loops sending as fast as the
+# server answers.  Without it (-T 0) the clients keep both cores busy
+# with ordinary queries alone, and any server's latency grows with the
+# queue (the floor the hostile figures are read against).
 set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
 seconds=60
 corpus=bbc-news
 hostile=0
+think=0
 bench_opt() {
     case $1 in
     s) seconds=$2 ;;
     c) corpus=$2 ;;
     H) hostile=1 ;;
+    T) think=$2 ;;
     *) return 1 ;;
     esac
 }
-bench_options trawl-load b:w:s:c:H "[-b BUILDDIR] [-w WORKDIR] [-s SECONDS] [-c bbc-news|20newsgroups] [-H]" "$@"
+bench_options trawl-load b:w:s:c:HT: "[-b BUILDDIR] [-w WORKDIR] [-s SECONDS] [-c bbc-news|20newsgroups] [-H] [-T MS]" "$@"
+case $think in
+''|*[!0-9]*) echo "load.sh: error: -T: '$think' is not a number of milliseconds" >&2; exit 2 ;;
+esac
 case $corpus in
 bbc-news|20newsgroups) ;;
 *) echo "load.sh: error: -c: '$corpus' is not bbc-news or 20newsgroups" >&2; exit 2 ;;
@@ -186,7 +198,7 @@ fi
 # The request mix: each query, and an article view, in turn (with -H, a
 # hostile query one request in five).
 [ -f "$work/hostile.txt.accepted" ] || : > "$work/hostile.txt.accepted"
-python3 - "$queries" "$work/mix.lua" "$doc_ids" "$work/hostile.txt.accepted" "$hostile" <<'PY'
+python3 - "$queries" "$work/mix.lua" "$doc_ids" "$work/hostile.txt.accepted" "$hostile" "$think" <<'PY'
 import sys, urllib.parse
 paths = []
 hostile = [l for l in open(sys.argv[4], encoding="utf-8").read().splitlines() if l]
@@ -204,6 +216,8 @@ with open(sys.argv[2], "w") as f:
         f.write("  %r,\n" % p)
     f.write("}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n"
             "  return wrk.format(\"GET\", paths[i])\nend\n")
+    if int(sys.argv[6]) > 0:
+        f.write("function delay() return %d end\n" % int(sys.argv[6]))
     # Which statuses came back, and for which request (wrk only counts
     # the non-2xx).
     f.write("""
@@ -267,7 +281,7 @@ fi
 ) &
 indexer_pid=$!
 
-echo "== wrk: 50 connections, ${seconds} s, queries and article views, indexer running (load $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "== wrk: 50 connections (pause ${think} ms), ${seconds} s, queries and article views, indexer running (load $(cut -d' ' -f1-3 /proc/loadavg))"
 wrk -t2 -c50 -d"${seconds}s" --timeout 30s --latency -s "$work/mix.lua" "http://127.0.0.1:$port" > "$work/wrk.out" &
 wrk_pid=$!
 if [ "$hostile" = 1 ]; then

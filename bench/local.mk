@@ -6,4 +6,4 @@ bench_trawl_html_extract_SOURCES = bench/html-extract.c
 bench_trawl_html_extract_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS)
 bench_trawl_html_extract_LDADD = $(INDEX_LIBS)
 nodist_EXTRA_bench_trawl_html_extract_SOURCES = build-aux/force-cxx-link.cc
-EXTRA_DIST += bench/html-eval.sh bench/html-score.py
+EXTRA_DIST += bench/html-eval.sh bench/html-score.py bench/html-index.sh

@@ -3,8 +3,11 @@
  * request is answered by cgi_serve() (cgi.c).
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "cgi.h"
@@ -22,6 +25,36 @@ static int stdout_write(cgi_io_t *io, const char *data, size_t n)
 {
     (void)io;
     return fwrite(data, 1, n, stdout) == n ? 0 : -1;
+}
+
+/* A request that has used HEAVY_SECONDS of CPU (ten ordinary queries)
+ * lowers its process's priority for the rest of its work, so that the
+ * light requests beside it keep the CPU: fifty clients sending heavy
+ * queries (each bounded by the time limit) then slow the ordinary ones
+ * little (bench/load.sh -H).  Nice 10, about a tenth of an ordinary
+ * process's share, not 19: on a machine busy with other work a heavy
+ * request still ends within TRAWL_CGI_SECONDS.  A plain CGI process only:
+ * it ends with its request, while a FastCGI worker could never take its
+ * priority back. */
+#define HEAVY_SECONDS 0.05
+
+static void on_heavy(int signo)
+{
+    (void)signo;
+    (void)setpriority(PRIO_PROCESS, 0, 10);   /* async-signal-safe: a system call */
+}
+
+static void yield_when_heavy(void)
+{
+    struct sigaction sa;
+    struct itimerval heavy = { .it_value = { 0, (long)(HEAVY_SECONDS * 1e6) } };
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_heavy;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGPROF, &sa, NULL) == 0)
+        (void)setitimer(ITIMER_PROF, &heavy, NULL);
 }
 
 /* Run by hand (not by a web server): what it is, as plain text. */
@@ -72,6 +105,7 @@ int main(int argc, char **argv)
             .limit_fd = STDOUT_FILENO, .limit_answer = CGI_TIME_LIMIT_ANSWER,
             .limit_len = sizeof CGI_TIME_LIMIT_ANSWER - 1,
         };
+        yield_when_heavy();
         rc = cgi_serve(&io, &state) == 0 && fflush(stdout) == 0 ? 0 : 1;
     }
     cgi_state_free(&state);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cgi-chart.h"
 #include "cgi-page.h"
 #include "cite.h"
 #include "escape.h"
@@ -12,6 +13,12 @@
 #define ELLIPSIS "\xE2\x80\xA6"      /* U+2026 */
 #define PILCROW "\xC2\xB6"           /* U+00B6 */
 #define MIDDLE_DOT " \xC2\xB7 "      /* U+00B7, between metadata items */
+/* Room for "YYYY-MM-DD" and for what snprintf() might write in theory. */
+#define FULL_DATE_SIZE 24
+#define EN_DASH "\xE2\x80\x93"        /* U+2013, "Results 11-20" */
+
+/* More sources than this are typed, not picked from a list. */
+#define MAX_SOURCE_OPTIONS 200
 
 /* Page numbers shown on each side of the current one. */
 #define PAGE_LINKS_AROUND 3
@@ -27,14 +34,26 @@ static const char style_sheet[] =
     "h1{font-size:1.4rem;margin:.6rem 0}h1 a{color:inherit;text-decoration:none}"
     "h2{font-size:1.15rem}h3{font-size:1.05rem;margin:.2rem 0}"
     "a{color:#0b4fa8}a:focus,input:focus,select:focus,button:focus{outline:3px solid #e07b00;outline-offset:1px}"
+    ".skip{position:absolute;left:-999px}.skip:focus{position:static;display:inline-block;margin:.3rem 1rem}"
     "form{display:flex;flex-wrap:wrap;gap:.4rem .8rem;align-items:end}"
     "form div{display:flex;flex-direction:column}"
+    "form div.qline{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:0 .4rem;flex:1 1 100%}"
+    ".qline label{grid-column:1/-1}"
     "label{font-size:.85rem;color:#333}"
-    "input,select,button{font:inherit;padding:.3rem .4rem;border:1px solid #767676;border-radius:3px}"
-    "#q{width:22rem;max-width:80vw}.date,.short{width:8rem}"
+    "input,select,button{font:inherit;padding:.3rem .4rem;border:1px solid #767676;border-radius:3px;"
+    "box-sizing:border-box;height:2.4rem}"
+    "#q{width:auto;min-width:0}.short{width:10rem}select{max-width:16rem}"
     "button{background:#0b4fa8;color:#fff;border-color:#0b4fa8;cursor:pointer}"
     ".layout{display:flex;flex-wrap:wrap;gap:0 2rem}"
     ".results-col{flex:1 1 30rem;min-width:0}aside{flex:0 1 14rem}"
+    "@media (max-width:40rem){aside{order:-1;flex-basis:100%}}"
+    ".chart{margin:.5rem 0}.chart figcaption{font-size:.85rem;color:#4a4a4a}"
+    ".chart svg{width:100%;height:auto;max-height:12rem}.chart rect{fill:#0b4fa8}"
+    ".chart a:hover rect,.chart a:focus rect{fill:#e07b00}.chart line{stroke:#767676}"
+    ".chart text{font-size:13px;fill:#4a4a4a}"
+    "@media (max-width:40rem){.chart text{font-size:20px}}"
+    "aside ul ul{padding-left:1rem;font-size:.9rem}"
+    ".help dt{font-family:monospace;margin-top:.4rem}.help dd{margin-left:1.5rem}"
     "ol.hits{padding-left:1.6rem}ol.hits>li{margin-bottom:1.2rem}"
     ".meta,.summary,.count{color:#4a4a4a}.meta{margin:.1rem 0;font-size:.9rem}"
     ".snip{margin:.3rem 0}.para{color:#4a4a4a;font-size:.85rem;margin-right:.3rem}"
@@ -112,6 +131,11 @@ static void put_results_href(buf_t *out, const cgi_request_t *req)
     buf_free(&url);
 }
 
+void cgi_page_results_href(buf_t *out, const cgi_request_t *req)
+{
+    put_results_href(out, req);
+}
+
 /* href="?KEY=ID&q=Q" for an article's pages (view, cite). */
 static void put_doc_href(buf_t *out, const char *key, const char *id, const char *q)
 {
@@ -135,6 +159,114 @@ static void put_input(buf_t *out, const char *name, const char *label, const cha
     buf_puts(out, "\"></div>\n");
 }
 
+static int month_days(int year, int month)
+{
+    static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+/* DATE ("YYYY", "YYYY-MM" or "YYYY-MM-DD", checked) as the day an
+ * <input type=date> shows: the first day of the span it names, or with
+ * LAST its last, so that the filter the form sends back is the same. */
+static void full_date(char out[FULL_DATE_SIZE], const char *date, int last)
+{
+    int y = 0, m = last ? 12 : 1;
+    size_t n = strlen(date);
+
+    if (n >= 10) {
+        snprintf(out, FULL_DATE_SIZE, "%.10s", date);
+        return;
+    }
+    if (sscanf(date, "%4d", &y) != 1)
+        y = 0;
+    if (n >= 7 && sscanf(date + 5, "%2d", &m) != 1)
+        m = 1;
+    if (m < 1 || m > 12)
+        m = 1;
+    snprintf(out, FULL_DATE_SIZE, "%04d-%02d-%02d", y % 10000, m, last ? month_days(y, m) : 1);
+}
+
+/* The year ("2014") or month ("2014-06") that REQ's dates span exactly,
+ * however written (2014 to 2014, or 2014-01-01 to 2014-12-31, as the
+ * form sends it back), into PERIOD; "" when they span none. */
+static void active_period(const cgi_request_t *req, char period[8])
+{
+    char from[FULL_DATE_SIZE], to[FULL_DATE_SIZE];
+
+    period[0] = '\0';
+    if (req->from == NULL || req->to == NULL)
+        return;
+    full_date(from, req->from, 0);
+    full_date(to, req->to, 1);
+    if (strncmp(from, to, 4) != 0 || strcmp(from + 8, "01") != 0)
+        return;
+    if (strcmp(from + 4, "-01-01") == 0 && strcmp(to + 4, "-12-31") == 0)
+        snprintf(period, 8, "%.4s", from);
+    else if (strncmp(from, to, 7) == 0) {
+        char month[8], last[FULL_DATE_SIZE];
+        snprintf(month, sizeof month, "%.7s", from);
+        full_date(last, month, 1);
+        if (strcmp(last, to) == 0)
+            snprintf(period, 8, "%.7s", from);
+    }
+}
+
+/* The source filter: a list of the index's sources with their articles
+ * when there are not too many of them, else a text box; none when the
+ * index has no source. */
+static void put_source_field(buf_t *out, const cgi_request_t *req)
+{
+    const search_facet_t *f = req->totals ? &req->totals->sources : NULL;
+    int found = 0;
+
+    /* An index with no source has nothing to filter by. */
+    if (f && f->count == 0 && req->source == NULL)
+        return;
+    if (f == NULL || f->count == 0 || f->count > MAX_SOURCE_OPTIONS) {
+        put_input(out, "source", "Source", req->source,
+                  "type=\"text\" maxlength=\"200\" class=\"short\"");
+        return;
+    }
+    buf_puts(out, "<div><label for=\"source\">Source</label><select id=\"source\" "
+                  "name=\"source\">\n<option value=\"\">Any source</option>\n");
+    for (size_t i = 0; i < f->count; i++) {
+        int selected = req->source && strcmp(req->source, f->values[i].value) == 0;
+        found |= selected;
+        buf_puts(out, "<option value=\"");
+        put_attr(out, f->values[i].value);
+        buf_printf(out, "\"%s>", selected ? " selected" : "");
+        put_html(out, f->values[i].value);
+        buf_printf(out, " (%u)</option>\n", f->values[i].count);
+    }
+    if (req->source && !found) {
+        /* A source the index no longer has stays what was asked for. */
+        buf_puts(out, "<option selected value=\"");
+        put_attr(out, req->source);
+        buf_puts(out, "\">");
+        put_html(out, req->source);
+        buf_puts(out, " (0)</option>\n");
+    }
+    buf_puts(out, "</select></div>\n");
+}
+
+/* A date filter as a date picker, bounded by the index's years. */
+static void put_date_field(buf_t *out, const cgi_request_t *req, const char *name,
+                           const char *label, const char *value, int last)
+{
+    const search_facet_t *years = req->totals ? &req->totals->years : NULL;
+    char shown[FULL_DATE_SIZE], extra[96];
+
+    if (value)
+        full_date(shown, value, last);
+    if (years && years->count)
+        snprintf(extra, sizeof extra, "type=\"date\" min=\"%.4s-01-01\" max=\"%.4s-12-31\"",
+                 years->values[0].value, years->values[years->count - 1].value);
+    else
+        snprintf(extra, sizeof extra, "type=\"date\"");
+    put_input(out, name, label, value ? shown : NULL, extra);
+}
+
 void cgi_page_begin(buf_t *out, const cgi_request_t *req, const char *title)
 {
     static const struct { search_sort_t sort; const char *label; } sorts[] = {
@@ -151,16 +283,20 @@ void cgi_page_begin(buf_t *out, const cgi_request_t *req, const char *title)
         buf_puts(out, " - ");
     }
     put_html(out, req->site_title);
-    buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n"
-                    "<h1><a href=\"?\">", style_sheet);
+    buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n"
+                    "<a class=\"skip\" href=\"#%s\">Skip to %s</a>\n<header>\n"
+                    "<h1><a href=\"?\">", style_sheet, req->has_results ? "results" : "main",
+               req->has_results ? "the results" : "the content");
     put_html(out, req->site_title);
     buf_puts(out, "</a></h1>\n<form method=\"get\" role=\"search\">\n");
-    put_input(out, "q", "Search for", req->q, "type=\"search\" maxlength=\"1024\"");
-    put_input(out, "source", "Source", req->source, "type=\"text\" maxlength=\"200\" class=\"short\"");
-    put_input(out, "from", "From (YYYY-MM-DD)", req->from,
-              "type=\"text\" class=\"date\" maxlength=\"10\" pattern=\"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\"");
-    put_input(out, "to", "To (YYYY-MM-DD)", req->to,
-              "type=\"text\" class=\"date\" maxlength=\"10\" pattern=\"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\"");
+    /* The button in the query's row, whatever the width. */
+    buf_puts(out, "<div class=\"qline\"><label for=\"q\">Search for</label><input id=\"q\" "
+                  "name=\"q\" type=\"search\" maxlength=\"1024\" value=\"");
+    put_attr(out, req->q);
+    buf_puts(out, "\"><button type=\"submit\">Search</button></div>\n");
+    put_source_field(out, req);
+    put_date_field(out, req, "from", "From", req->from, 0);
+    put_date_field(out, req, "to", "To", req->to, 1);
     buf_puts(out, "<div><label for=\"sort\">Order</label><select id=\"sort\" name=\"sort\">");
     for (size_t i = 0; i < sizeof sorts / sizeof sorts[0]; i++)
         buf_printf(out, "<option value=\"%s\"%s>%s</option>", search_sort_name(sorts[i].sort),
@@ -170,8 +306,7 @@ void cgi_page_begin(buf_t *out, const cgi_request_t *req, const char *title)
                     "Every copy</label></div>\n", req->keep_duplicates ? " checked" : "");
     if (req->hits_per_page != req->default_hits)
         buf_printf(out, "<input type=\"hidden\" name=\"hits\" value=\"%u\">\n", req->hits_per_page);
-    buf_puts(out, "<div><button type=\"submit\">Search</button></div>\n</form>\n</header>\n"
-                  "<main id=\"main\">\n");
+    buf_puts(out, "</form>\n</header>\n<main id=\"main\">\n");
 }
 
 void cgi_page_end(buf_t *out)
@@ -284,13 +419,54 @@ static void put_pagination(buf_t *out, const cgi_request_t *req, unsigned last_p
     buf_puts(out, "</ul></nav>\n");
 }
 
-/* One facet list: each value links to the results filtered by it. */
-static void put_facet(buf_t *out, const cgi_request_t *req, const char *heading,
-                      const search_facet_t *facet, int is_year)
+/* A facet value: a link to the results filtered by it (LINK), or the
+ * filter in force (CURRENT); its count after it. */
+static void put_facet_value(buf_t *out, const cgi_request_t *link, const search_facet_value_t *e,
+                            int current)
 {
-    const char *active = is_year ? (req->from && req->to && strcmp(req->from, req->to) == 0
-                                    && strlen(req->from) == 4 ? req->from : NULL)
-                                 : req->source;
+    if (current) {
+        buf_puts(out, "<li><span class=\"current\">");
+        put_html(out, e->value);
+        buf_printf(out, "</span> <span class=\"count\">(%u)</span>", e->count);
+        return;
+    }
+    buf_puts(out, "<li><a ");
+    put_results_href(out, link);
+    buf_putc(out, '>');
+    put_html(out, e->value);
+    buf_printf(out, "</a> <span class=\"count\">(%u)</span>", e->count);
+}
+
+/* The months of YEAR among MONTHS ("2014-06", in byte order), under the
+ * year in force: the drill-down from a year to its months. */
+static void put_months(buf_t *out, const cgi_request_t *req, const char *year,
+                       const search_facet_t *months, const char *period)
+{
+    int any = 0;
+    for (size_t i = 0; i < months->count; i++) {
+        const search_facet_value_t *e = &months->values[i];
+        cgi_request_t link = *req;
+        if (strncmp(e->value, year, 4) != 0 || e->count == 0)
+            continue;
+        buf_puts(out, any ? "" : "\n<ul aria-label=\"Months\">\n");
+        any = 1;
+        link.page = 1;
+        link.from = link.to = e->value;
+        put_facet_value(out, &link, e, strcmp(period, e->value) == 0);
+        buf_puts(out, "</li>\n");
+    }
+    if (any)
+        buf_puts(out, "</ul>\n");
+}
+
+/* One facet list: each value links to the results filtered by it; under
+ * the year in force, its MONTHS. */
+static void put_facet(buf_t *out, const cgi_request_t *req, const char *heading,
+                      const search_facet_t *facet, int is_year, const search_facet_t *months)
+{
+    char period[8];
+    active_period(req, period);
+    const char *active = is_year ? (*period ? period : NULL) : req->source;
     /* Nothing to pick and nothing picked: no empty heading. */
     if (facet->count == 0 && !active && !(is_year && (req->from || req->to)))
         return;
@@ -303,17 +479,10 @@ static void put_facet(buf_t *out, const cgi_request_t *req, const char *heading,
             link.from = link.to = e->value;
         else
             link.source = e->value;
-        if (active && strcmp(active, e->value) == 0) {
-            buf_puts(out, "<li><span class=\"current\">");
-            put_html(out, e->value);
-            buf_printf(out, "</span> <span class=\"count\">(%u)</span></li>\n", e->count);
-            continue;
-        }
-        buf_puts(out, "<li><a ");
-        put_results_href(out, &link);
-        buf_putc(out, '>');
-        put_html(out, e->value);
-        buf_printf(out, "</a> <span class=\"count\">(%u)</span></li>\n", e->count);
+        put_facet_value(out, &link, e, active && strcmp(active, e->value) == 0);
+        if (is_year && months && active && strncmp(active, e->value, 4) == 0)
+            put_months(out, req, e->value, months, active);
+        buf_puts(out, "</li>\n");
     }
     if (active || (is_year && (req->from || req->to))) {
         cgi_request_t link = *req;
@@ -364,6 +533,45 @@ static void put_field_facet(buf_t *out, const cgi_request_t *req, const char *na
     buf_puts(out, "</ul>\n");
 }
 
+/* "Results 11–20 of 246" ("of about 246" for an estimate). */
+static void put_range(buf_t *out, const cgi_request_t *req, const search_result_t *r)
+{
+    unsigned first = (req->page - 1) * req->hits_per_page + 1;
+
+    if (r->hit_count == 0)
+        return;
+    buf_printf(out, "<p class=\"range\">Results %u" EN_DASH "%u of %s%u</p>\n", first,
+               first + (unsigned)r->hit_count - 1, r->counts_exact ? "" : "about ", r->matches);
+}
+
+/* Links to the results (the query, filters and order, not the page) as
+ * files: format=csv, bibtex, ris (cgi-download.h). */
+static void put_downloads(buf_t *out, const cgi_request_t *req, const search_result_t *r)
+{
+    static const char *const names[][2] = {
+        { "csv", "CSV" }, { "bibtex", "BibTeX" }, { "ris", "RIS" },
+    };
+    cgi_request_t all = *req;
+
+    if (r->matches == 0)
+        return;
+    all.page = 1;
+    all.hits_per_page = all.default_hits;
+    buf_printf(out, "<p class=\"downloads\">Download %s results as ",
+               r->matches > CGI_MAX_DOWNLOAD ? "the first " CGI_MAX_DOWNLOAD_TEXT : "these");
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        buf_t url = BUF_INIT;
+        results_url(&url, &all);
+        url_param(&url, "format", names[i][0]);
+        buf_puts(out, i == 0 ? "" : i + 1 < sizeof names / sizeof names[0] ? ", " : " or ");
+        buf_puts(out, "<a download href=\"");
+        put_attr(out, url.data ? url.data : "?");
+        buf_printf(out, "\">%s</a>", names[i][1]);
+        buf_free(&url);
+    }
+    buf_puts(out, ".</p>\n");
+}
+
 void cgi_page_results(buf_t *out, const cgi_request_t *req, const cgi_results_t *res)
 {
     const search_result_t *r = res->result;
@@ -382,8 +590,12 @@ void cgi_page_results(buf_t *out, const cgi_request_t *req, const cgi_results_t 
         put_html(out, res->suggestion);
         buf_puts(out, "</a>?</p>\n");
     }
-    buf_puts(out, "<div class=\"layout\">\n<section class=\"results-col\" "
+    if (req->totals)
+        cgi_chart(out, req, res->years, res->months, req->totals);
+    buf_puts(out, "<div class=\"layout\">\n<section class=\"results-col\" id=\"results\" "
                   "aria-labelledby=\"results-heading\">\n<h2 id=\"results-heading\">Results</h2>\n");
+    put_range(out, req, r);
+    put_downloads(out, req, r);
     if (r->hit_count == 0)
         buf_puts(out, r->matches ? "<p>No more results: this page is past the last one.</p>\n"
                                  : "<p>No article matches. Try other words, or fewer "
@@ -403,8 +615,8 @@ void cgi_page_results(buf_t *out, const cgi_request_t *req, const cgi_results_t 
         || req->to) {
         buf_puts(out, "<aside aria-labelledby=\"facets-heading\">\n"
                       "<h2 id=\"facets-heading\">Narrow down</h2>\n");
-        put_facet(out, req, "Source", res->sources, 0);
-        put_facet(out, req, "Year", res->years, 1);
+        put_facet(out, req, "Source", res->sources, 0, NULL);
+        put_facet(out, req, "Year", res->years, 1, res->months);
         for (size_t i = 0; i < res->field_count; i++)
             put_field_facet(out, req, res->field_names[i], &res->fields[i]);
         buf_puts(out, "</aside>\n");

@@ -20,6 +20,7 @@ typedef struct {
     const char *suggestion;      /* "did you mean": the corrected query, or NULL */
     const search_facet_t *sources;   /* most matches first */
     const search_facet_t *years;     /* newest first */
+    const search_facet_t *months;    /* "2014-06", in byte order */
     const search_facet_t *fields;    /* TRAWL_CGI_FACETS' fields, most matches first */
     const char *field_names[CGI_MAX_FIELD_FACETS];
     size_t field_count;
@@ -34,6 +35,13 @@ void cgi_page_end(buf_t *out);
 
 /* The results: summary, "did you mean", hits, pagination and facets. */
 void cgi_page_results(buf_t *out, const cgi_request_t *req, const cgi_results_t *res);
+
+/* The page with no query: what the index holds (REQ's totals, when
+ * known) and how to search it. */
+void cgi_page_start(buf_t *out, const cgi_request_t *req);
+
+/* href="URL" for the results page REQ, escaped (for cgi-chart.c). */
+void cgi_page_results_href(buf_t *out, const cgi_request_t *req);
 
 /* One stored article with numbered paragraphs, its metadata and its reader
  * comments apart; the MARK_COUNT MARKS (byte offsets into its stored text,

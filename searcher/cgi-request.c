@@ -171,8 +171,10 @@ static int check_params(const cgi_params_t *p, cgi_wanted_t *w)
     if (w->req.to && *w->req.to == '\0')
         w->req.to = NULL;
 
-    if (format && strcmp(format, "json") != 0 && strcmp(format, "html") != 0)
-        return refuse(w, 400, "Bad request", "The parameter 'format' must be html or json.");
+    if (format && strcmp(format, "json") != 0 && strcmp(format, "html") != 0
+        && (w->download = cgi_download_parse(format)) == CGI_DOWNLOAD_NONE)
+        return refuse(w, 400, "Bad request",
+                      "The parameter 'format' must be html, json, csv, bibtex or ris.");
     if (sort == NULL || *sort == '\0')
         w->req.sort = SEARCH_BY_RELEVANCE;
     else if (search_sort_parse(sort, &w->req.sort) != 0)

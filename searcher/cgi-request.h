@@ -11,7 +11,9 @@
 
 #include <stddef.h>
 
+#include "cgi-download.h"
 #include "cgi-param.h"
+#include "cgi-totals.h"
 #include "cgi.h"
 #include "search.h"
 
@@ -36,6 +38,11 @@ typedef struct {
     unsigned page;               /* 1-based */
     unsigned hits_per_page;
     unsigned default_hits;       /* hits per page when not asked (links omit it) */
+    const cgi_totals_t *totals;  /* the index's counts (the source list, the
+                                    date range), set by the handler; NULL
+                                    when unknown */
+    int has_results;             /* set by the handler: the page lists results
+                                    (the skip link goes to them) */
 } cgi_request_t;
 
 /* What a request asks for, or why it cannot be answered. */
@@ -45,6 +52,8 @@ typedef struct {
     const char *cite;            /* ?cite=ID: the reference; or NULL */
     int json;                    /* format=json: answer in JSON (also an error,
                                     when the rest cannot be decoded) */
+    cgi_download_t download;     /* format=csv, bibtex or ris: the results as a
+                                    file; or CGI_DOWNLOAD_NONE */
     const char *heading;         /* on error: "Bad request", "Method not
                                     allowed", "Server error" */
     char message[200];           /* on error: the sentence the page shows */

@@ -20,6 +20,7 @@
 
 #include "buf.h"
 #include "cgi.h"
+#include "cgi-download.h"
 #include "cgi-json.h"
 #include "cgi-page.h"
 #include "cgi-request.h"
@@ -36,6 +37,8 @@ typedef struct {
     int status;              /* HTTP status */
     int json;                /* 1: answer in JSON (format=json) */
     buf_t body;
+    const char *type;        /* a download's Content-Type, or NULL */
+    const char *filename;    /* a download's file name, or NULL */
 } response_t;
 
 static const char *status_text(int status)
@@ -80,10 +83,11 @@ static void on_time_limit(int signo)
  * work), then the body unless the method was HEAD.  Returns 0 or -1. */
 static int send_response(cgi_io_t *io, const response_t *resp, int head_only)
 {
-    const char *type = resp->json ? "application/json" : "text/html; charset=utf-8";
+    const char *type = resp->type ? resp->type
+                       : resp->json ? "application/json" : "text/html; charset=utf-8";
     const buf_t *body = &resp->body;
     int status = resp->status;
-    char head[768];
+    char head[1024], disposition[128] = "";
     int n;
 
     if (body->failed) {
@@ -93,10 +97,14 @@ static int send_response(cgi_io_t *io, const response_t *resp, int head_only)
                      "Content-Length: %zu\r\n\r\n%s", sizeof oom - 1, head_only ? "" : oom);
         return io->write(io, head, (size_t)n);
     }
+    /* The file names are the program's own (cgi-download.c): no quoting. */
+    if (resp->filename)
+        snprintf(disposition, sizeof disposition,
+                 "Content-Disposition: attachment; filename=\"%s\"\r\n", resp->filename);
     n = snprintf(head, sizeof head,
-                 "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
+                 "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n%s"
                  CGI_SAFETY_HEADERS "%s\r\n",
-                 status, status_text(status), type, body->len,
+                 status, status_text(status), type, body->len, disposition,
                  status == 405 ? "Allow: GET, HEAD, POST\r\n" : "");
     if (n < 0 || (size_t)n >= sizeof head || io->write(io, head, (size_t)n) != 0)
         return -1;
@@ -110,6 +118,7 @@ static void fail_page(response_t *resp, const cgi_request_t *blank, int status,
                       const char *heading, const char *text)
 {
     resp->status = status;
+    resp->type = resp->filename = NULL;
     buf_reset(&resp->body);
     if (resp->json) {
         cgi_json_error(&resp->body, status, text);
@@ -177,6 +186,14 @@ static void order_facet(search_facet_t *f, int (*cmp)(const void *, const void *
         free(f->values[--f->count].value);
 }
 
+/* Today (UTC) as "YYYY-MM-DD": the accessed date of references. */
+static void today(char out[16])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(out, 16, "%Y-%m-%d", gmtime_r(&now, &tm));
+}
+
 static double seconds_since(const struct timespec *start)
 {
     struct timespec now;
@@ -190,12 +207,15 @@ static double seconds_since(const struct timespec *start)
 static void answer_search(searcher_t *s, const cgi_wanted_t *w, const struct timespec *start,
                           response_t *resp)
 {
-    static const search_facet_kind_t kinds[2] = { SEARCH_FACET_SOURCE, SEARCH_FACET_YEAR };
-    const cgi_request_t *req = &w->req;
+    static const search_facet_kind_t kinds[3] = {
+        SEARCH_FACET_SOURCE, SEARCH_FACET_YEAR, SEARCH_FACET_MONTH,
+    };
+    cgi_request_t page = w->req;
+    const cgi_request_t *req = &page;
     search_options_t opts = { .snippet_chars = SNIPPET_DEFAULT_CHARS, .exact_counts = 1,
                               .copies = 1 };
     search_filter_t filter = { req->source, req->from, req->to };
-    search_facet_t facets[2];
+    search_facet_t facets[3];
     cgi_results_t res;
     search_result_t result;
     query_t *query = NULL;
@@ -216,7 +236,7 @@ static void answer_search(searcher_t *s, const cgi_wanted_t *w, const struct tim
         && (st = searcher_restrict(s, &filter, req->sort)) == SEARCH_OK
         && (st = searcher_run(s, query, &opts, &result)) == SEARCH_OK) {
         what = "counting facets: ";
-        st = searcher_facets(s, query, kinds, 2, facets, NULL);
+        st = searcher_facets(s, query, kinds, 3, facets, NULL);
         for (int i = 0; i < field_count && st == SEARCH_OK; i++) {
             unsigned with, total;
             /* A field the index lacks is the administrator's to mend:
@@ -252,12 +272,14 @@ static void answer_search(searcher_t *s, const cgi_wanted_t *w, const struct tim
         res.result = &result;
         res.sources = &facets[0];
         res.years = &facets[1];
+        res.months = &facets[2];
         res.suggestion = result.suggestion;
         res.last_page = pages < 1 ? 1 : pages > max_page ? max_page : pages;
         res.seconds = seconds_since(start);
         if (resp->json)
             cgi_json_results(&resp->body, req, &res);
         else {
+            page.has_results = 1;
             cgi_page_begin(&resp->body, req, req->q);
             cgi_page_results(&resp->body, req, &res);
             cgi_page_end(&resp->body);
@@ -265,8 +287,40 @@ static void answer_search(searcher_t *s, const cgi_wanted_t *w, const struct tim
     }
     search_facet_free(&facets[0]);
     search_facet_free(&facets[1]);
+    search_facet_free(&facets[2]);
     for (int i = 0; i < field_count; i++)
         search_facet_free(&fields[i]);
+    search_result_free(&result);
+    searcher_query_free(query);
+}
+
+/* The results of W's query and filters as the file W->download asks for:
+ * the first CGI_MAX_DOWNLOAD of them, in the page's order. */
+static void answer_download(searcher_t *s, const cgi_wanted_t *w, response_t *resp)
+{
+    const cgi_request_t *req = &w->req;
+    search_options_t opts = { .limit = CGI_MAX_DOWNLOAD, .skip_counts = 1 };
+    search_filter_t filter = { req->source, req->from, req->to };
+    search_result_t result;
+    query_t *query = NULL;
+    search_status_t st;
+    char accessed[16];
+
+    memset(&result, 0, sizeof result);
+    today(accessed);
+    cgi_download_options(w->download, &opts);
+    if ((st = searcher_parse(s, req->q, strlen(req->q), &query)) == SEARCH_OK
+        && (st = searcher_restrict(s, &filter, req->sort)) == SEARCH_OK)
+        st = searcher_run(s, query, &opts, &result);
+    searcher_restrict(s, NULL, SEARCH_BY_RELEVANCE);
+    if (st != SEARCH_OK)
+        search_failed(s, st, "", req, resp);
+    else if (cgi_download_write(&resp->body, w->download, req->q, &result, accessed) != 0)
+        resp->body.failed = 1;   /* a 500: out of memory */
+    else {
+        resp->type = cgi_download_type(w->download);
+        resp->filename = cgi_download_filename(w->download);
+    }
     search_result_free(&result);
     searcher_query_free(query);
 }
@@ -310,9 +364,7 @@ static void answer_article(searcher_t *s, const cgi_wanted_t *w, response_t *res
         cgi_page_article(&resp->body, req, &hit.doc, marks, mark_count);
     } else {
         char accessed[16];
-        time_t now = time(NULL);
-        struct tm tm;
-        strftime(accessed, sizeof accessed, "%Y-%m-%d", gmtime_r(&now, &tm));
+        today(accessed);
         /* With a query, cite the paragraphs that show its words, as the
          * results list does. */
         if (query && searcher_snippet(s, query, &hit.doc, SNIPPET_DEFAULT_CHARS,
@@ -332,6 +384,7 @@ static void answer_article(searcher_t *s, const cgi_wanted_t *w, response_t *res
 void cgi_state_free(cgi_state_t *state)
 {
     searcher_close(state->searcher);
+    cgi_totals_free(&state->totals);
     free(state->db_path);
     free(state->uuid);
     state->searcher = NULL;
@@ -378,7 +431,7 @@ int cgi_serve(cgi_io_t *io, cgi_state_t *state)
     struct timespec start;
     const char *method = cgi_request_var(io, "REQUEST_METHOD");
     int head_only = method && strcmp(method, "HEAD") == 0;
-    response_t resp = { 200, 0, BUF_INIT };
+    response_t resp = { 200, 0, BUF_INIT, NULL, NULL };
     cgi_settings_t settings;
     cgi_params_t params;
     cgi_wanted_t w;
@@ -414,22 +467,36 @@ int cgi_serve(cgi_io_t *io, cgi_state_t *state)
                   "The search page is not set up correctly. Please tell the administrator.");
         goto send;
     }
-    if (w.doc == NULL && w.cite == NULL && *w.req.q == '\0' && !resp.json) {
-        cgi_page_begin(&resp.body, &w.req, NULL);
-        cgi_page_end(&resp.body);
-        goto send;
-    }
+    int start_page = w.doc == NULL && w.cite == NULL && *w.req.q == '\0' && !resp.json
+                     && w.download == CGI_DOWNLOAD_NONE;
     const char *db_path = settings.db ? settings.db : DBPATH_DEFAULT;
     char *errmsg = NULL;
     s = open_index(state, db_path, &errmsg);
     if (s == NULL) {
         errorf("%s", errmsg ? errmsg : "out of memory");
         free(errmsg);
-        fail_page(&resp, &blank, 503, "Search not available",
-                  "The search index is not available at the moment. Please try again later.");
+        /* The start page's help is worth showing without the numbers. */
+        if (!start_page) {
+            fail_page(&resp, &blank, 503, "Search not available",
+                      "The search index is not available at the moment. Please try again "
+                      "later.");
+            goto send;
+        }
+    } else if (resp.json || w.download != CGI_DOWNLOAD_NONE)
+        ;   /* no form, no chart: the counts of the index are not needed */
+    else if (cgi_totals_update(s, &state->totals) == SEARCH_OK)
+        w.req.totals = &state->totals;
+    else   /* the page goes on, with a text box for the source */
+        errorf("counting the index's articles: %s", searcher_last_error(s));
+    if (start_page) {
+        cgi_page_begin(&resp.body, &w.req, NULL);
+        cgi_page_start(&resp.body, &w.req);
+        cgi_page_end(&resp.body);
         goto send;
     }
-    if (w.doc || w.cite)
+    if (w.download != CGI_DOWNLOAD_NONE)
+        answer_download(s, &w, &resp);
+    else if (w.doc || w.cite)
         answer_article(s, &w, &resp);
     else
         answer_search(s, &w, &start, &resp);

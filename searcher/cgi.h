@@ -12,6 +12,7 @@
 #ifndef TRAWL_CGI_H
 #define TRAWL_CGI_H
 
+#include "cgi-totals.h"
 #include <stddef.h>
 
 #include "search.h"
@@ -68,6 +69,7 @@ typedef struct {
     searcher_t *searcher;
     char *db_path;             /* the TRAWL_DB it was opened with */
     char *uuid;                /* the index's UUID then ("" when unknown) */
+    cgi_totals_t totals;       /* its counts by source, year and month */
 } cgi_state_t;
 
 /* Answers one request on IO.  Returns 0, or -1 when writing the answer

@@ -110,14 +110,16 @@ tests_unit_cgi_param_SOURCES = tests/unit/cgi-param.c tests/unit/tap.h
 tests_unit_cgi_param_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_cgi_param_SOURCES = build-aux/force-cxx-link.cc
 TESTS += tests/unit/escape tests/unit/cgi-param \
-	tests/t0200-cgi.sh tests/t0210-browser.sh
+	tests/t0200-cgi.sh tests/t0210-browser.sh tests/t0230-page.sh tests/t0231-page-browser.sh
 # trawl.cgi as FastCGI (skipped when configure did not find libfcgi).
 TESTS += tests/t0220-fastcgi.sh
 AM_TESTS_ENVIRONMENT += TRAWL_FASTCGI='$(have_fastcgi)'; export TRAWL_FASTCGI;
-EXTRA_DIST += tests/cgi-server.sh tests/tcpsrv.sh tests/copies-corpus.sh
+EXTRA_DIST += tests/cgi-server.sh tests/tcpsrv.sh tests/copies-corpus.sh tests/page-corpus.sh
 # The screenshots t0210-browser.sh keeps (make distcheck wants them gone).
 CLEANFILES += tests/artifacts/cgi-results.png tests/artifacts/cgi-results-phone.png \
-	tests/artifacts/cgi-article.png
+	tests/artifacts/cgi-article.png tests/artifacts/page-results.png \
+	tests/artifacts/page-results-phone.png tests/artifacts/page-months.png \
+	tests/artifacts/page-start.png tests/artifacts/page-start-phone.png
 
 # Shell tests are scripts, which automake does not distribute by itself.
 EXTRA_DIST += tests/test-lib.sh $(filter %.sh,$(TESTS))
@@ -153,7 +155,7 @@ tests_unit_wrap_SOURCES = tests/unit/wrap.c tests/unit/tap.h searcher/wrap.c
 tests_unit_wrap_LDADD = $(UNIT_LDADD)
 nodist_EXTRA_tests_unit_wrap_SOURCES = build-aux/force-cxx-link.cc
 TESTS += tests/unit/wrap tests/t0460-terminal.sh tests/t0465-options.sh \
-	tests/t0470-suggest.sh tests/t0475-docs.sh tests/t0476-doc-cgi.sh \
+	tests/t0470-suggest.sh tests/t0475-docs.sh tests/t0476-doc-cgi.sh tests/t0477-doc-names.sh tests/t0478-doc-web.sh tests/t0479-doc-scaling.sh \
 	tests/t0480-acronyms.sh
 
 # Research mode (batch, formats, citations, counts) and the evaluation path.

@@ -6,15 +6,8 @@
 . "$TRAWL_SRCDIR/tests/test-lib.sh"
 . "$TRAWL_SRCDIR/tests/tcpsrv.sh"
 
-bbc="$TRAWL_SRCDIR/../shared/corpora/bbc-news/bbc/business"
 c="$tmp/corpus"
-if [ -d "$bbc" ]; then
-    mkdir "$c"
-    cp "$bbc"/0*.txt "$bbc"/1*.txt "$c"/          # 200 real articles
-else
-    copy_corpus "$c"
-fi
-cp "$TRAWL_SRCDIR"/corpus/*.txt "$c"/
+sample_corpus "$c"
 printf '{"id":"w1","title":"Wombats","text":"A story about wombats and oil."}\n{"id":"w2","title":"Quokkas","text":"Quokkas, shares and growth."}\n{"id":"w3","title":"Numbats","text":"Numbats meet the bank."}\n' > "$c/extra.jsonl"
 printf 'Id: fm-1\nTitle: Front matter\n\nAn article whose id its front matter states: bank rates.\n' > "$c/fm.txt"
 total=$(($(ls "$c"/*.txt | wc -l) + 3))

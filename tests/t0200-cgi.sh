@@ -190,7 +190,7 @@ for case in \
     'hits=101&q=nhs|The parameter '"'"'hits'"'"' must be a number from 1 to 100.' \
     'sort=random&q=nhs|The parameter '"'"'sort'"'"' must be one of relevance, newest, oldest, -date, date.' \
     'from=2014-13&q=nhs|Dates (&#39;from&#39;, &#39;to&#39;) are written YYYY, YYYY-MM or YYYY-MM-DD.' \
-    'format=xml&q=nhs|The parameter '"'"'format'"'"' must be html or json.' \
+    'format=xml&q=nhs|The parameter '"'"'format'"'"' must be html, json, csv, bibtex or ris.' \
     'a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9&j=10&k=11&l=12&m=13&n=14&o=15&p=16&q=17|Too many parameters (at most 16).'
 do
     query=${case%%|*}

@@ -158,6 +158,12 @@ like "the reason is in the server's error log" "$(cat "$tmp/lighttpd-error.log" 
     "trawl.cgi: error: no index at '$tmp/no-such-index'"
 
 # --- a changed index is seen by the running process
+# index_size: the start page's count of the index's articles (kept by the
+# process for as long as the index keeps its revision).
+index_size() { fetch "" && printf '%s\n' "$body" | sed -n 's/.*The index holds \([0-9]*\) article.*/\1/p'; }
+articles=$(index_size)
+is "the start page counts the index's articles" "$articles" \
+    "$(trawl_search --db "$tmp/db" --stats | sed -n 's/^documents: *//p')"
 fetch "?q=zanzibarquux"
 is "a word no article has: 0 matches" "$(matches)" "0 matches"
 printf 'A new article\n\nThe zanzibarquux committee met on Tuesday.\n' > "$tmp/corpus/005_new.txt"
@@ -165,10 +171,12 @@ trawl_index --db "$tmp/db" "$tmp/corpus" > /dev/null
 fetch "?q=zanzibarquux"
 is "after trawl-index adds an article: found" "$(matches)" "1 match"
 like "... the new article" "$body" ">A new article</a></h3>"
+is "... and the start page counts it" "$(index_size)" $((articles + 1))
 rm "$tmp/corpus/005_new.txt"
 trawl_index --rebuild --db "$tmp/db" "$tmp/corpus" > /dev/null
 fetch "?q=zanzibarquux"
 is "after trawl-index --rebuild without it: gone" "$(matches)" "0 matches"
+is "... and the start page no longer counts it" "$(index_size)" "$articles"
 fetch "?q=area+teams+bullying"
 like "... and the rebuilt index answers" "$body" "5 matches in 5 stories, 1 with all 3 words ("
 # A rebuilt index is opened afresh, with its language: without stemming,

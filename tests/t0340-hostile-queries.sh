@@ -151,6 +151,38 @@ like "... in JSON too" "$out" '"status":400'
 cgi "q=$(urlencode "$(repeat 70 '"area teams"')")"
 like "CGI: 70 copies of a phrase (910 bytes) are answered" "$out" "Status: 200 OK"
 
+# --- A heavy request gives way: past 50 ms of CPU, a plain CGI process
+# lowers its own priority (nice 10), an ordinary one never does.  The
+# heavy one: 20 three-word phrases of common words over 2,000 articles.
+if command -v strace > /dev/null 2>&1; then
+    mkdir "$tmp/heavy"
+    "${PYTHON3:-python3}" - "$tmp/heavy" <<'PY'
+import random, sys
+random.seed(1)
+words = "that is it was of the in a to be and or not".split()
+for i in range(2000):
+    with open("%s/%04d.txt" % (sys.argv[1], i), "w") as f:
+        f.write("Article %d\n\n%s.\n" % (i, " ".join(random.choice(words) for _ in range(400))))
+PY
+    trawl_index -q --db "$tmp/heavy.db" "$tmp/heavy"
+    heavy=$("${PYTHON3:-python3}" -c 'import itertools
+w = "that is it was of the in a to be and or not".split()
+print(" ".join("\"%s %s %s\"" % p for p in list(itertools.permutations(w, 3))[:20]))')
+    niced() {
+        env TRAWL_DB="$tmp/heavy.db" GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET \
+            QUERY_STRING="q=$(urlencode "$1")" strace -o "$tmp/strace" -e trace=setpriority \
+            "$TRAWL_BUILDDIR/trawl.cgi" > "$tmp/heavy.out"
+        head -1 "$tmp/heavy.out" | tr -d '\r'
+        grep -c '^setpriority(PRIO_PROCESS, 0, 10) *= 0' "$tmp/strace" || true
+    }
+    is "CGI: a heavy request is answered at a lower priority" "$(niced "$heavy")" "Status: 200 OK
+1"
+    is "CGI: an ordinary request keeps its priority" "$(niced 'that')" "Status: 200 OK
+0"
+else
+    echo "# strace is not installed: the heavy request's priority is not checked"
+fi
+
 # --- A JSON Lines record with a repeated key: said, with path:line.
 mkdir "$tmp/rk"
 printf '%s\n' '{"id":"a","title":"T","text":"one"}' '{"id":"b","title":"T1","title":"T2","text":"two"}' \

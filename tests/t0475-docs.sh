@@ -1,92 +1,12 @@
 #!/bin/sh
 # t0475-docs.sh: the commands of the tutorials and of README's "Using it",
+# "Research use" and "Large corpora",
 # run as written in a fresh directory against the seed corpus (and the
 # shared test collections, when this set-up has them), so that a doc that
 # fails as written fails make check.
 # SPDX-License-Identifier: GPL-2.0-or-later
 . "$TRAWL_SRCDIR/tests/test-lib.sh"
-
-# A clone as a reader has it: corpus/ and build/ at the top, ../shared
-# beside it when the test set-up has one; a home of its own.
-clone=$tmp/clone
-mkdir -p "$clone" "$tmp/home"
-cp -r "$TRAWL_SRCDIR/corpus" "$clone/corpus"
-ln -s "$TRAWL_BUILDDIR" "$clone/build"
-shared=${TRAWL_SHARED:-$TRAWL_SRCDIR/../shared}
-if [ -d "$shared" ]; then ln -s "$(cd "$shared" && pwd)" "$tmp/shared"; fi
-
-# blocks FILE [SECTION]: the shell code of FILE (of its "## SECTION" only
-# when given) as a script: each indented code block whose first word is a
-# command, in order, with an "echo 'block N'" before it.  A block of
-# "$ command" lines and their output becomes "check_example" calls.
-blocks() {
-    awk -v section="${2:-}" '
-        BEGIN { in_section = section == "" }
-        /^## / { in_section = section == "" || substr($0, 4) == section }
-        !in_section { next }
-        /^    / && prev_blank { block = block substr($0, 5) "\n"; next }
-        /^    / && block != "" { block = block substr($0, 5) "\n"; next }
-        {
-            if (block != "") flush()
-            prev_blank = ($0 == "")
-        }
-        END { if (block != "") flush() }
-        function flush(   first, lines, n, i, cmd, out) {
-            n = split(block, lines, "\n")
-            first = lines[1]
-            block = ""
-            if (first ~ /^\$ /) {
-                for (i = 1; i <= n; i++) {
-                    if (lines[i] ~ /^\$ /) {
-                        if (cmd != "") printf "check_example %s %s\n", q(cmd), q(out)
-                        cmd = substr(lines[i], 3); out = ""
-                    } else if (lines[i] != "")
-                        out = out lines[i] "\n"
-                }
-                printf "check_example %s %s\n", q(cmd), q(out)
-                return
-            }
-            if (first !~ /^(trawl-index|trawl-search|build\/trawl-|mkdir|cp|cd|export|printf|python3|[A-Z]+=|\$[A-Z]+\/)/)
-                return
-            printf "echo %s\n%s", q("block " ++count ": " first), substr(block_text(lines, n), 1)
-        }
-        function block_text(lines, n,   i, s) {
-            for (i = 1; i <= n; i++) if (lines[i] != "") s = s lines[i] "\n"
-            return s
-        }
-        function q(s) { gsub(/\047/, "\047\\\047\047", s); return "\047" s "\047" }
-    ' "$1"
-}
-
-# check_example CMD OUTPUT: CMD's output and errors hold each line of OUTPUT.
-check_example() {
-    got=$(eval "$1" 2>&1 || true)
-    printf '%s' "$2" | while IFS= read -r line; do
-        case "$got" in
-        *"$line"*) ;;
-        *) echo "EXAMPLE: $1: no line '$line' in: $got" ;;
-        esac
-    done
-}
-
-# run_doc NAME SCRIPT: runs SCRIPT in the clone, stopping at the first
-# command that fails; passes when it ran to its end with no example amiss.
-run_doc() {
-    printf 'set -e\nunset XDG_CONFIG_HOME\nHOME=%s\nexport HOME\ncd %s\n' "$tmp/home" "$clone" \
-        > "$tmp/doc.sh"
-    sed -n '/^check_example() {/,/^}/p' "$TRAWL_SRCDIR/tests/t0475-docs.sh" >> "$tmp/doc.sh"
-    printf '%s\n' "$2" >> "$tmp/doc.sh"
-    echo 'echo "END OF DOC"' >> "$tmp/doc.sh"
-    set +e
-    (sh "$tmp/doc.sh") > "$tmp/doc.out" 2>&1
-    set -e
-    result=$(cat "$tmp/doc.out")
-    case "$result" in
-    *"END OF DOC"*) unlike "$1 runs as written" "$result" "EXAMPLE:" ;;
-    *) not_ok "$1 runs as written" "stopped after: $(grep '^block' "$tmp/doc.out" | tail -1)" \
-           "$(tail -5 "$tmp/doc.out")" ;;
-    esac
-}
+. "$TRAWL_SRCDIR/tests/doc-lib.sh"
 
 terminal=$(blocks "$TRAWL_SRCDIR/doc/tutorial-terminal.md" |
     sed "s|/tmp/news|$tmp/news|g")
@@ -97,6 +17,32 @@ rm -rf "$tmp/home/.config"
 using=$(blocks "$TRAWL_SRCDIR/README.md" "Using it")
 like "README's Using it has commands" "$using" "build/trawl-index --db trawl.db corpus/"
 run_doc "README.md, Using it" "$using"
+
+# README's Research use and Large corpora, in the clone "Using it" left
+# (its trawl.db).  They name 20 Newsgroups as JSON Lines (docs.jsonl.gz)
+# and a user's own archive.jsonl.gz: here every seventh record of the
+# shared copy, all twenty groups, or, where this set-up has no ../shared,
+# three records of the same shape.
+ng=$tmp/shared/corpora/20newsgroups/docs.jsonl.gz
+if [ -f "$ng" ]; then
+    gzip -dc "$ng" | awk 'NR % 7 == 1' | gzip > "$clone/docs.jsonl.gz"
+else
+    printf '%s\n' \
+        '{"id":"sci.space/1","title":"Shuttle launch","text":"The shuttle flew.","category":"sci.space","newsgroups":"sci.space","from":"nasa@example.org"}' \
+        '{"id":"alt.atheism/1","title":"Atheism FAQ","text":"On atheism.","category":"alt.atheism","newsgroups":"alt.atheism","from":"mathew <mathew@example.org>"}' \
+        '{"id":"rec.autos/1","title":"Cars","text":"Engines and flood damage.","category":"rec.autos","newsgroups":"rec.autos","from":"a@example.org"}' |
+        gzip > "$clone/docs.jsonl.gz"
+fi
+cp "$clone/docs.jsonl.gz" "$clone/archive.jsonl.gz"
+research_use=$(blocks "$TRAWL_SRCDIR/README.md" "Research use")
+like "README's Research use has commands" "$research_use" "build/trawl-index --db ng.db docs.jsonl.gz"
+run_doc "README.md, Research use" "$research_use"
+like "Research use: the batch wrote a TREC run" "$(cat "$clone/run")" "1 Q0 002_7add833defd93f9a 1 "
+like "Research use: a field value counted" "$(cat "$tmp/doc.out")" "alt.atheism"
+large=$(blocks "$TRAWL_SRCDIR/README.md" "Large corpora")
+like "README's Large corpora has commands" "$large" "--shards 2 archive.jsonl.gz"
+run_doc "README.md, Large corpora" "$large"
+like "Large corpora: the two shards searched as one" "$(cat "$tmp/doc.out")" "atheism"
 
 if [ -d "$tmp/shared/corpora/cacm" ] && [ -x "$tmp/shared/tools/trec-eval" ]; then
     rm -rf "$tmp/home/.config"

@@ -146,3 +146,16 @@ copy_corpus() {
     mkdir -p "$1"
     cp "$TRAWL_SRCDIR"/corpus/*.txt "$TRAWL_SRCDIR"/corpus/manifest.tsv "$1"/
 }
+
+# sample_corpus DIR: 200 real articles (BBC News business, when ../shared
+# has it) and the seed corpus, in DIR.
+sample_corpus() {
+    bbc="$TRAWL_SRCDIR/../shared/corpora/bbc-news/bbc/business"
+    if [ -d "$bbc" ]; then
+        mkdir -p "$1"
+        cp "$bbc"/0*.txt "$bbc"/1*.txt "$1"/
+    else
+        copy_corpus "$1"
+    fi
+    cp "$TRAWL_SRCDIR"/corpus/*.txt "$1"/
+}

@@ -1,0 +1,83 @@
+#!/bin/sh
+# t0231-page-browser.sh: the search page in headless chromium, served by lighttpd: the chart
+# as the browser builds it, the layout at 1280 and 390 px wide, screenshots kept.
+# SPDX-License-Identifier: GPL-2.0-or-later
+. "$TRAWL_SRCDIR/tests/test-lib.sh"
+
+chromium_bin=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$chromium_bin" ]; then
+    echo "1..0 # SKIP chromium is not installed (setup.sh installs it)"
+    exit 0
+fi
+. "$TRAWL_SRCDIR/tests/page-corpus.sh"
+. "$TRAWL_SRCDIR/tests/cgi-server.sh"
+cgi_server_start
+
+artifacts=$TRAWL_BUILDDIR/tests/artifacts
+mkdir -p "$artifacts"
+
+# chrome ARGS...: headless chromium with a profile of its own and a time
+# limit; stdout in $tmp/.dom.
+chrome() {
+    timeout 120 "$chromium_bin" --headless --no-sandbox --disable-gpu \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --no-first-run --user-data-dir="$tmp/chrome-profile" "$@" \
+        > "$tmp/.dom" 2> "$tmp/.chrome-err"
+}
+
+# --- the DOM the browser builds from the served page
+chrome --dump-dom "$base_url?q=budget"
+dom=$(cat "$tmp/.dom")
+bars=$(trawl_search --db "$tmp/db" --count-by year --format csv budget |
+    awk -F, 'NR > 1 && $1 ~ /^[0-9]/ && $2 > 0 { printf "%s: %d of %d (%.1f%%)\n", $1, $2, $3, 100 * $2 / $3 }')
+is "DOM: the chart's bars, as --count-by year counts them" \
+    "$(printf '%s\n' "$dom" | sed -n 's/.*<rect[^>]*><title>\([^<]*\)<\/title><\/rect>.*/\1/p')" "$bars"
+is "DOM: each bar a link in the SVG" "$(printf '%s\n' "$dom" | grep -c '^<a href="?q=budget&amp;from=20[0-9]*&amp;to=20[0-9]*" aria-label=')" \
+    "$(printf '%s\n' "$bars" | wc -l | tr -d ' ')"
+like "DOM: sources to pick from" "$dom" '<select id="source" name="source">'
+like "DOM: date pickers" "$dom" '<input id="from" name="from" type="date"'
+unlike "DOM: no script" "$dom" '<script'
+
+# --- layout, measured by the browser.  The page runs no script (its CSP
+# allows none); a copy of it, opened as a file, gets one that writes the
+# boxes' positions into the DOM.
+fetch '?q=budget'
+layout_script='<script>
+var box = function (s) { return document.querySelector(s).getBoundingClientRect(); };
+var q = box("#q"), b = box(".qline button"), a = box("aside"), r = box("#results"), c = box(".chart svg");
+document.body.setAttribute("data-layout", [
+  Math.abs(q.top - b.top) < 2 && b.left > q.right - 1 ? "button-on-query-line" : "button-elsewhere",
+  a.bottom <= r.top + 1 ? "facets-above" : a.left >= r.right - 1 ? "facets-right" : "facets-overlap",
+  c.right <= innerWidth && c.height > 40 ? "chart-fits" : "chart-does-not-fit",
+  document.documentElement.scrollWidth <= innerWidth ? "no-sideways-scroll" : "sideways-scroll"
+].join(" "));
+</script>'
+printf '%s\n' "$body" | awk -v s="$layout_script" '/<\/body>/ { print s } { print }' > "$tmp/layout.html"
+# layout WIDTH,HEIGHT: the data-layout the script wrote at that size
+layout() {
+    chrome --window-size="$1" --dump-dom "file://$tmp/layout.html"
+    sed -n 's/.*<body data-layout="\([^"]*\)".*/\1/p' "$tmp/.dom"
+}
+is "1280 px: the button on the query's line, facets beside the results, the chart fits" \
+    "$(layout 1280,900)" "button-on-query-line facets-right chart-fits no-sideways-scroll"
+is "390 px: the button on the query's line, facets above the results, nothing wider than the phone" \
+    "$(layout 390,844)" "button-on-query-line facets-above chart-fits no-sideways-scroll"
+
+# --- screenshots, kept for people to look at
+# screenshot NAME SIZE URL WHAT: a PNG of URL at SIZE kept as tests/artifacts/NAME.
+screenshot() {
+    rm -f "$artifacts/$1"
+    chrome --screenshot="$artifacts/$1" --window-size="$2" "$3"
+    if [ -s "$artifacts/$1" ] && [ "$(head -c 4 "$artifacts/$1" | od -An -c | tr -d ' ')" = '211PNG' ]; then
+        ok "$4 kept: tests/artifacts/$1"
+    else
+        not_ok "$4" "$(cat "$tmp/.chrome-err")"
+    fi
+}
+screenshot page-results.png 1280,900 "$base_url?q=budget" "the results at 1280 px"
+screenshot page-results-phone.png 390,844 "$base_url?q=budget" "the results at 390 px"
+screenshot page-months.png 1280,900 "$base_url?q=budget&from=2013&to=2013" "a year's months"
+screenshot page-start.png 1280,900 "$base_url" "the start page"
+screenshot page-start-phone.png 390,844 "$base_url" "the start page at 390 px"
+
+done_testing
