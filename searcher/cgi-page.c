@@ -541,7 +541,8 @@ static void put_range(buf_t *out, const cgi_request_t *req, const search_result_
     if (r->hit_count == 0)
         return;
     buf_printf(out, "<p class=\"range\">Results %u" EN_DASH "%u of %s%u</p>\n", first,
-               first + (unsigned)r->hit_count - 1, r->counts_exact ? "" : "about ", r->matches);
+               first + (unsigned)r->hit_count - 1, r->counts_exact ? "" : "about ",
+               r->collapsed ? r->stories : r->matches);
 }
 
 /* Links to the results (the query, filters and order, not the page) as
@@ -558,7 +559,8 @@ static void put_downloads(buf_t *out, const cgi_request_t *req, const search_res
     all.page = 1;
     all.hits_per_page = all.default_hits;
     buf_printf(out, "<p class=\"downloads\">Download %s results as ",
-               r->matches > CGI_MAX_DOWNLOAD ? "the first " CGI_MAX_DOWNLOAD_TEXT : "these");
+               (r->collapsed ? r->stories : r->matches) > CGI_MAX_DOWNLOAD
+                   ? "the first " CGI_MAX_DOWNLOAD_TEXT : "these");
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         buf_t url = BUF_INIT;
         results_url(&url, &all);

@@ -154,6 +154,13 @@ like "collapsed pages are of stories: page 2 of 3 a page is the fourth story" "$
     '<li value="4"><article>
 <h3><a href="?doc=budget.txt&amp;q=hospital">Council budget agreed</a></h3>'
 unlike "... and there is no page 3" "$out" 'aria-label="Page 3"'
+like "... the result line counts stories" "$out" '<p class="range">Results 4–4 of 4</p>'
+csv_ids() { page "$1" | sed '1,/^\r*$/d' | sed 1d | cut -d, -f4 | tr '\n' ' '; }
+is "the CSV download: a story a row" "$(csv_ids 'q=hospital&format=csv')" \
+    "award.txt wire.txt row.txt budget.txt "
+is "... every article with dup=keep" "$(csv_ids 'q=hospital&format=csv&dup=keep')" \
+    "award.txt wire.txt gazette.txt herald.txt row.txt budget.txt budget-herald.txt "
+like "... whose link the page keeps" "$(page 'q=hospital&dup=keep')" 'href="?q=hospital&amp;dup=keep&amp;format=csv"'
 out=$(page 'q=hospital&format=json&hits=1')
 like "CGI JSON: collapsed and stories" "$out" '"collapsed":true,"stories":4,'
 like "... last_page counts stories" "$out" '"last_page":4,'
