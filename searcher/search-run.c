@@ -162,7 +162,8 @@ static search_status_t collect(run_t *run, const xs_query_t *q, const xs_query_t
         xs_query_destroy(filtered);
         return status;
     }
-    t->matches = xs_results_uncollapsed_estimated(results);
+    t->matches = collapse ? xs_results_uncollapsed_estimated(results)
+                          : xs_results_matches_estimated(results);
     t->stories = collapse ? xs_results_matches_estimated(results) : t->matches;
     t->stories_exact = collapse
                        && xs_results_matches_lower(results) == xs_results_matches_upper(results);
@@ -173,7 +174,8 @@ static search_status_t collect(run_t *run, const xs_query_t *q, const xs_query_t
         status = search_count(s, run->opts, q, 1, &t->stories, &t->stories_exact);
     }
     if (status == SEARCH_OK
-        && xs_results_uncollapsed_lower(results) != xs_results_uncollapsed_upper(results)) {
+        && (collapse ? xs_results_uncollapsed_lower(results) != xs_results_uncollapsed_upper(results)
+                     : xs_results_matches_lower(results) != xs_results_matches_upper(results))) {
         if (run->opts->skip_counts)
             *exact = 0;
         else
