@@ -10,7 +10,7 @@ lib_libtrawl_la_LIBADD = libtrawlcore.la shim/libxs.la \
 	$(XAPIAN_LIBS) $(STEMMER_LIBS) $(ZLIB_LIBS) $(DEFLATE_LIBS) -lstdc++
 # Only trawl_* is the interface (tests/t0420-symbols.sh checks it); the
 # version is libtool's current:revision:age, changed only with the interface.
-lib_libtrawl_la_LDFLAGS = $(AM_LDFLAGS) -no-undefined -version-info 0:0:0 \
+lib_libtrawl_la_LDFLAGS = $(AM_LDFLAGS) -no-undefined -version-info 1:0:1 \
 	-export-symbols-regex '^trawl_'
 
 pkgconfigdir = $(libdir)/pkgconfig

@@ -172,9 +172,10 @@ trawl_status_t trawl_search(trawl_index_t *index, const char *query, unsigned of
                             unsigned limit, unsigned flags, trawl_results_t **results_out)
 {
     const unsigned known = TRAWL_ALL_WORDS | TRAWL_ANY_WORD | TRAWL_OLDEST_FIRST
-                           | TRAWL_NEWEST_FIRST | TRAWL_NO_SNIPPETS;
+                           | TRAWL_NEWEST_FIRST | TRAWL_NO_SNIPPETS | TRAWL_KEEP_DUPLICATES;
     search_options_t opts = { .offset = offset, .limit = limit,
-                              .snippet_chars = SNIPPET_DEFAULT_CHARS };
+                              .snippet_chars = SNIPPET_DEFAULT_CHARS,
+                              .collapse = !(flags & TRAWL_KEEP_DUPLICATES) };
     query_mode_t mode = QUERY_DEFAULT;
     search_sort_t sort = SEARCH_BY_RELEVANCE;
     trawl_results_t *r;
@@ -246,6 +247,11 @@ unsigned trawl_result_matches(const trawl_results_t *results)
 unsigned trawl_result_all_words(const trawl_results_t *results)
 {
     return results ? results->result.all_words : 0;
+}
+
+unsigned trawl_result_stories(const trawl_results_t *results)
+{
+    return results ? results->result.stories : 0;
 }
 
 int trawl_result_counts_exact(const trawl_results_t *results)

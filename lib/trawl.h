@@ -57,8 +57,13 @@ enum {
     TRAWL_ANY_WORD = 1 << 1,     /* any word, by BM25 score alone (--any) */
     TRAWL_OLDEST_FIRST = 1 << 2, /* by date, oldest first (--sort date) */
     TRAWL_NEWEST_FIRST = 1 << 3, /* by date, newest first (--sort -date) */
-    TRAWL_NO_SNIPPETS = 1 << 4   /* no snippets: faster; citations then
+    TRAWL_NO_SNIPPETS = 1 << 4,  /* no snippets: faster; citations then
                                     name no paragraph */
+    TRAWL_KEEP_DUPLICATES = 1 << 5  /* every article (--duplicates keep);
+                                       without it one hit per story, a
+                                       near-duplicate group: its
+                                       best-ranked article, and OFFSET,
+                                       LIMIT and ranks count stories */
 };
 
 /* Flags of a snippet fragment (trawl_result_snippet_flags()). */
@@ -123,7 +128,11 @@ size_t trawl_result_count(const trawl_results_t *results);
  * matches of a query). */
 unsigned trawl_result_matches(const trawl_results_t *results);
 unsigned trawl_result_all_words(const trawl_results_t *results);
-/* 1 when the two counts above are exact, 0 when they are Xapian's
+/* Without TRAWL_KEEP_DUPLICATES, the stories the matches make (each
+ * near-duplicate group once; an article in none is a story of one), the
+ * number of hits there are to page through; with it, 0. */
+unsigned trawl_result_stories(const trawl_results_t *results);
+/* 1 when the counts above are exact, 0 when they are Xapian's
  * estimates ("about N"). */
 int trawl_result_counts_exact(const trawl_results_t *results);
 

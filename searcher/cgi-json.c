@@ -45,6 +45,7 @@ void cgi_json_results(buf_t *out, const cgi_request_t *req, const cgi_results_t 
                search_sort_name(req->sort), req->page, req->hits_per_page, res->last_page,
                r->matches, r->all_words, r->group_count, res->seconds);
     esc_json_value(out, res->suggestion);
+    output_json_stories(out, r);
     buf_puts(out, ",\"facets\":{");
     json_facet(out, "source", res->sources);
     buf_putc(out, ',');

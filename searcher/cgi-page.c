@@ -114,6 +114,8 @@ static void results_url(buf_t *url, const cgi_request_t *req)
         url_param(url, "sort", search_sort_name(req->sort));
     if (req->hits_per_page != req->default_hits)
         buf_printf(url, "&hits=%u", req->hits_per_page);
+    if (req->keep_duplicates)
+        buf_puts(url, "&dup=keep");
     if (req->page > 1)
         buf_printf(url, "&page=%u", req->page);
 }
@@ -300,6 +302,8 @@ void cgi_page_begin(buf_t *out, const cgi_request_t *req, const char *title)
         buf_printf(out, "<option value=\"%s\"%s>%s</option>", search_sort_name(sorts[i].sort),
                    sorts[i].sort == req->sort ? " selected" : "", sorts[i].label);
     buf_puts(out, "</select></div>\n");
+    buf_printf(out, "<div><label><input type=\"checkbox\" name=\"dup\" value=\"keep\"%s> "
+                    "Every copy</label></div>\n", req->keep_duplicates ? " checked" : "");
     if (req->hits_per_page != req->default_hits)
         buf_printf(out, "<input type=\"hidden\" name=\"hits\" value=\"%u\">\n", req->hits_per_page);
     buf_puts(out, "</form>\n</header>\n<main id=\"main\">\n");
@@ -537,7 +541,8 @@ static void put_range(buf_t *out, const cgi_request_t *req, const search_result_
     if (r->hit_count == 0)
         return;
     buf_printf(out, "<p class=\"range\">Results %u" EN_DASH "%u of %s%u</p>\n", first,
-               first + (unsigned)r->hit_count - 1, r->counts_exact ? "" : "about ", r->matches);
+               first + (unsigned)r->hit_count - 1, r->counts_exact ? "" : "about ",
+               r->collapsed ? r->stories : r->matches);
 }
 
 /* Links to the results (the query, filters and order, not the page) as
@@ -554,7 +559,8 @@ static void put_downloads(buf_t *out, const cgi_request_t *req, const search_res
     all.page = 1;
     all.hits_per_page = all.default_hits;
     buf_printf(out, "<p class=\"downloads\">Download %s results as ",
-               r->matches > CGI_MAX_DOWNLOAD ? "the first " CGI_MAX_DOWNLOAD_TEXT : "these");
+               (r->collapsed ? r->stories : r->matches) > CGI_MAX_DOWNLOAD
+                   ? "the first " CGI_MAX_DOWNLOAD_TEXT : "these");
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         buf_t url = BUF_INIT;
         results_url(&url, &all);

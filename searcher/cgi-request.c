@@ -151,6 +151,7 @@ static int check_params(const cgi_params_t *p, cgi_wanted_t *w)
     const char *sort = param(p, "sort", 16, w, &bad);
     const char *page = param(p, "page", 16, w, &bad);
     const char *hits = param(p, "hits", 16, w, &bad);
+    const char *dup = param(p, "dup", 16, w, &bad);
 
     if (format && strcmp(format, "json") == 0)
         w->json = 1;
@@ -179,6 +180,10 @@ static int check_params(const cgi_params_t *p, cgi_wanted_t *w)
     else if (search_sort_parse(sort, &w->req.sort) != 0)
         return refuse(w, 400, "Bad request",
                       "The parameter 'sort' must be one of " SEARCH_SORT_NAMES ".");
+    if (dup && *dup && strcmp(dup, "keep") != 0 && strcmp(dup, "collapse") != 0)
+        return refuse(w, 400, "Bad request",
+                      "The parameter 'dup' must be keep or collapse.");
+    w->req.keep_duplicates = dup && strcmp(dup, "keep") == 0;
     if ((w->req.from && !valid_date(w->req.from)) || (w->req.to && !valid_date(w->req.to)))
         return refuse(w, 400, "Bad request",
                       "Dates ('from', 'to') are written YYYY, YYYY-MM or YYYY-MM-DD.");

@@ -33,6 +33,8 @@ typedef struct {
     const char *source;          /* filters: NULL for none */
     const char *from, *to;       /* "YYYY", "YYYY-MM" or "YYYY-MM-DD" */
     search_sort_t sort;
+    int keep_duplicates;         /* dup=keep: every article, not one hit a
+                                    story (dup=collapse, the default) */
     unsigned page;               /* 1-based */
     unsigned hits_per_page;
     unsigned default_hits;       /* hits per page when not asked (links omit it) */

@@ -231,6 +231,7 @@ static void answer_search(searcher_t *s, const cgi_wanted_t *w, const struct tim
     memset(fields, 0, sizeof fields);
     opts.offset = (req->page - 1) * req->hits_per_page;
     opts.limit = req->hits_per_page;
+    opts.collapse = !req->keep_duplicates;
     if ((st = searcher_parse(s, req->q, strlen(req->q), &query)) == SEARCH_OK
         && (st = searcher_restrict(s, &filter, req->sort)) == SEARCH_OK
         && (st = searcher_run(s, query, &opts, &result)) == SEARCH_OK) {
@@ -253,7 +254,9 @@ static void answer_search(searcher_t *s, const cgi_wanted_t *w, const struct tim
     if (st != SEARCH_OK)
         search_failed(s, st, what, req, resp);
     else {
-        unsigned pages = (result.matches + req->hits_per_page - 1) / req->hits_per_page;
+        /* Collapsed, the pages are of stories. */
+        unsigned hits = result.collapsed ? result.stories : result.matches;
+        unsigned pages = (hits + req->hits_per_page - 1) / req->hits_per_page;
         unsigned max_page = CGI_MAX_RESULT_DEPTH / req->hits_per_page;
         order_facet(&facets[0], by_count_then_value, MAX_SOURCE_FACETS);
         order_facet(&facets[1], by_value_descending, (size_t)-1);
@@ -296,7 +299,8 @@ static void answer_search(searcher_t *s, const cgi_wanted_t *w, const struct tim
 static void answer_download(searcher_t *s, const cgi_wanted_t *w, response_t *resp)
 {
     const cgi_request_t *req = &w->req;
-    search_options_t opts = { .limit = CGI_MAX_DOWNLOAD, .skip_counts = 1 };
+    search_options_t opts = { .limit = CGI_MAX_DOWNLOAD, .skip_counts = 1,
+                              .collapse = !req->keep_duplicates };
     search_filter_t filter = { req->source, req->from, req->to };
     search_result_t result;
     query_t *query = NULL;

@@ -17,6 +17,7 @@ static const char *const formats[] = { "text", "json", "tsv", "csv", "trec", "kw
 static const char *const kwic_sorts[] = { "left", "right", "none", NULL };
 static const char *const colors[] = { "auto", "always", "never", NULL };
 static const char *const sorts[] = { "relevance", "newest", "oldest", "-date", "date", NULL };
+static const char *const duplicates[] = { "collapse", "keep", NULL };
 static const char *const cites[] = { "text", "bibtex", "ris", "csl-json", NULL };
 static const char *const flags[] = { "yes", "no", "true", "false", "on", "off", "1", "0",
                                      NULL };
@@ -41,6 +42,7 @@ static const struct {
     { "colour", colors, 0, 0, "auto" },
     { "count-by", NULL, 0, 0, "none" },
     { "db", NULL, 0, CONFIG_PATH, DBPATH_DEFAULT },
+    { "duplicates", duplicates, 0, 0, "collapse; keep with --format trec" },
     { "feedback", NULL, 0, 0, "for queries of " XSTR(SEARCH_FEEDBACK_MIN_WORDS) " words or more" },
     { "fields", NULL, 0, 0, "as the format has them" },
     { "format", formats, 0, 0, "text" },

@@ -7,7 +7,7 @@ libtrawlcore_la_SOURCES += \
 	searcher/query-lex.h searcher/query-lex.c searcher/query-tree.h searcher/query-tree.c \
 	searcher/query-build.c searcher/query-words.c \
 	searcher/search.h searcher/search-private.h searcher/search.c \
-	searcher/search-run.c searcher/search-doc.c searcher/search-facets.c searcher/search-copies.c \
+	searcher/search-run.c searcher/search-stories.c searcher/search-doc.c searcher/search-facets.c searcher/search-copies.c \
 	searcher/search-query.c \
 	searcher/escape.h searcher/escape.c \
 	searcher/cgi-param.h searcher/cgi-param.c \

@@ -88,6 +88,10 @@ static void usage(void)
            "                        default: for queries of %d plain words or more\n"
            "      --no-feedback     no such re-ranking\n"
            "      --explain         print how the query was understood\n"
+           "      --duplicates HOW  collapse (default): one hit per near-duplicate group\n"
+           "                        (a story), its best-ranked article, the page over\n"
+           "                        stories; keep: every article (the default of\n"
+           "                        --format trec, whose runs are judged by article)\n"
            "QUERY: words; \"a phrase\"; AND, OR, NOT, ( ); +word, -word; a NEAR/n b,\n"
            "a ADJ/n b (n default %d); word*; title:, body:, comments:, source:, id:;\n"
            "date:2014, date:2014-06, date:2013..2014-06-30, date:..2014, date:2014..;\n"
@@ -268,7 +272,7 @@ enum option_code { OPT_ACCESSED = 256, OPT_CITE, OPT_COUNT_BY, OPT_FIELDS, OPT_J
                    OPT_MANIFEST, OPT_NO_SNIPPETS, OPT_RUN_TAG, OPT_SHOW, OPT_STATS,
                    OPT_ALL, OPT_ANY, OPT_B, OPT_EXPLAIN, OPT_FEEDBACK, OPT_K1,
                    OPT_NO_FEEDBACK, OPT_SORT, OPT_NO_PAGER, OPT_PRINT_CONFIG, OPT_GROUPS,
-                   OPT_KWIC_WIDTH, OPT_KWIC_SORT, OPT_CHART };
+                   OPT_KWIC_WIDTH, OPT_KWIC_SORT, OPT_CHART, OPT_DUPLICATES };
 
 static const struct option options[] = {
     { "accessed", required_argument, NULL, OPT_ACCESSED },
@@ -282,6 +286,7 @@ static const struct option options[] = {
     { "count", no_argument, NULL, 'c' },
     { "count-by", required_argument, NULL, OPT_COUNT_BY },
     { "db", required_argument, NULL, 'd' },
+    { "duplicates", required_argument, NULL, OPT_DUPLICATES },
     { "explain", no_argument, NULL, OPT_EXPLAIN },
     { "fields", required_argument, NULL, OPT_FIELDS },
     { "format", required_argument, NULL, 'f' },
@@ -376,7 +381,8 @@ static void print_config(const defaults_t *d, const char **given, const char **o
 
 int main(int argc, char **argv)
 {
-    search_options_t opts = { .limit = 10, .snippet_chars = SNIPPET_DEFAULT_CHARS };
+    search_options_t opts = { .limit = 10, .snippet_chars = SNIPPET_DEFAULT_CHARS,
+                              .collapse = 1 };
     double bm25_k1 = SEARCH_DEFAULT_K1, bm25_b = SEARCH_DEFAULT_B;
     search_feedback_t feedback = SEARCH_FEEDBACK_AUTO;
     search_sort_t sort = SEARCH_BY_RELEVANCE;
@@ -389,6 +395,7 @@ int main(int argc, char **argv)
     const char *db_option = NULL, *color = "auto", *fields = NULL, *batch_file = NULL;
     const char *manifest_file = NULL, *count_by = NULL, *show_id = NULL, *accessed = NULL;
     int count_only = 0, json_header = 0, stats = 0, groups = 0, chart = 0, c;
+    int duplicates_given = 0;
     int status = EXIT_TROUBLE;
     int no_pager = 0, want_config = 0, on_command_line[OPTION_COUNT + 1] = { 0 };
     const char *given[OPTION_COUNT + 1] = { NULL }, *origin[OPTION_COUNT + 1] = { NULL };
@@ -425,6 +432,12 @@ int main(int argc, char **argv)
         case OPT_FEEDBACK: feedback = SEARCH_FEEDBACK_ON; break;
         case OPT_NO_FEEDBACK: feedback = SEARCH_FEEDBACK_OFF; break;
         case OPT_SORT: sort = parse_sort(optarg); break;
+        case OPT_DUPLICATES:
+            if (strcmp(optarg, "keep") != 0 && strcmp(optarg, "collapse") != 0)
+                usagef("--duplicates: '%s' is not one of collapse, keep", optarg);
+            opts.collapse = strcmp(optarg, "collapse") == 0;
+            duplicates_given = 1;
+            break;
         case 'b': batch_file = optarg; break;
         case OPT_CITE:
             if (cite_parse_style(optarg, &out_opts.cite) != 0)
@@ -520,6 +533,11 @@ int main(int argc, char **argv)
         errorf("out of memory");
         return EXIT_TROUBLE;
     }
+    /* A TREC run is judged article by article (Cranfield's qrels judge
+     * both copies of its near-duplicate pairs): every article, unless
+     * asked otherwise. */
+    if (out_opts.format == FORMAT_TREC && !duplicates_given)
+        opts.collapse = 0;
     if (!output_needs_snippets(&out_opts))
         opts.snippet_chars = 0;
     opts.copies = output_needs_copies(&out_opts);
@@ -578,6 +596,7 @@ int main(int argc, char **argv)
         search_result_t result;
         opts.limit = 0;
         opts.exact_counts = 1;
+        opts.collapse = 0;      /* --count counts articles: no stories to count */
         query_t *parsed = NULL;
         if (searcher_parse(s, query.data, query.len, &parsed) != SEARCH_OK
             || searcher_run(s, parsed, &opts, &result) != SEARCH_OK) {

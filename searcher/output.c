@@ -157,11 +157,22 @@ void output_count_line(buf_t *out, const search_result_t *r)
 {
     const char *about = r->counts_exact ? "" : "about ";
     buf_printf(out, "%s%u %s", about, r->matches, r->matches == 1 ? "match" : "matches");
+    /* Collapsed, the hits are stories: the count says so beside the
+     * articles'. */
+    if (r->collapsed)
+        buf_printf(out, " in %s%u %s", about, r->stories, r->stories == 1 ? "story" : "stories");
     if (r->group_count > 1)
         buf_printf(out, ", %s%u with all %u words", about, r->all_words, r->group_count);
     if (r->sort != SEARCH_BY_RELEVANCE)
         buf_printf(out, "; %s first, %u undated last",
                    r->sort == SEARCH_NEWEST_FIRST ? "newest" : "oldest", r->undated);
+}
+
+void output_json_stories(buf_t *out, const search_result_t *r)
+{
+    buf_printf(out, ",\"collapsed\":%s", r->collapsed ? "true" : "false");
+    if (r->collapsed)
+        buf_printf(out, ",\"stories\":%u", r->stories);
 }
 
 static void text_header(buf_t *out, const output_query_t *q, const search_result_t *r)
@@ -200,6 +211,7 @@ static void json_query(buf_t *out, const output_query_t *q, const search_result_
     buf_printf(out, "\",\"matches\":%u,\"all_words\":%u,\"words\":%u,\"counts_exact\":%s,"
                "\"sort\":\"%s\"", r->matches, r->all_words, r->group_count,
                r->counts_exact ? "true" : "false", search_sort_name(r->sort));
+    output_json_stories(out, r);
     if (r->sort != SEARCH_BY_RELEVANCE)
         buf_printf(out, ",\"undated\":%u", r->undated);
     buf_puts(out, ",\"did_you_mean\":");

@@ -125,9 +125,14 @@ void output_json_hit(buf_t *out, const field_t *fields, size_t field_count,
 void output_source_date(buf_t *out, const stored_doc_t *doc);
 
 /* The count line of R, as the text output's header and the page's
- * summary give it: "246 matches, 38 with all 3 words" ("about N" for
+ * summary give it: "246 matches in 231 stories, 38 with all 3 words" (the
+ * stories when collapsed; "about N" for
  * estimates; "; newest first, 12 undated last" when sorted by date). */
 void output_count_line(buf_t *out, const search_result_t *r);
+
+/* JSON members after the counts: ,"collapsed":true,"stories":N (one hit
+ * per story), or ,"collapsed":false. */
+void output_json_stories(buf_t *out, const search_result_t *r);
 
 /* TSV escaping of S[0..LEN): backslash, tab, newline and carriage return
  * become \\, \t, \n and \r, so every row is one line and every tab a column

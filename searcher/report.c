@@ -17,6 +17,8 @@ typedef struct {
     char *key;                /* "2014", "2014-06", or the source as stated */
     unsigned articles;
     unsigned matches;
+    unsigned stories;         /* the stories the matches make (a story of
+                                 copies in two rows counts in each) */
 } bucket_t;
 
 typedef struct {
@@ -43,7 +45,7 @@ static void buckets_add(buckets_t *b, const char *key, size_t len, unsigned arti
         b->failed = 1;
         return;
     }
-    b->items[b->count++] = (bucket_t){ copy, articles, 0 };
+    b->items[b->count++] = (bucket_t){ copy, articles, 0, 0 };
 }
 
 static int compare_buckets(const void *a, const void *b)
@@ -53,7 +55,7 @@ static int compare_buckets(const void *a, const void *b)
 
 static bucket_t *buckets_find(buckets_t *b, const char *key)
 {
-    bucket_t probe = { (char *)key, 0, 0 };
+    bucket_t probe = { (char *)key, 0, 0, 0 };
     if (b->count == 0)
         return NULL;
     return bsearch(&probe, b->items, b->count, sizeof *b->items, compare_buckets);
@@ -166,9 +168,30 @@ static int load_field(searcher_t *s, const query_t *query, const char *by, bucke
     return rc == 0 && !b->failed ? 0 : -1;
 }
 
+/* The stories of QUERY's matches in each bucket of B, and *REST those of
+ * the matches in none (searcher_facet_stories()). */
+static int count_stories(searcher_t *s, const query_t *query, const char *by, buckets_t *b,
+                         unsigned *rest)
+{
+    search_facet_t stories;
+    unsigned total;
+
+    if (searcher_facet_stories(s, query, by, &stories, rest, &total) != SEARCH_OK) {
+        search_facet_free(&stories);
+        return -1;
+    }
+    for (size_t i = 0; i < stories.count; i++) {
+        bucket_t *bucket = buckets_find(b, stories.values[i].value);
+        if (bucket)
+            bucket->stories = stories.values[i].count;
+    }
+    search_facet_free(&stories);
+    return 0;
+}
+
 /* One row: a gap (no articles) has no matches and no share. */
 static void put_row(buf_t *out, format_t format, const char *by, const char *key,
-                    unsigned articles, unsigned matches)
+                    unsigned articles, unsigned matches, unsigned stories)
 {
     if (format == FORMAT_JSON) {
         buf_puts(out, "{\"");
@@ -176,17 +199,19 @@ static void put_row(buf_t *out, format_t format, const char *by, const char *key
         buf_puts(out, "\":\"");
         esc_json(out, key, strlen(key));
         if (articles)
-            buf_printf(out, "\",\"matches\":%u,\"articles\":%u,\"share\":%.6f,\"gap\":false}\n",
-                       matches, articles, (double)matches / articles);
+            buf_printf(out, "\",\"matches\":%u,\"stories\":%u,\"articles\":%u,\"share\":%.6f,"
+                       "\"gap\":false}\n", matches, stories, articles, (double)matches / articles);
         else
-            buf_puts(out, "\",\"matches\":null,\"articles\":0,\"share\":null,\"gap\":true}\n");
+            buf_puts(out, "\",\"matches\":null,\"stories\":null,\"articles\":0,\"share\":null,"
+                          "\"gap\":true}\n");
         return;
     }
     output_csv_escape(out, key, strlen(key));
     if (articles)
-        buf_printf(out, ",%u,%u,%.6f\r\n", matches, articles, (double)matches / articles);
+        buf_printf(out, ",%u,%u,%u,%.6f\r\n", matches, stories, articles,
+                   (double)matches / articles);
     else
-        buf_puts(out, ",,0,\r\n");
+        buf_puts(out, ",,,0,\r\n");
 }
 
 /* --chart: a bar at most this many columns long (the most matches), at
@@ -234,7 +259,7 @@ int report_count_by(FILE *fp, searcher_t *s, const char *by, const char *text, s
     search_facet_kind_t kind = facet_of(by);
     int field = strcmp(by, "year") != 0 && strcmp(by, "month") != 0 && strcmp(by, "source") != 0;
     unsigned documents = 0, total = 0, articles_seen = 0, matches_seen = 0;
-    unsigned documents_with = 0, matches_with = 0;
+    unsigned documents_with = 0, matches_with = 0, rest_stories = 0;
     char name[FIELD_NAME_MAX + 1];
     buf_t out = BUF_INIT;
     int status = EXIT_TROUBLE;
@@ -253,10 +278,11 @@ int report_count_by(FILE *fp, searcher_t *s, const char *by, const char *text, s
         errorf("%s", searcher_last_error(s));
         return EXIT_TROUBLE;
     }
-    if (field ? load_field(s, query, by, &b, &documents, &total, &documents_with,
-                           &matches_with) != 0
-              : load_totals(s, kind, &b, &documents) != 0
-                    || count_matches(s, query, kind, &b, &total) != 0) {
+    if ((field ? load_field(s, query, by, &b, &documents, &total, &documents_with,
+                            &matches_with) != 0
+               : load_totals(s, kind, &b, &documents) != 0
+                     || count_matches(s, query, kind, &b, &total) != 0)
+        || count_stories(s, query, by, &b, &rest_stories) != 0) {
         errorf("cannot count by %s: %s", by, b.failed ? "out of memory" : searcher_last_error(s));
         goto done;
     }
@@ -302,19 +328,21 @@ int report_count_by(FILE *fp, searcher_t *s, const char *by, const char *text, s
         buf_printf(&out, ", of the articles there (a full bar: %u)\n", most);
     } else if (format != FORMAT_JSON) {
         output_csv_escape(&out, by, strlen(by));
-        buf_puts(&out, ",matches,articles,share\r\n");
+        buf_puts(&out, ",matches,stories,articles,share\r\n");
     }
     for (size_t i = 0; i < b.count; i++) {
         if (chart)
             put_bar(&out, b.items[i].key, label, b.items[i].articles, b.items[i].matches, most,
                     bar);
         else
-            put_row(&out, format, by, b.items[i].key, b.items[i].articles, b.items[i].matches);
+            put_row(&out, format, by, b.items[i].key, b.items[i].articles, b.items[i].matches,
+                    b.items[i].stories);
     }
     if (has_rest && chart)
         put_bar(&out, rest, label, documents - articles_seen, total - matches_seen, most, bar);
     else if (has_rest)
-        put_row(&out, format, by, rest, documents - articles_seen, total - matches_seen);
+        put_row(&out, format, by, rest, documents - articles_seen, total - matches_seen,
+                rest_stories);
     if (!out.failed)
         fwrite(out.data, 1, out.len, fp);
     status = out.failed ? EXIT_TROUBLE : total ? EXIT_MATCH : EXIT_NO_MATCH;

@@ -67,7 +67,7 @@ search_status_t search_find_copies(searcher_t *s, hit_t *hit)
     xs_status_t st = XS_OK;
 
     if (leader) {
-        buf_printf(&term, "%s%s", PREFIX_GROUP, leader);
+        docdata_id_term_with(PREFIX_GROUP, leader, &term);
         st = term.failed ? XS_NO_MEMORY : xs_db_term_freq(s->db, term.data, term.len, &members);
         if (st == XS_OK && members > 1)
             st = xs_db_each_posting(s->db, term.data, term.len, add_copy, &c);

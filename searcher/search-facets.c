@@ -495,3 +495,188 @@ search_status_t searcher_stats(searcher_t *s, search_stats_t *stats)
     }
     return SEARCH_OK;
 }
+
+/* ------------------------------------------------------------- stories */
+
+/* A match under a value: the value, and its story (its group; NULL when
+ * it is in none, a story of its own, told apart by DOCID). */
+typedef struct {
+    const char *value;
+    const char *group;
+    unsigned docid;
+} story_pair_t;
+
+/* What the callbacks below gather over the matches SET. */
+typedef struct {
+    const docset_t *set;
+    char **group;             /* by docid: each match's group, or NULL */
+    unsigned char *valued;    /* by docid: 1 when the match has a value */
+    story_pair_t *pairs;
+    size_t count;
+    const char *value;        /* a field's value, for add_field_pair() */
+    int failed;
+} stories_t;
+
+static int compare_pairs(const void *a, const void *b)
+{
+    const story_pair_t *p = a, *q = b;
+    int c = strcmp(p->value, q->value);
+
+    if (c == 0 && p->group && q->group)
+        c = strcmp(p->group, q->group);
+    else if (c == 0 && (p->group || q->group))
+        c = p->group ? 1 : -1;
+    else if (c == 0)
+        c = (p->docid > q->docid) - (p->docid < q->docid);
+    return c;
+}
+
+static void add_pair(stories_t *st, const char *value, unsigned docid)
+{
+    story_pair_t *pairs = realloc(st->pairs, (st->count + 1) * sizeof *pairs);
+
+    if (pairs == NULL) {
+        st->failed = 1;
+        return;
+    }
+    st->pairs = pairs;
+    pairs[st->count++] = (story_pair_t){ value, st->group[docid], docid };
+    st->valued[docid] = 1;
+}
+
+static int note_group(void *ctx, unsigned docid, const char *value, size_t len)
+{
+    stories_t *st = ctx;
+
+    if (docset_has(st->set, docid) && len > 0 && (st->group[docid] = xstrndup(value, len)) == NULL)
+        st->failed = 1;
+    return st->failed;
+}
+
+static int add_slot_pair(void *ctx, unsigned docid, const char *value, size_t len)
+{
+    stories_t *st = ctx;
+    char *copy;
+
+    if (!docset_has(st->set, docid) || len == 0)
+        return 0;
+    if ((copy = xstrndup(value, len)) == NULL)
+        st->failed = 1;
+    else
+        add_pair(st, copy, docid);
+    return st->failed;
+}
+
+static int add_field_pair(void *ctx, unsigned docid)
+{
+    stories_t *st = ctx;
+
+    if (docset_has(st->set, docid))
+        add_pair(st, st->value, docid);
+    return st->failed;
+}
+
+/* Sorts PAIRS and adds each value's distinct stories to OUT (NULL: only
+ * counts them all into *TOTAL).  Returns 0, or -1 when memory runs out. */
+static int distinct_stories(story_pair_t *pairs, size_t count, search_facet_t *out,
+                            unsigned *total)
+{
+    size_t first = 0;
+    unsigned n = 0;
+
+    qsort(pairs, count, sizeof *pairs, compare_pairs);
+    for (size_t i = 0; i < count; i++) {
+        if (i > first && strcmp(pairs[i].value, pairs[first].value) != 0) {
+            if (out && facet_add(out, pairs[first].value, strlen(pairs[first].value), n) != 0)
+                return -1;
+            first = i;
+            n = 0;
+        }
+        n += i == first || compare_pairs(&pairs[i - 1], &pairs[i]) != 0;
+    }
+    if (count && out && facet_add(out, pairs[first].value, strlen(pairs[first].value), n) != 0)
+        return -1;
+    if (total)
+        *total = n;
+    return 0;
+}
+
+/* The matches' values of BY into ST: a slot's value stream, or a field's
+ * value terms' posting lists (their values are OUT's, listed by
+ * searcher_field_facet()). */
+static search_status_t gather_values(searcher_t *s, const char *by, stories_t *st,
+                                     search_facet_t *values)
+{
+    int field = strcmp(by, "year") != 0 && strcmp(by, "month") != 0 && strcmp(by, "source") != 0;
+    char name[FIELD_NAME_MAX + 1];
+    unsigned with, all;
+    xs_status_t xst = XS_OK;
+
+    if (!field) {
+        unsigned slot = facet_slots[strcmp(by, "year") == 0    ? SEARCH_FACET_YEAR
+                                    : strcmp(by, "month") == 0 ? SEARCH_FACET_MONTH
+                                                               : SEARCH_FACET_SOURCE];
+        xst = xs_db_each_value(s->db, slot, add_slot_pair, st);
+        return xst != XS_OK ? search_shim_failed(s, xst) : SEARCH_OK;
+    }
+    search_status_t status = searcher_field_facet(s, NULL, by, values, &with, &all);
+    query_field_name(by, strlen(by), name);
+    for (size_t i = 0; status == SEARCH_OK && i < values->count && !st->failed; i++) {
+        buf_t term = BUF_INIT;
+        buf_printf(&term, "%s%s%c%s", PREFIX_FIELD, name, FIELD_VALUE_MARK,
+                   values->values[i].value);
+        st->value = values->values[i].value;
+        xst = term.failed ? XS_NO_MEMORY
+                          : xs_db_each_posting(s->db, term.data, term.len, add_field_pair, st);
+        buf_free(&term);
+        if (xst != XS_OK)
+            status = search_shim_failed(s, xst);
+    }
+    return status;
+}
+
+search_status_t searcher_facet_stories(searcher_t *s, const query_t *query, const char *by,
+                                       search_facet_t *out, unsigned *without, unsigned *total)
+{
+    docset_t set = { NULL, 0, 0 };
+    stories_t st = { &set, NULL, NULL, NULL, 0, NULL, 0 };
+    search_facet_t values = { NULL, 0 };
+    int field = strcmp(by, "year") != 0 && strcmp(by, "month") != 0 && strcmp(by, "source") != 0;
+    search_status_t status;
+    xs_status_t xst;
+
+    memset(out, 0, sizeof *out);
+    *without = *total = 0;
+    if ((status = match_set(s, query, &set)) != SEARCH_OK)
+        return status;
+    if ((st.group = calloc(set.size + 1, sizeof *st.group)) == NULL
+        || (st.valued = calloc(set.size + 1, 1)) == NULL)
+        st.failed = 1;
+    else if ((xst = xs_db_each_value(s->db, SLOT_GROUP, note_group, &st)) != XS_OK)
+        status = search_shim_failed(s, xst);
+    if (status == SEARCH_OK && !st.failed)
+        status = gather_values(s, by, &st, &values);
+    if (status == SEARCH_OK && !st.failed && distinct_stories(st.pairs, st.count, out, NULL) != 0)
+        st.failed = 1;
+    for (size_t i = 0; !field && i < st.count; i++)
+        free((char *)st.pairs[i].value);
+    /* The stories of the matches without a value, then of every match. */
+    for (int pass = 0; pass < 2 && status == SEARCH_OK && !st.failed; pass++) {
+        st.count = 0;
+        for (unsigned d = 0; d < set.size && !st.failed; d++)
+            if (docset_has(&set, d) && (pass || !st.valued[d]))
+                add_pair(&st, "", d);
+        if (!st.failed && distinct_stories(st.pairs, st.count, NULL, pass ? total : without) != 0)
+            st.failed = 1;
+    }
+    if (status == SEARCH_OK && st.failed)
+        status = search_fail(s, SEARCH_NO_MEMORY, "out of memory");
+    for (unsigned d = 0; st.group && d < set.size; d++)
+        free(st.group[d]);
+    free(st.group);
+    free(st.valued);
+    free(st.pairs);
+    free(set.bits);
+    search_facet_free(&values);
+    return status;
+}

@@ -1,6 +1,6 @@
 /* search-private.h: what the searcher's own files share (search.c,
- * search-run.c, search-doc.c, search-facets.c, search-copies.c,
- * search-query.c): the searcher's state and its way of failing.  Front
+ * search-run.c, search-stories.c, search-doc.c, search-facets.c,
+ * search-copies.c, search-query.c): the searcher's state and its way of failing.  Front
  * ends use search.h.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -81,6 +81,49 @@ search_status_t search_find_copies(searcher_t *s, hit_t *hit);
 /* The value SLOT of DOCID (malloc'ed; NULL when it has none, or with
  * *FAILED set when reading it failed or memory ran out). */
 char *search_doc_value(searcher_t *s, unsigned docid, unsigned slot, int *failed);
+
+/* search-stories.c: xs_db_search() of Q on S with XO, within what is left
+ * of the run's time (and, when COUNTING, within SEARCH_COUNT_SECONDS: the
+ * results may then be stopped, xs_results_stopped()): SEARCH_OK with
+ * *RESULTS set, or the failure (SEARCH_TOO_BROAD for a wildcard Xapian
+ * refuses). */
+search_status_t search_within(searcher_t *s, const xs_query_t *q, xs_search_options_t *xo,
+                              int counting, xs_results_t **results);
+
+/* Counts the matches of Q (already restricted) into *COUNT (which holds
+ * the ranking pass's estimate): articles, or with STORIES the stories
+ * they make (each near-duplicate group once).  Exact up to
+ * SEARCH_EXACT_COUNT_MAX counted within SEARCH_COUNT_SECONDS (every match,
+ * however long, with opts->exact_counts), else Xapian's estimate, and
+ * *EXACT cleared.  Weights play no part (the query is scaled to 0), which
+ * makes counting a fraction of the cost of ranking every match. */
+search_status_t search_count(searcher_t *s, const search_options_t *opts, const xs_query_t *q,
+                             int stories, unsigned *count, int *exact);
+
+/* A collapsed run's stories (search_result_t.stories, collapsed) into
+ * OUT: those of its one pass (PASSES 1) when ranking counted them exactly
+ * (EXACT), else counted over EVERY (what its passes run together,
+ * unrestricted), a story of two passes once.  ESTIMATE is the passes'
+ * sum, which stands with opts->skip_counts (counts_exact then 0). */
+search_status_t search_count_stories(searcher_t *s, const search_options_t *opts,
+                                     const xs_query_t *every, size_t passes, unsigned estimate,
+                                     int exact, search_result_t *out);
+
+/* A hit chosen by search_new_stories(). */
+typedef struct {
+    unsigned docid;
+    double weight;
+} search_pick_t;
+
+/* The page (OFFSET, LIMIT) of the stories of Q, ranked by RANKING (as
+ * search_ranking_options() and the pass set it), that EARLIER (the passes
+ * ranked before Q's, which hold the best member of their stories) holds
+ * none of: a story is shown once, where its best member ranks.  Q and
+ * EARLIER are restricted already.  *PICKS (malloc'ed: free() it, also on
+ * failure) gets the best member of each, *COUNT of them. */
+search_status_t search_new_stories(searcher_t *s, const xs_query_t *q, const xs_query_t *earlier,
+                                   const xs_search_options_t *ranking, unsigned offset,
+                                   unsigned limit, search_pick_t **picks, size_t *count);
 
 /* search-query.c: the Xapian query for the tree T (one shim call per
  * node): destroy it with xs_query_destroy().  NULL when memory runs out. */

@@ -19,153 +19,136 @@ typedef struct {
     search_result_t *out;
 } run_t;
 
-/* The failure of xs_db_search() on S with ST: Xapian refuses a wildcard
- * that expands too far as an invalid argument (the shim's detail says
- * so); anything else is the index's. */
-static search_status_t search_failed(searcher_t *s, xs_status_t st)
-{
-    if (st == XS_TIME_LIMIT)
-        return search_time_up(s);
-    if (st == XS_INVALID_ARGUMENT)
-        return search_fail(s, SEARCH_TOO_BROAD, "search failed in '%s': %s", s->db_path,
-                           xs_db_last_error(s->db));
-    return search_index_failed(s, st);
-}
-
 static search_status_t no_memory(searcher_t *s)
 {
     return search_fail(s, SEARCH_NO_MEMORY, "out of memory");
 }
 
-/* xs_db_search() of Q on S with XO, within what is left of the run's time
- * (and, when COUNTING, within SEARCH_COUNT_SECONDS: the results may then
- * be stopped, xs_results_stopped()): SEARCH_OK with *RESULTS set, or the
- * failure. */
-static search_status_t search_within(searcher_t *s, const xs_query_t *q, xs_search_options_t *xo,
-                                     int counting, xs_results_t **results)
-{
-    search_status_t status = search_budget_options(s, xo, counting);
-    xs_status_t st;
-
-    if (status != SEARCH_OK)
-        return status;
-    /* xs_db_search() itself reopens and retries when an indexer commits
-     * under it. */
-    st = xs_db_search(s->db, q, xo, results);
-    return st == XS_OK ? SEARCH_OK : search_failed(s, st);
-}
-
-/* Counts the matches of Q (already restricted) into *MATCHES (which holds
- * the ranking pass's estimate): exact up to SEARCH_EXACT_COUNT_MAX matches
- * counted within SEARCH_COUNT_SECONDS (every match, however long, with
- * opts->exact_counts), else Xapian's estimate, and *EXACT cleared.  Weights play no part
- * (the query is scaled to 0), which makes counting a fraction of the cost
- * of ranking every match. */
-static search_status_t count_matches(run_t *run, const xs_query_t *q, unsigned *matches,
-                                     int *exact)
-{
-    searcher_t *s = run->s;
-    xs_search_options_t xo;
-    xs_results_t *results = NULL;
-    xs_query_t *boolean = NULL;
-
-    xs_search_options_init(&xo);
-    xo.limit = 0;
-    xo.skip_values = 1;
-    xo.check_at_least = run->opts->exact_counts ? (unsigned)-1 : SEARCH_EXACT_COUNT_MAX;
-    if (xs_query_scale(q, 0, &boolean) != XS_OK)
-        return no_memory(s);
-    /* Asked for exact counts, they take what they take (within the time
-     * limit); else SEARCH_COUNT_SECONDS. */
-    search_status_t status = search_within(s, boolean, &xo, !run->opts->exact_counts, &results);
-    xs_query_destroy(boolean);
-    if (status != SEARCH_OK)
-        return status;
-    if (xs_results_stopped(results)) {
-        /* The ranking pass's estimate stands, but not below what was
-         * counted. */
-        if (*matches < xs_results_matches_lower(results))
-            *matches = xs_results_matches_lower(results);
-    } else
-        *matches = xs_results_matches_estimated(results);
-    if (xs_results_matches_lower(results) != xs_results_matches_upper(results))
-        *exact = 0;
-    xs_results_destroy(results);
-    return SEARCH_OK;
-}
-
-/* Appends the N results of RESULTS to the run's hits, ranked from
- * FIRST_RANK, decoded, with their snippets. */
-static search_status_t add_hits(run_t *run, const xs_results_t *results, size_t n,
-                                int has_all_words, unsigned first_rank)
+/* Appends the hit DOCID (weight WEIGHT, stored data DATA[0..LEN)) to the
+ * run's hits, ranked RANK, decoded, with its copies and snippet. */
+static search_status_t add_hit(run_t *run, unsigned docid, double weight, const char *data,
+                               size_t data_len, int has_all_words, unsigned rank)
 {
     search_result_t *out = run->out;
     const search_options_t *opts = run->opts;
     char *errmsg = NULL;
+    hit_t *hits = realloc(out->hits, (out->hit_count + 1) * sizeof *hits);
 
-    if (n == 0)
-        return SEARCH_OK;
-    hit_t *hits = realloc(out->hits, (out->hit_count + n) * sizeof *hits);
     if (hits == NULL)
         return no_memory(run->s);
     out->hits = hits;
-    for (size_t i = 0; i < n; i++) {
-        hit_t *hit = &out->hits[out->hit_count];
-        size_t data_len;
-        const char *data = xs_results_data(results, i, &data_len);
-        memset(hit, 0, sizeof *hit);
-        hit->rank = first_rank + (unsigned)i;
-        hit->docid = xs_results_docid(results, i);
-        hit->score = xs_results_weight(results, i);
-        hit->has_all_words = has_all_words;
-        if (docdata_decode(data, data_len, opts->snippet_chars > 0 || opts->marks, &hit->doc,
-                           &errmsg) != 0) {
-            /* A stored document that cannot be read is a damaged index. */
-            search_status_t status = errmsg ? search_fail(run->s, SEARCH_INDEX_ERROR, "search failed in '%s': %s", run->s->db_path, errmsg)
-                                            : no_memory(run->s);
-            free(errmsg);
-            return status;
-        }
-        out->hit_count++;
-        if (opts->copies) {
-            search_status_t status = search_find_copies(run->s, hit);
-            if (status != SEARCH_OK)
-                return status;
-        }
-        if (run->matcher && opts->snippet_chars
-            && snippet_make(run->matcher, hit->doc.text, hit->doc.text_len, opts->snippet_chars,
-                            &hit->snippet) != 0)
-            return no_memory(run->s);
-        if (run->matcher && opts->marks
-            && matcher_marks(run->matcher, hit->doc.text, hit->doc.text_len, &hit->marks,
-                             &hit->mark_count) != 0)
-            return no_memory(run->s);
+    hit_t *hit = &out->hits[out->hit_count];
+    memset(hit, 0, sizeof *hit);
+    hit->rank = rank;
+    hit->docid = docid;
+    hit->score = weight;
+    hit->has_all_words = has_all_words;
+    if (docdata_decode(data, data_len, opts->snippet_chars > 0 || opts->marks, &hit->doc,
+                       &errmsg) != 0) {
+        /* A stored document that cannot be read is a damaged index. */
+        search_status_t status = errmsg ? search_fail(run->s, SEARCH_INDEX_ERROR, "search failed in '%s': %s", run->s->db_path, errmsg)
+                                        : no_memory(run->s);
+        free(errmsg);
+        return status;
     }
+    out->hit_count++;
+    if (opts->copies) {
+        search_status_t status = search_find_copies(run->s, hit);
+        if (status != SEARCH_OK)
+            return status;
+    }
+    if (run->matcher && opts->snippet_chars
+        && snippet_make(run->matcher, hit->doc.text, hit->doc.text_len, opts->snippet_chars,
+                        &hit->snippet) != 0)
+        return no_memory(run->s);
+    if (run->matcher && opts->marks
+        && matcher_marks(run->matcher, hit->doc.text, hit->doc.text_len, &hit->marks,
+                         &hit->mark_count) != 0)
+        return no_memory(run->s);
     return SEARCH_OK;
 }
 
+/* Appends the results of RESULTS to the run's hits, ranked from
+ * FIRST_RANK. */
+static search_status_t add_hits(run_t *run, const xs_results_t *results, int has_all_words,
+                                unsigned first_rank)
+{
+    search_status_t status = SEARCH_OK;
+
+    for (size_t i = 0; i < xs_results_size(results) && status == SEARCH_OK; i++) {
+        size_t len;
+        const char *data = xs_results_data(results, i, &len);
+        status = add_hit(run, xs_results_docid(results, i), xs_results_weight(results, i), data,
+                         len, has_all_words, first_rank + (unsigned)i);
+    }
+    return status;
+}
+
+/* Appends the page of Q's stories that EARLIER has none of
+ * (search_new_stories()) to the run's hits, ranked from FIRST_RANK. */
+static search_status_t add_new_stories(run_t *run, const xs_query_t *q, const xs_query_t *earlier,
+                                       const xs_search_options_t *xo, unsigned offset,
+                                       unsigned limit, int has_all_words, unsigned first_rank)
+{
+    searcher_t *s = run->s;
+    search_pick_t *picks = NULL;
+    size_t count = 0;
+    xs_query_t *filtered = NULL;
+    search_status_t status;
+
+    if (s->filter && (earlier = filtered = search_restricted(s, earlier)) == NULL)
+        return no_memory(s);
+    status = search_new_stories(s, q, earlier, xo, offset, limit, &picks, &count);
+    for (size_t i = 0; i < count && status == SEARCH_OK; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        xs_status_t st = xs_db_document_data(s->db, picks[i].docid, &data, &len);
+        status = st != XS_OK ? search_index_failed(s, st)
+                             : add_hit(run, picks[i].docid, picks[i].weight, data, len,
+                                       has_all_words, first_rank + (unsigned)i);
+        xs_free(data);
+    }
+    free(picks);
+    xs_query_destroy(filtered);
+    return status;
+}
+
+/* What collect() counted of a pass. */
+typedef struct {
+    unsigned matches;          /* articles */
+    unsigned stories;          /* collapsing: the stories they make, exact
+                                  up to the page's end; else the articles */
+    int stories_exact;         /* 1: stories is exact */
+} tally_t;
+
 /* Runs Q (ordered by date when BY_DATE, else by score) and appends its
- * results to the run's hits, ranked from FIRST_RANK.  *MATCHES gets the
- * number of matches, and *EXACT is cleared when that number is Xapian's
- * estimate. */
-static search_status_t collect(run_t *run, const xs_query_t *q, unsigned offset, unsigned limit,
-                               int has_all_words, int by_date, unsigned first_rank,
-                               unsigned *matches, int *exact)
+ * results to the run's hits, ranked from FIRST_RANK; collapsing
+ * (opts->collapse), one per story, and with EARLIER (the passes before,
+ * or NULL) only the stories it has none of.  *T gets the counts, and
+ * *EXACT is cleared when the number of matches is Xapian's estimate. */
+static search_status_t collect(run_t *run, const xs_query_t *q, const xs_query_t *earlier,
+                               unsigned offset, unsigned limit, int has_all_words, int by_date,
+                               unsigned first_rank, tally_t *t, int *exact)
 {
     searcher_t *s = run->s;
     xs_search_options_t xo;
     xs_results_t *results = NULL;
     xs_query_t *filtered = NULL;
     search_status_t status;
+    /* Only a page is collapsed: the stories of a count are counted
+     * (run_passes()). */
+    int collapse = run->opts->collapse && limit > 0;
 
     search_ranking_options(s, &xo);
     xo.offset = offset;
-    xo.limit = limit;
+    xo.limit = collapse && earlier ? 0 : limit;
     /* Hits are read from their stored data; copying values was a fifth of
      * a search without snippets. */
     xo.skip_values = 1;
     /* Exact up to the page's end; the count after, if need be. */
     xo.check_at_least = offset + limit;
+    if (collapse)
+        xo.collapse_slot = SLOT_GROUP;
     if (by_date) {
         xo.sort_slot = SLOT_DATE;
         xo.sort_descending = s->sort == SEARCH_NEWEST_FIRST;
@@ -179,15 +162,30 @@ static search_status_t collect(run_t *run, const xs_query_t *q, unsigned offset,
         xs_query_destroy(filtered);
         return status;
     }
-    *matches = xs_results_matches_estimated(results);
-    if (xs_results_matches_lower(results) != xs_results_matches_upper(results)) {
+    t->matches = collapse ? xs_results_uncollapsed_estimated(results)
+                          : xs_results_matches_estimated(results);
+    t->stories = collapse ? xs_results_matches_estimated(results) : t->matches;
+    t->stories_exact = collapse
+                       && xs_results_matches_lower(results) == xs_results_matches_upper(results);
+    /* A later pass's page starts after this pass's stories: they must be
+     * exact unless the page ends within them. */
+    if (collapse && !t->stories_exact && xs_results_matches_lower(results) < offset + limit) {
+        t->stories_exact = 1;
+        status = search_count(s, run->opts, q, 1, &t->stories, &t->stories_exact);
+    }
+    if (status == SEARCH_OK
+        && (collapse ? xs_results_uncollapsed_lower(results) != xs_results_uncollapsed_upper(results)
+                     : xs_results_matches_lower(results) != xs_results_matches_upper(results))) {
         if (run->opts->skip_counts)
             *exact = 0;
         else
-            status = count_matches(run, q, matches, exact);
+            status = search_count(s, run->opts, q, 0, &t->matches, exact);
     }
-    if (status == SEARCH_OK)
-        status = add_hits(run, results, xs_results_size(results), has_all_words, first_rank);
+    if (status == SEARCH_OK && collapse && earlier) {
+        xo.limit = limit;
+        status = add_new_stories(run, q, earlier, &xo, offset, limit, has_all_words, first_rank);
+    } else if (status == SEARCH_OK)
+        status = add_hits(run, results, has_all_words, first_rank);
     xs_results_destroy(results);
     xs_query_destroy(filtered);
     return status;
@@ -201,34 +199,49 @@ typedef struct {
     unsigned *count;           /* where its number of matches goes too, or NULL */
 } pass_t;
 
-/* Runs the COUNT PASSES in order, the page (opts->offset, opts->limit)
- * running on across them; every pass is run, for its count.  The run's
- * matches is their sum. */
-static search_status_t run_passes(run_t *run, const pass_t *passes, size_t count)
+/* Runs the COUNT PASSES (one or two) in order, the page (opts->offset,
+ * opts->limit) running on across them; every pass is run, for its count.
+ * The run's matches is their sum.  Collapsing, the page is of stories: a
+ * story the first pass holds is not shown again by the second; EVERY is
+ * what the passes run together (NULL: the one pass's query). */
+static search_status_t run_passes(run_t *run, const pass_t *passes, size_t count,
+                                  const xs_query_t *every)
 {
     search_result_t *out = run->out;
-    unsigned before = 0;     /* matches of the passes run so far */
+    unsigned before = 0;     /* hits (articles or stories) of the passes run so far */
+    unsigned matches = 0, stories = 0;
+    int stories_exact = 1;
 
     for (size_t i = 0; i < count; i++) {
         unsigned offset = run->opts->offset > before ? run->opts->offset - before : 0;
-        unsigned limit = run->opts->limit - (unsigned)out->hit_count, n = 0;
-        search_status_t status = collect(run, passes[i].q, offset, limit,
-                                         passes[i].has_all_words, passes[i].by_date,
-                                         before + offset + 1, &n, &out->counts_exact);
+        unsigned limit = run->opts->limit - (unsigned)out->hit_count;
+        tally_t t = { 0, 0, 0 };
+        search_status_t status = collect(run, passes[i].q, i > 0 ? passes[0].q : NULL, offset,
+                                         limit, passes[i].has_all_words, passes[i].by_date,
+                                         before + offset + 1, &t, &out->counts_exact);
         if (status != SEARCH_OK)
             return status;
         if (passes[i].count)
-            *passes[i].count = n;
-        before += n;
+            *passes[i].count = t.matches;
+        matches += t.matches;
+        before += t.stories;
+        stories += t.stories;
+        stories_exact &= t.stories_exact;
     }
-    out->matches = before;
-    return SEARCH_OK;
+    out->matches = matches;
+    return run->opts->collapse ? search_count_stories(run->s, run->opts, every ? every : passes[0].q,
+                                                      count, stories, stories_exact, out)
+                               : SEARCH_OK;
 }
 
 /* Counts the matches of Q into *COUNT (exact as collect() makes it). */
 static search_status_t count_only(run_t *run, const xs_query_t *q, unsigned *count)
 {
-    return collect(run, q, 0, 0, 0, 0, 1, count, &run->out->counts_exact);
+    tally_t t = { 0, 0, 0 };
+    search_status_t status = collect(run, q, NULL, 0, 0, 0, 0, 1, &t, &run->out->counts_exact);
+
+    *count = t.matches;
+    return status;
 }
 
 /* Sets has_all_words for the hits of the run from FIRST on, which a pass
@@ -641,7 +654,7 @@ static search_status_t run_by_date(run_t *run, const query_t *query, const xs_qu
                    s->sort == SEARCH_NEWEST_FIRST ? "newest" : "oldest");
         describe(explain, "Xapian query", base);
     }
-    if ((status = run_passes(run, passes, 2)) != SEARCH_OK)
+    if ((status = run_passes(run, passes, 2, base)) != SEARCH_OK)
         goto done;
     if (every)
         out->all_words = out->matches;
@@ -673,7 +686,7 @@ static search_status_t run_by_score(run_t *run, const query_t *query, const xs_q
             buf_puts(explain, "ranking: any word, by BM25 score\n");
             describe(explain, "Xapian query", any);
         }
-        if ((status = run_passes(run, &pass, 1)) == SEARCH_OK && !one_group)
+        if ((status = run_passes(run, &pass, 1, NULL)) == SEARCH_OK && !one_group)
             status = count_only(run, all, &out->all_words);
         if (one_group)
             out->all_words = out->matches;
@@ -685,7 +698,7 @@ static search_status_t run_by_score(run_t *run, const query_t *query, const xs_q
             buf_puts(explain, "ranking: articles with every word, by BM25 score\n");
             describe(explain, "Xapian query", all);
         }
-        status = run_passes(run, &pass, 1);
+        status = run_passes(run, &pass, 1, NULL);
         out->all_words = out->matches;
         return status;
     }
@@ -702,7 +715,7 @@ static search_status_t run_by_score(run_t *run, const query_t *query, const xs_q
         describe(explain, "Xapian query (every word)", all);
         describe(explain, "Xapian query (some words)", any);
     }
-    status = run_passes(run, passes, 2);
+    status = run_passes(run, passes, 2, any);
     xs_query_destroy(rest);
     return status;
 }

@@ -110,6 +110,11 @@ typedef struct {
                                  saves counting (TREC runs, later pages) */
     int copies;               /* 1: fill each hit's copies */
     int marks;                /* 1: fill each hit's marks (and keep its text) */
+    int collapse;             /* 1: one hit per story, a near-duplicate
+                                 group (groups.h; an article in none is a
+                                 story of one): its best-ranked member, the
+                                 page (offset, limit, rank) over stories,
+                                 and search_result_t.stories counted */
 } search_options_t;
 
 /* An article of a hit's near-duplicate group other than the hit (the
@@ -147,8 +152,12 @@ typedef struct {
     size_t hit_count;
     unsigned matches;         /* articles matching (any word, unless --all) */
     unsigned all_words;       /* of which contain every word */
-    int counts_exact;         /* 1: matches and all_words are exact counts;
-                                 0: Xapian's estimates ("about N") */
+    unsigned stories;         /* with search_options_t.collapse: the
+                                 stories (near-duplicate groups) the
+                                 matches make; else 0 */
+    int collapsed;            /* 1: the hits are one per story */
+    int counts_exact;         /* 1: matches, all_words and stories are exact
+                                 counts; 0: Xapian's estimates ("about N") */
     search_sort_t sort;       /* the order the hits are in */
     unsigned undated;         /* sorting by date: of the matches, those
                                  without a date (ranked last) */
@@ -381,6 +390,21 @@ void search_facet_free(search_facet_t *facet);
 search_status_t searcher_field_facet(searcher_t *s, const query_t *query, const char *field,
                                      search_facet_t *out, unsigned *with_field,
                                      unsigned *total);
+
+/* Counts the stories (near-duplicate groups, groups.h; an article in none
+ * is a story of its own) among the matches of QUERY (under S's
+ * restriction) by the values of BY: "year", "month", "source" or a
+ * metadata field, as searcher_field_facet() counts articles.  A story
+ * counts once in each value its matching articles hold.  *OUT gets the
+ * values, in byte order, with their stories (free it with
+ * search_facet_free(), also on failure); *WITHOUT the stories of the
+ * matches that hold no value, *TOTAL every story of the matches.  Reads
+ * the group and value of every article of the index: a report's cost,
+ * not a page's.  Returns SEARCH_OK, SEARCH_BAD_QUERY (no such field),
+ * SEARCH_TOO_COMPLEX (the time limit), SEARCH_INDEX_ERROR or
+ * SEARCH_NO_MEMORY. */
+search_status_t searcher_facet_stories(searcher_t *s, const query_t *query, const char *by,
+                                       search_facet_t *out, unsigned *without, unsigned *total);
 
 /* Whether S's index has the metadata field FIELD (any case; "author" is
  * the byline). */

@@ -71,6 +71,7 @@ struct _xs_hit {
     double weight;
     std::string data;
     std::vector<std::pair<unsigned, std::string>> values;  // (slot, value)
+    std::string collapse_key;   // with opts->collapse_slot
 };
 
 // One facet: the values seen in a slot, in byte order, with their counts.
@@ -79,6 +80,8 @@ typedef std::vector<std::pair<std::string, unsigned>> _xs_facet;
 struct xs_results {
     std::vector<_xs_hit> hits;
     unsigned lower = 0, estimated = 0, upper = 0;
+    // Before collapsing (the same as the above without collapse_slot).
+    unsigned uncollapsed_lower = 0, uncollapsed_estimated = 0, uncollapsed_upper = 0;
     bool stopped = false;   // counting stopped at count_seconds
     std::vector<_xs_facet> facets;  // one per opts->facet_slots entry
 };

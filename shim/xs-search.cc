@@ -38,6 +38,7 @@ void xs_search_options_init(xs_search_options_t *opts)
     opts->docids_only = 0;
     opts->count_seconds = 0;
     opts->stop_seconds = 0;
+    opts->collapse_slot = -1;
 }
 
 // The CPU time the calling thread has used, in seconds.
@@ -120,14 +121,18 @@ static void copy_hits(const Xapian::MSet &mset, bool skip_values, bool docids_on
     results->lower = mset.get_matches_lower_bound();
     results->estimated = mset.get_matches_estimated();
     results->upper = mset.get_matches_upper_bound();
+    results->uncollapsed_lower = mset.get_uncollapsed_matches_lower_bound();
+    results->uncollapsed_estimated = mset.get_uncollapsed_matches_estimated();
+    results->uncollapsed_upper = mset.get_uncollapsed_matches_upper_bound();
     results->hits.reserve(mset.size());
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         if (docids_only) {
-            results->hits.push_back(_xs_hit{*it, it.get_weight(), std::string(), {}});
+            results->hits.push_back(
+                _xs_hit{*it, it.get_weight(), std::string(), {}, it.get_collapse_key()});
             continue;
         }
         Xapian::Document doc = it.get_document();
-        _xs_hit hit{*it, it.get_weight(), doc.get_data(), {}};
+        _xs_hit hit{*it, it.get_weight(), doc.get_data(), {}, it.get_collapse_key()};
         if (!skip_values)
             for (Xapian::ValueIterator v = doc.values_begin();
                  v != doc.values_end(); ++v)
@@ -156,6 +161,8 @@ static xs_status_t search_once(xs_db_t *db, const xs_query_t *q,
         Xapian::Enquire enquire(db->reader());
         enquire.set_query(q->query);
         set_weighting_and_order(enquire, opts);
+        if (opts->collapse_slot >= 0)
+            enquire.set_collapse_key(static_cast<Xapian::valueno>(opts->collapse_slot));
         if ((opts->stop_seconds > 0 || opts->count_seconds > 0) && !db->remote_refuses_spies) {
             deadline = std::make_unique<Deadline>(opts->count_seconds, opts->stop_seconds);
             enquire.add_matchspy(deadline.get());
@@ -181,6 +188,11 @@ static xs_status_t search_once(xs_db_t *db, const xs_query_t *q,
             results->stopped = true;
             results->lower = results->estimated = deadline->seen;
             results->upper = UINT_MAX;
+            results->uncollapsed_lower = results->uncollapsed_estimated = deadline->seen;
+            results->uncollapsed_upper = UINT_MAX;
+            // Collapsed, what was seen holds at least one story.
+            if (opts->collapse_slot >= 0)
+                results->lower = results->estimated = deadline->seen > 0;
         }
         results->facets.resize(spies.size());
         for (size_t f = 0; f < spies.size(); f++)
@@ -244,6 +256,21 @@ unsigned xs_results_matches_upper(const xs_results_t *r)
     return r ? r->upper : 0;
 }
 
+unsigned xs_results_uncollapsed_lower(const xs_results_t *r)
+{
+    return r ? r->uncollapsed_lower : 0;
+}
+
+unsigned xs_results_uncollapsed_estimated(const xs_results_t *r)
+{
+    return r ? r->uncollapsed_estimated : 0;
+}
+
+unsigned xs_results_uncollapsed_upper(const xs_results_t *r)
+{
+    return r ? r->uncollapsed_upper : 0;
+}
+
 unsigned xs_results_docid(const xs_results_t *r, size_t i)
 {
     const _xs_hit *hit = hit_at(r, i);
@@ -282,6 +309,12 @@ const char *xs_results_value(const xs_results_t *r, size_t i, unsigned slot,
                 break;
             }
     return give_text(found, len_out);
+}
+
+const char *xs_results_collapse_key(const xs_results_t *r, size_t i, size_t *len_out)
+{
+    const _xs_hit *hit = hit_at(r, i);
+    return give_text(hit ? &hit->collapse_key : nullptr, len_out);
 }
 
 static const std::pair<std::string, unsigned> *

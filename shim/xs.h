@@ -379,11 +379,18 @@ typedef struct {
                                     documents; not over a remote database,
                                     whose server runs only the match spies
                                     it knows */
+    int collapse_slot;           /* -1: no collapsing; else at most one
+                                    result per value of this slot, the
+                                    best-ranked (Xapian's collapse key);
+                                    documents with an empty value there
+                                    are never collapsed.  The counts
+                                    (xs_results_matches_*) are then of
+                                    the collapsed results */
 } xs_search_options_t;
 
 /* Fills OPTS with Xapian's defaults: BM25 (1, 0, 1, 0.5, 0.5), offset 0,
  * limit 10, relevance order, ties by ascending docid (tie_slot -1), no
- * facets, documents and values copied. */
+ * facets, documents and values copied, no collapsing. */
 void xs_search_options_init(xs_search_options_t *opts);
 
 /* Runs Q on DB.  When the index changes under it (Xapian's
@@ -407,6 +414,11 @@ size_t xs_results_size(const xs_results_t *r);
 unsigned xs_results_matches_lower(const xs_results_t *r);
 unsigned xs_results_matches_estimated(const xs_results_t *r);
 unsigned xs_results_matches_upper(const xs_results_t *r);
+/* The same before collapsing (opts->collapse_slot); without collapsing,
+ * the same as the above. */
+unsigned xs_results_uncollapsed_lower(const xs_results_t *r);
+unsigned xs_results_uncollapsed_upper(const xs_results_t *r);
+unsigned xs_results_uncollapsed_estimated(const xs_results_t *r);
 /* Of result I (0-based, < size): docid, weight, stored data and a value.
  * Strings are owned by R, valid until xs_results_destroy(R); *len_out
  * gets the length.  Out of range I gives 0 / 0.0 / "" with length 0. */
@@ -415,6 +427,9 @@ double xs_results_weight(const xs_results_t *r, size_t i);
 const char *xs_results_data(const xs_results_t *r, size_t i, size_t *len_out);
 const char *xs_results_value(const xs_results_t *r, size_t i, unsigned slot,
                              size_t *len_out);
+/* Result I's collapse key (its value in opts->collapse_slot), also with
+ * docids_only; "" without collapsing. */
+const char *xs_results_collapse_key(const xs_results_t *r, size_t i, size_t *len_out);
 /* Facets: for the FACET-th slot of opts->facet_slots, the distinct values
  * found in the matching documents, in byte order, each with the number of
  * matching documents that hold it.  Documents without a value in the slot

@@ -10,7 +10,7 @@ run trawl_search --db "$db" area teams bullying
 expect_status "a query with results exits 0" 0
 first=$(printf '%s\n' "$out" | sed -n 3p)
 is "002 ranks first for 'area teams bullying'" "$first" "[1] CCGs confident but still deliver a kick to the regions"
-like "the header counts matches and all-word matches" "$out" "matches, 1 with all 3 words"
+like "the header counts matches and all-word matches" "$out" "5 matches in 5 stories, 1 with all 3 words"
 like "bullying is marked in 002's snippet" "$out" "**bullying**"
 like "002's citation names the file and paragraph" "$out" "Cite: “CCGs confident but still deliver a kick to the regions.” HSJ, n.d. 002_7add833defd93f9a.txt, ¶"
 unlike "no banner in any snippet" "$out" "intended for health professionals"
@@ -36,7 +36,7 @@ bully = [s for s in hits[0]["snippets"] if "bullying" in s["text"]][0]
 print(",".join(bully["text"].encode()[a:b].decode() for a, b in bully["highlights"]))
 print(sorted(hits[0]) == sorted(["rank","id","score","all_words","title","title_derived","source","date","byline","url","meta","path","citation","snippets","copies"]))
 ')
-    is "JSON Lines parse, highlight offsets land on words" "$check" '{"all_words": 1, "counts_exact": true, "did_you_mean": null, "matches": 5, "query_id": "1", "sort": "relevance", "words": 3}'"
+    is "JSON Lines parse, highlight offsets land on words" "$check" '{"all_words": 1, "collapsed": true, "counts_exact": true, "did_you_mean": null, "matches": 5, "query_id": "1", "sort": "relevance", "stories": 5, "words": 3}'"
 5 002_7add833defd93f9a.txt 1
 team,bullying
 True"
@@ -61,7 +61,7 @@ is "--count prints the number of matches" "$out" "5"
 
 run trawl_search --db "$db" zebra
 expect_status "no match exits 1" 1
-is "no match prints the count" "$out" "0 matches"
+is "no match prints the count" "$out" "0 matches in 0 stories"
 
 run trawl_search --db "$db" --limit 2 area teams
 is "--limit 2 shows two hits" "$(printf '%s\n' "$out" | grep -c '^\[')" "2"

@@ -57,7 +57,7 @@ if command -v xapian-metadata > /dev/null; then
     xapian-metadata set "$tmp/empty" some.key ""
     run trawl_search --db "$tmp/empty" bullying
     expect_status "an empty index finds nothing" 1
-    is "an empty index says 0 matches" "$out" "0 matches"
+    is "an empty index says 0 matches" "$out" "0 matches in 0 stories"
 else
     for name in "a foreign Xapian index exits 2" "a foreign index is named as not trawl's" \
                 "an index of an older layout exits 2" "the searcher asks for a new index" \

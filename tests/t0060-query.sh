@@ -53,7 +53,7 @@ run trawl_search --db "$db" bulying
 expect_status "a misspelt word finds nothing" 1
 like "did you mean, in text" "$out" "Did you mean: bullying?"
 run trawl_search --db "$db" --format json bulying
-is "did you mean, in JSON" "$out" '{"trawl_query":{"query_id":"1","matches":0,"all_words":0,"words":1,"counts_exact":true,"sort":"relevance","did_you_mean":"bullying"}}'
+is "did you mean, in JSON" "$out" '{"trawl_query":{"query_id":"1","matches":0,"all_words":0,"words":1,"counts_exact":true,"sort":"relevance","collapsed":true,"stories":0,"did_you_mean":"bullying"}}'
 
 run trawl_search --db "$db" --explain --no-feedback --limit 0 the bullied teams
 is "--explain shows stems, stopwords and the Xapian query" "$(printf '%s\n' "$out" | sed -n 2,6p)" "  word: bullied (stem bulli)
@@ -97,7 +97,7 @@ run trawl_search --db "$db" --no-snippets --sort=-date area
 is "--sort=-date: newest first" "$(titles | cut -d'|' -f1)" "[1] Feature: Grey Area"
 run trawl_search --db "$db" --no-snippets --sort=date area
 is "--sort=date: oldest first, the undated after it" "$(titles | cut -d'|' -f1)" "[1] Feature: Grey Area"
-like "... and the count line says so" "$out" "5 matches; oldest first, 4 undated last"
+like "... and the count line says so" "$out" "5 matches in 5 stories; oldest first, 4 undated last"
 run trawl_search --db "$db" --sort=size area
 expect_status "a bad --sort exits 2" 2
 
@@ -106,7 +106,7 @@ is "--all keeps articles with every word" "$out" "1"
 run trawl_search --db "$db" --count --any area teams bullying
 is "--any keeps articles with any word" "$out" "5"
 run trawl_search --db "$db" --any area teams bullying
-like "--any still counts articles with every word" "$out" "5 matches, 1 with all 3 words"
+like "--any still counts articles with every word" "$out" "5 matches in 5 stories, 1 with all 3 words"
 
 # Two runs, the same bytes (ties are broken by id).
 run trawl_search --db "$db" --format json --no-snippets ccg

@@ -23,7 +23,7 @@ titles() { printf '%s\n' "$out" | sed -n 's/^\[[0-9]*\] \([a-z]\)$/\1/p' | tr -d
 
 run trawl_search --db "$tmp/dated.db" --no-snippets --sort newest floods storms
 is "newest first over every match, with every word or not; undated last" "$(titles)" "baecfd"
-like "the count line says the order and the undated" "$out" "6 matches, 4 with all 2 words; newest first, 2 undated last"
+like "the count line says the order and the undated" "$out" "6 matches in 6 stories, 4 with all 2 words; newest first, 2 undated last"
 run trawl_search --db "$tmp/dated.db" --no-snippets --sort oldest floods storms
 is "oldest first; a month sorts before its days; undated still last" "$(titles)" "ceabfd"
 run trawl_search --db "$tmp/dated.db" --no-snippets --sort -date --limit 2 --offset 3 floods storms
@@ -38,7 +38,7 @@ is "which hits have every word is still known" "$out" "rank	id	all_words
 6	d.txt	false"
 run trawl_search --db "$tmp/dated.db" --format json --no-snippets --fields id --sort date floods storms
 is "JSON: counts, order and undated before the hits" "$(printf '%s\n' "$out" | head -n 1)" \
-    '{"trawl_query":{"query_id":"1","matches":6,"all_words":4,"words":2,"counts_exact":true,"sort":"oldest","undated":2,"did_you_mean":null}}'
+    '{"trawl_query":{"query_id":"1","matches":6,"all_words":4,"words":2,"counts_exact":true,"sort":"oldest","collapsed":true,"stories":6,"undated":2,"did_you_mean":null}}'
 run trawl_search --db "$tmp/dated.db" --no-snippets --all --sort newest floods storms
 is "--all with a date order: those with every word, by date" "$(titles)" "aecf"
 
@@ -48,7 +48,7 @@ printf 'sort = newest\n' > "$XDG_CONFIG_HOME/trawl/config"
 run trawl_search --db "$tmp/dated.db" --no-snippets floods storms
 is "sort = newest in the config file" "$(titles)" "baecfd"
 run trawl_search --db "$tmp/dated.db" --no-snippets --sort relevance floods storms
-like "... and --sort relevance wins over it" "$out" "6 matches, 4 with all 2 words
+like "... and --sort relevance wins over it" "$out" "6 matches in 6 stories, 4 with all 2 words
 "
 rm "$XDG_CONFIG_HOME/trawl/config"
 run trawl_search --db "$tmp/dated.db" --sort random floods
@@ -68,20 +68,23 @@ trawl_index --db "$tmp/db" "$bbc" > /dev/null
 matches=$(trawl_search --db "$tmp/db" --count gordon brown budget)
 all_words=$(trawl_search --db "$tmp/db" --count --all gordon brown budget)
 is "--count of every word and of any word" "$matches $all_words" "101 33"
-count_line="$matches matches, $all_words with all 3 words"
+# 95 stories: 6 of the matches are copies of others (near-duplicate groups).
+count_line="$matches matches in 95 stories, $all_words with all 3 words"
 for limit in 1 10 1000 0; do
     run trawl_search --db "$tmp/db" --no-snippets --limit $limit gordon brown budget
     is "--limit $limit: the count line is the exact count" "$(printf '%s\n' "$out" | head -n 1)" "$count_line"
     run trawl_search --db "$tmp/db" --format json --no-snippets --limit $limit --offset 5 gordon brown budget
     is "--limit $limit --offset 5: JSON gives the same counts" "$(printf '%s\n' "$out" | head -n 1)" \
-        "{\"trawl_query\":{\"query_id\":\"1\",\"matches\":$matches,\"all_words\":$all_words,\"words\":3,\"counts_exact\":true,\"sort\":\"relevance\",\"did_you_mean\":null}}"
+        "{\"trawl_query\":{\"query_id\":\"1\",\"matches\":$matches,\"all_words\":$all_words,\"words\":3,\"counts_exact\":true,\"sort\":\"relevance\",\"collapsed\":true,\"stories\":95,\"did_you_mean\":null}}"
 done
 run trawl_search --db "$tmp/db" --no-snippets --any --limit 1 gordon brown budget
 is "--any: the same counts" "$(printf '%s\n' "$out" | head -n 1)" "$count_line"
 run trawl_search --db "$tmp/db" --no-snippets --sort newest --limit 1 gordon brown budget
 like "by date: the same counts" "$(printf '%s\n' "$out" | head -n 1)" "$count_line; newest first, "
 run trawl_search --db "$tmp/db" --format tsv --fields id --limit 0 gordon brown budget
-is "--limit 0 streams exactly that many hits" "$(printf '%s\n' "$out" | sed 1d | wc -l | tr -d ' ')" "$matches"
+is "--limit 0 streams exactly that many hits: a story each" "$(printf '%s\n' "$out" | sed 1d | wc -l | tr -d ' ')" 95
+run trawl_search --db "$tmp/db" --format tsv --fields id --limit 0 --duplicates keep gordon brown budget
+is "... an article each with --duplicates keep" "$(printf '%s\n' "$out" | sed 1d | wc -l | tr -d ' ')" "$matches"
 
 # libtrawl (its example asks for 5 hits).
 run "$TRAWL_BUILDDIR/doc/examples/search" "$tmp/db" gordon brown budget

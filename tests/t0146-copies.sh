@@ -12,7 +12,8 @@ copies_corpus "$c"
 run trawl_index --db "$tmp/db" "$c"
 expect_status "the corpus indexes" 0
 
-run trawl_search --db "$tmp/db" --no-snippets hospital contractor
+# Every article (--duplicates keep): each names the others.
+run trawl_search --db "$tmp/db" --no-snippets --duplicates keep hospital contractor
 like "text: a hit names its copies' sources and their number" "$out" "[1] Hospital delayed
     Wire | 10 March 2015 | wire.txt | score "
 like "... on the line under its source" "$out" "wire.txt | score 0.566
@@ -20,7 +21,7 @@ like "... on the line under its source" "$out" "wire.txt | score 0.566
 like "... each copy names the others" "$out" "gazette.txt | score 0.558
     also in: Herald, Wire (+2 copies)"
 unlike "... a different story on the subject is no copy" "$(printf '%s\n' "$out" | sed -n '/award.txt/,$p')" "also in"
-run trawl_search --db "$tmp/db" --format json --fields id,copies hospital
+run trawl_search --db "$tmp/db" --format json --fields id,copies --duplicates keep hospital
 is "JSON: copies as ids" "$(printf '%s\n' "$out" | sed 1d | sort)" '{"id":"award.txt","copies":[]}
 {"id":"gazette.txt","copies":["herald.txt","wire.txt"]}
 {"id":"herald.txt","copies":["gazette.txt","wire.txt"]}

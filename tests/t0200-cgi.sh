@@ -38,7 +38,7 @@ cli_paragraph=$(cli_field '[s["paragraph"] for s in h["snippets"] if "bullying" 
 fetch "?q=area+teams+bullying"
 is "results: status 200" "$code" 200
 like "results: title of the page" "$body" "<title>area teams bullying - Search the archive</title>"
-like "results: counts as trawl-search does" "$body" "5 matches, 1 with all 3 words ("
+like "results: counts as trawl-search does" "$body" "5 matches in 5 stories, 1 with all 3 words ("
 like "results: the query stays in the form" "$body" 'name="q" type="search" maxlength="1024" value="area teams bullying"'
 like "results: first hit links to its article" "$body" '<li value="1"><article>
 <h3><a href="?doc=002_7add833defd93f9a.txt&amp;q=area+teams+bullying">CCGs confident but still deliver a kick to the regions</a></h3>
@@ -85,15 +85,15 @@ like "facets: years with counts" "$body" '<h3>Year</h3>
 <li><a href="?q=nhs&amp;from=2014&amp;to=2014">2014</a> <span class="count">(1)</span></li>
 </ul>'
 fetch "?q=nhs&source=HSJ"
-like "source facet clicked: its count of matches" "$body" '2 matches ('
+like "source facet clicked: its count of matches" "$body" '2 matches in 2 stories ('
 like "... the filter is shown" "$body" '<li><span class="current">HSJ</span> <span class="count">(2)</span></li>'
 like "... and can be removed" "$body" '<li><a href="?q=nhs">Any source</a></li>'
 unlike "... no other source" "$body" '>Pulse<'
 fetch "?q=nhs&from=2014&to=2014"
-like "year facet clicked: one match" "$body" '1 match ('
+like "year facet clicked: one match" "$body" '1 match in 1 story ('
 like "... the dated article" "$body" '?doc=003_991a6bc901fd0169.txt'
 fetch "?q=nhs&from=2015"
-like "a date range with no article" "$body" '0 matches ('
+like "a date range with no article" "$body" '0 matches in 0 stories ('
 fetch "?q=nhs&sort=newest"
 like "sort=newest: the dated article first" "$body" '<li value="1"><article>
 <h3><a href="?doc=003_991a6bc901fd0169.txt&amp;q=nhs">'
@@ -166,7 +166,7 @@ is "HEAD: the length a GET has" "$(header content-length)" "$get_length"
 is "HEAD: no body (curl -I shows the headers only)" "$(cat "$tmp/.body")" "$(cat "$tmp/.headers")"
 fetch "" --data "q=area+teams+bullying"
 is "POST: status 200" "$code" 200
-like "POST: the same results" "$body" "5 matches, 1 with all 3 words ("
+like "POST: the same results" "$body" "5 matches in 5 stories, 1 with all 3 words ("
 fetch "" -X PUT --data "q=x"
 is "PUT: 405" "$code" 405
 is "... with Allow" "$(header allow)" "GET, HEAD, POST"
@@ -276,7 +276,7 @@ case $code in 400|414|431|closed) ok "a 1 MB query string is refused ($code)" ;;
 *) not_ok "a 1 MB query string is refused" "status $code" ;;
 esac
 fetch "?q=area+teams+bullying"
-like "after all that, the server still answers" "$body" "5 matches, 1 with all 3 words ("
+like "after all that, the server still answers" "$body" "5 matches in 5 stories, 1 with all 3 words ("
 # Built with --enable-sanitizers, trawl.cgi reports to stderr, which
 # lighttpd keeps in its logs: every request above must have left none.
 unlike "no sanitizer report, no crash in the server's logs" \

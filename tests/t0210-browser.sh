@@ -16,7 +16,7 @@ dom_count() {
 chrome --dump-dom "$base_url?q=area+teams+bullying"
 dom=$(cat "$tmp/.dom")
 like "DOM: the page loaded" "$dom" '<h1><a href="?">Search the archive</a></h1>'
-like "DOM: the count of matches" "$dom" "5 matches, 1 with all 3 words ("
+like "DOM: the count of matches" "$dom" "5 matches in 5 stories, 1 with all 3 words ("
 is "DOM: three hits on the page" "$(dom_count '^<li value=')" 3
 like "DOM: marks in the snippets" "$dom" '<mark>bullying</mark>'
 like "DOM: facets" "$dom" '<h2 id="facets-heading">Narrow down</h2>'

@@ -87,7 +87,7 @@ first_pid=$(backend)
     not_ok "lighttpd runs one trawl.cgi process"
 like "results: the setting from the process's environment" "$body" \
     "<title>area teams bullying - Process title</title>"
-like "results: counted" "$body" "5 matches, 1 with all 3 words ("
+like "results: counted" "$body" "5 matches in 5 stories, 1 with all 3 words ("
 is "results: the page is the CGI's, byte for byte" "$(printf '%s\n' "$body" | no_seconds)" \
     "$(cgi_run 'q=area+teams+bullying' TRAWL_CGI_TITLE='Process title' | no_seconds)"
 fetch "?q=area+teams+bullying&format=json"
@@ -121,7 +121,7 @@ is "HEAD: 200" "$code" 200
 like "HEAD: the GET's length" "$headers" "content-length: $get_length"
 fetch "" --data "q=nhs&hits=1"
 is "POST: 200" "$code" 200
-like "POST: its parameters" "$body" "5 matches ("
+like "POST: its parameters" "$body" "5 matches in 5 stories ("
 is "POST: one hit a page, as asked" "$(printf '%s\n' "$body" | grep -c '^<li value=')" 1
 
 # --- nothing of one request reaches the next
@@ -178,7 +178,7 @@ fetch "?q=zanzibarquux"
 is "after trawl-index --rebuild without it: gone" "$(matches)" "0 matches"
 is "... and the start page no longer counts it" "$(index_size)" "$articles"
 fetch "?q=area+teams+bullying"
-like "... and the rebuilt index answers" "$body" "5 matches, 1 with all 3 words ("
+like "... and the rebuilt index answers" "$body" "5 matches in 5 stories, 1 with all 3 words ("
 # A rebuilt index is opened afresh, with its language: without stemming,
 # "commission" is one article's word, not five's.
 fetch "?q=commission"
@@ -316,7 +316,7 @@ EOF
     answer=$(env -i REQUEST_METHOD=GET QUERY_STRING=q=nhs SCRIPT_FILENAME="$tmp/www/search" \
         cgi-fcgi -bind -connect "$tmp/direct.sock")
     like "direct: the settings file beside the program when the script has none" \
-        "$answer" '<p class="summary" role="status">5 matches ('
+        "$answer" '<p class="summary" role="status">5 matches in 5 stories ('
     first=$(ask REQUEST_METHOD=GET QUERY_STRING=q=%00 | head -n 1 | tr -d '\r')
     is "direct: a bad one" "$first" "Status: 400 Bad Request"
     direct_length=$(ask REQUEST_METHOD=GET QUERY_STRING=q=nhs | sed '1,/^\r$/d' | wc -c | tr -d ' ')

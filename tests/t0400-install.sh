@@ -34,7 +34,7 @@ shared=
     if [ -n "$shared" ]; then
         echo "$libdir/libtrawl.so"
         echo "$libdir/libtrawl.so.0"
-        echo "$libdir/libtrawl.so.0.0.0"
+        echo "$libdir/libtrawl.so.0.1.0"
     fi
     echo "$libdir/pkgconfig/trawl.pc"
     echo "$mandir/man1/trawl-index.1"

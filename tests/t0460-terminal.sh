@@ -20,7 +20,7 @@ on_tty() {
 
 # The first two hits for "government" folded to 80 columns: no word, no
 # character and no **highlight** split, each hit's lines at its indent.
-wrapped80='3 matches
+wrapped80='3 matches in 3 stories
 
 [1] Clinical commissioning groups have become concerned about the burden of
     being… (no headline: first sentence)
@@ -117,7 +117,7 @@ if command -v tmux > /dev/null 2>&1 && command -v less > /dev/null 2>&1; then
         done
         tmux -L "$sock" kill-server 2>/dev/null || true
         is "tmux at 80 columns: the screen shows the folded lines" \
-            "$(printf '%s\n' "$screen" | sed -n '/^3 matches/,/ICSs.” Pulse/p')" "$wrapped80"
+            "$(printf '%s\n' "$screen" | sed -n '/^3 matches in 3 stories/,/ICSs.” Pulse/p')" "$wrapped80"
     else
         echo "# SKIP tmux cannot start a server here"
     fi

@@ -26,6 +26,7 @@ _trawl()
     --kwic-sort) words='left right none' ;;
     --color | --colour) words='auto always never' ;;
     --sort) words='relevance newest oldest -date date' ;;
+    --duplicates) words='collapse keep' ;;
     --cite) words='text bibtex ris csl-json' ;;
     --count-by) words='year month source' ;;
     --fields)

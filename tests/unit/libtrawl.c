@@ -4,6 +4,8 @@
  * Usage: libtrawl INDEX (an index of corpus/).  tests/t0430-example.sh
  * compares the output with what it must be, line by line (notmuch's
  * test_C): a status is printed by name, so a changed one shows.
+ * libtrawl INDEX QUERY: QUERY's hits one a story and every article, with
+ * the counts (tests/t0149-collapse.sh).
  */
 #include <stdio.h>
 #include <string.h>
@@ -49,6 +51,22 @@ int main(int argc, char **argv)
     char *errmsg = (char *)1;
     size_t start = 99, end = 99, len = 99;
 
+    if (argc == 3) {
+        for (unsigned flags = 0; flags <= TRAWL_KEEP_DUPLICATES; flags += TRAWL_KEEP_DUPLICATES) {
+            if (trawl_open(argv[1], &index, NULL) != TRAWL_OK
+                || trawl_search(index, argv[2], 0, 10, flags, &r) != TRAWL_OK)
+                return 1;
+            printf("%s: %u matches, %u stories, exact %d:", flags ? "kept" : "collapsed",
+                   trawl_result_matches(r), trawl_result_stories(r),
+                   trawl_result_counts_exact(r));
+            for (size_t i = 0; i < trawl_result_count(r); i++)
+                printf(" %u %s", trawl_result_rank(r, i), trawl_result_id(r, i));
+            printf("\n");
+            trawl_results_free(r);
+            trawl_close(index);
+        }
+        return 0;
+    }
     if (argc != 2)
         return 2;
     printf("version: %s\n", strcmp(trawl_version(), TRAWL_VERSION) == 0 ? "as built" : "?");

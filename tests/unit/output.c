@@ -85,7 +85,7 @@ static const render_row_t renders[] = {
       "    Cite: " CITE_B "\n\n" },
     { "JSON Lines", FORMAT_JSON, CITE_NONE, 0, 1, NULL,
       "{\"trawl_query\":{\"query_id\":\"q7\",\"matches\":2,\"all_words\":1,\"words\":2,"
-      "\"counts_exact\":true,\"sort\":\"relevance\",\"did_you_mean\":null}}\n"
+      "\"counts_exact\":true,\"sort\":\"relevance\",\"collapsed\":false,\"did_you_mean\":null}}\n"
       "{\"query_id\":\"q7\",\"rank\":1,\"id\":\"bbc/1.txt\",\"score\":12.500000,"
       "\"all_words\":true,\"title\":\"Ad sales \\\"boost\\\"\",\"title_derived\":false,"
       "\"source\":\"BBC\",\"date\":\"2004-12-01\",\"byline\":\"Jo Smith\","
@@ -104,7 +104,7 @@ static const render_row_t renders[] = {
       "\"citation\":\"" CITE_B "\",\"snippets\":[],\"copies\":[]}\n" },
     { "JSON Lines, fields chosen", FORMAT_JSON, CITE_NONE, 0, 0, "id,query,rank,all_words",
       "{\"trawl_query\":{\"query_id\":\"q7\",\"matches\":2,\"all_words\":1,\"words\":2,"
-      "\"counts_exact\":true,\"sort\":\"relevance\",\"did_you_mean\":null}}\n"
+      "\"counts_exact\":true,\"sort\":\"relevance\",\"collapsed\":false,\"did_you_mean\":null}}\n"
       "{\"id\":\"bbc/1.txt\",\"query\":\"sales\",\"rank\":1,\"all_words\":true}\n"
       "{\"id\":\"b 2.txt.gz\",\"query\":\"sales\",\"rank\":2,\"all_words\":false}\n" },
     { "TSV", FORMAT_TSV, CITE_NONE, 0, 1, NULL,

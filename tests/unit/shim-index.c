@@ -472,6 +472,48 @@ static const char *facet_text(const xs_results_t *r, size_t f)
     return buf;
 }
 
+/* The docids of R, "1,3,", and their collapse keys, "HSJ,,". */
+static const char *docids_and_keys(const xs_results_t *r)
+{
+    static char buf[256];
+    buf[0] = '\0';
+    for (size_t i = 0; i < xs_results_size(r); i++)
+        snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%u,", xs_results_docid(r, i));
+    snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " ");
+    for (size_t i = 0; i < xs_results_size(r); i++)
+        snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s,",
+                 xs_results_collapse_key(r, i, NULL));
+    return buf;
+}
+
+/* Collapsing on slot 5 of test_facets()'s index: one result a value, the
+ * best-ranked; documents without a value are never collapsed together
+ * (what trawl's SLOT_GROUP relies on). */
+static void test_collapse(xs_db_t *db)
+{
+    xs_search_options_t opts;
+    xs_results_t *r = NULL;
+    xs_query_t *q = term("nurse");
+
+    xs_search_options_init(&opts);
+    is_int(opts.collapse_slot, -1, "collapse: options_init collapses nothing");
+    opts.collapse_slot = 5;
+    opts.docid_descending = 1;
+    is_int(xs_db_search(db, q, &opts, &r), XS_OK, "collapse: search 'nurse'");
+    xs_query_destroy(q);
+    is_str(docids_and_keys(r), "2,3, HSJ,BBC,",
+           "... one result a source: of HSJ's two (equal weights), the higher docid");
+    xs_results_destroy(r);
+    q = term("pay");
+    is_int(xs_db_search(db, q, &opts, &r), XS_OK, "collapse: search 'pay'");
+    xs_query_destroy(q);
+    is_str(docids_and_keys(r), "5,4,1,3, ,,HSJ,BBC,",
+           "... two without a value stay two");
+    is_int(xs_results_uncollapsed_lower(r), 4, "... four documents before collapsing");
+    xs_results_destroy(r);
+    is_str(xs_results_collapse_key(NULL, 0, NULL), "", "collapse_key(NULL) is \"\"");
+}
+
 /* Counting values over the matches (the CGI's facets by source and year). */
 static void test_facets(const char *path)
 {
@@ -486,6 +528,7 @@ static void test_facets(const char *path)
     put_doc(db, "Q2", "nurse strike", "2", v2, NULL);
     put_doc(db, "Q3", "nurse pay rise", "3", v3, NULL);
     put_doc(db, "Q4", "pay", "4", v4, NULL);
+    put_doc(db, "Q5", "pay", "5", NULL, NULL);
     is_int(xs_db_commit(db), XS_OK, "facets: commit");
 
     const unsigned slots[] = {5, 6, 9};
@@ -527,6 +570,7 @@ static void test_facets(const char *path)
     ok(r == NULL, "... *out NULL");
     xs_query_destroy(q);
     is_int((long)xs_results_facet_size(NULL, 0), 0, "facet_size(NULL) is 0");
+    test_collapse(db);
     xs_db_close(db);
 }
 
