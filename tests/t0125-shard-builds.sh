@@ -99,8 +99,7 @@ sum=$(printf '%s\n%s\n' "$s1" "$s2" | awk -F'[ ,]+' '{ for (i = 1; i < NF; i++) 
     END { printf "%d added, %d updated, %d removed", t["added"], t["updated"], t["removed"] }')
 like "the two shards' runs add, update and remove what one index's run does" "$one_summary" "$sum"
 is "the removed article is gone from its shard" \
-    "$(ids "$tmp/m1/shard" | grep -c 000_2d5cabb33bf2183e.txt; ids "$tmp/m2/shard" | grep -c 000_2d5cabb33bf2183e.txt)" "0
-0"
+    "$( (ids "$tmp/m1/shard"; ids "$tmp/m2/shard") | grep -c 000_2d5cabb33bf2183e.txt || true)" "0"
 is "... and the added one is in exactly one" \
     "$( (ids "$tmp/m1/shard"; ids "$tmp/m2/shard") | grep -c '^added.txt$')" "1"
 if command -v xapian-tcpsrv > /dev/null && command -v setsid > /dev/null; then
