@@ -292,6 +292,8 @@ xs_status_t document_build(const document_tools_t *tools, const article_t *a,
         || set_value(doc, SLOT_ID, place->id) != 0
         || (a->source && set_value(doc, SLOT_SOURCE, a->source) != 0))
         goto done;
+    if (spelling)
+        spelling_batch_document(spelling);
     *full = sink.spelling_full;
     *out = doc;
     doc = NULL;

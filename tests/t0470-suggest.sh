@@ -54,4 +54,28 @@ QUERY_STRING='q=goverment&format=json' REQUEST_METHOD=GET TRAWL_DB=$db \
     "$TRAWL_BUILDDIR/trawl.cgi" > "$tmp/page" 2> "$tmp/page.err" || true
 like "... and its JSON" "$(cat "$tmp/page")" '"government"'
 
+# Spelling data of a batch of many documents leaves out the words seen
+# once (as often typos as words; indexer/spelling.h), keeps those seen
+# twice; a handful of documents keeps every word.
+mkdir "$tmp/many-docs" "$tmp/few-docs"
+i=0
+while [ $i -lt 250 ]; do
+    printf 'Note %d\n\nA plain note about the harbour.\n' $i > "$tmp/many-docs/$i.txt"
+    i=$((i + 1))
+done
+printf 'Once\n\nThe zorbliest day.\n' > "$tmp/many-docs/once.txt"
+printf 'Twice\n\nThe quindlewort grows.\n' > "$tmp/many-docs/twice-1.txt"
+printf 'Twice again\n\nMore quindlewort.\n' > "$tmp/many-docs/twice-2.txt"
+cp "$tmp/many-docs/once.txt" "$tmp/few-docs/"
+trawl_index -q --db "$tmp/many.db" "$tmp/many-docs"
+trawl_index -q --db "$tmp/few.db" "$tmp/few-docs"
+run trawl_search --db "$tmp/many.db" --format json --limit 1 quindlewart
+like "252 documents: a word seen twice is spelling data" "$out" '"did_you_mean":"quindlewort"'
+run trawl_search --db "$tmp/many.db" --format json --limit 1 zorbliast
+like "... a word seen once is not" "$out" '"did_you_mean":null'
+run trawl_search --db "$tmp/many.db" --count zorbliest
+is "... though it is indexed" "$out" 1
+run trawl_search --db "$tmp/few.db" --format json --limit 1 zorbliast
+like "one document: every word is spelling data" "$out" '"did_you_mean":"zorbliest"'
+
 done_testing
