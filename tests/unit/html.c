@@ -277,6 +277,34 @@ static void test_date(void)
     fields_are("", "<h1>Weir at Castle Mill to be rebuilt</h1><p>Version 1.10.19.2</p>", NULL,
                "Weir at Castle Mill to be rebuilt|-|-|-|-",
                "date: ... not a version number");
+    fields_are("<meta property=\"article:published_time\" content=\"2021-05-04\">",
+               "<h1>Weir at Castle Mill to be rebuilt</h1><p>On 30.04.2021 the river rose by two metres "
+               "and flooded the cellars of Mill Lane.</p>", NULL,
+               "Weir at Castle Mill to be rebuilt|2021-05-04|-|-|-",
+               "date: the first sentence's date is the events', not beside the headline");
+    fields_are("<meta property=\"article:published_time\" content=\"2021-05-04\">",
+               "<h1>Minutes of the meeting of 10 April 2021</h1>", NULL,
+               "Minutes of the meeting of 10 April 2021|2021-05-04|-|-|-",
+               "date: a date inside the headline is not the page's");
+    fields_are("", "<h1><span>27.04.2021</span> Weir at Castle Mill to be rebuilt</h1>", NULL,
+               "27.04.2021 Weir at Castle Mill to be rebuilt|2021-04-27|-|-|-",
+               "date: ... but one opening it (a kicker) is");
+    fields_are("<meta property=\"article:published_time\" content=\"2021-05-04\">",
+               "<h1>Weir at Castle Mill to be rebuilt</h1><p class=\"updated\">2021-06-01</p>", NULL,
+               "Weir at Castle Mill to be rebuilt|2021-05-04|-|-|-",
+               "date: a date line whose class says 'updated' does not win over the stated date");
+    fields_are("<meta property=\"article:published_time\" content=\"2021-11-01T05:00:00\">",
+               "<h1>Weir at Castle Mill to be rebuilt</h1><p>11/01/2021</p>", NULL,
+               "Weir at Castle Mill to be rebuilt|2021-11-01|-|-|-",
+               "date: an ambiguous 11/01/2021 is read as the stated date reads it");
+    fields_are("<meta name=\"date\" content=\"11/01/2021 12:43\">",
+               "<h1>Weir at Castle Mill to be rebuilt</h1>" STORY "<p>Erstellt am: 01.11.2021</p>", NULL,
+               "Weir at Castle Mill to be rebuilt|2021-11-01|-|-|-",
+               "date: ... also when the ambiguous one is the stated date");
+    fields_are("", "<h1>Weir at Castle Mill to be rebuilt</h1><p>Registriert: 18.09.2008</p>"
+               "<p>Termin: 21.02.2020, 19 Uhr</p>", NULL,
+               "Weir at Castle Mill to be rebuilt|-|-|-|-",
+               "date: a member's registration or an event's date is not the page's");
 }
 
 static void test_byline_source_url(void)
