@@ -31,8 +31,9 @@
 /* When nothing dates the page near its headline: how far to look. */
 #define DATE_WIDE_BEFORE 40
 #define DATE_WIDE_AFTER 120
-/* Blocks from the headline within which a date line is its date line. */
-#define DATE_LINE_ADJACENT 3
+/* Blocks from the headline within which a date line is its date line: a
+ * story's header (headline, standfirst, byline, date, share bar). */
+#define DATE_LINE_ADJACENT 5
 /* A dateline opens a paragraph within its first bytes: "BERLIN, 16.10.2019 -",
  * "Pressemitteilung vom 25. Januar 2022 |" (36 bytes to the year's end). */
 #define DATELINE_BYTES 40
@@ -170,10 +171,16 @@ static void meta_dates(const page_t *p, const char *const *names, size_t count, 
 }
 
 /* Where a date can be the story's: not in comments, menus, sidebars,
- * footers or hidden parts. */
-static int dates_story(const page_element_t *e)
+ * footers or hidden parts.  A side column inside the story itself (its
+ * credits: "Mise en ligne 23 mai 2019") is the story's. */
+static int dates_story(const page_t *p, const page_element_t *e)
 {
-    return !(e->believed & (HINT_COMMENTS | HINT_SIDEBAR | HINT_NAV | HINT_HIDDEN));
+    unsigned bad = HINT_COMMENTS | HINT_SIDEBAR | HINT_NAV | HINT_HIDDEN;
+    if (p->root >= 0 && p->elements[p->root].tag != TAG_BODY
+        && !(p->elements[p->root].believed & HINT_SIDEBAR)
+        && page_is_ancestor(p, p->root, (int)(e - p->elements)))
+        bad &= ~HINT_SIDEBAR;
+    return !(e->believed & bad);
 }
 
 /* How far block B is from the headline's block H: after it counts as
@@ -210,7 +217,7 @@ static void element_dates(const page_t *p, size_t h, candidate_t *c)
                                   || strcasecmp(prop, "dateCreated") == 0))
                      || (e->tag == TAG_TIME && (page_attr(e->node, "pubdate")
                                                 || page_contains_ci(cls, "published")));
-        if (published && dates_story(e))
+        if (published && dates_story(p, e))
             element_date(e, c);
     }
     long best = -1;
@@ -219,7 +226,7 @@ static void element_dates(const page_t *p, size_t h, candidate_t *c)
         const page_element_t *e = &p->elements[p->marked[k]];
         const char *prop = page_attr(e->node, "itemprop"), *cls = page_attr(e->node, "class");
         size_t b = e->first_block;
-        if (e->tag != TAG_TIME || !dates_story(e) || b + DATE_BLOCKS_BEFORE < h
+        if (e->tag != TAG_TIME || !dates_story(p, e) || b + DATE_BLOCKS_BEFORE < h
             || b > h + DATE_BLOCKS_AFTER || (best >= 0 && distance(b, h) >= best))
             continue;
         if ((prop && strcasecmp(prop, "dateModified") == 0)
@@ -239,7 +246,7 @@ static void element_dates(const page_t *p, size_t h, candidate_t *c)
     for (size_t k = 0; k < p->marked_count && !c->date[0] && p->root >= 0; k++) {
         const page_element_t *e = &p->elements[p->marked[k]];
         const page_element_t *r = &p->elements[p->root];
-        if (e->tag == TAG_TIME && dates_story(e) && e->first_block >= r->first_block
+        if (e->tag == TAG_TIME && dates_story(p, e) && e->first_block >= r->first_block
             && e->first_block < r->end_block)
             element_date(e, c);
     }
@@ -295,6 +302,22 @@ static void url_date(const char *url, candidate_t *c)
     }
 }
 
+/* The hAtom microformat's dates (<abbr class="published" title="2012-08-22T09:43:41+0100">,
+ * <span class="updated" title="...">), the published one first: old blog
+ * themes state their date nowhere else. */
+static void hatom_date(const page_t *p, candidate_t *c)
+{
+    static const char *const classes[] = { "published", "updated" };
+    for (size_t k = 0; k < 2 && !c->date[0]; k++)
+        for (size_t i = 0; i < p->element_count && !c->date[0]; i++) {
+            const page_element_t *e = &p->elements[i];
+            const char *title = page_attr(e->node, "title");
+            if (title && title[0] >= '1' && title[0] <= '2'
+                && page_contains_ci(page_attr(e->node, "class"), classes[k]) && dates_story(p, e))
+                take(c, title);
+        }
+}
+
 static const char *line_text(const page_t *p, const page_block_t *b)
 {
     return p->text.data + b->offset;
@@ -304,8 +327,8 @@ static const char *line_text(const page_t *p, const page_block_t *b)
 static int says_update(const char *line)
 {
     static const char *const words[] = {
-        "update", "aktualisiert", "geändert", "modified", "mis à jour", "actualizado",
-        "aggiornato", "bijgewerkt", "edited", "bearbeitet",
+        "update", "aktualisiert", "geändert", "änderung", "modified", "mis à jour",
+        "actualizado", "aggiornato", "bijgewerkt", "edited", "bearbeitet",
     };
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
         if (page_contains_ci(line, words[k]))
@@ -366,7 +389,7 @@ static void date_line(const page_t *p, int heading, size_t h, size_t before, siz
     for (size_t i = from; i < p->block_count && i <= h + after; i++) {
         const page_block_t *b = &p->blocks[i];
         long d = distance(i, h);
-        if ((best >= 0 && d >= best) || !dates_story(&p->elements[b->element]))
+        if ((best >= 0 && d >= best) || !dates_story(p, &p->elements[b->element]))
             continue;
         /* A short line, or a dateline opening a paragraph ("01.02.2022 -
          * The council ..."). */
@@ -427,7 +450,9 @@ void page_publication_date(const page_t *p, int heading, const char *jsonld_date
     /* Nothing near the headline: a date line anywhere in the page's
      * first part, the nearest to the headline first. */
     if (first == SOURCES) {
-        date_line(p, heading, h, DATE_WIDE_BEFORE, DATE_WIDE_AFTER, &c[LINE]);
+        hatom_date(p, &c[LINE]);
+        if (!c[LINE].date[0])
+            date_line(p, heading, h, DATE_WIDE_BEFORE, DATE_WIDE_AFTER, &c[LINE]);
         c[LINE].adjacent = 0;
         c[LINE].block = -1;
         if (c[LINE].date[0])

@@ -117,6 +117,22 @@ static void fields_are(const char *head, const char *body, const char *url,
     free(html);
 }
 
+/* The fields of the page whose <body> is BODY alone (fields_are() adds
+ * STORY after it). */
+static void body_fields_are(const char *body, const char *expected, const char *name)
+{
+    char *html = NULL;
+    article_t a;
+    if (asprintf(&html, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head>"
+                        "<body>%s</body></html>", body) < 0)
+        abort();
+    const char *err = parse(html, NULL, NULL, &a);
+    is_str(err ? err : fields(&a), expected, name);
+    if (!err)
+        article_free(&a);
+    free(html);
+}
+
 /* ------------------------------------------------------------ charset */
 
 /* Decodes BYTES with the Content-Type CT: "<source>:<charset>:<text>"
@@ -305,6 +321,22 @@ static void test_date(void)
                "<p>Termin: 21.02.2020, 19 Uhr</p>", NULL,
                "Weir at Castle Mill to be rebuilt|-|-|-|-",
                "date: a member's registration or an event's date is not the page's");
+    fields_are("", "<h1>Weir at Castle Mill to be rebuilt</h1><p>Valley Post 02/10/2020</p>", NULL,
+               "Weir at Castle Mill to be rebuilt|2020-10-02|-|-|-",
+               "date: an ambiguous 02/10/2020 alone is read day first");
+    body_fields_are("<article><h1>Weir at Castle Mill to be rebuilt</h1>" STORY
+               "<div class=\"story-sidebar\"><p>Credits</p><p>23 mai 2019</p></div></article>",
+               "Weir at Castle Mill to be rebuilt|2019-05-23|-|-|-",
+               "date: a side column inside the story dates it");
+    body_fields_are("<article><h1>Weir at Castle Mill to be rebuilt</h1>" STORY "</article>"
+               "<aside class=\"sidebar\"><p>Most read</p><p>23 mai 2019</p></aside>",
+               "Weir at Castle Mill to be rebuilt|-|-|-|-",
+               "date: ... a sidebar beside it does not");
+    fields_are("", "<h1>Weir at Castle Mill to be rebuilt</h1>"
+               "<p><abbr class=\"published\" title=\"2012-08-22T09:43:41+0100\">"
+               "Wednesday</abbr></p>", NULL,
+               "Weir at Castle Mill to be rebuilt|2012-08-22|-|-|-",
+               "date: hAtom's <abbr class=published title=...>");
 }
 
 static void test_byline_source_url(void)
