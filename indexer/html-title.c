@@ -69,6 +69,14 @@ int page_names_site(const char *part, size_t len, const char *site, const char *
     return yes;
 }
 
+/* Whether TEXT is the site's name and no more: page_names_site() also
+ * says yes to a part that holds the name ("Trome celebró ..."). */
+static int is_site_name(const char *text, const char *site, const char *host)
+{
+    return page_names_site(text, strlen(text), site, host)
+        && (site == NULL || strlen(text) <= strlen(site) || strstr(site, text));
+}
+
 /* TITLE without the site's name before or after it ("Headline | Site",
  * "Site - Headline", "Headline - Section - Site"), in place. */
 static void strip_site_name(char *title, const char *site, const char *host)
@@ -302,6 +310,8 @@ static int links_home(const xmlNode *node)
         const char *href = page_attr(c, "href");
         if (href == NULL)
             return 0;
+        /* A page kept by a web archive links home through the archive. */
+        href = page_unarchived_url(href);
         const char *path = strstr(href, "://");
         path = path ? strchr(path + 3, '/') : href;
         return path == NULL || strcmp(path, "/") == 0 || strcmp(path, "") == 0
@@ -354,6 +364,12 @@ void page_title(page_t *p, const jsonld_t *ld, const char *site, const char *hos
     char *reference = page_clean_value(ld->headline);
     if (reference == NULL)
         reference = page_meta_value(p, metas, sizeof metas / sizeof metas[0]);
+    /* A stated title that is the site's name ("og:title" = "og:site_name",
+     * a template's default) names no story: <title> may. */
+    if (reference && is_site_name(reference, site, host)) {
+        free(reference);
+        reference = NULL;
+    }
     int from_title_tag = 0;
     if (reference == NULL && p->title_element >= 0) {
         reference = page_element_text(p, p->title_element);
@@ -407,9 +423,17 @@ void page_title(page_t *p, const jsonld_t *ld, const char *site, const char *hos
     *title = reference;
 }
 
-void page_title_fallback(const page_t *p, char **title, int *heading)
+void page_title_fallback(const page_t *p, const char *site, char **title, int *heading)
 {
     *heading = main_heading(p);
+    /* An <h1> that names the site is its logo, not the story's headline
+     * (which the <title> gave). */
+    if (*heading >= 0 && *title && p->title_unconfirmed) {
+        char *text = heading_text(p, *heading);
+        if (text && is_site_name(text, site, p->host))
+            *heading = -1;
+        free(text);
+    }
     if (*heading >= 0 && (*title == NULL || p->title_unconfirmed)) {
         char *text = heading_text(p, *heading);
         if (text) {

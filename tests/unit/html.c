@@ -246,6 +246,15 @@ static void test_title(void)
                "<meta property=\"og:site_name\" content=\"Valley Post\">",
                "", NULL, "Weir to be rebuilt|-|-|Valley Post|-",
                "title: <title> without its 'Site - ' prefix");
+    fields_are("<title>Weir to be rebuilt</title><meta property=\"og:title\" content=\"Valley Post\">"
+               "<meta property=\"og:site_name\" content=\"Valley Post\">",
+               "", NULL, "Weir to be rebuilt|-|-|Valley Post|-",
+               "title: an og:title that is the site's name gives way to <title>");
+    fields_are("<title>Weir to be rebuilt | Mill Lane News</title>",
+               "<h1><a href=\"https://web.archive.org/web/20080731095558/http://example.org/\">"
+               "Mill Lane News</a></h1>", "https://web.archive.org/web/20080731095558/http://example.org/weir",
+               "Weir to be rebuilt|-|-|example.org|https://web.archive.org/web/20080731095558/http://example.org/weir",
+               "title: an <h1> linking home through a web archive is the site's, not the headline");
 }
 
 static void test_date(void)
