@@ -191,6 +191,7 @@ static unsigned token_hints(const char *t, size_t len)
     if (strcmp(joined, "hidden") == 0 || strcmp(joined, "ishidden") == 0
         || strcmp(joined, "hide") == 0 || strcmp(joined, "invisible") == 0
         || strcmp(joined, "dnone") == 0 || strstr(joined, "sronly")
+        || strcmp(joined, "elementinvisible") == 0   /* Drupal's screen-reader text */
         || strstr(joined, "visuallyhidden") || strstr(joined, "screenreader")
         || strstr(joined, "printonly"))
         hints |= HINT_HIDDEN;

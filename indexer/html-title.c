@@ -31,6 +31,26 @@ static const char *const title_separators[] = {
     " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " // ", " • ", " : ", " ~ ", " › ",
 };
 
+/* Whether S is a host name, a site's name as many write it in their
+ * titles ("FASSETTE.NET", "Example-News.co.uk"): letters, digits and
+ * hyphens, a dot, and a top-level domain of two to six letters. */
+static int is_host_name(const char *s)
+{
+    const char *dot = strrchr(s, '.');
+    if (dot == NULL || dot == s)
+        return 0;
+    size_t tld = strlen(dot + 1);
+    if (tld < 2 || tld > 6)
+        return 0;
+    for (const char *c = s; *c; c++) {
+        int letter = (*c | 0x20) >= 'a' && (*c | 0x20) <= 'z';
+        if (!(letter || (*c >= '0' && *c <= '9') || *c == '-' || (*c == '.' && c > s && c[-1] != '.'))
+            || (c > dot && !letter))
+            return 0;
+    }
+    return 1;
+}
+
 int page_names_site(const char *part, size_t len, const char *site, const char *host)
 {
     char *p = page_fold_dup(part, len);
@@ -50,6 +70,8 @@ int page_names_site(const char *part, size_t len, const char *site, const char *
             squeezed[k++] = (char)(*c | 0x20);
     squeezed[k] = '\0';
     if (!yes && host[0] && page_same_text(p, host))
+        yes = 1;
+    if (!yes && is_host_name(p))
         yes = 1;
     /* Each label of the host but the last (the top-level domain). */
     for (const char *h = host; !yes && k >= 3 && *h;) {
@@ -77,6 +99,17 @@ static int is_site_name(const char *text, const char *site, const char *host)
         && (site == NULL || strlen(text) <= strlen(site) || strstr(site, text));
 }
 
+/* Whether PART[0..LEN) is only a date ("23.01.2022 - Headline"): the
+ * day's, not the headline's words. */
+static int is_date_part(const char *part, size_t len)
+{
+    char date[11];
+    for (size_t i = 0; i < len; i++)
+        if (!strchr("0123456789./- ", part[i]))
+            return 0;
+    return len <= 20 && page_date_parse(part, len, date) && strlen(date) == 10;
+}
+
 /* TITLE without the site's name before or after it ("Headline | Site",
  * "Site - Headline", "Headline - Section - Site"), in place. */
 static void strip_site_name(char *title, const char *site, const char *host)
@@ -94,7 +127,8 @@ static void strip_site_name(char *title, const char *site, const char *host)
             if (page_names_site(last + sl, strlen(last + sl), site, host)) {
                 *last = '\0';
                 cut = 1;
-            } else if (page_names_site(title, (size_t)(first - title), site, host)) {
+            } else if (page_names_site(title, (size_t)(first - title), site, host)
+                       || is_date_part(title, (size_t)(first - title))) {
                 memmove(title, first + sl, strlen(first + sl) + 1);
                 cut = 1;
             }

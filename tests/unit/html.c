@@ -255,6 +255,18 @@ static void test_title(void)
                "Mill Lane News</a></h1>", "https://web.archive.org/web/20080731095558/http://example.org/weir",
                "Weir to be rebuilt|-|-|example.org|https://web.archive.org/web/20080731095558/http://example.org/weir",
                "title: an <h1> linking home through a web archive is the site's, not the headline");
+    fields_are("<title>Weir to be rebuilt</title>", "<h1>W<b>eir</b> to be re<i>built</i></h1>", NULL,
+               "Weir to be rebuilt|-|-|-|-", "title: a heading's inline parts are one word where they touch");
+    fields_are("", "<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby></h1>",
+               NULL, "子どもへの法律|-|-|-|-", "title: ruby annotations are not the heading's text");
+    fields_are("<title>23.01.2022 - Weir to be rebuilt - Valley Post</title>"
+               "<meta property=\"og:site_name\" content=\"Valley Post\">", "", NULL,
+               "Weir to be rebuilt|-|-|Valley Post|-", "title: a date before the headline is not part of it");
+    fields_are("<title>Weir to be rebuilt | MILL-LANE.NEWS</title>", "<h1>Weir to be rebuilt</h1>", NULL,
+               "Weir to be rebuilt|-|-|-|-", "title: a host name after the headline names the site");
+    fields_are("<title>Weir to be rebuilt</title>",
+               "<h1>Weir to be rebuilt<span class=\"element-invisible\"> | Valley Post</span></h1>", NULL,
+               "Weir to be rebuilt|-|-|-|-", "title: Drupal's element-invisible text is hidden");
 }
 
 static void test_date(void)
