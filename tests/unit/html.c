@@ -79,14 +79,15 @@ static const char *parse(const char *html, const char *ct, const char *url, arti
     return error;
 }
 
-/* The paragraphs of the page whose <body> holds BODY. */
-static void body_is(const char *body, const char *expected, const char *name)
+/* The paragraphs of the page whose <head> holds HEAD (after its <title>)
+ * and whose <body> holds BODY. */
+static void page_is(const char *head, const char *body, const char *expected, const char *name)
 {
     char *html = NULL;
     article_t a;
     if (asprintf(&html, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
-                        "<title>Weir to be rebuilt</title></head><body>%s</body></html>",
-                 body) < 0)
+                        "<title>Weir to be rebuilt</title>%s</head><body>%s</body></html>",
+                 head, body) < 0)
         abort();
     const char *err = parse(html, NULL, NULL, &a);
     if (err) {
@@ -97,6 +98,12 @@ static void body_is(const char *body, const char *expected, const char *name)
     is_str(paragraphs(&a), expected, name);
     article_free(&a);
     free(html);
+}
+
+/* The paragraphs of the page whose <body> holds BODY. */
+static void body_is(const char *body, const char *expected, const char *name)
+{
+    page_is("", body, expected, name);
 }
 
 static void fields_are(const char *head, const char *body, const char *url,
@@ -449,6 +456,14 @@ static void test_boilerplate(void)
             STORY_TEXT "C: About time too, my cellar flooded again in March.\n"
             "C: Eleven weeks seems optimistic for a job like this.\n",
             "comments: a comments section is reader comments, after the story");
+    body_is("<div class=\"content print-only\">" STORY "</div>", STORY_TEXT,
+            "story: a part for print only is still the page's text (some pages show it alone)");
+    page_is("<meta name=\"description\" content=\"The weir at Castle Mill will be rebuilt this summer.\">",
+            "<nav><a href=\"/\">Home</a></nav><div id=\"app\"></div>",
+            "The weir at Castle Mill will be rebuilt this summer.\n",
+            "story: a page with no story (a web app) gets its stated description");
+    page_is("<meta name=\"description\" content=\"The weir at Castle Mill will be rebuilt.\">",
+            "<article>" STORY "</article>", STORY_TEXT, "story: ... a page with one does not");
 }
 
 /* The headline and the byline are metadata: printed again in the story,
