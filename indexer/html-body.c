@@ -221,6 +221,30 @@ static int is_credit(const page_t *p, const page_block_t *b)
     return 0;
 }
 
+/* An end note is shorter than this (characters). */
+#define END_NOTE_MAX_CHARS 300
+
+/* A publisher's note at a story's end: a short block that asks the reader
+ * to subscribe ("Subscribe now to our edition for the full story", "Jetzt
+ * abonnieren") or states the copyright ("This article is the copyrighted
+ * property of ...", "All rights reserved"). */
+static int is_end_note(const page_t *p, const page_block_t *b)
+{
+    static const char *const words[] = {
+        "subscribe", "subscriber", "subscription", "abonnieren", "abonnent", "abonnement",
+        "s'abonner", "abonnez", "suscríbete", "suscribete", "hazte miembro", "copyrighted",
+        "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+        "written permission", "download our app",
+    };
+    const char *t = p->text.data + b->offset;
+    if (b->chars > END_NOTE_MAX_CHARS)
+        return 0;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (page_contains_ci(t, words[k]))
+            return 1;
+    return 0;
+}
+
 /* The block's value in the search for the main content. */
 static long block_value(const page_block_t *b, unsigned hints)
 {
@@ -403,6 +427,17 @@ void page_select_body(page_t *p)
         if (b->fate == FATE_BODY && (b->heading || is_label(p, b))
             && (i + 1 == e || p->blocks[i + 1].fate != FATE_BODY))
             b->fate = FATE_EDGE;
+    }
+    /* The story's last lines that ask the reader to subscribe or state
+     * the copyright: a publisher's end notes, not story. */
+    for (size_t i = e; i-- > s;) {
+        page_block_t *b = &p->blocks[i];
+        if (b->fate != FATE_BODY)
+            continue;
+        if (!is_end_note(p, b))
+            break;
+        b->fate = FATE_HINT;
+        b->hints = HINT_PROMO;
     }
     /* Picture credits and captions that are not marked up as such. */
     for (size_t i = s; i < e; i++)

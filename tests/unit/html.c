@@ -458,6 +458,14 @@ static void test_boilerplate(void)
             "comments: a comments section is reader comments, after the story");
     body_is("<div class=\"content print-only\">" STORY "</div>", STORY_TEXT,
             "story: a part for print only is still the page's text (some pages show it alone)");
+    body_is("<article>" STORY "<p>Subscribe now to the Valley Post for the full story.</p>"
+            "<p>This article is the copyrighted property of the Valley Post.</p></article>", STORY_TEXT,
+            "story: a subscription or copyright note at its end is out");
+    body_is("<article><p>Subscribers to the water company will pay for part of the work, the "
+            "authority said on Monday in its statement to the press.</p>" STORY "</article>",
+            "Subscribers to the water company will pay for part of the work, the authority said on "
+            "Monday in its statement to the press.\n" STORY_TEXT,
+            "story: ... not such words elsewhere in it");
     page_is("<meta name=\"description\" content=\"The weir at Castle Mill will be rebuilt this summer.\">",
             "<nav><a href=\"/\">Home</a></nav><div id=\"app\"></div>",
             "The weir at Castle Mill will be rebuilt this summer.\n",
