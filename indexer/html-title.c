@@ -391,6 +391,37 @@ static int main_heading(const page_t *p)
     return inside >= 0 ? inside : before >= 0 ? before : any;
 }
 
+/* The visible heading that agrees best with REFERENCE (in *HEADING, its
+ * text returned, malloc'ed), or NULL: an <h1> before other headings, one
+ * outside what classes call menus, sidebars, footers and teasers before
+ * one inside them. */
+static char *agreeing_heading(const page_t *p, const char *reference, int *heading)
+{
+    double best = 0;
+    char *best_text = NULL;
+    *heading = -1;
+    for (size_t k = 0; reference && k < p->marked_count; k++) {
+        const page_element_t *e = &p->elements[p->marked[k]];
+        if (!may_be_headline(e))
+            continue;
+        char *text = heading_text(p, p->marked[k]);
+        double a = text ? agreement(text, reference) : 0;
+        if (a > 0)
+            a += (e->tag == TAG_H1 ? 0.5 : 0)
+               - ((e->inherited & (HINT_NAV | HINT_SIDEBAR | HINT_FOOTER | HINT_RELATED
+                                   | HINT_COMMENTS)) ? 0.3 : 0);
+        if (a > best) {
+            best = a;
+            free(best_text);
+            best_text = text;
+            *heading = p->marked[k];
+        } else {
+            free(text);
+        }
+    }
+    return best_text;
+}
+
 void page_title(page_t *p, const jsonld_t *ld, const char *site, const char *host,
                 char **title, int *heading)
 {
@@ -412,29 +443,19 @@ void page_title(page_t *p, const jsonld_t *ld, const char *site, const char *hos
     if (reference)
         strip_site_name(reference, site, host);
 
-    /* The visible heading that agrees best with the reference: an <h1>
-     * before other headings, one outside what classes call menus,
-     * sidebars, footers and teasers before one inside them. */
-    double best = 0;
-    char *best_text = NULL;
-    *heading = -1;
-    for (size_t k = 0; reference && k < p->marked_count; k++) {
-        const page_element_t *e = &p->elements[p->marked[k]];
-        if (!may_be_headline(e))
-            continue;
-        char *text = heading_text(p, p->marked[k]);
-        double a = text ? agreement(text, reference) : 0;
-        if (a > 0)
-            a += (e->tag == TAG_H1 ? 0.5 : 0)
-               - ((e->inherited & (HINT_NAV | HINT_SIDEBAR | HINT_FOOTER | HINT_RELATED
-                                   | HINT_COMMENTS)) ? 0.3 : 0);
-        if (a > best) {
-            best = a;
-            free(best_text);
-            best_text = text;
-            *heading = p->marked[k];
+    char *best_text = agreeing_heading(p, reference, heading);
+    /* A stated title that no heading says may be a section's
+     * ("og:title" = "Press releases"): the <title> that one says wins. */
+    if (best_text == NULL && reference && !from_title_tag && p->title_element >= 0) {
+        char *other = page_element_text(p, p->title_element);
+        if (other)
+            strip_site_name(other, site, host);
+        best_text = other ? agreeing_heading(p, other, heading) : NULL;
+        if (best_text) {
+            free(reference);
+            reference = other;
         } else {
-            free(text);
+            free(other);
         }
     }
     if (best_text) {

@@ -262,6 +262,11 @@ static void test_title(void)
                "Mill Lane News</a></h1>", "https://web.archive.org/web/20080731095558/http://example.org/weir",
                "Weir to be rebuilt|-|-|example.org|https://web.archive.org/web/20080731095558/http://example.org/weir",
                "title: an <h1> linking home through a web archive is the site's, not the headline");
+    fields_are("<title>Weir at Castle Mill to be rebuilt</title>"
+               "<meta property=\"og:title\" content=\"Press releases\">",
+               "<h1>Weir at Castle Mill to be rebuilt</h1>", NULL,
+               "Weir at Castle Mill to be rebuilt|-|-|-|-",
+               "title: an og:title no heading says gives way to the <title> one does");
     fields_are("<title>Weir to be rebuilt</title>", "<h1>W<b>eir</b> to be re<i>built</i></h1>", NULL,
                "Weir to be rebuilt|-|-|-|-", "title: a heading's inline parts are one word where they touch");
     fields_are("", "<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby></h1>",
