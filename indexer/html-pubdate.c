@@ -170,15 +170,29 @@ static void meta_dates(const page_t *p, const char *const *names, size_t count, 
                 take(c, p->metas[i].content);
 }
 
+/* Whether element E sits in the story's own side column: under the
+ * main content (not the whole <body>), or under the <article> that holds
+ * the headline too (<aside class="meta"> with its date). */
+static int in_story_column(const page_t *p, const page_element_t *e)
+{
+    int i = (int)(e - p->elements);
+    if (p->root >= 0 && p->elements[p->root].tag != TAG_BODY
+        && !(p->elements[p->root].believed & HINT_SIDEBAR) && page_is_ancestor(p, p->root, i))
+        return 1;
+    int a = e->parent;
+    while (a >= 0 && p->elements[a].tag != TAG_ARTICLE)
+        a = p->elements[a].parent;
+    return a >= 0 && p->heading >= 0 && !(p->elements[a].believed & HINT_SIDEBAR)
+        && page_is_ancestor(p, a, p->heading);
+}
+
 /* Where a date can be the story's: not in comments, menus, sidebars,
- * footers or hidden parts.  A side column inside the story itself (its
+ * footers or hidden parts.  A side column of the story itself (its
  * credits: "Mise en ligne 23 mai 2019") is the story's. */
 static int dates_story(const page_t *p, const page_element_t *e)
 {
     unsigned bad = HINT_COMMENTS | HINT_SIDEBAR | HINT_NAV | HINT_HIDDEN;
-    if (p->root >= 0 && p->elements[p->root].tag != TAG_BODY
-        && !(p->elements[p->root].believed & HINT_SIDEBAR)
-        && page_is_ancestor(p, p->root, (int)(e - p->elements)))
+    if ((e->believed & HINT_SIDEBAR) && in_story_column(p, e))
         bad &= ~HINT_SIDEBAR;
     return !(e->believed & bad);
 }

@@ -365,6 +365,12 @@ static void test_date(void)
                "<aside class=\"sidebar\"><p>Most read</p><p>23 mai 2019</p></aside>",
                "Weir at Castle Mill to be rebuilt|-|-|-|-",
                "date: ... a sidebar beside it does not");
+    body_fields_are("<aside><p>Most read</p><p><time datetime=\"2021-03-01\">1 March</time></p></aside>"
+                    "<article><header><h1>Weir at Castle Mill to be rebuilt</h1><aside class=\"meta\">"
+                    "<time itemprop=\"datePublished\" datetime=\"2021-05-04\">4 May</time></aside>"
+                    "</header><div class=\"text\">" STORY "</div></article>",
+                    "Weir at Castle Mill to be rebuilt|2021-05-04|-|-|-",
+                    "date: an <aside> of the headline's <article> dates it, one outside does not");
     fields_are("", "<h1>Weir at Castle Mill to be rebuilt</h1>"
                "<p><abbr class=\"published\" title=\"2012-08-22T09:43:41+0100\">"
                "Wednesday</abbr></p>", NULL,
