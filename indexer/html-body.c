@@ -234,7 +234,10 @@ static int is_end_note(const page_t *p, const page_block_t *b)
         "subscribe", "subscriber", "subscription", "abonnieren", "abonnent", "abonnement",
         "s'abonner", "abonnez", "suscríbete", "suscribete", "hazte miembro", "copyrighted",
         "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
-        "written permission", "download our app",
+        "written permission", "download our app", "download the", "sign up", "newsletter",
+        "push notification", "follow us", "folgen sie uns", "suivez-nous", "síguenos",
+        "siguenos", "telegram", "permalink", "support our", "supporting our",
+        "unter der lizenz", "licensed under", "privacy policy", "datenschutz", "impressum",
     };
     const char *t = p->text.data + b->offset;
     if (b->chars > END_NOTE_MAX_CHARS)

@@ -472,6 +472,9 @@ static void test_boilerplate(void)
     body_is("<article>" STORY "<p>Subscribe now to the Valley Post for the full story.</p>"
             "<p>This article is the copyrighted property of the Valley Post.</p></article>", STORY_TEXT,
             "story: a subscription or copyright note at its end is out");
+    body_is("<article>" STORY "<p>Follow us on Telegram for the latest news.</p>"
+            "<p>This text is licensed under CC BY 4.0.</p></article>", STORY_TEXT,
+            "story: ... and so are a 'follow us' and a licence note");
     body_is("<article><p>Subscribers to the water company will pay for part of the work, the "
             "authority said on Monday in its statement to the press.</p>" STORY "</article>",
             "Subscribers to the water company will pay for part of the work, the authority said on "
