@@ -332,6 +332,41 @@ static void hatom_date(const page_t *p, candidate_t *c)
         }
 }
 
+/* The longest date string read from a script's JSON. */
+#define SCRIPT_DATE_MAX 40
+
+/* A publication date that only a script's data states (a web app's state,
+ * a shop's product JSON: "publishedDate":"2016-11-04T20:37:27Z"), for a
+ * page that shows none: the first of the keys below, in their order. */
+static void script_date(const page_t *p, candidate_t *c)
+{
+    static const char *const keys[] = {
+        "\"datePublished\"", "\"publishedDate\"", "\"publishDate\"", "\"publicationDate\"",
+        "\"published_at\"", "\"publishedAt\"", "\"date_published\"", "\"firstPublished\"",
+    };
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0] && !c->date[0]; k++)
+        for (size_t i = 0; i < p->element_count && !c->date[0]; i++) {
+            const xmlNode *n = p->elements[i].node;
+            if (p->elements[i].tag != TAG_SCRIPT || n->children == NULL
+                || n->children->content == NULL)
+                continue;
+            const char *v = strstr((const char *)n->children->content, keys[k]);
+            if (v == NULL)
+                continue;
+            v += strlen(keys[k]);
+            v += strspn(v, " \t\n:");
+            if (*v != '"')
+                continue;
+            size_t len = strcspn(++v, "\"\\");
+            if (len < SCRIPT_DATE_MAX) {
+                char value[SCRIPT_DATE_MAX];
+                memcpy(value, v, len);
+                value[len] = '\0';
+                take(c, value);
+            }
+        }
+}
+
 static const char *line_text(const page_t *p, const page_block_t *b)
 {
     return p->text.data + b->offset;
@@ -467,6 +502,8 @@ void page_publication_date(const page_t *p, int heading, const char *jsonld_date
         hatom_date(p, &c[LINE]);
         if (!c[LINE].date[0])
             date_line(p, heading, h, DATE_WIDE_BEFORE, DATE_WIDE_AFTER, &c[LINE]);
+        if (!c[LINE].date[0])
+            script_date(p, &c[LINE]);
         c[LINE].adjacent = 0;
         c[LINE].block = -1;
         if (c[LINE].date[0])

@@ -365,6 +365,9 @@ static void test_date(void)
                "<aside class=\"sidebar\"><p>Most read</p><p>23 mai 2019</p></aside>",
                "Weir at Castle Mill to be rebuilt|-|-|-|-",
                "date: ... a sidebar beside it does not");
+    fields_are("<script>window.state = {\"review\": {\"publishedDate\": \"2016-11-04T20:37:27Z\"}};</script>",
+               "", NULL, "-|2016-11-04|-|-|-",
+               "date: a page that shows none: the publication date its script's data states");
     body_fields_are("<aside><p>Most read</p><p><time datetime=\"2021-03-01\">1 March</time></p></aside>"
                     "<article><header><h1>Weir at Castle Mill to be rebuilt</h1><aside class=\"meta\">"
                     "<time itemprop=\"datePublished\" datetime=\"2021-05-04\">4 May</time></aside>"
