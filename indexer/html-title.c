@@ -391,6 +391,15 @@ static int main_heading(const page_t *p)
     return inside >= 0 ? inside : before >= 0 ? before : any;
 }
 
+/* Whether TEXT is what one of the page's headings (<h1>-<h6>) says. */
+static int is_some_heading(const page_t *p, const char *text)
+{
+    for (size_t i = 0; i < p->block_count; i++)
+        if (p->blocks[i].heading && page_same_text(p->text.data + p->blocks[i].offset, text))
+            return 1;
+    return 0;
+}
+
 /* The visible heading that agrees best with REFERENCE (in *HEADING, its
  * text returned, malloc'ed), or NULL: an <h1> before other headings, one
  * outside what classes call menus, sidebars, footers and teasers before
@@ -445,8 +454,10 @@ void page_title(page_t *p, const jsonld_t *ld, const char *site, const char *hos
 
     char *best_text = agreeing_heading(p, reference, heading);
     /* A stated title that no heading says may be a section's
-     * ("og:title" = "Press releases"): the <title> that one says wins. */
-    if (best_text == NULL && reference && !from_title_tag && p->title_element >= 0) {
+     * ("og:title" = "Press releases"): the <title> that one says wins.
+     * Not over one that a lesser heading shows (an <h2> standfirst). */
+    if (best_text == NULL && reference && !from_title_tag && p->title_element >= 0
+        && !is_some_heading(p, reference)) {
         char *other = page_element_text(p, p->title_element);
         if (other)
             strip_site_name(other, site, host);

@@ -267,6 +267,11 @@ static void test_title(void)
                "<h1>Weir at Castle Mill to be rebuilt</h1>", NULL,
                "Weir at Castle Mill to be rebuilt|-|-|-|-",
                "title: an og:title no heading says gives way to the <title> one does");
+    fields_are("<title>Castle Mill - Valley Post</title>"
+               "<meta property=\"og:title\" content=\"Weir to be rebuilt this summer\">",
+               "<h1>Castle Mill</h1><h2>Weir to be rebuilt this summer</h2>", NULL,
+               "Weir to be rebuilt this summer|-|-|-|-",
+               "title: ... not one a lesser heading shows");
     fields_are("<title>Weir to be rebuilt</title>", "<h1>W<b>eir</b> to be re<i>built</i></h1>", NULL,
                "Weir to be rebuilt|-|-|-|-", "title: a heading's inline parts are one word where they touch");
     fields_are("", "<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby></h1>",
