@@ -200,14 +200,16 @@ static int is_label(const page_t *p, const page_block_t *b)
 }
 
 /* A picture's credit or caption line: short, and it opens with a credit
- * word ("Foto:", "Photo:", "Bild:", "Image:", "Credit:", "Titelbild",
- * "Beitragsbild", "Vergrößern") or holds a copyright sign. */
+ * or figure word ("Foto:", "Photo:", "Bild:", "Image:", "Credit:",
+ * "Titelbild", "Beitragsbild", "Vergrößern", "Abbildung 4:", "Fig. 2",
+ * "Figure 3") or holds a copyright sign. */
 static int is_credit(const page_t *p, const page_block_t *b)
 {
     static const char *const openers[] = {
         "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "credit:",
         "credits:", "titelbild", "beitragsbild", "vergrößern", "bildquelle", "photo credit",
-        "foto ©", "photo ©", "(foto", "(photo", "(bild",
+        "foto ©", "photo ©", "(foto", "(photo", "(bild", "abbildung", "abb.", "fig.",
+        "grafik:", "screenshot", "illustration:",
     };
     const char *t = p->text.data + b->offset;
     if (b->chars > CREDIT_MAX_CHARS)
@@ -215,6 +217,8 @@ static int is_credit(const page_t *p, const page_block_t *b)
     for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++)
         if (strncasecmp(t, openers[k], strlen(openers[k])) == 0)
             return 1;
+    if (strncasecmp(t, "figure ", 7) == 0 && t[7] >= '0' && t[7] <= '9')
+        return 1;
     for (size_t i = 0; i + 1 < b->len; i++)
         if ((unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA9)   /* © */
             return 1;

@@ -480,6 +480,9 @@ static void test_boilerplate(void)
     body_is("<article>" STORY "<p>Subscribe now to the Valley Post for the full story.</p>"
             "<p>This article is the copyrighted property of the Valley Post.</p></article>", STORY_TEXT,
             "story: a subscription or copyright note at its end is out");
+    body_is("<article>" STORY "<p>Abbildung 4: the weir in 1910, before the first repair.</p>"
+            "<p>Figure 2: water levels at the sluice since 2020.</p>" STORY "</article>",
+            STORY_TEXT STORY_TEXT, "story: figure captions not marked up as such are out");
     body_is("<article>" STORY "<p>Follow us on Telegram for the latest news.</p>"
             "<p>This text is licensed under CC BY 4.0.</p></article>", STORY_TEXT,
             "story: ... and so are a 'follow us' and a licence note");
