@@ -200,14 +200,16 @@ static int is_label(const page_t *p, const page_block_t *b)
 }
 
 /* A picture's credit or caption line: short, and it opens with a credit
- * word ("Foto:", "Photo:", "Bild:", "Image:", "Credit:", "Titelbild",
- * "Beitragsbild", "Vergrößern") or holds a copyright sign. */
+ * or figure word ("Foto:", "Photo:", "Bild:", "Image:", "Credit:",
+ * "Titelbild", "Beitragsbild", "Vergrößern", "Abbildung 4:", "Fig. 2",
+ * "Figure 3") or holds a copyright sign. */
 static int is_credit(const page_t *p, const page_block_t *b)
 {
     static const char *const openers[] = {
         "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "credit:",
         "credits:", "titelbild", "beitragsbild", "vergrößern", "bildquelle", "photo credit",
-        "foto ©", "photo ©", "(foto", "(photo", "(bild",
+        "foto ©", "photo ©", "(foto", "(photo", "(bild", "abbildung", "abb.", "fig.",
+        "grafik:", "screenshot", "illustration:",
     };
     const char *t = p->text.data + b->offset;
     if (b->chars > CREDIT_MAX_CHARS)
@@ -215,8 +217,37 @@ static int is_credit(const page_t *p, const page_block_t *b)
     for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++)
         if (strncasecmp(t, openers[k], strlen(openers[k])) == 0)
             return 1;
+    if (strncasecmp(t, "figure ", 7) == 0 && t[7] >= '0' && t[7] <= '9')
+        return 1;
     for (size_t i = 0; i + 1 < b->len; i++)
         if ((unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA9)   /* © */
+            return 1;
+    return 0;
+}
+
+/* An end note is shorter than this (characters). */
+#define END_NOTE_MAX_CHARS 300
+
+/* A publisher's note at a story's end: a short block that asks the reader
+ * to subscribe ("Subscribe now to our edition for the full story", "Jetzt
+ * abonnieren") or states the copyright ("This article is the copyrighted
+ * property of ...", "All rights reserved"). */
+static int is_end_note(const page_t *p, const page_block_t *b)
+{
+    static const char *const words[] = {
+        "subscribe", "subscriber", "subscription", "abonnieren", "abonnent", "abonnement",
+        "s'abonner", "abonnez", "suscríbete", "suscribete", "hazte miembro", "copyrighted",
+        "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+        "written permission", "download our app", "download the", "sign up", "newsletter",
+        "push notification", "follow us", "folgen sie uns", "suivez-nous", "síguenos",
+        "siguenos", "telegram", "permalink", "support our", "supporting our",
+        "unter der lizenz", "licensed under", "privacy policy", "datenschutz", "impressum",
+    };
+    const char *t = p->text.data + b->offset;
+    if (b->chars > END_NOTE_MAX_CHARS)
+        return 0;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (page_contains_ci(t, words[k]))
             return 1;
     return 0;
 }
@@ -403,6 +434,17 @@ void page_select_body(page_t *p)
         if (b->fate == FATE_BODY && (b->heading || is_label(p, b))
             && (i + 1 == e || p->blocks[i + 1].fate != FATE_BODY))
             b->fate = FATE_EDGE;
+    }
+    /* The story's last lines that ask the reader to subscribe or state
+     * the copyright: a publisher's end notes, not story. */
+    for (size_t i = e; i-- > s;) {
+        page_block_t *b = &p->blocks[i];
+        if (b->fate != FATE_BODY)
+            continue;
+        if (!is_end_note(p, b))
+            break;
+        b->fate = FATE_HINT;
+        b->hints = HINT_PROMO;
     }
     /* Picture credits and captions that are not marked up as such. */
     for (size_t i = s; i < e; i++)

@@ -191,16 +191,16 @@ static int date_at(const tok_t *t, size_t n, char out[11])
     if (n >= 1 && is_num(&t[0], 8, 8) && put_date(t[0].value / 10000, t[0].value / 100 % 100,
                                                   t[0].value % 100, out))
         return 1;
-    /* 16.10.2019 (day first, as Europe writes it); 16/10/2019 and
-     * 10/16/2019 only when the day cannot be the month. */
+    /* 16.10.2019 (day first, as Europe writes it); 10/16/2019 when the
+     * day cannot be the month; 02/10/2020 day first, as most of the world
+     * writes it (and common/date.c reads it; html-pubdate.c weighs the
+     * other reading against the page's other dates). */
     if (n >= 5 && is_num(&t[0], 1, 2) && is_sep(&t[1], "./-") && is_num(&t[2], 1, 2)
         && t[3].kind == TOK_SEP && t[3].sep == t[1].sep && is_num(&t[4], 4, 4)) {
         int a = t[0].value, b = t[2].value, y = t[4].value;
-        if (t[1].sep == '.' || a > 12)
-            return put_date(y, b, a, out);
-        if (b > 12)
+        if (b > 12 && t[1].sep != '.')
             return put_date(y, a, b, out);
-        return 0;
+        return put_date(y, b, a, out);
     }
     /* 16.10.19: a two-digit year, dots only (the German and Swiss short
      * form: "28.01.22 / 0 Kommentare"), and nothing more of a number

@@ -186,13 +186,14 @@ static unsigned token_hints(const char *t, size_t len)
     /* Hidden: the whole token says so ("hidden", "is-hidden", "d-none"), or
      * it is screen-reader-only text ("sr-only", "visually-hidden").  Not a
      * token that ends so: Drupal's "field--label-hidden" hides the label,
-     * Bootstrap's "hidden-xs" hides on phones only. */
+     * Bootstrap's "hidden-xs" hides on phones only.  Nor "print-only": some
+     * pages put their whole story in it. */
     joined[joined_len] = '\0';
     if (strcmp(joined, "hidden") == 0 || strcmp(joined, "ishidden") == 0
         || strcmp(joined, "hide") == 0 || strcmp(joined, "invisible") == 0
         || strcmp(joined, "dnone") == 0 || strstr(joined, "sronly")
-        || strstr(joined, "visuallyhidden") || strstr(joined, "screenreader")
-        || strstr(joined, "printonly"))
+        || strcmp(joined, "elementinvisible") == 0   /* Drupal's screen-reader text */
+        || strstr(joined, "visuallyhidden") || strstr(joined, "screenreader"))
         hints |= HINT_HIDDEN;
     return hints;
 }

@@ -200,7 +200,11 @@ char *page_meta_value(const page_t *page, const char *const *names, size_t count
 int page_same_text(const char *a, const char *b);
 /* Whether S (NULL: no) holds WORD anywhere, in any ASCII case. */
 int page_contains_ci(const char *s, const char *word);
-/* The host of URL, lower case, without "www." or port ("https://www.
+/* The URL a web archive's copy URL keeps ("https://web.archive.org/web/
+ * 20080731095558/http://example.org/x" gives "http://example.org/x"), else
+ * URL itself. */
+const char *page_unarchived_url(const char *url);
+/* The host of URL (of the page an archive's URL keeps), lower case, without "www." or port ("https://www.
  * Example.org:80/x" gives "example.org"), in OUT (SIZE bytes).  Returns 0
  * when URL names none (or it does not fit). */
 int page_url_host(const char *url, char *out, size_t size);
@@ -226,7 +230,7 @@ int page_names_site(const char *part, size_t len, const char *site, const char *
  * the main <h1> (the first in the main content, else the last before it)
  * in *HEADING, and its text in *TITLE when *TITLE is NULL or only the
  * <title>'s that no heading says (page->title_unconfirmed). */
-void page_title_fallback(const page_t *page, char **title, int *heading);
+void page_title_fallback(const page_t *page, const char *site, char **title, int *heading);
 
 /* html-byline.c: the story's byline (malloc'ed, or NULL), after
  * page_select_body(); SITE is the source (may be NULL). */

@@ -83,7 +83,7 @@ void page_metadata_head(page_t *p, const char *url, article_t *a)
 void page_metadata(page_t *p, const char *url, const char *path, article_t *a)
 {
     if (a->title == NULL || p->heading < 0)
-        page_title_fallback(p, &a->title, &p->heading);
+        page_title_fallback(p, a->source, &a->title, &p->heading);
     char date[11];
     long date_block;
     page_publication_date(p, p->heading, p->ld.date, a->url, url, path, date, &date_block);

@@ -31,11 +31,19 @@
 /* When nothing dates the page near its headline: how far to look. */
 #define DATE_WIDE_BEFORE 40
 #define DATE_WIDE_AFTER 120
-/* Blocks from the headline within which a date line is its date line. */
-#define DATE_LINE_ADJACENT 3
+/* Blocks from the headline within which a date line is its date line: a
+ * story's header (headline, standfirst, byline, date, share bar). */
+#define DATE_LINE_ADJACENT 5
 /* A dateline opens a paragraph within its first bytes: "BERLIN, 16.10.2019 -",
  * "Pressemitteilung vom 25. Januar 2022 |" (36 bytes to the year's end). */
 #define DATELINE_BYTES 40
+/* A date that opens a headline, "27.01.2022 Monthly figures", within its
+ * first bytes is its kicker. */
+#define HEADLINE_KICKER_BYTES 20
+/* A date line beside the headline is one of a few words ("Von Jane Doe |
+ * 16.10.2019 | 3 Kommentare"); more make it the story's first sentence,
+ * whose date is that of the events told ("Am 31.10.2023 kam es zu ..."). */
+#define DATE_LINE_MAX_WORDS 12
 
 typedef struct {
     char date[11];          /* "YYYY-MM-DD", "YYYY-MM", "YYYY"; "" if none */
@@ -43,6 +51,7 @@ typedef struct {
     int hour;               /* that time's hour */
     long block;             /* the date line's block, or -1 */
     int adjacent;           /* a date line right beside the headline */
+    char other[11];         /* the other reading of an ambiguous 11/01/2021, or "" */
 } candidate_t;
 
 /* Days since 1970-01-01 of a full date (Howard Hinnant's days_from_civil). */
@@ -91,6 +100,40 @@ static int utc_hour(const char *s)
     return (h[0] - '0') * 10 + (h[1] - '0');
 }
 
+/* Two to four digits at S as a number, or -1; *N gets the digit count. */
+static int digits(const char *s, int *n)
+{
+    int v = 0, k = 0;
+    while (k < 8 && s[k] >= '0' && s[k] <= '9')
+        v = v * 10 + (s[k++] - '0');
+    *n = k;
+    return k ? v : -1;
+}
+
+/* When S's date DATE was read from numbers that may be either day/month
+ * or month/day ("11/01/2021": 11 January in Europe, November 1 in the
+ * US), the other reading in OTHER; else "" there. */
+static void other_reading(const char *s, const char *date, char other[11])
+{
+    other[0] = '\0';
+    if (strlen(date) != 10)
+        return;
+    for (const char *q = s; *q; q++) {
+        int n1, n2, n3, a, b, y;
+        if (q > s && q[-1] >= '0' && q[-1] <= '9')
+            continue;
+        if ((a = digits(q, &n1)) < 0 || n1 > 2 || q[n1] != '/'
+            || (b = digits(q + n1 + 1, &n2)) < 0 || n2 > 2 || q[n1 + 1 + n2] != '/'
+            || (y = digits(q + n1 + n2 + 2, &n3)) < 0 || n3 != 4)
+            continue;
+        int m = atoi(date + 5), d = atoi(date + 8);
+        if (a >= 1 && a <= 12 && b >= 1 && b <= 12 && a != b && y == atoi(date)
+            && ((m == a && d == b) || (m == b && d == a)))
+            snprintf(other, 11, "%04d-%02d-%02d", y % 10000, d, m);
+        return;
+    }
+}
+
 /* Reads S as a date into C (if C has none yet and S holds a plausible
  * one), noting whether S states a UTC time (utc_hour()). */
 static int take(candidate_t *c, const char *s)
@@ -99,6 +142,7 @@ static int take(candidate_t *c, const char *s)
     if (c->date[0] || s == NULL || !page_date_parse(s, strlen(s), date) || is_implausible(date))
         return 0;
     memcpy(c->date, date, sizeof date);
+    other_reading(s, date, c->other);
     int hour = utc_hour(s);
     c->utc = hour >= 0;
     c->hour = c->utc ? hour : 0;
@@ -126,11 +170,31 @@ static void meta_dates(const page_t *p, const char *const *names, size_t count, 
                 take(c, p->metas[i].content);
 }
 
-/* Where a date can be the story's: not in comments, menus, sidebars,
- * footers or hidden parts. */
-static int dates_story(const page_element_t *e)
+/* Whether element E sits in the story's own side column: under the
+ * main content (not the whole <body>), or under the <article> that holds
+ * the headline too (<aside class="meta"> with its date). */
+static int in_story_column(const page_t *p, const page_element_t *e)
 {
-    return !(e->believed & (HINT_COMMENTS | HINT_SIDEBAR | HINT_NAV | HINT_HIDDEN));
+    int i = (int)(e - p->elements);
+    if (p->root >= 0 && p->elements[p->root].tag != TAG_BODY
+        && !(p->elements[p->root].believed & HINT_SIDEBAR) && page_is_ancestor(p, p->root, i))
+        return 1;
+    int a = e->parent;
+    while (a >= 0 && p->elements[a].tag != TAG_ARTICLE)
+        a = p->elements[a].parent;
+    return a >= 0 && p->heading >= 0 && !(p->elements[a].believed & HINT_SIDEBAR)
+        && page_is_ancestor(p, a, p->heading);
+}
+
+/* Where a date can be the story's: not in comments, menus, sidebars,
+ * footers or hidden parts.  A side column of the story itself (its
+ * credits: "Mise en ligne 23 mai 2019") is the story's. */
+static int dates_story(const page_t *p, const page_element_t *e)
+{
+    unsigned bad = HINT_COMMENTS | HINT_SIDEBAR | HINT_NAV | HINT_HIDDEN;
+    if ((e->believed & HINT_SIDEBAR) && in_story_column(p, e))
+        bad &= ~HINT_SIDEBAR;
+    return !(e->believed & bad);
 }
 
 /* How far block B is from the headline's block H: after it counts as
@@ -167,23 +231,23 @@ static void element_dates(const page_t *p, size_t h, candidate_t *c)
                                   || strcasecmp(prop, "dateCreated") == 0))
                      || (e->tag == TAG_TIME && (page_attr(e->node, "pubdate")
                                                 || page_contains_ci(cls, "published")));
-        if (published && dates_story(e))
+        if (published && dates_story(p, e))
             element_date(e, c);
     }
     long best = -1;
-    candidate_t nearest = { "", 0, 0, -1, 0 };
+    candidate_t nearest = { "", 0, 0, -1, 0, "" };
     for (size_t k = 0; k < p->marked_count && !c->date[0]; k++) {
         const page_element_t *e = &p->elements[p->marked[k]];
         const char *prop = page_attr(e->node, "itemprop"), *cls = page_attr(e->node, "class");
         size_t b = e->first_block;
-        if (e->tag != TAG_TIME || !dates_story(e) || b + DATE_BLOCKS_BEFORE < h
+        if (e->tag != TAG_TIME || !dates_story(p, e) || b + DATE_BLOCKS_BEFORE < h
             || b > h + DATE_BLOCKS_AFTER || (best >= 0 && distance(b, h) >= best))
             continue;
         if ((prop && strcasecmp(prop, "dateModified") == 0)
             || ((page_contains_ci(cls, "modified") || page_contains_ci(cls, "updated"))
                 && !page_contains_ci(cls, "published")))
             continue;
-        candidate_t here = { "", 0, 0, -1, 0 };
+        candidate_t here = { "", 0, 0, -1, 0, "" };
         element_date(e, &here);
         if (here.date[0]) {
             best = distance(b, h);
@@ -196,20 +260,10 @@ static void element_dates(const page_t *p, size_t h, candidate_t *c)
     for (size_t k = 0; k < p->marked_count && !c->date[0] && p->root >= 0; k++) {
         const page_element_t *e = &p->elements[p->marked[k]];
         const page_element_t *r = &p->elements[p->root];
-        if (e->tag == TAG_TIME && dates_story(e) && e->first_block >= r->first_block
+        if (e->tag == TAG_TIME && dates_story(p, e) && e->first_block >= r->first_block
             && e->first_block < r->end_block)
             element_date(e, c);
     }
-}
-
-/* Two to four digits at S as a number, or -1; *N gets the digit count. */
-static int digits(const char *s, int *n)
-{
-    int v = 0, k = 0;
-    while (k < 8 && s[k] >= '0' && s[k] <= '9')
-        v = v * 10 + (s[k++] - '0');
-    *n = k;
-    return k ? v : -1;
 }
 
 /* A date in the URL's path: /2019/10/16/, /2019/7/12/, /2019-10-16-title,
@@ -262,6 +316,57 @@ static void url_date(const char *url, candidate_t *c)
     }
 }
 
+/* The hAtom microformat's dates (<abbr class="published" title="2012-08-22T09:43:41+0100">,
+ * <span class="updated" title="...">), the published one first: old blog
+ * themes state their date nowhere else. */
+static void hatom_date(const page_t *p, candidate_t *c)
+{
+    static const char *const classes[] = { "published", "updated" };
+    for (size_t k = 0; k < 2 && !c->date[0]; k++)
+        for (size_t i = 0; i < p->element_count && !c->date[0]; i++) {
+            const page_element_t *e = &p->elements[i];
+            const char *title = page_attr(e->node, "title");
+            if (title && title[0] >= '1' && title[0] <= '2'
+                && page_contains_ci(page_attr(e->node, "class"), classes[k]) && dates_story(p, e))
+                take(c, title);
+        }
+}
+
+/* The longest date string read from a script's JSON. */
+#define SCRIPT_DATE_MAX 40
+
+/* A publication date that only a script's data states (a web app's state,
+ * a shop's product JSON: "publishedDate":"2016-11-04T20:37:27Z"), for a
+ * page that shows none: the first of the keys below, in their order. */
+static void script_date(const page_t *p, candidate_t *c)
+{
+    static const char *const keys[] = {
+        "\"datePublished\"", "\"publishedDate\"", "\"publishDate\"", "\"publicationDate\"",
+        "\"published_at\"", "\"publishedAt\"", "\"date_published\"", "\"firstPublished\"",
+    };
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0] && !c->date[0]; k++)
+        for (size_t i = 0; i < p->element_count && !c->date[0]; i++) {
+            const xmlNode *n = p->elements[i].node;
+            if (p->elements[i].tag != TAG_SCRIPT || n->children == NULL
+                || n->children->content == NULL)
+                continue;
+            const char *v = strstr((const char *)n->children->content, keys[k]);
+            if (v == NULL)
+                continue;
+            v += strlen(keys[k]);
+            v += strspn(v, " \t\n:");
+            if (*v != '"')
+                continue;
+            size_t len = strcspn(++v, "\"\\");
+            if (len < SCRIPT_DATE_MAX) {
+                char value[SCRIPT_DATE_MAX];
+                memcpy(value, v, len);
+                value[len] = '\0';
+                take(c, value);
+            }
+        }
+}
+
 static const char *line_text(const page_t *p, const page_block_t *b)
 {
     return p->text.data + b->offset;
@@ -271,8 +376,8 @@ static const char *line_text(const page_t *p, const page_block_t *b)
 static int says_update(const char *line)
 {
     static const char *const words[] = {
-        "update", "aktualisiert", "geändert", "modified", "mis à jour", "actualizado",
-        "aggiornato", "bijgewerkt", "edited", "bearbeitet",
+        "update", "aktualisiert", "geändert", "änderung", "modified", "mis à jour",
+        "actualizado", "aggiornato", "bijgewerkt", "edited", "bearbeitet",
     };
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
         if (page_contains_ci(line, words[k]))
@@ -280,28 +385,76 @@ static int says_update(const char *line)
     return 0;
 }
 
+/* Whether a line dates something other than the page: a member's
+ * registration in a forum's post header ("Registriert: 18.09.2008",
+ * "Joined: Sep 2008"), or an event it announces ("Termin: 21.02.2020"). */
+static int dates_other(const char *line)
+{
+    static const char *const words[] = {
+        "registriert", "registered", "joined", "member since", "mitglied seit",
+        "dabei seit", "inscrit", "termin:", "event date",
+    };
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (page_contains_ci(line, words[k]))
+            return 1;
+    return 0;
+}
+
+/* Whether block B is the headline's own text and the date is not its
+ * kicker: "Minutes of the meeting of 10 October 2019" names a date, but
+ * not the page's; "27.01.2022 Monthly figures" opens with it. */
+static int in_headline(const page_t *p, int heading, size_t b)
+{
+    if (heading < 0 || b < p->elements[heading].first_block
+        || b >= p->elements[heading].end_block)
+        return 0;
+    const page_block_t *k = &p->blocks[b];
+    char date[11];
+    return !page_date_parse(line_text(p, k), utf8_cut(line_text(p, k), k->len, HEADLINE_KICKER_BYTES),
+                            date);
+}
+
+/* Whether element E or its parent says by its class that it holds a date
+ * of change ("updated", "modified"; not "published"), as date lines in
+ * WordPress themes do: <span class="updated">. */
+static int says_update_class(const page_t *p, int e)
+{
+    for (int k = 0; k < 2 && e >= 0; k++, e = p->elements[e].parent) {
+        const char *cls = page_attr(p->elements[e].node, "class");
+        if ((page_contains_ci(cls, "updated") || page_contains_ci(cls, "modified"))
+            && !page_contains_ci(cls, "published"))
+            return 1;
+    }
+    return 0;
+}
+
 /* A short block near the headline (at block H) that holds a date, nearest
  * first: "16. Oktober 2019", "Published: Oct 16, 2019 08:00". */
-static void date_line(const page_t *p, size_t h, size_t before, size_t after, candidate_t *c)
+static void date_line(const page_t *p, int heading, size_t h, size_t before, size_t after,
+                      candidate_t *c)
 {
     size_t from = h > before ? h - before : 0;
     long best = -1;
     for (size_t i = from; i < p->block_count && i <= h + after; i++) {
         const page_block_t *b = &p->blocks[i];
         long d = distance(i, h);
-        if ((best >= 0 && d >= best) || !dates_story(&p->elements[b->element]))
+        if ((best >= 0 && d >= best) || !dates_story(p, &p->elements[b->element]))
             continue;
         /* A short line, or a dateline opening a paragraph ("01.02.2022 -
          * The council ..."). */
         size_t len = b->chars <= DATE_LINE_MAX_CHARS ? b->len
                    : utf8_cut(p->text.data + b->offset, b->len, DATELINE_BYTES);
-        candidate_t here = { "", 0, 0, b->chars <= DATE_LINE_MAX_CHARS ? (long)i : -1, 0 };
+        candidate_t here = { "", 0, 0, b->chars <= DATE_LINE_MAX_CHARS ? (long)i : -1, 0, "" };
         char *line = xstrndup(p->text.data + b->offset, len);
-        take(&here, line);
+        if (!dates_other(line))
+            take(&here, line);
         free(line);
         /* "Oktober 2019" on its own is a heading's or an archive's date */
         if (strlen(here.date) == 10) {
-            here.adjacent = (i >= h ? i - h : h - i) <= DATE_LINE_ADJACENT && !says_update(line_text(p, b));
+            here.adjacent = here.block >= 0 && b->words <= DATE_LINE_MAX_WORDS
+                         && !in_headline(p, heading, i)
+                         && (i >= h ? i - h : h - i) <= DATE_LINE_ADJACENT
+                         && !says_update(line_text(p, b)) && !says_update_class(p, b->element);
             *c = here;
             best = d;
         }
@@ -338,7 +491,7 @@ void page_publication_date(const page_t *p, int heading, const char *jsonld_date
     url_date(url, &c[URL]);
     url_date(given_url, &c[GIVEN_URL]);
     url_date(path, &c[PATH]);
-    date_line(p, h, DATE_BLOCKS_BEFORE, DATE_BLOCKS_AFTER, &c[LINE]);
+    date_line(p, heading, h, DATE_BLOCKS_BEFORE, DATE_BLOCKS_AFTER, &c[LINE]);
 
     int first = 0;
     while (first < SOURCES && !c[first].date[0])
@@ -346,7 +499,11 @@ void page_publication_date(const page_t *p, int heading, const char *jsonld_date
     /* Nothing near the headline: a date line anywhere in the page's
      * first part, the nearest to the headline first. */
     if (first == SOURCES) {
-        date_line(p, h, DATE_WIDE_BEFORE, DATE_WIDE_AFTER, &c[LINE]);
+        hatom_date(p, &c[LINE]);
+        if (!c[LINE].date[0])
+            date_line(p, heading, h, DATE_WIDE_BEFORE, DATE_WIDE_AFTER, &c[LINE]);
+        if (!c[LINE].date[0])
+            script_date(p, &c[LINE]);
         c[LINE].adjacent = 0;
         c[LINE].block = -1;
         if (c[LINE].date[0])
@@ -364,6 +521,12 @@ void page_publication_date(const page_t *p, int heading, const char *jsonld_date
      * where the two disagree). */
     if (c[LINE].date[0] && c[LINE].adjacent && strlen(c[LINE].date) == 10)
         pick = &c[LINE];
+    /* An ambiguous 11/01/2021 is read as another source dates the page. */
+    for (int k = 0; k < SOURCES && pick->other[0]; k++)
+        if (strcmp(c[k].date, pick->other) == 0) {
+            pick = &c[k];
+            break;
+        }
     for (int k = first + 1; k < SOURCES; k++) {
         const candidate_t *o = &c[k];
         if (!o->date[0] || o->utc)

@@ -31,6 +31,26 @@ static const char *const title_separators[] = {
     " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " // ", " • ", " : ", " ~ ", " › ",
 };
 
+/* Whether S is a host name, a site's name as many write it in their
+ * titles ("FASSETTE.NET", "Example-News.co.uk"): letters, digits and
+ * hyphens, a dot, and a top-level domain of two to six letters. */
+static int is_host_name(const char *s)
+{
+    const char *dot = strrchr(s, '.');
+    if (dot == NULL || dot == s)
+        return 0;
+    size_t tld = strlen(dot + 1);
+    if (tld < 2 || tld > 6)
+        return 0;
+    for (const char *c = s; *c; c++) {
+        int letter = (*c | 0x20) >= 'a' && (*c | 0x20) <= 'z';
+        if (!(letter || (*c >= '0' && *c <= '9') || *c == '-' || (*c == '.' && c > s && c[-1] != '.'))
+            || (c > dot && !letter))
+            return 0;
+    }
+    return 1;
+}
+
 int page_names_site(const char *part, size_t len, const char *site, const char *host)
 {
     char *p = page_fold_dup(part, len);
@@ -51,6 +71,8 @@ int page_names_site(const char *part, size_t len, const char *site, const char *
     squeezed[k] = '\0';
     if (!yes && host[0] && page_same_text(p, host))
         yes = 1;
+    if (!yes && is_host_name(p))
+        yes = 1;
     /* Each label of the host but the last (the top-level domain). */
     for (const char *h = host; !yes && k >= 3 && *h;) {
         size_t n = strcspn(h, ".");
@@ -67,6 +89,25 @@ int page_names_site(const char *part, size_t len, const char *site, const char *
     }
     free(p);
     return yes;
+}
+
+/* Whether TEXT is the site's name and no more: page_names_site() also
+ * says yes to a part that holds the name ("Trome celebró ..."). */
+static int is_site_name(const char *text, const char *site, const char *host)
+{
+    return page_names_site(text, strlen(text), site, host)
+        && (site == NULL || strlen(text) <= strlen(site) || strstr(site, text));
+}
+
+/* Whether PART[0..LEN) is only a date ("23.01.2022 - Headline"): the
+ * day's, not the headline's words. */
+static int is_date_part(const char *part, size_t len)
+{
+    char date[11];
+    for (size_t i = 0; i < len; i++)
+        if (!strchr("0123456789./- ", part[i]))
+            return 0;
+    return len <= 20 && page_date_parse(part, len, date) && strlen(date) == 10;
 }
 
 /* TITLE without the site's name before or after it ("Headline | Site",
@@ -86,7 +127,8 @@ static void strip_site_name(char *title, const char *site, const char *host)
             if (page_names_site(last + sl, strlen(last + sl), site, host)) {
                 *last = '\0';
                 cut = 1;
-            } else if (page_names_site(title, (size_t)(first - title), site, host)) {
+            } else if (page_names_site(title, (size_t)(first - title), site, host)
+                       || is_date_part(title, (size_t)(first - title))) {
                 memmove(title, first + sl, strlen(first + sl) + 1);
                 cut = 1;
             }
@@ -302,6 +344,8 @@ static int links_home(const xmlNode *node)
         const char *href = page_attr(c, "href");
         if (href == NULL)
             return 0;
+        /* A page kept by a web archive links home through the archive. */
+        href = page_unarchived_url(href);
         const char *path = strstr(href, "://");
         path = path ? strchr(path + 3, '/') : href;
         return path == NULL || strcmp(path, "/") == 0 || strcmp(path, "") == 0
@@ -347,24 +391,21 @@ static int main_heading(const page_t *p)
     return inside >= 0 ? inside : before >= 0 ? before : any;
 }
 
-void page_title(page_t *p, const jsonld_t *ld, const char *site, const char *host,
-                char **title, int *heading)
+/* Whether TEXT is what one of the page's headings (<h1>-<h6>) says. */
+static int is_some_heading(const page_t *p, const char *text)
 {
-    static const char *const metas[] = { "og:title", "twitter:title", "dc.title", "headline" };
-    char *reference = page_clean_value(ld->headline);
-    if (reference == NULL)
-        reference = page_meta_value(p, metas, sizeof metas / sizeof metas[0]);
-    int from_title_tag = 0;
-    if (reference == NULL && p->title_element >= 0) {
-        reference = page_element_text(p, p->title_element);
-        from_title_tag = reference != NULL;
-    }
-    if (reference)
-        strip_site_name(reference, site, host);
+    for (size_t i = 0; i < p->block_count; i++)
+        if (p->blocks[i].heading && page_same_text(p->text.data + p->blocks[i].offset, text))
+            return 1;
+    return 0;
+}
 
-    /* The visible heading that agrees best with the reference: an <h1>
-     * before other headings, one outside what classes call menus,
-     * sidebars, footers and teasers before one inside them. */
+/* The visible heading that agrees best with REFERENCE (in *HEADING, its
+ * text returned, malloc'ed), or NULL: an <h1> before other headings, one
+ * outside what classes call menus, sidebars, footers and teasers before
+ * one inside them. */
+static char *agreeing_heading(const page_t *p, const char *reference, int *heading)
+{
     double best = 0;
     char *best_text = NULL;
     *heading = -1;
@@ -387,6 +428,47 @@ void page_title(page_t *p, const jsonld_t *ld, const char *site, const char *hos
             free(text);
         }
     }
+    return best_text;
+}
+
+void page_title(page_t *p, const jsonld_t *ld, const char *site, const char *host,
+                char **title, int *heading)
+{
+    static const char *const metas[] = { "og:title", "twitter:title", "dc.title", "headline" };
+    char *reference = page_clean_value(ld->headline);
+    if (reference == NULL)
+        reference = page_meta_value(p, metas, sizeof metas / sizeof metas[0]);
+    /* A stated title that is the site's name ("og:title" = "og:site_name",
+     * a template's default) names no story: <title> may. */
+    if (reference && is_site_name(reference, site, host)) {
+        free(reference);
+        reference = NULL;
+    }
+    int from_title_tag = 0;
+    if (reference == NULL && p->title_element >= 0) {
+        reference = page_element_text(p, p->title_element);
+        from_title_tag = reference != NULL;
+    }
+    if (reference)
+        strip_site_name(reference, site, host);
+
+    char *best_text = agreeing_heading(p, reference, heading);
+    /* A stated title that no heading says may be a section's
+     * ("og:title" = "Press releases"): the <title> that one says wins.
+     * Not over one that a lesser heading shows (an <h2> standfirst). */
+    if (best_text == NULL && reference && !from_title_tag && p->title_element >= 0
+        && !is_some_heading(p, reference)) {
+        char *other = page_element_text(p, p->title_element);
+        if (other)
+            strip_site_name(other, site, host);
+        best_text = other ? agreeing_heading(p, other, heading) : NULL;
+        if (best_text) {
+            free(reference);
+            reference = other;
+        } else {
+            free(other);
+        }
+    }
     if (best_text) {
         /* A heading that is the stated title after a kicker of its own
          * ("Energy: Climate pioneers?" for the stated "Climate
@@ -407,9 +489,17 @@ void page_title(page_t *p, const jsonld_t *ld, const char *site, const char *hos
     *title = reference;
 }
 
-void page_title_fallback(const page_t *p, char **title, int *heading)
+void page_title_fallback(const page_t *p, const char *site, char **title, int *heading)
 {
     *heading = main_heading(p);
+    /* An <h1> that names the site is its logo, not the story's headline
+     * (which the <title> gave). */
+    if (*heading >= 0 && *title && p->title_unconfirmed) {
+        char *text = heading_text(p, *heading);
+        if (text && is_site_name(text, site, p->host))
+            *heading = -1;
+        free(text);
+    }
     if (*heading >= 0 && (*title == NULL || p->title_unconfirmed)) {
         char *text = heading_text(p, *heading);
         if (text) {

@@ -117,8 +117,20 @@ int page_same_text(const char *a, const char *b)
     }
 }
 
+const char *page_unarchived_url(const char *url)
+{
+    const char *kept = url ? strstr(url, "/web/") : NULL;
+    if (kept && kept[5] >= '0' && kept[5] <= '9') {
+        kept = strchr(kept + 5, '/');
+        if (kept && strncmp(kept + 1, "http", 4) == 0 && strstr(kept, "://"))
+            return kept + 1;
+    }
+    return url;
+}
+
 int page_url_host(const char *url, char *out, size_t size)
 {
+    url = page_unarchived_url(url);
     const char *s = url ? strstr(url, "://") : NULL;
     if (s == NULL || size == 0)
         return 0;

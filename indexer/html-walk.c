@@ -55,7 +55,10 @@ static const struct tag_entry {
     { "object", TAG_SKIP, TF_SKIP }, { "ol", TAG_OL, TF_BLOCK },
     { "optgroup", TAG_SKIP, TF_SKIP }, { "option", TAG_SKIP, TF_SKIP },
     { "p", TAG_P, TF_BLOCK }, { "picture", TAG_SKIP, TF_SKIP },
-    { "pre", TAG_PRE, TF_BLOCK }, { "script", TAG_SCRIPT, TF_SKIP },
+    { "pre", TAG_PRE, TF_BLOCK },
+    /* Ruby annotations (readings over Japanese and Chinese characters) are
+     * not the text: "<ruby>子<rt>こ</rt></ruby>ども" reads "子ども". */
+    { "rp", TAG_SKIP, TF_SKIP }, { "rt", TAG_SKIP, TF_SKIP }, { "script", TAG_SCRIPT, TF_SKIP },
     { "section", TAG_SECTION, TF_BLOCK }, { "select", TAG_SKIP, TF_SKIP },
     { "source", TAG_SKIP, TF_SKIP }, { "style", TAG_SKIP, TF_SKIP },
     { "summary", TAG_BLOCK, TF_BLOCK }, { "svg", TAG_SKIP, TF_SKIP },
@@ -272,22 +275,26 @@ void page_node_text(const xmlNode *node, buf_t *out, size_t max)
     size_t start = out->len;
     while (n && out->len - start < max) {
         int descend = 0;
+        /* Text nodes as they are ("Hel<b>lo</b>" is one word), a space
+         * where a block or <br> starts or ends; folded below. */
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (n->content) {
-                if (out->len > start)
-                    buf_putc(out, ' ');   /* folded away below if doubled */
-                page_fold_text((const char *)n->content, strlen((const char *)n->content), out);
-            }
+            if (n->content)
+                buf_puts(out, (const char *)n->content);
         } else if (n->type == XML_ELEMENT_NODE) {
             const struct tag_entry *t = tag_lookup(n->name);
+            if ((t->flags & TF_BLOCK) || t->tag == TAG_BR)
+                buf_putc(out, ' ');
             descend = !(t->flags & TF_SKIP) && n->children != NULL;
         }
         if (descend) {
             n = n->children;
             continue;
         }
-        while (n && n != node && n->next == NULL)
+        while (n && n != node && n->next == NULL) {
             n = n->parent;
+            if (n && n != node && n->type == XML_ELEMENT_NODE && (tag_lookup(n->name)->flags & TF_BLOCK))
+                buf_putc(out, ' ');
+        }
         if (n == NULL || n == node)
             break;
         n = n->next;

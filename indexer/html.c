@@ -82,17 +82,57 @@ static void add_warning(buf_t *w, const char *text)
     buf_puts(w, text);
 }
 
-/* The kept blocks as OUT's paragraphs: the story's, then the comments. */
+/* A story of fewer characters than this is no story: the page's text
+ * comes from scripts (a web app, a shop), and its stated description is
+ * the best text it has. */
+#define STORY_MIN_CHARS 200
+
+/* The page's stated description, when the story is shorter than
+ * STORY_MIN_CHARS, longer than it and not in it; else NULL. */
+static char *description_instead(const page_t *p)
+{
+    static const char *const names[] = { "og:description", "description", "twitter:description" };
+    size_t chars = 0;
+    for (size_t i = 0; i < p->block_count; i++)
+        if (p->blocks[i].fate == FATE_BODY)
+            chars += p->blocks[i].chars;
+    if (chars >= STORY_MIN_CHARS)
+        return NULL;
+    char *d = page_meta_value(p, names, sizeof names / sizeof names[0]);
+    if (d == NULL || strlen(d) <= chars) {
+        free(d);
+        return NULL;
+    }
+    for (size_t i = 0; i < p->block_count; i++)
+        if (p->blocks[i].fate == FATE_BODY && strstr(p->text.data + p->blocks[i].offset, d)) {
+            free(d);
+            return NULL;
+        }
+    return d;
+}
+
+/* The kept blocks as OUT's paragraphs: the story's (after the stated
+ * description when there is no story, description_instead()), then the
+ * comments. */
 static int fill_paragraphs(const page_t *p, article_t *out)
 {
     size_t n = 0;
+    char *description = description_instead(p);
     for (size_t i = 0; i < p->block_count; i++)
         n += p->blocks[i].fate == FATE_BODY || p->blocks[i].fate == FATE_COMMENT;
-    if (n == 0)
+    if (n == 0 && description == NULL)
         return 0;
-    out->paragraphs = calloc(n, sizeof *out->paragraphs);
-    if (out->paragraphs == NULL)
+    out->paragraphs = calloc(n + 1, sizeof *out->paragraphs);
+    if (out->paragraphs == NULL) {
+        free(description);
         return -1;
+    }
+    if (description) {
+        out->paragraphs[0].text = description;
+        out->paragraphs[0].len = strlen(description);
+        out->paragraphs[0].kind = PARA_BODY;
+        out->paragraph_count = 1;
+    }
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < p->block_count; i++) {
             const page_block_t *b = &p->blocks[i];

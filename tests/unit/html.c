@@ -79,14 +79,15 @@ static const char *parse(const char *html, const char *ct, const char *url, arti
     return error;
 }
 
-/* The paragraphs of the page whose <body> holds BODY. */
-static void body_is(const char *body, const char *expected, const char *name)
+/* The paragraphs of the page whose <head> holds HEAD (after its <title>)
+ * and whose <body> holds BODY. */
+static void page_is(const char *head, const char *body, const char *expected, const char *name)
 {
     char *html = NULL;
     article_t a;
     if (asprintf(&html, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
-                        "<title>Weir to be rebuilt</title></head><body>%s</body></html>",
-                 body) < 0)
+                        "<title>Weir to be rebuilt</title>%s</head><body>%s</body></html>",
+                 head, body) < 0)
         abort();
     const char *err = parse(html, NULL, NULL, &a);
     if (err) {
@@ -97,6 +98,12 @@ static void body_is(const char *body, const char *expected, const char *name)
     is_str(paragraphs(&a), expected, name);
     article_free(&a);
     free(html);
+}
+
+/* The paragraphs of the page whose <body> holds BODY. */
+static void body_is(const char *body, const char *expected, const char *name)
+{
+    page_is("", body, expected, name);
 }
 
 static void fields_are(const char *head, const char *body, const char *url,
@@ -112,6 +119,22 @@ static void fields_are(const char *head, const char *body, const char *url,
         is_str(err, NULL, name);
     else
         is_str(fields(&a), expected, name);
+    if (!err)
+        article_free(&a);
+    free(html);
+}
+
+/* The fields of the page whose <body> is BODY alone (fields_are() adds
+ * STORY after it). */
+static void body_fields_are(const char *body, const char *expected, const char *name)
+{
+    char *html = NULL;
+    article_t a;
+    if (asprintf(&html, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head>"
+                        "<body>%s</body></html>", body) < 0)
+        abort();
+    const char *err = parse(html, NULL, NULL, &a);
+    is_str(err ? err : fields(&a), expected, name);
     if (!err)
         article_free(&a);
     free(html);
@@ -230,6 +253,37 @@ static void test_title(void)
                "<meta property=\"og:site_name\" content=\"Valley Post\">",
                "", NULL, "Weir to be rebuilt|-|-|Valley Post|-",
                "title: <title> without its 'Site - ' prefix");
+    fields_are("<title>Weir to be rebuilt</title><meta property=\"og:title\" content=\"Valley Post\">"
+               "<meta property=\"og:site_name\" content=\"Valley Post\">",
+               "", NULL, "Weir to be rebuilt|-|-|Valley Post|-",
+               "title: an og:title that is the site's name gives way to <title>");
+    fields_are("<title>Weir to be rebuilt | Mill Lane News</title>",
+               "<h1><a href=\"https://web.archive.org/web/20080731095558/http://example.org/\">"
+               "Mill Lane News</a></h1>", "https://web.archive.org/web/20080731095558/http://example.org/weir",
+               "Weir to be rebuilt|-|-|example.org|https://web.archive.org/web/20080731095558/http://example.org/weir",
+               "title: an <h1> linking home through a web archive is the site's, not the headline");
+    fields_are("<title>Weir at Castle Mill to be rebuilt</title>"
+               "<meta property=\"og:title\" content=\"Press releases\">",
+               "<h1>Weir at Castle Mill to be rebuilt</h1>", NULL,
+               "Weir at Castle Mill to be rebuilt|-|-|-|-",
+               "title: an og:title no heading says gives way to the <title> one does");
+    fields_are("<title>Castle Mill - Valley Post</title>"
+               "<meta property=\"og:title\" content=\"Weir to be rebuilt this summer\">",
+               "<h1>Castle Mill</h1><h2>Weir to be rebuilt this summer</h2>", NULL,
+               "Weir to be rebuilt this summer|-|-|-|-",
+               "title: ... not one a lesser heading shows");
+    fields_are("<title>Weir to be rebuilt</title>", "<h1>W<b>eir</b> to be re<i>built</i></h1>", NULL,
+               "Weir to be rebuilt|-|-|-|-", "title: a heading's inline parts are one word where they touch");
+    fields_are("", "<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby></h1>",
+               NULL, "子どもへの法律|-|-|-|-", "title: ruby annotations are not the heading's text");
+    fields_are("<title>23.01.2022 - Weir to be rebuilt - Valley Post</title>"
+               "<meta property=\"og:site_name\" content=\"Valley Post\">", "", NULL,
+               "Weir to be rebuilt|-|-|Valley Post|-", "title: a date before the headline is not part of it");
+    fields_are("<title>Weir to be rebuilt | MILL-LANE.NEWS</title>", "<h1>Weir to be rebuilt</h1>", NULL,
+               "Weir to be rebuilt|-|-|-|-", "title: a host name after the headline names the site");
+    fields_are("<title>Weir to be rebuilt</title>",
+               "<h1>Weir to be rebuilt<span class=\"element-invisible\"> | Valley Post</span></h1>", NULL,
+               "Weir to be rebuilt|-|-|-|-", "title: Drupal's element-invisible text is hidden");
 }
 
 static void test_date(void)
@@ -277,6 +331,59 @@ static void test_date(void)
     fields_are("", "<h1>Weir at Castle Mill to be rebuilt</h1><p>Version 1.10.19.2</p>", NULL,
                "Weir at Castle Mill to be rebuilt|-|-|-|-",
                "date: ... not a version number");
+    fields_are("<meta property=\"article:published_time\" content=\"2021-05-04\">",
+               "<h1>Weir at Castle Mill to be rebuilt</h1><p>On 30.04.2021 the river rose by two metres "
+               "and flooded the cellars of Mill Lane.</p>", NULL,
+               "Weir at Castle Mill to be rebuilt|2021-05-04|-|-|-",
+               "date: the first sentence's date is the events', not beside the headline");
+    fields_are("<meta property=\"article:published_time\" content=\"2021-05-04\">",
+               "<h1>Minutes of the meeting of 10 April 2021</h1>", NULL,
+               "Minutes of the meeting of 10 April 2021|2021-05-04|-|-|-",
+               "date: a date inside the headline is not the page's");
+    fields_are("", "<h1><span>27.04.2021</span> Weir at Castle Mill to be rebuilt</h1>", NULL,
+               "27.04.2021 Weir at Castle Mill to be rebuilt|2021-04-27|-|-|-",
+               "date: ... but one opening it (a kicker) is");
+    fields_are("<meta property=\"article:published_time\" content=\"2021-05-04\">",
+               "<h1>Weir at Castle Mill to be rebuilt</h1><p class=\"updated\">2021-06-01</p>", NULL,
+               "Weir at Castle Mill to be rebuilt|2021-05-04|-|-|-",
+               "date: a date line whose class says 'updated' does not win over the stated date");
+    fields_are("<meta property=\"article:published_time\" content=\"2021-11-01T05:00:00\">",
+               "<h1>Weir at Castle Mill to be rebuilt</h1><p>11/01/2021</p>", NULL,
+               "Weir at Castle Mill to be rebuilt|2021-11-01|-|-|-",
+               "date: an ambiguous 11/01/2021 is read as the stated date reads it");
+    fields_are("<meta name=\"date\" content=\"11/01/2021 12:43\">",
+               "<h1>Weir at Castle Mill to be rebuilt</h1>" STORY "<p>Erstellt am: 01.11.2021</p>", NULL,
+               "Weir at Castle Mill to be rebuilt|2021-11-01|-|-|-",
+               "date: ... also when the ambiguous one is the stated date");
+    fields_are("", "<h1>Weir at Castle Mill to be rebuilt</h1><p>Registriert: 18.09.2008</p>"
+               "<p>Termin: 21.02.2020, 19 Uhr</p>", NULL,
+               "Weir at Castle Mill to be rebuilt|-|-|-|-",
+               "date: a member's registration or an event's date is not the page's");
+    fields_are("", "<h1>Weir at Castle Mill to be rebuilt</h1><p>Valley Post 02/10/2020</p>", NULL,
+               "Weir at Castle Mill to be rebuilt|2020-10-02|-|-|-",
+               "date: an ambiguous 02/10/2020 alone is read day first");
+    body_fields_are("<article><h1>Weir at Castle Mill to be rebuilt</h1>" STORY
+               "<div class=\"story-sidebar\"><p>Credits</p><p>23 mai 2019</p></div></article>",
+               "Weir at Castle Mill to be rebuilt|2019-05-23|-|-|-",
+               "date: a side column inside the story dates it");
+    body_fields_are("<article><h1>Weir at Castle Mill to be rebuilt</h1>" STORY "</article>"
+               "<aside class=\"sidebar\"><p>Most read</p><p>23 mai 2019</p></aside>",
+               "Weir at Castle Mill to be rebuilt|-|-|-|-",
+               "date: ... a sidebar beside it does not");
+    fields_are("<script>window.state = {\"review\": {\"publishedDate\": \"2016-11-04T20:37:27Z\"}};</script>",
+               "", NULL, "-|2016-11-04|-|-|-",
+               "date: a page that shows none: the publication date its script's data states");
+    body_fields_are("<aside><p>Most read</p><p><time datetime=\"2021-03-01\">1 March</time></p></aside>"
+                    "<article><header><h1>Weir at Castle Mill to be rebuilt</h1><aside class=\"meta\">"
+                    "<time itemprop=\"datePublished\" datetime=\"2021-05-04\">4 May</time></aside>"
+                    "</header><div class=\"text\">" STORY "</div></article>",
+                    "Weir at Castle Mill to be rebuilt|2021-05-04|-|-|-",
+                    "date: an <aside> of the headline's <article> dates it, one outside does not");
+    fields_are("", "<h1>Weir at Castle Mill to be rebuilt</h1>"
+               "<p><abbr class=\"published\" title=\"2012-08-22T09:43:41+0100\">"
+               "Wednesday</abbr></p>", NULL,
+               "Weir at Castle Mill to be rebuilt|2012-08-22|-|-|-",
+               "date: hAtom's <abbr class=published title=...>");
 }
 
 static void test_byline_source_url(void)
@@ -368,6 +475,28 @@ static void test_boilerplate(void)
             STORY_TEXT "C: About time too, my cellar flooded again in March.\n"
             "C: Eleven weeks seems optimistic for a job like this.\n",
             "comments: a comments section is reader comments, after the story");
+    body_is("<div class=\"content print-only\">" STORY "</div>", STORY_TEXT,
+            "story: a part for print only is still the page's text (some pages show it alone)");
+    body_is("<article>" STORY "<p>Subscribe now to the Valley Post for the full story.</p>"
+            "<p>This article is the copyrighted property of the Valley Post.</p></article>", STORY_TEXT,
+            "story: a subscription or copyright note at its end is out");
+    body_is("<article>" STORY "<p>Abbildung 4: the weir in 1910, before the first repair.</p>"
+            "<p>Figure 2: water levels at the sluice since 2020.</p>" STORY "</article>",
+            STORY_TEXT STORY_TEXT, "story: figure captions not marked up as such are out");
+    body_is("<article>" STORY "<p>Follow us on Telegram for the latest news.</p>"
+            "<p>This text is licensed under CC BY 4.0.</p></article>", STORY_TEXT,
+            "story: ... and so are a 'follow us' and a licence note");
+    body_is("<article><p>Subscribers to the water company will pay for part of the work, the "
+            "authority said on Monday in its statement to the press.</p>" STORY "</article>",
+            "Subscribers to the water company will pay for part of the work, the authority said on "
+            "Monday in its statement to the press.\n" STORY_TEXT,
+            "story: ... not such words elsewhere in it");
+    page_is("<meta name=\"description\" content=\"The weir at Castle Mill will be rebuilt this summer.\">",
+            "<nav><a href=\"/\">Home</a></nav><div id=\"app\"></div>",
+            "The weir at Castle Mill will be rebuilt this summer.\n",
+            "story: a page with no story (a web app) gets its stated description");
+    page_is("<meta name=\"description\" content=\"The weir at Castle Mill will be rebuilt.\">",
+            "<article>" STORY "</article>", STORY_TEXT, "story: ... a page with one does not");
 }
 
 /* The headline and the byline are metadata: printed again in the story,
