@@ -148,7 +148,7 @@ def fit(parts, sep=" "):
 qs = [
     fit(['"that is"'] * 200),                      # the probe's 102 copies
     fit('"%s"' % p for p in phrases),              # different phrases (refused)
-    fit('"%s"' % p for p in phrases[:20]),         # as many as allowed
+    fit('"%s"' % p for p in phrases[:16]),         # as many as allowed
     fit(["pri*"] * 300),                           # the probe's 204 wildcards
     fit("%s*" % w[:4] for w in words[:16]),        # 16 wildcards
     fit(words),                                    # common words

@@ -90,14 +90,15 @@
  * exit 2 in the CLI.  Counted after equal parts are merged (a phrase typed
  * 100 times is one: query-tree.h), so only a query of that many different
  * parts meets them.  Measured on 20 Newsgroups (doc/benchmarks.md,
- * "Hostile queries"): 24 different phrases of common words, each looked
- * up in the text and the headline (48 searches), cost 0.34-0.45 s of CPU
- * in trawl.cgi, page and facets included: too close to half a second on a
- * busy machine, so 20 of them (40 searches) are the most.
+ * "Hostile queries"): 20 different phrases of common words, each looked
+ * up in the text and the headline (40 searches), cost 0.48-0.52 s of CPU
+ * in trawl.cgi, page, facets and the count of stories (near-duplicate
+ * groups) included; 16 of them (32 searches) 0.38-0.43 s, so 16 are the
+ * most.
  *
  * Phrase and NEAR/ADJ searches, each field it is looked up in counting
  * once (a phrase in the text and the headline is 2): */
-#define QUERY_MAX_PHRASES 40
+#define QUERY_MAX_PHRASES 32
 /* Different wildcards (at search time, before expanding them): */
 #define QUERY_MAX_WILDCARDS 16
 /* Words the wildcards stand for, all together (at search time): */
@@ -186,7 +187,7 @@ char *query_field_error(const query_index_t *index, const char *name, size_t n, 
  * QUERY_FIELDS_ALL, and no metadata field but the byline).  Returns
  * QUERY_OK with *QUERY_OUT set (free it with query_free()), or
  * QUERY_NO_WORDS, QUERY_BAD_DATE, QUERY_BAD_FIELD, QUERY_TOO_COMPLEX ("query
- * too complex: 54 phrase or NEAR searches (at most 40; ...)") or
+ * too complex: 54 phrase or NEAR searches (at most 32; ...)") or
  * QUERY_NO_MEMORY with
  * *QUERY_OUT NULL and a malloc'ed *ERRMSG written for the person who typed
  * the query ("the query has no words to search for", "date:2014-13: not a

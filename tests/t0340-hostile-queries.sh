@@ -34,7 +34,7 @@ done
 run trawl_search --db "$tmp/db" -- "$phrases"
 expect_status "18 different phrases (54 phrase searches): exit 2" 2
 like "... query too complex, naming the limit" "$err" \
-    "trawl-search: error: query too complex: 54 phrase or NEAR searches (at most 40;"
+    "trawl-search: error: query too complex: 54 phrase or NEAR searches (at most 32;"
 wild=
 for p in aaa aab aac aad aae aaf aag aah aai aaj aak aal aam aan aao aap aaq; do
     wild="$wild $p*"
@@ -153,7 +153,7 @@ like "CGI: 70 copies of a phrase (910 bytes) are answered" "$out" "Status: 200 O
 
 # --- A heavy request gives way: past 50 ms of CPU, a plain CGI process
 # lowers its own priority (nice 10), an ordinary one never does.  The
-# heavy one: 20 three-word phrases of common words over 2,000 articles.
+# heavy one: 16 three-word phrases of common words over 2,000 articles.
 if command -v strace > /dev/null 2>&1; then
     mkdir "$tmp/heavy"
     "${PYTHON3:-python3}" - "$tmp/heavy" <<'PY'
@@ -167,7 +167,7 @@ PY
     trawl_index -q --db "$tmp/heavy.db" "$tmp/heavy"
     heavy=$("${PYTHON3:-python3}" -c 'import itertools
 w = "that is it was of the in a to be and or not".split()
-print(" ".join("\"%s %s %s\"" % p for p in list(itertools.permutations(w, 3))[:20]))')
+print(" ".join("\"%s %s %s\"" % p for p in list(itertools.permutations(w, 3))[:16]))')
     niced() {
         env TRAWL_DB="$tmp/heavy.db" GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET \
             QUERY_STRING="q=$(urlencode "$1")" strace -o "$tmp/strace" -e trace=setpriority \
