@@ -10,6 +10,7 @@
 #include "date.h"
 #include "schema.h"
 #include "search-private.h"
+#include "table.h"
 
 /* The value slot of each facet. */
 static const unsigned facet_slots[SEARCH_FACET_LAST] = {
@@ -67,15 +68,25 @@ static int add_period(void *ctx, const char *term, size_t term_len, unsigned doc
     return fill->failed;
 }
 
-/* Every value of a slot, once per document (merged after sorting). */
-static int add_value(void *ctx, unsigned docid, const char *value, size_t len)
+/* Every value of a slot, counted in a table: a few dozen sources among
+ * millions of articles (a copy of each article's value, then sorting
+ * them all, cost the search page 19 ms a request at 100,000 articles). */
+typedef struct {
+    table_t *counts;
+    int failed;
+} tally_t;
+
+static int count_value(void *ctx, unsigned docid, const char *value, size_t len)
 {
-    fill_t *fill = ctx;
+    tally_t *tally = ctx;
+    table_entry_t *e = len ? table_add(tally->counts, value, len, NULL) : NULL;
 
     (void)docid;
-    if (len)
-        fill->failed = facet_add(fill->facet, value, len, 1) != 0;
-    return fill->failed;
+    if (len && e == NULL)
+        tally->failed = 1;
+    else if (e)
+        e->count++;
+    return tally->failed;
 }
 
 static int by_value(const void *a, const void *b)
@@ -109,7 +120,15 @@ static search_status_t index_totals(searcher_t *s, search_facet_kind_t kind, sea
     xs_status_t st;
 
     if (kind == SEARCH_FACET_SOURCE) {
-        st = xs_db_each_value(s->db, SLOT_SOURCE, add_value, &fill);
+        tally_t tally = { table_new(TABLE_KEYS), 0 };
+        if (tally.counts == NULL)
+            return search_fail(s, SEARCH_NO_MEMORY, "out of memory");
+        st = xs_db_each_value(s->db, SLOT_SOURCE, count_value, &tally);
+        fill.failed = tally.failed;
+        size_t at = 0;
+        for (table_entry_t *e; st == XS_OK && !fill.failed && (e = table_next(tally.counts, &at));)
+            fill.failed = facet_add(out, e->key, e->len, (unsigned)e->count) != 0;
+        table_free(tally.counts, NULL);
         if (st == XS_OK && !fill.failed)
             facet_merge(out);
     } else
