@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cgi-chart.h"
+#include "cgi-kwic.h"
 #include "cgi-page.h"
 #include "cite.h"
 #include "escape.h"
@@ -65,7 +66,12 @@ static const char style_sheet[] =
     ".comments{border-left:4px solid #999;padding-left:1rem;background:#f4f4f4}"
     "pre{white-space:pre-wrap;background:#f4f4f4;padding:.6rem;overflow-wrap:anywhere}"
     ".notice{border-left:4px solid #e07b00;padding-left:.8rem}"
-    "footer{border-top:1px solid #ccc;margin-top:2rem;font-size:.85rem;color:#4a4a4a}";
+    "footer{border-top:1px solid #ccc;margin-top:2rem;font-size:.85rem;color:#4a4a4a}"
+    ".kwic{border-collapse:collapse;width:100%;font-size:.9rem}"
+    ".kwic caption{text-align:left;color:#4a4a4a}.kwic th{text-align:left}"
+    ".kwic td{white-space:nowrap;padding:.1rem .3rem;border-bottom:1px solid #eee}"
+    ".kwic .l{text-align:right}.kwic .m{text-align:center}.kwic .c{font-size:.8rem}"
+    ".results-col{overflow-x:auto}";
 
 static void put_html(buf_t *out, const char *s)
 {
@@ -116,6 +122,8 @@ static void results_url(buf_t *url, const cgi_request_t *req)
         buf_printf(url, "&hits=%u", req->hits_per_page);
     if (req->keep_duplicates)
         buf_puts(url, "&dup=keep");
+    if (req->kwic)
+        buf_puts(url, "&view=kwic");
     if (req->page > 1)
         buf_printf(url, "&page=%u", req->page);
 }
@@ -147,6 +155,11 @@ static void put_doc_href(buf_t *out, const char *key, const char *id, const char
     put_attr(out, url.data);
     buf_putc(out, '"');
     buf_free(&url);
+}
+
+void cgi_page_doc_href(buf_t *out, const char *key, const char *id, const char *q)
+{
+    put_doc_href(out, key, id, q);
 }
 
 /* A labelled input of the search form. */
@@ -558,6 +571,7 @@ static void put_downloads(buf_t *out, const cgi_request_t *req, const search_res
         return;
     all.page = 1;
     all.hits_per_page = all.default_hits;
+    all.kwic = 0;   /* a download is of the results, whichever view */
     buf_printf(out, "<p class=\"downloads\">Download %s results as ",
                (r->collapsed ? r->stories : r->matches) > CGI_MAX_DOWNLOAD
                    ? "the first " CGI_MAX_DOWNLOAD_TEXT : "these");
@@ -572,6 +586,21 @@ static void put_downloads(buf_t *out, const cgi_request_t *req, const search_res
         buf_free(&url);
     }
     buf_puts(out, ".</p>\n");
+}
+
+/* A link to the other view of the same results: the hits, or their
+ * matches as concordance lines. */
+static void put_view_switch(buf_t *out, const cgi_request_t *req, const search_result_t *r)
+{
+    cgi_request_t other = *req;
+
+    if (r->hit_count == 0)
+        return;
+    other.kwic = !req->kwic;
+    buf_puts(out, "<p class=\"view\"><a ");
+    put_results_href(out, &other);
+    buf_puts(out, req->kwic ? ">Show the results</a></p>\n"
+                            : ">Show each match in its context (concordance)</a></p>\n");
 }
 
 void cgi_page_results(buf_t *out, const cgi_request_t *req, const cgi_results_t *res)
@@ -598,10 +627,13 @@ void cgi_page_results(buf_t *out, const cgi_request_t *req, const cgi_results_t 
                   "aria-labelledby=\"results-heading\">\n<h2 id=\"results-heading\">Results</h2>\n");
     put_range(out, req, r);
     put_downloads(out, req, r);
+    put_view_switch(out, req, r);
     if (r->hit_count == 0)
         buf_puts(out, r->matches ? "<p>No more results: this page is past the last one.</p>\n"
                                  : "<p>No article matches. Try other words, or fewer "
                                    "filters.</p>\n");
+    else if (req->kwic)
+        cgi_kwic(out, req, r);
     else {
         buf_puts(out, "<ol class=\"hits\">\n");
         for (size_t i = 0; i < r->hit_count; i++)

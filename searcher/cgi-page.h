@@ -43,6 +43,10 @@ void cgi_page_start(buf_t *out, const cgi_request_t *req);
 /* href="URL" for the results page REQ, escaped (for cgi-chart.c). */
 void cgi_page_results_href(buf_t *out, const cgi_request_t *req);
 
+/* href="?KEY=ID&q=Q" for an article's pages (KEY "doc": the view, "cite":
+ * its reference), escaped (for cgi-kwic.c). */
+void cgi_page_doc_href(buf_t *out, const char *key, const char *id, const char *q);
+
 /* One stored article with numbered paragraphs, its metadata and its reader
  * comments apart; the MARK_COUNT MARKS (byte offsets into its stored text,
  * in order: what the query matches, match.h) in <mark>. */

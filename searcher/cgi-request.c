@@ -152,6 +152,7 @@ static int check_params(const cgi_params_t *p, cgi_wanted_t *w)
     const char *page = param(p, "page", 16, w, &bad);
     const char *hits = param(p, "hits", 16, w, &bad);
     const char *dup = param(p, "dup", 16, w, &bad);
+    const char *view = param(p, "view", 16, w, &bad);
 
     if (format && strcmp(format, "json") == 0)
         w->json = 1;
@@ -184,6 +185,9 @@ static int check_params(const cgi_params_t *p, cgi_wanted_t *w)
         return refuse(w, 400, "Bad request",
                       "The parameter 'dup' must be keep or collapse.");
     w->req.keep_duplicates = dup && strcmp(dup, "keep") == 0;
+    if (view && *view && strcmp(view, "kwic") != 0 && strcmp(view, "hits") != 0)
+        return refuse(w, 400, "Bad request", "The parameter 'view' must be hits or kwic.");
+    w->req.kwic = view && strcmp(view, "kwic") == 0;
     if ((w->req.from && !valid_date(w->req.from)) || (w->req.to && !valid_date(w->req.to)))
         return refuse(w, 400, "Bad request",
                       "Dates ('from', 'to') are written YYYY, YYYY-MM or YYYY-MM-DD.");

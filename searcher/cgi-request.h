@@ -35,6 +35,8 @@ typedef struct {
     search_sort_t sort;
     int keep_duplicates;         /* dup=keep: every article, not one hit a
                                     story (dup=collapse, the default) */
+    int kwic;                    /* view=kwic: the hits' matches as
+                                    concordance lines (cgi-kwic.h) */
     unsigned page;               /* 1-based */
     unsigned hits_per_page;
     unsigned default_hits;       /* hits per page when not asked (links omit it) */

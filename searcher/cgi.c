@@ -232,6 +232,10 @@ static void answer_search(searcher_t *s, const cgi_wanted_t *w, const struct tim
     opts.offset = (req->page - 1) * req->hits_per_page;
     opts.limit = req->hits_per_page;
     opts.collapse = !req->keep_duplicates;
+    /* The concordance view shows every match in context, no snippets. */
+    opts.marks = req->kwic && !w->json;
+    if (opts.marks)
+        opts.snippet_chars = 0;
     if ((st = searcher_parse(s, req->q, strlen(req->q), &query)) == SEARCH_OK
         && (st = searcher_restrict(s, &filter, req->sort)) == SEARCH_OK
         && (st = searcher_run(s, query, &opts, &result)) == SEARCH_OK) {

@@ -42,75 +42,99 @@ static size_t char_after(const char *s, size_t at, size_t end)
     return i;
 }
 
-/* Where one concordance line's parts lie in a hit's text. */
-typedef struct {
-    size_t from, left_end;    /* the left context shown */
-    size_t right, to;         /* the right context shown */
-    int cut_left, cut_right;  /* the paragraph goes on beyond them */
-    unsigned left_columns;    /* the left context's width, with its "…" */
-} kwic_span_t;
-
 /* The contexts of mark MK, within the paragraph [PARA_START, PARA_END). */
-static kwic_span_t span_of(const char *text, const mark_t *mk, size_t para_start,
+static kwic_line_t line_of(const char *text, const mark_t *mk, size_t para_start,
                            size_t para_end, unsigned width)
 {
-    kwic_span_t sp;
+    kwic_line_t l;
+    size_t left_end, from, right, to;
 
     /* Left: the last WIDTH columns before the match, one of them the
      * ellipsis when the paragraph goes on further back. */
-    sp.left_end = mk->start;
-    while (sp.left_end > para_start && text[sp.left_end - 1] == ' ')
-        sp.left_end--;
-    for (sp.from = sp.left_end; sp.from > para_start;) {
-        size_t prev = char_before(text, sp.from);
-        if (wrap_columns(text + prev, sp.left_end - prev) > width)
+    left_end = mk->start;
+    while (left_end > para_start && text[left_end - 1] == ' ')
+        left_end--;
+    for (from = left_end; from > para_start;) {
+        size_t prev = char_before(text, from);
+        if (wrap_columns(text + prev, left_end - prev) > width)
             break;
-        sp.from = prev;
+        from = prev;
     }
-    sp.cut_left = sp.from > para_start;
-    while (sp.cut_left && sp.from < sp.left_end
-           && wrap_columns(text + sp.from, sp.left_end - sp.from) >= width)
-        sp.from = char_after(text, sp.from, sp.left_end);
-    sp.left_columns = wrap_columns(text + sp.from, sp.left_end - sp.from)
-                      + (unsigned)sp.cut_left;
+    l.cut_left = from > para_start;
+    while (l.cut_left && from < left_end && wrap_columns(text + from, left_end - from) >= width)
+        from = char_after(text, from, left_end);
+    l.left = text + from;
+    l.left_len = left_end - from;
+    l.left_columns = wrap_columns(l.left, l.left_len) + (unsigned)l.cut_left;
+
+    l.match = text + mk->start;
+    l.match_len = mk->end - mk->start;
 
     /* Right: the first WIDTH columns after it, the same way. */
-    sp.right = mk->end;
-    while (sp.right < para_end && text[sp.right] == ' ')
-        sp.right++;
-    for (sp.to = sp.right; sp.to < para_end;) {
-        size_t next = char_after(text, sp.to, para_end);
-        if (wrap_columns(text + sp.right, next - sp.right) > width)
+    right = mk->end;
+    while (right < para_end && text[right] == ' ')
+        right++;
+    for (to = right; to < para_end;) {
+        size_t next = char_after(text, to, para_end);
+        if (wrap_columns(text + right, next - right) > width)
             break;
-        sp.to = next;
+        to = next;
     }
-    sp.cut_right = sp.to < para_end;
-    while (sp.cut_right && sp.to > sp.right
-           && wrap_columns(text + sp.right, sp.to - sp.right) >= width)
-        sp.to = char_before(text, sp.to);
-    return sp;
+    l.cut_right = to < para_end;
+    while (l.cut_right && to > right && wrap_columns(text + right, to - right) >= width)
+        to = char_before(text, to);
+    l.right = text + right;
+    l.right_len = to - right;
+    l.before = text + para_start;
+    l.before_len = mk->start - para_start;
+    l.after = text + mk->end;
+    l.after_len = para_end - mk->end;
+    return l;
+}
+
+void kwic_each(const hit_t *hit, unsigned width,
+               int (*fn)(void *ctx, const hit_t *hit, const kwic_line_t *line), void *ctx)
+{
+    const char *text = hit->doc.text;
+    size_t para_start = 0, scanned = 0;
+    unsigned paragraph = 1;
+
+    for (size_t m = 0; m < hit->mark_count; m++) {
+        const mark_t *mk = &hit->marks[m];
+        /* The paragraph of the mark, counted on from the last one's. */
+        for (; scanned < mk->start; scanned++)
+            if (text[scanned] == '\n') {
+                paragraph++;
+                para_start = scanned + 1;
+            }
+        size_t para_end = mk->end;
+        while (para_end < hit->doc.text_len && text[para_end] != '\n')
+            para_end++;
+        kwic_line_t line = line_of(text, mk, para_start, para_end, width);
+        line.paragraph = paragraph;
+        if (fn(ctx, hit, &line) != 0)
+            return;
+    }
 }
 
 /* The aligned line: padding, left, the match, right, the citation. */
-static void aligned_line(buf_t *out, const hit_t *hit, const mark_t *mk, const kwic_span_t *sp,
-                         unsigned paragraph, const kwic_style_t *style)
+static void aligned_line(buf_t *out, const hit_t *hit, const kwic_line_t *l,
+                         const kwic_style_t *style)
 {
-    const char *text = hit->doc.text;
-
-    for (unsigned pad = sp->left_columns; pad < style->width; pad++)
+    for (unsigned pad = l->left_columns; pad < style->width; pad++)
         buf_putc(out, ' ');
-    if (sp->cut_left)
+    if (l->cut_left)
         buf_puts(out, ELLIPSIS);
-    esc_terminal(out, text + sp->from, sp->left_end - sp->from);
+    esc_terminal(out, l->left, l->left_len);
     buf_puts(out, style->color ? "  \033[1;31m" : "  **");
-    esc_terminal(out, text + mk->start, mk->end - mk->start);
+    esc_terminal(out, l->match, l->match_len);
     buf_puts(out, style->color ? "\033[0m  " : "**  ");
-    esc_terminal(out, text + sp->right, sp->to - sp->right);
-    if (sp->cut_right)
+    esc_terminal(out, l->right, l->right_len);
+    if (l->cut_right)
         buf_puts(out, ELLIPSIS);
     buf_puts(out, "  ");
     esc_terminal(out, hit->doc.id, strlen(hit->doc.id));
-    buf_printf(out, " " PILCROW "%u\n", paragraph);
+    buf_printf(out, " " PILCROW "%u\n", l->paragraph);
 }
 
 /* One cell of a table row: CELL's text escaped as TSV or CSV wants. */
@@ -123,28 +147,27 @@ static void table_cell(buf_t *out, kwic_layout_t layout, const buf_t *cell)
 }
 
 /* The table row: id, paragraph, left, match, right. */
-static void table_line(buf_t *out, const hit_t *hit, const mark_t *mk, const kwic_span_t *sp,
-                       unsigned paragraph, kwic_layout_t layout)
+static void table_line(buf_t *out, const hit_t *hit, const kwic_line_t *l, kwic_layout_t layout)
 {
-    const char *text = hit->doc.text, *sep = layout == KWIC_CSV ? "," : "\t";
+    const char *sep = layout == KWIC_CSV ? "," : "\t";
     buf_t cell = BUF_INIT;
 
     buf_puts(&cell, hit->doc.id);
     table_cell(out, layout, &cell);
-    buf_printf(out, "%s%u%s", sep, paragraph, sep);
+    buf_printf(out, "%s%u%s", sep, l->paragraph, sep);
     buf_reset(&cell);
-    if (sp->cut_left)
+    if (l->cut_left)
         buf_puts(&cell, ELLIPSIS);
-    buf_append(&cell, text + sp->from, sp->left_end - sp->from);
+    buf_append(&cell, l->left, l->left_len);
     table_cell(out, layout, &cell);
     buf_puts(out, sep);
     buf_reset(&cell);
-    buf_append(&cell, text + mk->start, mk->end - mk->start);
+    buf_append(&cell, l->match, l->match_len);
     table_cell(out, layout, &cell);
     buf_puts(out, sep);
     buf_reset(&cell);
-    buf_append(&cell, text + sp->right, sp->to - sp->right);
-    if (sp->cut_right)
+    buf_append(&cell, l->right, l->right_len);
+    if (l->cut_right)
         buf_puts(&cell, ELLIPSIS);
     table_cell(out, layout, &cell);
     buf_puts(out, layout == KWIC_CSV ? "\r\n" : "\n");
@@ -171,28 +194,28 @@ static int word_byte(unsigned char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-static void sort_key(buf_t *key, const char *text, size_t from, size_t to, int backwards)
+static void sort_key(buf_t *key, const char *text, size_t len, int backwards)
 {
-    size_t i = backwards ? to : from;
+    size_t i = backwards ? len : 0;
 
     for (int words = 0; words < KEY_WORDS; words++) {
         size_t start, end;
         if (backwards) {
-            while (i > from && !word_byte((unsigned char)text[i - 1]))
+            while (i > 0 && !word_byte((unsigned char)text[i - 1]))
                 i--;
-            if (i == from)
+            if (i == 0)
                 return;
             end = i;
-            while (i > from && word_byte((unsigned char)text[i - 1]))
+            while (i > 0 && word_byte((unsigned char)text[i - 1]))
                 i--;
             start = i;
         } else {
-            while (i < to && !word_byte((unsigned char)text[i]))
+            while (i < len && !word_byte((unsigned char)text[i]))
                 i++;
-            if (i == to)
+            if (i == len)
                 return;
             start = i;
-            while (i < to && word_byte((unsigned char)text[i]))
+            while (i < len && word_byte((unsigned char)text[i]))
                 i++;
             end = i;
         }
@@ -204,7 +227,7 @@ static void sort_key(buf_t *key, const char *text, size_t from, size_t to, int b
     }
 }
 
-struct kwic_line {
+struct kwic_held {
     char *key, *text;
     size_t text_len, seq;
 };
@@ -212,7 +235,7 @@ struct kwic_line {
 /* Keeps LINE (taken) under KEY (taken) in HELD. */
 static void hold(kwic_lines_t *held, buf_t *key, buf_t *line)
 {
-    struct kwic_line *lines = key->failed || line->failed ? NULL
+    struct kwic_held *lines = key->failed || line->failed ? NULL
         : grow_array(held->lines, held->count, &held->cap, sizeof *held->lines, 256);
 
     if (lines == NULL) {
@@ -222,53 +245,50 @@ static void hold(kwic_lines_t *held, buf_t *key, buf_t *line)
         return;
     }
     held->lines = lines;
-    struct kwic_line *l = &lines[held->count];
+    struct kwic_held *l = &lines[held->count];
     l->text_len = line->len;
     l->key = buf_detach(key);
     l->text = buf_detach(line);
     l->seq = held->count++;
 }
 
+typedef struct {
+    buf_t *out;
+    const kwic_style_t *style;
+    kwic_lines_t *held;
+} kwic_sink_t;
+
+static int write_line(void *ctx, const hit_t *hit, const kwic_line_t *l)
+{
+    kwic_sink_t *sink = ctx;
+    int sorting = sink->style->sort != KWIC_SORT_NONE && sink->held != NULL;
+    buf_t line = BUF_INIT, *to = sorting ? &line : sink->out;
+
+    if (sink->style->layout == KWIC_ALIGNED)
+        aligned_line(to, hit, l, sink->style);
+    else
+        table_line(to, hit, l, sink->style->layout);
+    if (sorting) {
+        buf_t key = BUF_INIT;
+        if (sink->style->sort == KWIC_SORT_LEFT)
+            sort_key(&key, l->before, l->before_len, 1);
+        else
+            sort_key(&key, l->after, l->after_len, 0);
+        buf_putc(&key, '\0');
+        hold(sink->held, &key, &line);
+    }
+    return 0;
+}
+
 void kwic_hit(buf_t *out, const hit_t *hit, const kwic_style_t *style, kwic_lines_t *held)
 {
-    const char *text = hit->doc.text;
-    size_t para_start = 0, scanned = 0;
-    unsigned paragraph = 1;
-    int sorting = style->sort != KWIC_SORT_NONE && held != NULL;
-
-    for (size_t m = 0; m < hit->mark_count; m++) {
-        const mark_t *mk = &hit->marks[m];
-        /* The paragraph of the mark, counted on from the last one's. */
-        for (; scanned < mk->start; scanned++)
-            if (text[scanned] == '\n') {
-                paragraph++;
-                para_start = scanned + 1;
-            }
-        size_t para_end = mk->end;
-        while (para_end < hit->doc.text_len && text[para_end] != '\n')
-            para_end++;
-        kwic_span_t sp = span_of(text, mk, para_start, para_end, style->width);
-        buf_t line = BUF_INIT, *to = sorting ? &line : out;
-
-        if (style->layout == KWIC_ALIGNED)
-            aligned_line(to, hit, mk, &sp, paragraph, style);
-        else
-            table_line(to, hit, mk, &sp, paragraph, style->layout);
-        if (sorting) {
-            buf_t key = BUF_INIT;
-            if (style->sort == KWIC_SORT_LEFT)
-                sort_key(&key, text, para_start, mk->start, 1);
-            else
-                sort_key(&key, text, mk->end, para_end, 0);
-            buf_putc(&key, '\0');
-            hold(held, &key, &line);
-        }
-    }
+    kwic_sink_t sink = { out, style, held };
+    kwic_each(hit, style->width, write_line, &sink);
 }
 
 static int by_key(const void *a, const void *b)
 {
-    const struct kwic_line *x = a, *y = b;
+    const struct kwic_held *x = a, *y = b;
     int c = strcmp(x->key, y->key);
     return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
 }

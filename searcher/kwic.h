@@ -23,7 +23,7 @@ typedef enum {
 /* Lines held back to be written in order of a sort (kwic_hit() with
  * KWIC_SORT_LEFT or RIGHT, then kwic_flush()).  Zeroed to start. */
 typedef struct {
-    struct kwic_line *lines;
+    struct kwic_held *lines;
     size_t count, cap;
     int failed;          /* out of memory: lines were lost */
 } kwic_lines_t;
@@ -34,6 +34,28 @@ typedef struct {
     kwic_layout_t layout;
     kwic_sort_t sort;
 } kwic_style_t;
+
+/* One concordance line's parts, pointers into its hit's text: the
+ * paragraph's text before the match, cut to the width (CUT_LEFT: the
+ * paragraph goes on before it, shown as "…"), the match, the text after
+ * it; PARAGRAPH numbered as citations number them. */
+typedef struct {
+    const char *left, *match, *right;
+    size_t left_len, match_len, right_len;
+    int cut_left, cut_right;
+    unsigned left_columns;       /* the left context's width, "…" included */
+    unsigned paragraph;
+    const char *before, *after;  /* the whole paragraph before and after the
+                                    match, uncut (what sorting reads) */
+    size_t before_len, after_len;
+} kwic_line_t;
+
+/* Calls FN for each of HIT's marks in order, with context of WIDTH
+ * columns on each side (columns as a terminal counts them).  FN returns
+ * 0 to go on.  The one cutting of concordance lines: the terminal, the
+ * tables and the search page are views of it. */
+void kwic_each(const hit_t *hit, unsigned width,
+               int (*fn)(void *ctx, const hit_t *hit, const kwic_line_t *line), void *ctx);
 
 /* The context on each side when --kwic-width is not given: what fits a
  * terminal of COLUMNS columns beside the match and the citation. */

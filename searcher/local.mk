@@ -32,7 +32,7 @@ trawl_cgi_SOURCES = searcher/cgi-main.c searcher/cgi.h searcher/cgi.c \
 	searcher/cgi-request.h searcher/cgi-request.c searcher/cgi-page.h searcher/cgi-page.c \
 	searcher/cgi-json.h searcher/cgi-json.c searcher/cgi-chart.h searcher/cgi-chart.c \
 	searcher/cgi-download.h searcher/cgi-download.c searcher/cgi-start.c \
-	searcher/cgi-totals.h searcher/cgi-totals.c
+	searcher/cgi-totals.h searcher/cgi-totals.c searcher/cgi-kwic.h searcher/cgi-kwic.c
 trawl_cgi_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS)
 trawl_cgi_LDADD = $(TRAWL_PROGRAM_LIBS) $(FCGI_LIBS)
 trawl_cgi_LDFLAGS = $(TRAWL_LINK_STATIC)

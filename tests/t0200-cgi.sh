@@ -318,4 +318,20 @@ like "... that says how to narrow it" "$out" \
     "&#39;zzq*&#39; matches more than 200 words: give more letters before the &#39;*&#39;"
 is "... and nothing in the server's log" "$err" ""
 
+# The concordance view (view=kwic): each match of the page's hits in its
+# context, the article and paragraph linked; the pages keep the view.
+run get_direct 'q=%22area+teams%22&view=kwic&hits=1'
+like "view=kwic: a row a match, the match in its own cell" "$out" \
+    '<tr><td class="l">…ot with the board’s HQ or the local</td><td class="m"><mark>area teams</mark></td><td class="r">, but with its regional arms.</td><td class="c"><a href="?doc=002_7add833defd93f9a.txt&amp;q=%22area+teams%22">002_7add833defd93f9a.txt ¶3</a></td></tr>'
+is "... every match of the hit (one hit a page: 3 in 002_...)" "$(printf '%s\n' "$out" | grep -c '^<tr><td class="l">')" 3
+like "... the pages keep the view" "$out" '<a href="?q=%22area+teams%22&amp;hits=1&amp;view=kwic&amp;page=2"'
+like "... a link back to the results" "$out" '<p class="view"><a href="?q=%22area+teams%22&amp;hits=1">Show the results</a></p>'
+like "... downloads are of the results" "$out" '<a download href="?q=%22area+teams%22&amp;format=csv">CSV</a>'
+run get_direct 'q=%22area+teams%22'
+like "the results link to their concordance" "$out" \
+    '<p class="view"><a href="?q=%22area+teams%22&amp;view=kwic">Show each match in its context (concordance)</a></p>'
+run get_direct 'q=nhs&view=list'
+like "a view that is not one: 400" "$out" "Status: 400 Bad Request"
+like "... saying which there are" "$out" "The parameter &#39;view&#39; must be hits or kwic."
+
 done_testing
