@@ -6,4 +6,9 @@ bench_trawl_html_extract_SOURCES = bench/html-extract.c
 bench_trawl_html_extract_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS)
 bench_trawl_html_extract_LDADD = $(INDEX_LIBS)
 nodist_EXTRA_bench_trawl_html_extract_SOURCES = build-aux/force-cxx-link.cc
-EXTRA_DIST += bench/html-eval.sh bench/html-score.py bench/html-index.sh
+# The benchmarks go with the release: the docs name them (t0477-doc-names.sh).
+EXTRA_DIST += bench/html-eval.sh bench/html-score.py bench/html-index.sh bench/options.sh \
+	bench/batch-speed.sh bench/cgi-speed.sh bench/dup-eval.sh bench/dup-testset.py \
+	bench/index-scaling.sh bench/index-size.sh bench/index-speed.sh bench/jsonl-to-files.py \
+	bench/load.sh bench/mix-corpus.sh bench/relevance.sh bench/rerank-fit.py \
+	bench/shard-build.sh bench/snippet-coverage.sh bench/warc-speed.sh bench/xapian-floor.cc

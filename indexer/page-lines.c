@@ -47,10 +47,13 @@ int page_ends_sentence(span_t sp)
 
 /* ---- dates ---- */
 
-/* Reads exactly N digits; -1 if they are not all digits. */
+/* Reads exactly N digits; -1 if they are not all digits, or more than 9
+ * (no hour, minute or count this reads is longer, and an int holds 9). */
 static int parse_digits(const char *s, size_t n)
 {
     int v = 0;
+    if (n > 9)
+        return -1;
     for (size_t i = 0; i < n; i++) {
         if (!isdigit((unsigned char)s[i]))
             return -1;

@@ -412,6 +412,12 @@ static void test_structure(void)
     is_str(a.date, NULL, "comments: a comment's date is not the article's");
     article_free(&a);
 
+    /* fuzz-article: a count of 14 digits overflowed an int (UBSan). */
+    PARSE("Head\n\nStory text.\n\nComments (22222222222222)\n\nA reply.\n", &a);
+    is_str(a.paragraphs[a.paragraph_count - 2].text, "Comments (22222222222222)",
+           "comments: a count too long to be one is no comments heading");
+    article_free(&a);
+
     PARSE("Head\n\nStory text.\nA Reader 3 June 2014 11:22 pm\nThanks.\n", &a);
     is_int((long)count_kind(&a, PARA_COMMENT), 2, "commenter line starts the comments");
     article_free(&a);
