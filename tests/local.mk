@@ -120,7 +120,8 @@ EXTRA_DIST += tests/cgi-server.sh tests/tcpsrv.sh tests/copies-corpus.sh tests/p
 CLEANFILES += tests/artifacts/cgi-results.png tests/artifacts/cgi-results-phone.png \
 	tests/artifacts/cgi-article.png tests/artifacts/page-results.png \
 	tests/artifacts/page-results-phone.png tests/artifacts/page-months.png \
-	tests/artifacts/page-start.png tests/artifacts/page-start-phone.png
+	tests/artifacts/page-start.png tests/artifacts/page-start-phone.png \
+	tests/artifacts/page-kwic.png
 
 # Shell tests are scripts, which automake does not distribute by itself.
 EXTRA_DIST += tests/test-lib.sh $(filter %.sh,$(TESTS))

@@ -64,4 +64,14 @@ screenshot page-months.png 1280,900 "$base_url?q=budget&from=2013&to=2013" "a ye
 screenshot page-start.png 1280,900 "$base_url" "the start page"
 screenshot page-start-phone.png 390,844 "$base_url" "the start page at 390 px"
 
+# --- the concordance view: the browser's table has a row a match, each
+# with its match marked in the middle cell
+chrome --dump-dom "$base_url?q=budget&view=kwic"
+dom=$(cat "$tmp/.dom")
+rows=$(printf '%s\n' "$dom" | grep -c '^<tr><td class="l">' || true)
+marks=$(printf '%s\n' "$dom" | grep -c '<td class="m"><mark>[Bb]udget</mark></td>' || true)
+is "DOM: the concordance has a row a match, each match marked" "$marks" "$rows"
+is "... and rows" "$([ "$rows" -gt 0 ] && echo some)" "some"
+screenshot page-kwic.png 1280,900 "$base_url?q=budget&view=kwic" "the concordance view at 1280 px"
+
 done_testing
