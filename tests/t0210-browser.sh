@@ -29,17 +29,6 @@ is "DOM: one h1" "$(dom_count '<h1>')" 1
 unlike "DOM: no script at all" "$dom" "<script"
 
 # --- screenshots: a desktop and a phone
-rm -f "$artifacts/cgi-results.png" "$artifacts/cgi-results-phone.png" "$artifacts/cgi-article.png"
-# screenshot NAME SIZE URL WHAT: a PNG of URL at SIZE kept as
-# tests/artifacts/NAME.
-screenshot() {
-    chrome --screenshot="$artifacts/$1" --window-size="$2" "$3"
-    if [ -s "$artifacts/$1" ] && [ "$(head -c 4 "$artifacts/$1" | od -An -c | tr -d ' ')" = '211PNG' ]; then
-        ok "$4 kept: tests/artifacts/$1"
-    else
-        not_ok "$4" "$(cat "$tmp/.chrome-err")"
-    fi
-}
 screenshot cgi-results.png 1280,1100 "$base_url?q=area+teams+bullying" "screenshot of the results"
 screenshot cgi-results-phone.png 390,1400 "$base_url?q=area+teams+bullying" "screenshot at phone width"
 screenshot cgi-article.png 1000,1400 "$base_url?doc=002_7add833defd93f9a.txt&q=area+teams+bullying" \

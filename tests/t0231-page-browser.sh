@@ -48,16 +48,6 @@ is "390 px: the button on the query's line, facets above the results, nothing wi
     "$(layout 390,844)" "button-on-query-line facets-above chart-fits no-sideways-scroll"
 
 # --- screenshots, kept for people to look at
-# screenshot NAME SIZE URL WHAT: a PNG of URL at SIZE kept as tests/artifacts/NAME.
-screenshot() {
-    rm -f "$artifacts/$1"
-    chrome --screenshot="$artifacts/$1" --window-size="$2" "$3"
-    if [ -s "$artifacts/$1" ] && [ "$(head -c 4 "$artifacts/$1" | od -An -c | tr -d ' ')" = '211PNG' ]; then
-        ok "$4 kept: tests/artifacts/$1"
-    else
-        not_ok "$4" "$(cat "$tmp/.chrome-err")"
-    fi
-}
 screenshot page-results.png 1280,900 "$base_url?q=budget" "the results at 1280 px"
 screenshot page-results-phone.png 390,844 "$base_url?q=budget" "the results at 390 px"
 screenshot page-months.png 1280,900 "$base_url?q=budget&from=2013&to=2013" "a year's months"
