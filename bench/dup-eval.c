@@ -956,7 +956,7 @@ static size_t *group_by_definition(const memindex_t *m, unsigned min_rows)
                 if (rank[c] >= rank[x] || leader[c] != c
                     || !dupsig_share_band(&d[c].sig, &d[x].sig))
                     continue;
-                if (rank[c] < rank[best] && dupsig_equal_rows(&d[c].sig, &d[x].sig) >= min_rows)
+                if (rank[c] < rank[best] && dupgroup_similar(&d[c].sig, &d[x].sig, min_rows))
                     best = c;
             }
         }

@@ -260,6 +260,8 @@ xs_status_t document_build(const document_tools_t *tools, const article_t *a,
         sink.spelling = p->kind == PARA_COMMENT ? NULL : spelling;
         /* The body alone is signed: not the headline, not the comments. */
         sink.dupsig = p->kind == PARA_COMMENT ? NULL : tools->dupsig;
+        if (sink.dupsig)
+            dupsig_builder_see_quotes(sink.dupsig, p->text, p->len);
         if (index_text(analyzer, &sink, p->kind == PARA_COMMENT ? PREFIX_COMMENT : "",
                        p->text, p->len) != 0)
             goto done;

@@ -296,6 +296,14 @@ done:
     return rc;
 }
 
+int dupgroup_similar(const dupsig_t *a, const dupsig_t *b, unsigned min_equal_rows)
+{
+    unsigned needed = min_equal_rows;
+    if (a->quoting || b->quoting)
+        needed += DUPGROUP_QUOTING_EXTRA_ROWS;
+    return dupsig_equal_rows(a, b) >= needed;
+}
+
 /* Works out record X's group by the rule: the earliest leader before it
  * among its candidates that agrees with it on at least the threshold's
  * number of rows, else X itself.  Sets *LEADER to that record's index, or
@@ -311,7 +319,7 @@ static int earliest_leader(operation_t *op, size_t x, size_t *leader)
         const record_t *c = &op->records.items[op->candidates.items[i]];
         const record_t *subject = &op->records.items[x];
         if (is_leader(c) && record_precedes(c, &op->records.items[*leader])
-            && dupsig_equal_rows(&c->sig, &subject->sig) >= op->index->min_equal_rows)
+            && dupgroup_similar(&c->sig, &subject->sig, op->index->min_equal_rows))
             *leader = op->candidates.items[i];
     }
     return 0;

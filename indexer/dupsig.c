@@ -35,6 +35,7 @@ struct dupsig_builder {
     unsigned shingle_words;                     /* words in a shingle */
     uint64_t recent[DUPSIG_MAX_SHINGLE_WORDS];  /* the last words' hashes, a ring */
     size_t word_count;                          /* words fed since the reset */
+    size_t quote_marks;                         /* quoted-line marks seen since */
     uint32_t minimum[DUPSIG_ROWS];              /* each row's least hash so far */
     uint64_t multiplier[DUPSIG_ROWS];           /* A[i], odd */
     uint64_t addend[DUPSIG_ROWS];               /* B[i] */
@@ -95,6 +96,7 @@ int dupsig_builder_set_shingle_words(dupsig_builder_t *builder, unsigned words)
 void dupsig_builder_reset(dupsig_builder_t *builder)
 {
     builder->word_count = 0;
+    builder->quote_marks = 0;
     for (size_t i = 0; i < DUPSIG_ROWS; i++)
         builder->minimum[i] = UINT32_MAX;
 }
@@ -143,8 +145,18 @@ static int add_token(void *ctx, const token_t *token)
     return 0;
 }
 
+void dupsig_builder_see_quotes(dupsig_builder_t *builder, const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '>' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t'
+                               || text[i - 1] == '\n')
+            && (i + 1 == len || text[i + 1] != '='))
+            builder->quote_marks++;
+}
+
 int dupsig_builder_add_text(dupsig_builder_t *builder, const char *text, size_t len)
 {
+    dupsig_builder_see_quotes(builder, text, len);
     return analyzer_tokenize_words(builder->analyzer, text, len, add_token, builder) == 0
            ? 0 : -1;
 }
@@ -160,6 +172,7 @@ int dupsig_builder_finish(dupsig_builder_t *builder, dupsig_t *out)
                  && builder->word_count >= builder->shingle_words;
     for (size_t i = 0; i < DUPSIG_ROWS; i++)
         out->row[i] = enough ? (uint16_t)(builder->minimum[i] & 0xffff) : 0;
+    out->quoting = enough && builder->quote_marks >= DUPSIG_QUOTING_MARKS;
     dupsig_builder_reset(builder);
     return enough;
 }
@@ -170,15 +183,17 @@ void dupsig_encode(const dupsig_t *sig, unsigned char out[DUPSIG_BYTES])
         out[2 * i] = (unsigned char)(sig->row[i] & 0xff);
         out[2 * i + 1] = (unsigned char)(sig->row[i] >> 8);
     }
+    out[DUPSIG_ROWS_BYTES] = sig->quoting ? DUPSIG_FLAG_QUOTING : 0;
 }
 
 int dupsig_decode(const void *data, size_t len, dupsig_t *sig)
 {
     const unsigned char *p = data;
-    if (len != DUPSIG_BYTES)
+    if (len != DUPSIG_BYTES && len != DUPSIG_ROWS_BYTES)
         return -1;
     for (size_t i = 0; i < DUPSIG_ROWS; i++)
         sig->row[i] = (uint16_t)(p[2 * i] | (unsigned)p[2 * i + 1] << 8);
+    sig->quoting = len == DUPSIG_BYTES && (p[DUPSIG_ROWS_BYTES] & DUPSIG_FLAG_QUOTING);
     return 0;
 }
 
@@ -211,6 +226,11 @@ unsigned dupsig_equal_rows(const dupsig_t *a, const dupsig_t *b)
     for (size_t i = 0; i < DUPSIG_ROWS; i++)
         equal += a->row[i] == b->row[i];
     return equal;
+}
+
+int dupsig_same(const dupsig_t *a, const dupsig_t *b)
+{
+    return memcmp(a->row, b->row, sizeof a->row) == 0 && a->quoting == b->quoting;
 }
 
 double dupsig_similarity(const dupsig_t *a, const dupsig_t *b)

@@ -201,7 +201,7 @@ void groups_free(groups_t *g)
 static int same_placement(const record_t *r, const char *date, const dupsig_t *sig)
 {
     return strcmp(r->date, date ? date : "") == 0 && (sig != NULL) == r->has_sig
-           && (sig == NULL || memcmp(&r->sig, sig, sizeof *sig) == 0);
+           && (sig == NULL || dupsig_same(&r->sig, sig));
 }
 
 int groups_place(groups_t *g, const char *id, const char *date, const dupsig_t *sig,

@@ -75,4 +75,59 @@ run trawl_index --check --db "$tmp/fresh"
 expect_status "--check of a wrong group exits 2" 2
 like "... naming it" "$err" "the index '$tmp/fresh' holds 1 article in the wrong near-duplicate group (the first: 'herald.txt')"
 
+# A reply that quotes the post it answers is marked quoting in the stored
+# signature (one flag byte after the 256 bytes of rows), so that replies to
+# one post need closer agreement to be grouped (indexer/dupgroup.h); a
+# story is not.  An index written before the flag byte (rows alone) is
+# still read: it passes --check, and a new copy joins its groups.
+q="$tmp/quoting"
+mkdir "$q"
+copies_corpus "$q"
+printf 'Date: 2015-03-14
+Source: Usenet
+
+Re: Hospital delayed
+
+In article <1@wire>, someone writes:
+> Ministers announced on Tuesday that the new hospital
+> in the north of the city will open next spring.
+
+Two years late, and nobody is surprised. The old building leaks.
+' \
+    > "$q/reply.txt"
+run trawl_index --db "$tmp/qdb" "$q"
+expect_status "a corpus with a reply indexes" 0
+flags() {  # flags DB: "id length flag" of every signature (value slot 8)
+    "$py" -c 'import sys, xapian
+db = xapian.Database(sys.argv[1])
+for it in db.postlist(""):
+    d = db.get_document(it.docid); v = d.get_value(8)
+    if v: print(d.get_value(4).decode(), len(v), v[-1] if len(v) == 257 else "-")' "$1" | sort
+}
+is "the reply is quoting, the stories are not" "$(flags "$tmp/qdb")" "award.txt 257 0
+gazette.txt 257 0
+herald.txt 257 0
+reply.txt 257 1
+wire.txt 257 0"
+"$py" -c 'import sys, xapian
+db = xapian.WritableDatabase(sys.argv[1])
+for it in db.postlist(""):
+    d = db.get_document(it.docid); v = d.get_value(8)
+    if v: d.add_value(8, v[:256]); db.replace_document(it.docid, d)
+db.commit()' "$tmp/qdb"
+is "... signatures cut to the rows alone, as an older trawl wrote them" \
+    "$(flags "$tmp/qdb" | cut -d' ' -f2 | sort -u)" "256"
+run trawl_index --check --db "$tmp/qdb"
+expect_status "... --check reads them" 0
+printf 'Date: 2015-03-15
+Source: Courier
+
+Hospital delayed, again
+
+%s
+' "$story" > "$q/courier.txt"
+run trawl_index --db "$tmp/qdb" "$q"
+expect_status "... an incremental run adds a copy" 0
+is "... which joins the story's group" "$(groups "$tmp/qdb" | grep '^courier')" "courier.txt wire.txt"
+
 done_testing

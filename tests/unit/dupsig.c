@@ -116,17 +116,17 @@ static void test_exact_copies(void)
 
     is_int(sign(story, STORY_PARAGRAPHS, &a), 1, "a story is signed");
     is_int(sign(story, STORY_PARAGRAPHS, &b), 1, "its copy is signed");
-    ok(memcmp(&a, &b, sizeof a) == 0, "an exact copy has the same signature");
+    ok(dupsig_same(&a, &b), "an exact copy has the same signature");
     is_int((long)dupsig_equal_rows(&a, &b), DUPSIG_ROWS, "... equal on every row");
     ok(dupsig_similarity(&a, &b) == 1.0, "... similarity 1");
 
     sign(joined_parts, 2, &a);
     sign_text(joined, &b);
-    ok(memcmp(&a, &b, sizeof a) == 0, "paragraphs split differently: the same signature");
+    ok(dupsig_same(&a, &b), "paragraphs split differently: the same signature");
 
     sign_text("England\xe2\x80\x99s COACH said the team were ready for the final tonight", &a);
     sign_text("england's coach said the team were ready for the final tonight", &c);
-    ok(memcmp(&a, &c, sizeof a) == 0, "case and apostrophes are folded as the analyzer folds them");
+    ok(dupsig_same(&a, &c), "case and apostrophes are folded as the analyzer folds them");
 
     /* Words fed one at a time (the indexer's own tokens) give the same. */
     static const char *const words[] = { "england's", "coach", "said", "the", "team", "were",
@@ -136,7 +136,7 @@ static void test_exact_copies(void)
         dupsig_builder_add_word(builder, words[i], strlen(words[i]));
     is_int((long)dupsig_builder_word_count(builder), 11, "dupsig_builder_add_word() counts words");
     dupsig_builder_finish(builder, &b);
-    ok(memcmp(&b, &c, sizeof b) == 0, "dupsig_builder_add_word() gives what add_text gives");
+    ok(dupsig_same(&b, &c), "dupsig_builder_add_word() gives what add_text gives");
 }
 
 static void test_edits(void)
@@ -187,8 +187,8 @@ static void test_short_bodies(void)
     memset(&sig, 0xff, sizeof sig);
     is_int(sign_text("Seven words are too few for this.", &sig), 0,
            "7 words: no signature (DUPSIG_MIN_WORDS 8)");
-    dupsig_t zero = { { 0 } };
-    ok(memcmp(&sig, &zero, sizeof sig) == 0, "... and the signature is zeroed");
+    dupsig_t zero = { { 0 }, 0 };
+    ok(dupsig_same(&sig, &zero), "... and the signature is zeroed");
     is_int(sign_text("Eight words are just enough for a signature.", &sig), 1, "8 words: signed");
     is_int(sign(NULL, 0, &empty1), 0, "an empty body: no signature");
     is_int(sign_text("  -- ... !!! ", &empty2), 0, "a body without words: no signature");
@@ -235,11 +235,77 @@ static void test_stable_values(void)
 
     is_int(dupsig_decode(bytes, sizeof bytes, &decoded), 0, "decode: DUPSIG_BYTES bytes");
     sign(story, STORY_PARAGRAPHS, &sig);
-    ok(memcmp(&sig, &decoded, sizeof sig) == 0, "decode(encode(sig)) is sig");
-    is_int(dupsig_decode(bytes, sizeof bytes - 1, &decoded), -1, "decode: a wrong length fails");
+    ok(dupsig_same(&sig, &decoded) && decoded.quoting == 0,
+       "decode(encode(sig)) is sig");
+    is_int(bytes[DUPSIG_ROWS_BYTES], 0, "the flag byte of a body that quotes nothing is 0");
+    decoded.quoting = 1;
+    is_int(dupsig_decode(bytes, DUPSIG_ROWS_BYTES, &decoded), 0,
+           "decode: the rows alone (an index written before the flag byte)");
+    is_int(decoded.quoting, 0, "... read as not quoting");
+    is_int(dupsig_decode(bytes, DUPSIG_ROWS_BYTES - 1, &decoded), -1, "decode: a wrong length fails");
+    is_int(dupsig_decode(bytes, DUPSIG_BYTES + 1, &decoded), -1, "decode: one byte too many fails");
     is_int(dupsig_builder_set_shingle_words(builder, 0), -1, "shingle of 0 words refused");
     is_int(dupsig_builder_set_shingle_words(builder, DUPSIG_MAX_SHINGLE_WORDS + 1), -1,
            "shingle over DUPSIG_MAX_SHINGLE_WORDS refused");
+}
+
+/* A reply quotes the post it answers: its signature is marked quoting, and
+ * a pair with such a body needs DUPGROUP_QUOTING_EXTRA_ROWS more rows. */
+static void test_quoting(void)
+{
+    static const char *const reply[] = {
+        "> There is a program called Graphic Workshop you can FTP from > wuarchive. "
+        "The file is in the msdos/graphics directory",
+        "Could you be more specific? I need that file too but could not find it.",
+    };
+    static const char *const one_quote[] = {
+        "In article <x@y>, someone writes: >Anyway, over the weekend I was resting on the sofa",
+        "Hams can legally run up to 1500 watts from a car or a house.",
+    };
+    dupsig_t sig, a, b;
+    unsigned char bytes[DUPSIG_BYTES];
+
+    sign(reply, 2, &sig);
+    is_int(sig.quoting, 1, "quoting: two quoted lines ('> ' at a paragraph start and after a space)");
+    dupsig_encode(&sig, bytes);
+    is_int(bytes[DUPSIG_ROWS_BYTES], DUPSIG_FLAG_QUOTING, "... stored in the flag byte");
+    sig.quoting = 0;
+    is_int(dupsig_decode(bytes, sizeof bytes, &sig), 0, "... decoded");
+    is_int(sig.quoting, 1, "... as quoting");
+    sign(one_quote, 2, &sig);
+    is_int(sig.quoting, 0, "one quoted line ('>Anyway') is not quoting");
+    sign_text("If x > y and y > z then x >= z, which every pupil learns in the first year.", &sig);
+    is_int(sig.quoting, 1, "'x > y' twice counts as two marks (a rule of the text, not of the corpus)");
+    sign_text("Prices rose >= 5% and x>y in the first year of the new scheme for all.", &sig);
+    is_int(sig.quoting, 0, "'>=' and a '>' inside a word are no marks");
+    sign_text("> one > two", &sig);
+    is_int(sig.quoting, 0, "a body too short to sign is never quoting");
+
+    dupsig_builder_reset(builder);
+    dupsig_builder_see_quotes(builder, "> a", 3);
+    dupsig_builder_see_quotes(builder, "> b", 3);
+    static const char *const words[] = { "one", "two", "three", "four", "five", "six",
+                                         "seven", "eight", "nine" };
+    for (size_t i = 0; i < 9; i++)
+        dupsig_builder_add_word(builder, words[i], strlen(words[i]));
+    is_int(dupsig_builder_finish(builder, &sig), 1, "words fed one by one: signed");
+    is_int(sig.quoting, 1, "... quoting from dupsig_builder_see_quotes()");
+
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    for (unsigned i = 0; i < DUPSIG_ROWS; i++) {
+        a.row[i] = (uint16_t)i;
+        b.row[i] = (uint16_t)(i < DUPGROUP_MIN_EQUAL_ROWS ? i : i + 1000);
+    }
+    ok(dupgroup_similar(&a, &b, DUPGROUP_MIN_EQUAL_ROWS), "similar: the threshold's rows agree");
+    b.quoting = 1;
+    ok(!dupgroup_similar(&a, &b, DUPGROUP_MIN_EQUAL_ROWS), "... not when one quotes");
+    for (unsigned i = 0; i < DUPGROUP_MIN_EQUAL_ROWS + DUPGROUP_QUOTING_EXTRA_ROWS; i++)
+        b.row[i] = (uint16_t)i;
+    ok(dupgroup_similar(&b, &a, DUPGROUP_MIN_EQUAL_ROWS),
+       "... until DUPGROUP_QUOTING_EXTRA_ROWS more rows agree");
+    b.row[DUPGROUP_MIN_EQUAL_ROWS + DUPGROUP_QUOTING_EXTRA_ROWS - 1] = 9999;
+    ok(!dupgroup_similar(&b, &a, DUPGROUP_MIN_EQUAL_ROWS), "... and one fewer does not");
 }
 
 /* ------------------------------------------------------------- grouping */
@@ -355,7 +421,7 @@ static void test_grouping_sequence(void)
 {
     fake_index_t f = { .count = 0 };
     dupgroup_index_t index = { fake_find, fake_set_group, &f, DUPGROUP_MIN_EQUAL_ROWS, 0, 0, 0 };
-    dupsig_t a, b, c, far;
+    dupsig_t a = { { 0 }, 0 }, b, c, far;
     for (size_t i = 0; i < DUPSIG_ROWS; i++)
         a.row[i] = (uint16_t)(1000 + i);
     b = changed(&a, 0, 19, 20000);      /* 108 rows equal to A; bands 7 on */
@@ -444,7 +510,7 @@ static int matches_rule(fake_index_t *f)
         for (size_t k = 0; k < i && x->has_sig; k++) {
             entry_t *c = &f->entries[order[k]];
             if (c->has_sig && strcmp(leader[k], c->id) == 0 && dupsig_share_band(&c->sig, &x->sig)
-                && dupsig_equal_rows(&c->sig, &x->sig) >= DUPGROUP_MIN_EQUAL_ROWS) {
+                && dupgroup_similar(&c->sig, &x->sig, DUPGROUP_MIN_EQUAL_ROWS)) {
                 snprintf(leader[i], sizeof leader[i], "%s", c->id);
                 break;
             }
@@ -466,9 +532,11 @@ static void test_grouping_random(void)
         dupgroup_index_t index = { fake_find, fake_set_group, &f, DUPGROUP_MIN_EQUAL_ROWS,
                                    0, 0, 0 };
         dupsig_t base[4];
-        for (size_t s = 0; s < 4; s++)
+        for (size_t s = 0; s < 4; s++) {
             for (size_t i = 0; i < DUPSIG_ROWS; i++)
                 base[s].row[i] = (uint16_t)(s * 1000 + i);
+            base[s].quoting = s == 3;   /* one cluster of replies: the higher threshold */
+        }
         for (size_t i = 0; i < 24; i++) {
             char id[16], date[9];
             state = state * 6364136223846793005ull + 1442695040888963407ull;
@@ -503,6 +571,7 @@ int main(void)
     test_unrelated();
     test_short_bodies();
     test_stable_values();
+    test_quoting();
     test_grouping_sequence();
     test_grouping_random();
     dupsig_builder_free(builder);
