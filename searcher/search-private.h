@@ -90,15 +90,16 @@ char *search_doc_value(searcher_t *s, unsigned docid, unsigned slot, int *failed
 search_status_t search_within(searcher_t *s, const xs_query_t *q, xs_search_options_t *xo,
                               int counting, xs_results_t **results);
 
-/* Counts the matches of Q (already restricted) into *COUNT (which holds
- * the ranking pass's estimate): articles, or with STORIES the stories
- * they make (each near-duplicate group once).  Exact up to
+/* Counts the matches of Q (already restricted) in one pass: the articles
+ * into *MATCHES and, unless STORIES is NULL, the stories they make (each
+ * near-duplicate group once) into *STORIES; either may be NULL, and each
+ * holds the ranking pass's estimate on entry.  Exact up to
  * SEARCH_EXACT_COUNT_MAX counted within SEARCH_COUNT_SECONDS (every match,
  * however long, with opts->exact_counts), else Xapian's estimate, and
  * *EXACT cleared.  Weights play no part (the query is scaled to 0), which
  * makes counting a fraction of the cost of ranking every match. */
 search_status_t search_count(searcher_t *s, const search_options_t *opts, const xs_query_t *q,
-                             int stories, unsigned *count, int *exact);
+                             unsigned *matches, unsigned *stories, int *exact);
 
 /* A collapsed run's stories (search_result_t.stories, collapsed) into
  * OUT: those of its one pass (PASSES 1) when ranking counted them exactly

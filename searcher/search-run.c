@@ -17,6 +17,7 @@ typedef struct {
     const search_options_t *opts;
     matcher_t *matcher;        /* makes the hits' snippets; NULL: none */
     search_result_t *out;
+    size_t passes;             /* the passes run_passes() is running */
 } run_t;
 
 static search_status_t no_memory(searcher_t *s)
@@ -169,18 +170,28 @@ static search_status_t collect(run_t *run, const xs_query_t *q, const xs_query_t
                        && xs_results_matches_lower(results) == xs_results_matches_upper(results);
     /* A later pass's page starts after this pass's stories: they must be
      * exact unless the page ends within them. */
-    if (collapse && !t->stories_exact && xs_results_matches_lower(results) < offset + limit) {
-        t->stories_exact = 1;
-        status = search_count(s, run->opts, q, 1, &t->stories, &t->stories_exact);
+    int stories_needed = collapse && !t->stories_exact
+                         && xs_results_matches_lower(results) < offset + limit;
+    int matches_needed = collapse ? xs_results_uncollapsed_lower(results)
+                                        != xs_results_uncollapsed_upper(results)
+                                  : xs_results_matches_lower(results)
+                                        != xs_results_matches_upper(results);
+    if (matches_needed && run->opts->skip_counts) {
+        *exact = 0;
+        matches_needed = 0;
     }
-    if (status == SEARCH_OK
-        && (collapse ? xs_results_uncollapsed_lower(results) != xs_results_uncollapsed_upper(results)
-                     : xs_results_matches_lower(results) != xs_results_matches_upper(results))) {
-        if (run->opts->skip_counts)
+    /* Collapsing one pass, one count gives both the articles and the
+     * stories, which search_count_stories() then need not count again (a
+     * second pass over every match doubled a heavy query's cost).  Of two
+     * passes the stories are counted over both at once instead. */
+    if (stories_needed || (matches_needed && collapse && run->passes == 1)) {
+        int complete = 1;
+        status = search_count(s, run->opts, q, &t->matches, &t->stories, &complete);
+        t->stories_exact = complete;
+        if (matches_needed && !complete)
             *exact = 0;
-        else
-            status = search_count(s, run->opts, q, 0, &t->matches, exact);
-    }
+    } else if (matches_needed)
+        status = search_count(s, run->opts, q, &t->matches, NULL, exact);
     if (status == SEARCH_OK && collapse && earlier) {
         xo.limit = limit;
         status = add_new_stories(run, q, earlier, &xo, offset, limit, has_all_words, first_rank);
@@ -212,6 +223,7 @@ static search_status_t run_passes(run_t *run, const pass_t *passes, size_t count
     unsigned matches = 0, stories = 0;
     int stories_exact = 1;
 
+    run->passes = count;
     for (size_t i = 0; i < count; i++) {
         unsigned offset = run->opts->offset > before ? run->opts->offset - before : 0;
         unsigned limit = run->opts->limit - (unsigned)out->hit_count;
@@ -425,7 +437,7 @@ static unsigned count_all_words(searcher_t *s, const search_options_t *opts, con
     unsigned n = 0;
 
     memset(&scratch, 0, sizeof scratch);
-    run_t run = { s, opts, NULL, &scratch };
+    run_t run = { s, opts, NULL, &scratch, 0 };
     if (searcher_parse(s, text, strlen(text), &q) == SEARCH_OK
         && search_query_build_pair(q->all, q->any, &all, &any) == 0
         && count_only(&run, all, &n) != SEARCH_OK)
@@ -724,7 +736,7 @@ search_status_t searcher_run(searcher_t *s, const query_t *query,
                              const search_options_t *opts, search_result_t *out)
 {
     xs_query_t *all = NULL, *any = NULL;
-    run_t run = { s, opts, NULL, out };
+    run_t run = { s, opts, NULL, out, 0 };
     buf_t explain = BUF_INIT, *ex = s->explain ? &explain : NULL;
     search_status_t status;
 

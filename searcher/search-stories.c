@@ -55,8 +55,16 @@ static unsigned stories_of(const xs_results_t *results)
     return groups + (xs_results_matches_lower(results) - grouped);
 }
 
+/* *COUNT gets COUNTED, or where the count stopped short (time ran out)
+ * the larger of it and the ranking pass's estimate already there. */
+static void take_count(unsigned *count, unsigned counted, int stopped)
+{
+    if (count && (!stopped || *count < counted))
+        *count = counted;
+}
+
 search_status_t search_count(searcher_t *s, const search_options_t *opts, const xs_query_t *q,
-                             int stories, unsigned *count, int *exact)
+                             unsigned *matches, unsigned *stories, int *exact)
 {
     static const unsigned group_slot = SLOT_GROUP;
     xs_search_options_t xo;
@@ -82,14 +90,11 @@ search_status_t search_count(searcher_t *s, const search_options_t *opts, const 
     xs_query_destroy(boolean);
     if (status != SEARCH_OK)
         return status;
-    unsigned counted = stories ? stories_of(results) : xs_results_matches_lower(results);
-    if (xs_results_stopped(results)) {
-        /* The ranking pass's estimate stands, but not below what was
-         * counted. */
-        if (*count < counted)
-            *count = counted;
-    } else
-        *count = stories ? counted : xs_results_matches_estimated(results);
+    int stopped = xs_results_stopped(results);
+    take_count(matches, stopped ? xs_results_matches_lower(results)
+                                : xs_results_matches_estimated(results), stopped);
+    if (stories)
+        take_count(stories, stories_of(results), stopped);
     if (xs_results_matches_lower(results) != xs_results_matches_upper(results))
         *exact = 0;
     xs_results_destroy(results);
@@ -112,7 +117,7 @@ search_status_t search_count_stories(searcher_t *s, const search_options_t *opts
     }
     if (s->filter && (every = filtered = search_restricted(s, every)) == NULL)
         return no_memory(s);
-    search_status_t status = search_count(s, opts, every, 1, &out->stories, &out->counts_exact);
+    search_status_t status = search_count(s, opts, every, NULL, &out->stories, &out->counts_exact);
     xs_query_destroy(filtered);
     return status;
 }
