@@ -9,9 +9,9 @@
  *   article's candidates are the articles that share a band key with it
  *   (dupsig_share_band()).  An article is a *leader* unless some earlier
  *   leader among its candidates agrees with it on at least min_equal_rows
- *   signature rows (more when either quotes: dupgroup_similar()); then it *follows* the earliest such leader.  A group
- *   is a leader and its followers, named by the leader's id: its earliest
- *   article.  An article without a signature (too short a body) is
+ *   signature rows (more when either quotes: dupgroup_similar()); then it
+ *   *follows* the earliest such leader.  A group is a leader and its
+ *   followers, named by the leader's id: its earliest article.  An article without a signature (too short a body) is
  *   always a leader of a group of one.
  *
  * Every member is similar to the group's first article: nothing chains
