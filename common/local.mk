@@ -2,7 +2,7 @@
 libtrawlcore_la_SOURCES += \
 	common/schema.h common/hash.h common/hex.h common/table.h common/table.c \
 	common/buf.h common/buf.c common/grow.h common/grow.c \
-	common/msg.h common/msg.c \
+	common/msg.h common/msg.c common/escape.h common/escape.c \
 	common/docdata.h common/docdata.c \
 	common/dbpath.h common/dbpath.c \
 	common/config.h common/config.c common/options.h common/options.c \

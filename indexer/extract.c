@@ -7,9 +7,9 @@
 #include "extract.h"
 #include "utf8.h"
 
-/* A JSON string: esc_json() (searcher/escape.c) for RFC 8259, with the
- * characters it passes through that some readers choke on written as
- * \u and four hex digits: C1 controls, U+2028 and U+2029. */
+/* A JSON string: esc_json() (common/escape.c) for RFC 8259, with the two
+ * characters it passes through that JavaScript readers choke on written
+ * as \u and four hex digits: U+2028 and U+2029. */
 static void json_string(buf_t *out, const char *s, size_t len)
 {
     if (s == NULL) {
@@ -25,7 +25,7 @@ static void json_string(buf_t *out, const char *s, size_t len)
             continue;
         }
         unsigned ch = utf8_decode(s, len, &i);
-        if (!((ch >= 0x80 && ch <= 0x9F) || ch == 0x2028 || ch == 0x2029))
+        if (ch != 0x2028 && ch != 0x2029)
             continue;
         esc_json(out, s + run, start - run);
         buf_printf(out, "\\u%04x", ch);

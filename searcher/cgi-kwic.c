@@ -7,9 +7,7 @@
 #include "cgi-page.h"
 #include "escape.h"
 #include "kwic.h"
-
-#define ELLIPSIS "\xE2\x80\xA6"      /* U+2026 */
-#define PILCROW "\xC2\xB6"           /* U+00B6 */
+#include "marked.h"
 
 typedef struct {
     buf_t *out;

@@ -9,10 +9,9 @@
 #include "cgi-page.h"
 #include "cite.h"
 #include "escape.h"
+#include "marked.h"
 #include "output.h"
 
-#define ELLIPSIS "\xE2\x80\xA6"      /* U+2026 */
-#define PILCROW "\xC2\xB6"           /* U+00B6 */
 #define MIDDLE_DOT " \xC2\xB7 "      /* U+00B7, between metadata items */
 /* Room for "YYYY-MM-DD" and for what snprintf() might write in theory. */
 #define FULL_DATE_SIZE 24
@@ -334,7 +333,7 @@ static void put_fragment(buf_t *out, const stored_doc_t *doc, const fragment_t *
 {
     if (f->cut_before)
         buf_puts(out, ELLIPSIS);
-    esc_marked(out, esc_html, doc->text + f->start, 0, f->end - f->start, f->marks,
+    marked_write(out, esc_html, doc->text + f->start, 0, f->end - f->start, f->marks,
                f->mark_count, "<mark>", "</mark>", 1);
     if (f->cut_after)
         buf_puts(out, ELLIPSIS);
@@ -676,7 +675,7 @@ static void put_paragraphs(buf_t *out, const stored_doc_t *doc, char kind, const
             m++;
         if (docdata_paragraph_kind(doc, number) == kind) {
             buf_printf(out, "<li value=\"%u\" id=\"p%u\">", number, number);
-            esc_marked(out, esc_html, doc->text, at, end, marks + first, m - first, "<mark>",
+            marked_write(out, esc_html, doc->text, at, end, marks + first, m - first, "<mark>",
                        "</mark>", 0);
             buf_puts(out, "</li>\n");
         }

@@ -8,9 +8,7 @@
 #include "cite.h"
 #include "date.h"
 #include "escape.h"
-
-#define ELLIPSIS "\xE2\x80\xA6"      /* U+2026 */
-#define PILCROW "\xC2\xB6"           /* U+00B6 */
+#include "marked.h"
 
 static const char *const style_names[] = {
     [CITE_TEXT] = "text", [CITE_BIBTEX] = "bibtex", [CITE_RIS] = "ris",

@@ -7,11 +7,9 @@
 #include "escape.h"
 #include "grow.h"
 #include "kwic.h"
+#include "marked.h"
 #include "output.h"
 #include "wrap.h"
-
-#define ELLIPSIS "\xE2\x80\xA6"      /* U+2026 */
-#define PILCROW "\xC2\xB6"           /* U+00B6 */
 
 /* Room a line gives besides the two contexts: a short match, the spaces
  * and a citation ("politics/406.txt ¶10"), so that it fits the terminal. */

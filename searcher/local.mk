@@ -9,7 +9,7 @@ libtrawlcore_la_SOURCES += \
 	searcher/search.h searcher/search-private.h searcher/search.c \
 	searcher/search-run.c searcher/search-stories.c searcher/search-doc.c searcher/search-facets.c searcher/search-copies.c \
 	searcher/search-query.c \
-	searcher/escape.h searcher/escape.c \
+	searcher/marked.h searcher/marked.c \
 	searcher/cgi-param.h searcher/cgi-param.c \
 	searcher/output.h searcher/output.c searcher/cite.h searcher/cite.c \
 	searcher/kwic.h searcher/kwic.c searcher/wrap.h searcher/wrap.c

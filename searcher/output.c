@@ -7,18 +7,10 @@
 
 #include "escape.h"
 #include "kwic.h"
+#include "marked.h"
 #include "output.h"
 
-#define ELLIPSIS "\xE2\x80\xA6"      /* U+2026 */
-#define PILCROW "\xC2\xB6"           /* U+00B6 */
-
-/* Marks are ANSI bold red on a terminal, "**word**" otherwise, so a piped
- * result still shows what matched. */
-#define MARK_ON_COLOR "\033[1;31m"
-#define MARK_OFF_COLOR "\033[0m"
-#define MARK_PLAIN "**"
-#define BOLD "\033[1m"
-#define RESET "\033[0m"
+#define BOLD "\033[1m"            /* a hit's rank and title */
 
 typedef enum {
     VALUE_STRING, VALUE_NUMBER, VALUE_BOOL, VALUE_META, VALUE_SNIPPETS, VALUE_COPIES
@@ -141,7 +133,7 @@ static void put_fragment(buf_t *out, const stored_doc_t *doc, const fragment_t *
 {
     if (f->cut_before)
         buf_puts(out, ELLIPSIS);
-    esc_marked(out, esc_terminal, doc->text + f->start, 0, f->end - f->start, f->marks,
+    marked_write(out, esc_terminal, doc->text + f->start, 0, f->end - f->start, f->marks,
                f->mark_count, color ? MARK_ON_COLOR : MARK_PLAIN,
                color ? MARK_OFF_COLOR : MARK_PLAIN, 1);
     if (f->cut_after)
@@ -277,7 +269,7 @@ static void text_hit(buf_t *out, const hit_t *hit, int color)
 
     buf_printf(out, "[%u] %s", hit->rank, color ? BOLD : "");
     esc_terminal(out, cite_title(hit), strlen(cite_title(hit)));
-    buf_puts(out, color ? RESET : "");
+    buf_puts(out, color ? ANSI_RESET : "");
     if (doc->title_derived)
         buf_puts(out, " (no headline: first sentence)");
     buf_puts(out, "\n    ");
@@ -467,10 +459,9 @@ static void json_meta(buf_t *out, const stored_doc_t *doc)
     buf_putc(out, '}');
 }
 
-void output_json_hit(buf_t *out, const field_t *fields, size_t field_count,
-                     const output_query_t *q, const hit_t *hit, buf_t *scratch)
+void output_json_members(buf_t *out, const field_t *fields, size_t field_count,
+                         const output_query_t *q, const hit_t *hit, buf_t *scratch)
 {
-    buf_putc(out, '{');
     for (size_t i = 0; i < field_count; i++) {
         field_t field = fields[i];
         /* buf_puts, not buf_printf: vsnprintf per key was a tenth of a batch's time. */
@@ -518,6 +509,13 @@ void output_json_hit(buf_t *out, const field_t *fields, size_t field_count,
         } else
             buf_append(out, scratch->data, scratch->len);
     }
+}
+
+void output_json_hit(buf_t *out, const field_t *fields, size_t field_count,
+                     const output_query_t *q, const hit_t *hit, buf_t *scratch)
+{
+    buf_putc(out, '{');
+    output_json_members(out, fields, field_count, q, hit, scratch);
     buf_putc(out, '}');
 }
 

@@ -120,6 +120,11 @@ void output_copies_line(buf_t *out, const hit_t *hit,
 void output_json_hit(buf_t *out, const field_t *fields, size_t field_count,
                      const output_query_t *q, const hit_t *hit, buf_t *scratch);
 
+/* The same members without the braces, for an object that holds more
+ * (--show's article: these, then its text and paragraphs). */
+void output_json_members(buf_t *out, const field_t *fields, size_t field_count,
+                         const output_query_t *q, const hit_t *hit, buf_t *scratch);
+
 /* "HSJ | 3 June 2014": DOC's source (left out when unknown) and date
  * ("date unknown"), as text output heads a hit and --show an article. */
 void output_source_date(buf_t *out, const stored_doc_t *doc);

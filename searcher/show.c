@@ -5,32 +5,23 @@
 #include <string.h>
 
 #include "escape.h"
+#include "marked.h"
 #include "msg.h"
 #include "show.h"
-
-#define PILCROW "\xC2\xB6"           /* U+00B6 */
-#define MARK_ON_COLOR "\033[1;31m"
-#define MARK_OFF_COLOR "\033[0m"
-#define MARK_PLAIN "**"
-
-static void put_json_string(buf_t *out, const char *key, const char *value)
-{
-    buf_printf(out, ",\"%s\":", key);
-    esc_json_value(out, value);
-}
 
 static void put_header(buf_t *out, const stored_doc_t *doc, format_t format)
 {
     if (format == FORMAT_JSON) {
-        buf_puts(out, "{\"id\":\"");
-        esc_json(out, doc->id, strlen(doc->id));
-        buf_putc(out, '"');
-        put_json_string(out, "title", doc->title);
-        put_json_string(out, "source", doc->source);
-        put_json_string(out, "date", doc->date);
-        put_json_string(out, "byline", doc->byline);
-        put_json_string(out, "url", doc->url);
-        put_json_string(out, "path", doc->path);
+        /* The document's fields as --format json writes a hit's. */
+        static const field_t fields[] = {
+            FIELD_ID, FIELD_TITLE, FIELD_SOURCE, FIELD_DATE, FIELD_BYLINE, FIELD_URL, FIELD_PATH,
+        };
+        const output_query_t q = { 0 };
+        const hit_t hit = { .doc = *doc };
+        buf_t scratch = BUF_INIT;
+        buf_putc(out, '{');
+        output_json_members(out, fields, sizeof fields / sizeof *fields, &q, &hit, &scratch);
+        buf_free(&scratch);
         buf_puts(out, ",\"text\":\"");
         esc_json(out, doc->text, doc->text_len);
         buf_puts(out, "\",\"paragraphs\":[");
@@ -71,7 +62,7 @@ static void put_paragraph(buf_t *out, const stored_doc_t *doc, unsigned n, size_
         return;
     }
     buf_printf(out, "\n" PILCROW "%u%s ", n, kind == 'C' ? " (reader comment)" : "");
-    esc_marked(out, esc_terminal, doc->text, start, end, marks, count,
+    marked_write(out, esc_terminal, doc->text, start, end, marks, count,
                color ? MARK_ON_COLOR : MARK_PLAIN, color ? MARK_OFF_COLOR : MARK_PLAIN, 1);
     buf_putc(out, '\n');
 }

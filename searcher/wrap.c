@@ -8,11 +8,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "marked.h"
 #include "wrap.h"
-
-#define MARK_ON "\033[1;31m"  /* as output.c and show.c mark matches */
-#define RESET "\033[0m"
-#define PILCROW "\xC2\xB6"
 
 unsigned wrap_terminal_width(int fd)
 {
@@ -128,9 +125,9 @@ void wrap_line(buf_t *out, const char *line, size_t len, unsigned width)
         size_t start = i + gap, end = start;
         unsigned word_cols = 0, w;
         while (end < len && (line[end] != ' ' || in_mark)) {
-            if (starts(line + end, len - end, MARK_ON))
+            if (starts(line + end, len - end, MARK_ON_COLOR))
                 in_mark = 1;
-            else if (starts(line + end, len - end, RESET))
+            else if (starts(line + end, len - end, ANSI_RESET))
                 in_mark = 0;
             else if (starts(line + end, len - end, "**")) {
                 in_mark = !in_mark;

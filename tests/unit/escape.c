@@ -1,5 +1,5 @@
 /* escape.c: unit tests for the HTML, attribute and URL escapers, the
- * terminal's one rule and JSON's controls (searcher/escape.h); output.c's
+ * terminal's one rule and JSON's controls (common/escape.h); output.c's
  * TSV and CSV fields are in output.c.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */

@@ -9,7 +9,6 @@
 
 #include <stddef.h>
 #include "buf.h"
-#include "match.h"
 
 /* For a terminal or a log, the one rule every byte from a corpus or a user
  * passes on its way there (text, TSV, CSV, TREC, --count-by, the
@@ -50,13 +49,5 @@ void esc_json_value(buf_t *out, const char *s);
 
 /* One of the escapers above. */
 typedef void (*esc_fn)(buf_t *out, const char *s, size_t len);
-
-/* Text with marks, for every view: TEXT[START..END) through ESC, each of
- * the COUNT spans MARKS (byte offsets into TEXT within [START, END), in
- * order, not overlapping) between ON and OFF, which are written as they
- * are.  With JOIN, marks one space apart are written as one ("Area Teams"
- * reads better as one mark than as two), as snippets show them. */
-void esc_marked(buf_t *out, esc_fn esc, const char *text, size_t start, size_t end,
-                const mark_t *marks, size_t count, const char *on, const char *off, int join);
 
 #endif /* TRAWL_ESCAPE_H */
