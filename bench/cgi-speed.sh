@@ -27,12 +27,7 @@ set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
 runs=50
-bench_opt() {
-    case $1 in
-    n) runs=$2 ;;
-    *) return 1 ;;
-    esac
-}
+bench_vars="n=runs"
 bench_options trawl-cgi-bench b:w:n: "[-b BUILDDIR] [-w WORKDIR] [-n RUNS]" "$@"
 omega=/usr/lib/cgi-bin/omega/omega
 templates=/var/lib/xapian-omega/templates

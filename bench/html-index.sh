@@ -20,12 +20,7 @@ set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
 rounds=5
-bench_opt() {
-    case $1 in
-    n) rounds=$2 ;;
-    *) return 1 ;;
-    esac
-}
+bench_vars="n=rounds"
 bench_options trawl-html-index b:w:n: "[-b BUILDDIR] [-w WORKDIR] [-n ROUNDS]" "$@"
 pages=$corpora/html-eval/pages
 for tool in /usr/bin/omindex /usr/bin/time "$build/trawl-index"; do

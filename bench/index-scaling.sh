@@ -21,12 +21,7 @@ set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
 jobs=1
-bench_opt() {
-    case $1 in
-    j) jobs=$2 ;;
-    *) return 1 ;;
-    esac
-}
+bench_vars="j=jobs"
 bench_options trawl-scaling-bench b:w:j: "[-b BUILDDIR] [-w WORKDIR] [-j JOBS] [PERCENT]..." "$@"
 shift $((OPTIND - 1))
 queries_dir=$srcdir/../shared/bench/queries

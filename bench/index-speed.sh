@@ -30,12 +30,7 @@ set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
 runs=3
-bench_opt() {
-    case $1 in
-    n) runs=$2 ;;
-    *) return 1 ;;
-    esac
-}
+bench_vars="n=runs"
 bench_options trawl-index-bench b:w:n: "[-b BUILDDIR] [-w WORKDIR] [-n RUNS] [bbc|20ng]..." "$@"
 shift $((OPTIND - 1))
 python=${PYTHON3:-/usr/bin/python3}

@@ -40,15 +40,7 @@ seconds=60
 corpus=bbc-news
 hostile=0
 think=0
-bench_opt() {
-    case $1 in
-    s) seconds=$2 ;;
-    c) corpus=$2 ;;
-    H) hostile=1 ;;
-    T) think=$2 ;;
-    *) return 1 ;;
-    esac
-}
+bench_vars="s=seconds c=corpus H=hostile T=think"
 bench_options trawl-load b:w:s:c:HT: "[-b BUILDDIR] [-w WORKDIR] [-s SECONDS] [-c bbc-news|20newsgroups] [-H] [-T MS]" "$@"
 case $think in
 ''|*[!0-9]*) echo "load.sh: error: -T: '$think' is not a number of milliseconds" >&2; exit 2 ;;

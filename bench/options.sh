@@ -7,18 +7,17 @@
 #
 # bench_options NAME SPEC USAGE "$@": work=${TMPDIR:-/tmp}/NAME, then parses
 # the options of getopts SPEC: -b BUILDDIR and -w WORKDIR here, any other
-# letter by the script's bench_opt LETTER OPTARG (which returns non-zero for
-# a letter it does not take).  A wrong option prints "usage: $0 USAGE" and
-# exits 2.  The caller then shifts $((OPTIND - 1)).
+# letter into the variable $bench_vars names for it ("n=runs s=size_mb":
+# -n 5 sets runs=5; a letter that takes no argument sets its variable to 1).
+# A wrong option prints "usage: $0 USAGE" and exits 2.  The caller then
+# shifts $((OPTIND - 1)).
 
 LC_ALL=C.UTF-8
 export LC_ALL
 build=$srcdir/build
 corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora}
 
-bench_opt() {
-    return 1
-}
+bench_vars=
 
 bench_options() {
     work=${TMPDIR:-/tmp}/$1
@@ -29,7 +28,14 @@ bench_options() {
         case $opt in
         b) build=$(cd "$OPTARG" && pwd) ;;
         w) work=$OPTARG ;;
-        *) bench_opt "$opt" "${OPTARG:-}" || { echo "usage: $0 $bench_usage" >&2; exit 2; } ;;
+        *)
+            var=
+            for pair in $bench_vars; do
+                [ "${pair%%=*}" = "$opt" ] && var=${pair#*=}
+            done
+            [ -n "$var" ] || { echo "usage: $0 $bench_usage" >&2; exit 2; }
+            eval "$var=\${OPTARG:-1}"
+            ;;
         esac
     done
 }

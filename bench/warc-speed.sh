@@ -23,13 +23,7 @@ srcdir=$(cd "$(dirname "$0")/.." && pwd)
 LC_ALL=C
 size_mb=512
 runs=3
-bench_opt() {
-    case $1 in
-    s) size_mb=$2 ;;
-    n) runs=$2 ;;
-    *) return 1 ;;
-    esac
-}
+bench_vars="s=size_mb n=runs"
 bench_options trawl-warc-bench b:w:s:n: "[-b BUILDDIR] [-w WORKDIR] [-s MB] [-n RUNS]" "$@"
 make -s -C "$build" bench/trawl-warc-dump
 dump=$build/bench/trawl-warc-dump
