@@ -27,8 +27,6 @@ shift $((OPTIND - 1))
 queries_dir=$srcdir/../shared/bench/queries
 mkdir -p "$work"
 # Debian's python3, where apt's python3-xapian goes (not a pyenv one).
-python=${PYTHON3:-/usr/bin/python3}
-[ -x "$python" ] || python=python3
 
 # best_of_3 CMD...: the shortest wall time of three runs, in seconds.
 best_of_3() {

@@ -31,7 +31,6 @@ bench_vars="n=runs"
 bench_options trawl-cgi-bench b:w:n: "[-b BUILDDIR] [-w WORKDIR] [-n RUNS]" "$@"
 omega=/usr/lib/cgi-bin/omega/omega
 templates=/var/lib/xapian-omega/templates
-python=${PYTHON3:-/usr/bin/python3}
 for tool in /usr/sbin/lighttpd "$omega" /usr/bin/omindex /usr/bin/curl /usr/bin/wrk; do
     if [ ! -x "$tool" ]; then
         echo "cgi-speed.sh: error: '$tool' is missing: run setup.sh (lighttpd, xapian-omega, curl, wrk)" >&2

@@ -25,8 +25,6 @@ bench_vars="j=jobs"
 bench_options trawl-scaling-bench b:w:j: "[-b BUILDDIR] [-w WORKDIR] [-j JOBS] [PERCENT]..." "$@"
 shift $((OPTIND - 1))
 queries_dir=$srcdir/../shared/bench/queries
-python=${PYTHON3:-/usr/bin/python3}
-[ -x "$python" ] || python=python3
 mkdir -p "$work"
 
 . "$srcdir/bench/mix-corpus.sh"

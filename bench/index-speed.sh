@@ -33,8 +33,6 @@ runs=3
 bench_vars="n=runs"
 bench_options trawl-index-bench b:w:n: "[-b BUILDDIR] [-w WORKDIR] [-n RUNS] [bbc|20ng]..." "$@"
 shift $((OPTIND - 1))
-python=${PYTHON3:-/usr/bin/python3}
-[ -x "$python" ] || python=python3
 for tool in omindex xapian-compact /usr/bin/time c++ pkg-config; do
     command -v "$tool" > /dev/null || {
         echo "$0: error: '$tool' not found (apt-get install xapian-omega xapian-tools time g++ pkg-config)" >&2

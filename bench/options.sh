@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # Needs $srcdir (the source tree).  Sets the C.UTF-8 locale (a script that
-# wants another sets its own after), build=$srcdir/build and
-# corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora}.
+# wants another sets its own after), build=$srcdir/build,
+# corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora} and python.
 #
 # bench_options NAME SPEC USAGE "$@": work=${TMPDIR:-/tmp}/NAME, then parses
 # the options of getopts SPEC: -b BUILDDIR and -w WORKDIR here, any other
@@ -14,6 +14,10 @@
 
 LC_ALL=C.UTF-8
 export LC_ALL
+# Debian's python3, which has python3-xapian and sqlite3's FTS5 (a pyenv
+# one on PATH may have neither), unless $PYTHON3 names another.
+python=${PYTHON3:-/usr/bin/python3}
+[ -x "$python" ] || python=python3
 build=$srcdir/build
 corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora}
 
