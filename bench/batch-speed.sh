@@ -22,7 +22,7 @@
 set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
-bench_options trawl-bench b:w: "[-b BUILDDIR] [-w WORKDIR] [bbc|20ng]..." "$@"
+bench_options trawl-bench b:w: "" "[-b BUILDDIR] [-w WORKDIR] [bbc|20ng]..." "$@"
 shift $((OPTIND - 1))
 queries_dir=$srcdir/../shared/bench/queries
 mkdir -p "$work"

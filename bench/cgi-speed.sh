@@ -26,9 +26,7 @@
 set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
-runs=50
-bench_vars="n=runs"
-bench_options trawl-cgi-bench b:w:n: "[-b BUILDDIR] [-w WORKDIR] [-n RUNS]" "$@"
+bench_options trawl-cgi-bench b:w:n: "n=runs=50" "[-b BUILDDIR] [-w WORKDIR] [-n RUNS]" "$@"
 omega=/usr/lib/cgi-bin/omega/omega
 templates=/var/lib/xapian-omega/templates
 for tool in /usr/sbin/lighttpd "$omega" /usr/bin/omindex /usr/bin/curl /usr/bin/wrk; do

@@ -19,9 +19,7 @@
 set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
-rounds=5
-bench_vars="n=rounds"
-bench_options trawl-html-index b:w:n: "[-b BUILDDIR] [-w WORKDIR] [-n ROUNDS]" "$@"
+bench_options trawl-html-index b:w:n: "n=rounds=5" "[-b BUILDDIR] [-w WORKDIR] [-n ROUNDS]" "$@"
 pages=$corpora/html-eval/pages
 for tool in /usr/bin/omindex /usr/bin/time "$build/trawl-index"; do
     [ -x "$tool" ] || { echo "html-index.sh: error: '$tool' is missing: run setup.sh" >&2; exit 2; }

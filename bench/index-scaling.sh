@@ -20,9 +20,7 @@
 set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
-jobs=1
-bench_vars="j=jobs"
-bench_options trawl-scaling-bench b:w:j: "[-b BUILDDIR] [-w WORKDIR] [-j JOBS] [PERCENT]..." "$@"
+bench_options trawl-scaling-bench b:w:j: "j=jobs=1" "[-b BUILDDIR] [-w WORKDIR] [-j JOBS] [PERCENT]..." "$@"
 shift $((OPTIND - 1))
 queries_dir=$srcdir/../shared/bench/queries
 mkdir -p "$work"

@@ -29,9 +29,7 @@
 set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
-runs=3
-bench_vars="n=runs"
-bench_options trawl-index-bench b:w:n: "[-b BUILDDIR] [-w WORKDIR] [-n RUNS] [bbc|20ng]..." "$@"
+bench_options trawl-index-bench b:w:n: "n=runs=3" "[-b BUILDDIR] [-w WORKDIR] [-n RUNS] [bbc|20ng]..." "$@"
 shift $((OPTIND - 1))
 for tool in omindex xapian-compact /usr/bin/time c++ pkg-config; do
     command -v "$tool" > /dev/null || {

@@ -36,12 +36,7 @@
 set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
-seconds=60
-corpus=bbc-news
-hostile=0
-think=0
-bench_vars="s=seconds c=corpus H=hostile T=think"
-bench_options trawl-load b:w:s:c:HT: "[-b BUILDDIR] [-w WORKDIR] [-s SECONDS] [-c bbc-news|20newsgroups] [-H] [-T MS]" "$@"
+bench_options trawl-load b:w:s:c:HT: "s=seconds=60 c=corpus=bbc-news H=hostile=0 T=think=0" "[-b BUILDDIR] [-w WORKDIR] [-s SECONDS] [-c bbc-news|20newsgroups] [-H] [-T MS]" "$@"
 case $think in
 ''|*[!0-9]*) echo "load.sh: error: -T: '$think' is not a number of milliseconds" >&2; exit 2 ;;
 esac

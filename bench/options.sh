@@ -5,12 +5,12 @@
 # wants another sets its own after), build=$srcdir/build,
 # corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora} and python.
 #
-# bench_options NAME SPEC USAGE "$@": work=${TMPDIR:-/tmp}/NAME, then parses
-# the options of getopts SPEC: -b BUILDDIR and -w WORKDIR here, any other
-# letter into the variable $bench_vars names for it ("n=runs s=size_mb":
-# -n 5 sets runs=5; a letter that takes no argument sets its variable to 1).
-# A wrong option prints "usage: $0 USAGE" and exits 2.  The caller then
-# shifts $((OPTIND - 1)).
+# bench_options NAME SPEC VARS USAGE "$@": work=${TMPDIR:-/tmp}/NAME, then
+# parses the options of getopts SPEC: -b BUILDDIR and -w WORKDIR here, any
+# other letter into the variable VARS names for it, which starts at its
+# default ("n=runs=3 H=hostile=0": runs=3, and -n 5 sets runs=5; a letter
+# that takes no argument sets its variable to 1).  A wrong option prints
+# "usage: $0 USAGE" and exits 2.  The caller then shifts $((OPTIND - 1)).
 
 LC_ALL=C.UTF-8
 export LC_ALL
@@ -21,21 +21,24 @@ python=${PYTHON3:-/usr/bin/python3}
 build=$srcdir/build
 corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora}
 
-bench_vars=
 
 bench_options() {
     work=${TMPDIR:-/tmp}/$1
     bench_spec=$2
-    bench_usage=$3
-    shift 3
+    bench_vars=$3
+    bench_usage=$4
+    shift 4
+    for pair in $bench_vars; do   # letter=var=default
+        eval "${pair#*=}"
+    done
     while getopts "$bench_spec" opt; do
         case $opt in
         b) build=$(cd "$OPTARG" && pwd) ;;
         w) work=$OPTARG ;;
         *)
             var=
-            for pair in $bench_vars; do
-                [ "${pair%%=*}" = "$opt" ] && var=${pair#*=}
+            for pair in $bench_vars; do   # letter=var=default
+                [ "${pair%%=*}" = "$opt" ] && var=${pair#*=} && var=${var%%=*}
             done
             [ -n "$var" ] || { echo "usage: $0 $bench_usage" >&2; exit 2; }
             eval "$var=\${OPTARG:-1}"

@@ -19,7 +19,7 @@ set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
 LC_ALL=C
-bench_options trawl-relevance b:w: "[-b BUILDDIR] [-w WORKDIR] [COLLECTION...] [-- SEARCH-OPTION...]" "$@"
+bench_options trawl-relevance b:w: "" "[-b BUILDDIR] [-w WORKDIR] [COLLECTION...] [-- SEARCH-OPTION...]" "$@"
 shift $((OPTIND - 1))
 
 collections=

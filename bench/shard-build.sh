@@ -15,7 +15,7 @@
 set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
-bench_options trawl-scaling-bench b:w: "[-b BUILDDIR] [-w WORKDIR] [N]..." "$@"
+bench_options trawl-scaling-bench b:w: "" "[-b BUILDDIR] [-w WORKDIR] [N]..." "$@"
 shift $((OPTIND - 1))
 ns=${*:-2 4}
 mkdir -p "$work"

@@ -16,7 +16,7 @@
 set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
-bench_options trawl-bench b:w: "[-b BUILDDIR] [-w WORKDIR]" "$@"
+bench_options trawl-bench b:w: "" "[-b BUILDDIR] [-w WORKDIR]" "$@"
 corpus=$corpora/bbc-news/bbc
 queries=$srcdir/../shared/bench/queries/bbc-news.txt
 [ -d "$corpus" ] || { echo "$0: error: no BBC News corpus at $corpus" >&2; exit 2; }

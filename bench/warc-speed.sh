@@ -21,10 +21,7 @@ set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
 LC_ALL=C
-size_mb=512
-runs=3
-bench_vars="s=size_mb n=runs"
-bench_options trawl-warc-bench b:w:s:n: "[-b BUILDDIR] [-w WORKDIR] [-s MB] [-n RUNS]" "$@"
+bench_options trawl-warc-bench b:w:s:n: "s=size_mb=512 n=runs=3" "[-b BUILDDIR] [-w WORKDIR] [-s MB] [-n RUNS]" "$@"
 make -s -C "$build" bench/trawl-warc-dump
 dump=$build/bench/trawl-warc-dump
 mkdir -p "$work"
