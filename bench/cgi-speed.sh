@@ -65,10 +65,7 @@ ln -s "$build/trawl.cgi" "$work/www/bbc/trawl.fcgi"
 printf 'TRAWL_DB=%s\n' "$work/bbc.db" > "$work/www/bbc/trawl.fcgi.conf"
 ln -s "$omega" "$work/www/omega.cgi"
 
-port=$("$python" -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])')
+port=$(free_port)
 cat > "$work/lighttpd.conf" <<EOF
 server.document-root = "$work/www"
 server.bind = "127.0.0.1"

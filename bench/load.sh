@@ -83,7 +83,7 @@ ln -s "$build/trawl.cgi" "$work/www/trawl.cgi"
 # Readable by the server alone (trawl.cgi refuses a world-readable
 # trawl.cgi.conf under the document root: doc/cgi.md).
 (umask 077; printf 'TRAWL_DB=%s\n' "$db" > "$work/www/trawl.cgi.conf")
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 cat > "$work/lighttpd.conf" <<CONF
 server.document-root = "$work/www"
 server.bind = "127.0.0.1"
