@@ -65,12 +65,7 @@ ln -s "$build/trawl.cgi" "$work/www/bbc/trawl.fcgi"
 printf 'TRAWL_DB=%s\n' "$work/bbc.db" > "$work/www/bbc/trawl.fcgi.conf"
 ln -s "$omega" "$work/www/omega.cgi"
 
-port=$(free_port)
-cat > "$work/lighttpd.conf" <<EOF
-server.document-root = "$work/www"
-server.bind = "127.0.0.1"
-server.port = $port
-server.errorlog = "$work/lighttpd-error.log"
+lighttpd_serve "$work/www" "$work" "$(cat <<EOF
 server.modules = ("mod_cgi", "mod_fastcgi", "mod_setenv")
 cgi.assign = (".cgi" => "")
 fastcgi.server = (".fcgi" => ((
@@ -80,8 +75,7 @@ fastcgi.server = (".fcgi" => ((
 )))
 setenv.add-environment = ("OMEGA_CONFIG_FILE" => "$work/omega.conf")
 EOF
-/usr/sbin/lighttpd -D -f "$work/lighttpd.conf" &
-server_pid=$!
+)"
 base=http://127.0.0.1:$port
 for _ in $(seq 50); do
     curl -s -o /dev/null "$base/trawl.cgi" && curl -s -o /dev/null "$base/trawl.fcgi" && break

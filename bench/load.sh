@@ -83,18 +83,9 @@ ln -s "$build/trawl.cgi" "$work/www/trawl.cgi"
 # Readable by the server alone (trawl.cgi refuses a world-readable
 # trawl.cgi.conf under the document root: doc/cgi.md).
 (umask 077; printf 'TRAWL_DB=%s\n' "$db" > "$work/www/trawl.cgi.conf")
-port=$(free_port)
-cat > "$work/lighttpd.conf" <<CONF
-server.document-root = "$work/www"
-server.bind = "127.0.0.1"
-server.port = $port
-server.errorlog = "$work/lighttpd-error.log"
-server.max-connections = 256
+lighttpd_serve "$work/www" "$work" 'server.max-connections = 256
 server.modules = ("mod_cgi")
-cgi.assign = (".cgi" => "")
-CONF
-/usr/sbin/lighttpd -D -f "$work/lighttpd.conf" &
-server_pid=$!
+cgi.assign = (".cgi" => "")'
 base=http://127.0.0.1:$port/trawl.cgi
 for _ in $(seq 50); do
     curl -s -o /dev/null --max-time 2 "$base" && break

@@ -18,11 +18,8 @@ export LC_ALL
 # one on PATH may have neither), unless $PYTHON3 names another.
 python=${PYTHON3:-/usr/bin/python3}
 [ -x "$python" ] || python=python3
-
-# free_port: a loopback port nobody listens on now (the kernel's choice).
-free_port() {
-    "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+PYTHON3=$python
+. "$srcdir/tests/net.sh"   # free_port, lighttpd_serve
 build=$srcdir/build
 corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora}
 

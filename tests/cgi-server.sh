@@ -36,16 +36,7 @@ stop_on_exit cgi_server_stop
 # between choosing and binding it is retried.
 lighttpd_start() {
     for attempt in 1 2 3 4 5; do
-        port=$(free_port)
-        cat > "$tmp/lighttpd.conf" <<EOF
-server.document-root = "$tmp/www"
-server.bind = "127.0.0.1"
-server.port = $port
-server.errorlog = "$tmp/lighttpd-error.log"
-$1
-EOF
-        "$lighttpd_bin" -D -f "$tmp/lighttpd.conf" > "$tmp/lighttpd.out" 2>&1 &
-        server_pid=$!
+        lighttpd_serve "$tmp/www" "$tmp" "$1"
         base_url="http://127.0.0.1:$port/trawl.cgi"
         wait_until "$server_pid" curl -s -o /dev/null --max-time 2 "$base_url" && return 0
         cgi_server_stop

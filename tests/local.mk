@@ -114,7 +114,7 @@ TESTS += tests/unit/escape tests/unit/cgi-param \
 # trawl.cgi as FastCGI (skipped when configure did not find libfcgi).
 TESTS += tests/t0220-fastcgi.sh
 AM_TESTS_ENVIRONMENT += TRAWL_FASTCGI='$(have_fastcgi)'; export TRAWL_FASTCGI;
-EXTRA_DIST += tests/cgi-server.sh tests/tcpsrv.sh tests/copies-corpus.sh tests/page-corpus.sh \
+EXTRA_DIST += tests/net.sh tests/cgi-server.sh tests/tcpsrv.sh tests/copies-corpus.sh tests/page-corpus.sh \
 	tests/chromium.sh tests/doc-lib.sh
 # The screenshots t0210-browser.sh keeps (make distcheck wants them gone).
 CLEANFILES += tests/artifacts/cgi-results.png tests/artifacts/cgi-results-phone.png \

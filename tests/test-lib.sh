@@ -102,14 +102,8 @@ done_testing() {
     [ "$test_failed" -eq 0 ]
 }
 
-# free_port: a loopback port nobody listens on now (the kernel's choice);
-# a server may still lose a race for it, so callers retry.
-free_port() {
-    "${PYTHON3:-python3}" -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])'
-}
+# free_port, lighttpd_serve
+. "$TRAWL_SRCDIR/tests/net.sh"
 
 # stop_on_exit CMD: on exit, CMD (stopping what the test started) and then
 # cleanup_tmp; an interrupt exits 130, so that they run then too.

@@ -23,6 +23,7 @@
 # hold, so after regenerating them, update tests/unit/warc.c to match.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../../net.sh"   # lighttpd_serve
 lighttpd_bin=$(command -v lighttpd || echo /usr/sbin/lighttpd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/warc-fixtures.XXXXXX")
 server_pid=
@@ -83,13 +84,7 @@ png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2,
 open(sys.argv[1], "wb").write(png)
 PY
 
-port=$(python3 -c 'import socket
-s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat > "$tmp/lighttpd.conf" <<CONF
-server.document-root = "$www"
-server.bind = "127.0.0.1"
-server.port = $port
-server.errorlog = "$tmp/error.log"
+lighttpd_serve "$www" "$tmp" "$(cat <<CONF
 server.modules = ( "mod_redirect", "mod_cgi", "mod_deflate" )
 server.stream-response-body = 2
 mimetype.assign = ( ".html" => "text/html; charset=utf-8", ".png" => "image/png" )
@@ -102,8 +97,7 @@ url.redirect-code = 301
     deflate.allowed-encodings = ( "gzip" )
 }
 CONF
-"$lighttpd_bin" -D -f "$tmp/lighttpd.conf" > "$tmp/lighttpd.out" 2>&1 &
-server_pid=$!
+)"
 for _ in $(seq 50); do
     python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null && break
     sleep 0.1
