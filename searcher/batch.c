@@ -28,9 +28,10 @@ batch_status_t batch_run_query(batch_t *b, const char *id, const char *text, siz
             want = b->limit - done;
         opts.offset = b->search.offset + done;
         opts.limit = want;
-        /* Only the first page's counts are written, and only by the
-         * formats that show them. */
+        /* Only the first page's counts and "did you mean" are written,
+         * and only by the formats that show them. */
         opts.skip_counts = done > 0 || !output_shows_counts(b->output);
+        opts.skip_suggestion = opts.skip_counts;
         if (searcher_run(b->searcher, query, &opts, &r) != SEARCH_OK) {
             status = BATCH_SEARCH_FAILED;
             break;

@@ -303,7 +303,7 @@ static void answer_search(searcher_t *s, const cgi_wanted_t *w, const struct tim
 static void answer_download(searcher_t *s, const cgi_wanted_t *w, response_t *resp)
 {
     const cgi_request_t *req = &w->req;
-    search_options_t opts = { .limit = CGI_MAX_DOWNLOAD, .skip_counts = 1,
+    search_options_t opts = { .limit = CGI_MAX_DOWNLOAD, .skip_counts = 1, .skip_suggestion = 1,
                               .collapse = !req->keep_duplicates };
     search_filter_t filter = { req->source, req->from, req->to };
     search_result_t result;

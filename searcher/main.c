@@ -597,6 +597,7 @@ int main(int argc, char **argv)
         opts.limit = 0;
         opts.exact_counts = 1;
         opts.collapse = 0;      /* --count counts articles: no stories to count */
+        opts.skip_suggestion = 1;
         query_t *parsed = NULL;
         if (searcher_parse(s, query.data, query.len, &parsed) != SEARCH_OK
             || searcher_run(s, parsed, &opts, &result) != SEARCH_OK) {

@@ -74,7 +74,8 @@ int output_needs_copies(const output_options_t *opts);
 /* Non-zero if the output shows every match of each hit's text (KWIC). */
 int output_needs_marks(const output_options_t *opts);
 
-/* Non-zero if the output shows the counts of matches (text, JSON). */
+/* Non-zero if the output shows the counts of matches and "did you mean"
+ * (text, JSON). */
 int output_shows_counts(const output_options_t *opts);
 
 /* What writing returns: output is never cut short silently. */

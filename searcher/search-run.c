@@ -770,7 +770,7 @@ search_status_t searcher_run(searcher_t *s, const query_t *query,
                                             : run_by_score(&run, query, all, any, ex);
     if (status != SEARCH_OK)
         goto done;
-    out->suggestion = suggest(s, opts, query, out);
+    out->suggestion = opts->skip_suggestion ? NULL : suggest(s, opts, query, out);
     if (ex && out->suggestion)
         buf_printf(&explain, "did you mean: %s\n", out->suggestion);
     if (ex && (explain.failed || (out->explain = buf_detach(&explain)) == NULL))

@@ -108,6 +108,9 @@ typedef struct {
     int skip_counts;          /* 1: the counts are not shown: leave them
                                  Xapian's estimates (counts_exact 0), which
                                  saves counting (TREC runs, later pages) */
+    int skip_suggestion;      /* 1: "did you mean" is not shown: leave it
+                                 NULL, which saves a spelling look-up of
+                                 each rarer word (TSV, CSV, TREC, --count) */
     int copies;               /* 1: fill each hit's copies */
     int marks;                /* 1: fill each hit's marks (and keep its text) */
     int collapse;             /* 1: one hit per story, a near-duplicate

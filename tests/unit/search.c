@@ -337,6 +337,26 @@ static void test_time_limit(searcher_t *s)
     search_result_free(&r);
 }
 
+/* "Did you mean" where the front end shows it, and no spelling look-up
+ * where it does not (TSV, CSV, TREC, --count). */
+static void test_suggestion(searcher_t *s)
+{
+    search_options_t opts = { .limit = 1 };
+    search_result_t r;
+    query_t *q = NULL;
+
+    ok(searcher_parse(s, "bulying", 7, &q) == SEARCH_OK, "a misspelt word");
+    ok(searcher_run(s, q, &opts, &r) == SEARCH_OK && r.suggestion, "... suggested");
+    is_str(r.suggestion ? r.suggestion : "", "bullying", "... as the word of the index");
+    search_result_free(&r);
+    opts.skip_suggestion = 1;
+    ok(searcher_run(s, q, &opts, &r) == SEARCH_OK && r.suggestion == NULL,
+       "... and not with skip_suggestion");
+    is_int(r.all_words, 0, "... which counts the same");
+    search_result_free(&r);
+    searcher_query_free(q);
+}
+
 int main(void)
 {
     const char *indexer = getenv("TRAWL_INDEX"), *srcdir = getenv("TRAWL_SRCDIR");
@@ -367,6 +387,7 @@ int main(void)
     test_facets(s);
     test_restrict(s);
     test_about(s);
+    test_suggestion(s);
     test_time_limit(s);
     searcher_close(s);
     if (ok(add_damaged() == 0, "a damaged article added")
