@@ -334,7 +334,7 @@ static void put_fragment(buf_t *out, const stored_doc_t *doc, const fragment_t *
     if (f->cut_before)
         buf_puts(out, ELLIPSIS);
     marked_write(out, esc_html, doc->text + f->start, 0, f->end - f->start, f->marks,
-               f->mark_count, "<mark>", "</mark>", 1);
+                 f->mark_count, "<mark>", "</mark>", 1);
     if (f->cut_after)
         buf_puts(out, ELLIPSIS);
 }
@@ -676,7 +676,7 @@ static void put_paragraphs(buf_t *out, const stored_doc_t *doc, char kind, const
         if (docdata_paragraph_kind(doc, number) == kind) {
             buf_printf(out, "<li value=\"%u\" id=\"p%u\">", number, number);
             marked_write(out, esc_html, doc->text, at, end, marks + first, m - first, "<mark>",
-                       "</mark>", 0);
+                         "</mark>", 0);
             buf_puts(out, "</li>\n");
         }
         number++;

@@ -134,8 +134,8 @@ static void put_fragment(buf_t *out, const stored_doc_t *doc, const fragment_t *
     if (f->cut_before)
         buf_puts(out, ELLIPSIS);
     marked_write(out, esc_terminal, doc->text + f->start, 0, f->end - f->start, f->marks,
-               f->mark_count, color ? MARK_ON_COLOR : MARK_PLAIN,
-               color ? MARK_OFF_COLOR : MARK_PLAIN, 1);
+                 f->mark_count, color ? MARK_ON_COLOR : MARK_PLAIN,
+                 color ? MARK_OFF_COLOR : MARK_PLAIN, 1);
     if (f->cut_after)
         buf_puts(out, ELLIPSIS);
 }

@@ -63,7 +63,7 @@ static void put_paragraph(buf_t *out, const stored_doc_t *doc, unsigned n, size_
     }
     buf_printf(out, "\n" PILCROW "%u%s ", n, kind == 'C' ? " (reader comment)" : "");
     marked_write(out, esc_terminal, doc->text, start, end, marks, count,
-               color ? MARK_ON_COLOR : MARK_PLAIN, color ? MARK_OFF_COLOR : MARK_PLAIN, 1);
+                 color ? MARK_ON_COLOR : MARK_PLAIN, color ? MARK_OFF_COLOR : MARK_PLAIN, 1);
     buf_putc(out, '\n');
 }
 
