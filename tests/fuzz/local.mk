@@ -11,51 +11,21 @@ EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/fuzz-check.h tests/fuzz/fuzz-article-
 
 if FUZZERS
 EXTRA_PROGRAMS += $(FUZZ_TARGETS)
-FUZZ_LINK_FLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
-tests_fuzz_fuzz_article_SOURCES = tests/fuzz/fuzz-article.c
-tests_fuzz_fuzz_article_LDADD = $(UNIT_LDADD)
-tests_fuzz_fuzz_article_LDFLAGS = $(FUZZ_LINK_FLAGS)
-nodist_EXTRA_tests_fuzz_fuzz_article_SOURCES = build-aux/force-cxx-link.cc
-tests_fuzz_fuzz_analyzer_SOURCES = tests/fuzz/fuzz-analyzer.c
-tests_fuzz_fuzz_analyzer_LDADD = $(UNIT_LDADD)
-tests_fuzz_fuzz_analyzer_LDFLAGS = $(FUZZ_LINK_FLAGS)
-nodist_EXTRA_tests_fuzz_fuzz_analyzer_SOURCES = build-aux/force-cxx-link.cc
-tests_fuzz_fuzz_snippet_SOURCES = tests/fuzz/fuzz-snippet.c
-tests_fuzz_fuzz_snippet_LDADD = $(UNIT_LDADD)
-tests_fuzz_fuzz_snippet_LDFLAGS = $(FUZZ_LINK_FLAGS)
-nodist_EXTRA_tests_fuzz_fuzz_snippet_SOURCES = build-aux/force-cxx-link.cc
-tests_fuzz_fuzz_cgi_param_SOURCES = tests/fuzz/fuzz-cgi-param.c
-tests_fuzz_fuzz_cgi_param_LDADD = $(UNIT_LDADD)
-tests_fuzz_fuzz_cgi_param_LDFLAGS = $(FUZZ_LINK_FLAGS)
-nodist_EXTRA_tests_fuzz_fuzz_cgi_param_SOURCES = build-aux/force-cxx-link.cc
-tests_fuzz_fuzz_escape_SOURCES = tests/fuzz/fuzz-escape.c
-tests_fuzz_fuzz_escape_LDADD = $(UNIT_LDADD)
-tests_fuzz_fuzz_escape_LDFLAGS = $(FUZZ_LINK_FLAGS)
-nodist_EXTRA_tests_fuzz_fuzz_escape_SOURCES = build-aux/force-cxx-link.cc
-tests_fuzz_fuzz_query_SOURCES = tests/fuzz/fuzz-query.c
-tests_fuzz_fuzz_query_LDADD = $(UNIT_LDADD)
-tests_fuzz_fuzz_query_LDFLAGS = $(FUZZ_LINK_FLAGS)
-nodist_EXTRA_tests_fuzz_fuzz_query_SOURCES = build-aux/force-cxx-link.cc
-tests_fuzz_fuzz_date_SOURCES = tests/fuzz/fuzz-date.c
-tests_fuzz_fuzz_date_LDADD = $(UNIT_LDADD)
-tests_fuzz_fuzz_date_LDFLAGS = $(FUZZ_LINK_FLAGS)
-nodist_EXTRA_tests_fuzz_fuzz_date_SOURCES = build-aux/force-cxx-link.cc
-tests_fuzz_fuzz_warc_SOURCES = tests/fuzz/fuzz-warc.c
-tests_fuzz_fuzz_warc_LDADD = $(UNIT_LDADD)
-tests_fuzz_fuzz_warc_LDFLAGS = $(FUZZ_LINK_FLAGS)
-nodist_EXTRA_tests_fuzz_fuzz_warc_SOURCES = build-aux/force-cxx-link.cc
-tests_fuzz_fuzz_mail_SOURCES = tests/fuzz/fuzz-mail.c
-tests_fuzz_fuzz_mail_LDADD = $(UNIT_LDADD)
-tests_fuzz_fuzz_mail_LDFLAGS = $(FUZZ_LINK_FLAGS)
-nodist_EXTRA_tests_fuzz_fuzz_mail_SOURCES = build-aux/force-cxx-link.cc
-tests_fuzz_fuzz_json_SOURCES = tests/fuzz/fuzz-json.c
-tests_fuzz_fuzz_json_LDADD = $(UNIT_LDADD)
-tests_fuzz_fuzz_json_LDFLAGS = $(FUZZ_LINK_FLAGS)
-nodist_EXTRA_tests_fuzz_fuzz_json_SOURCES = build-aux/force-cxx-link.cc
-tests_fuzz_fuzz_html_SOURCES = tests/fuzz/fuzz-html.c
-tests_fuzz_fuzz_html_LDADD = $(UNIT_LDADD)
-tests_fuzz_fuzz_html_LDFLAGS = $(FUZZ_LINK_FLAGS)
-nodist_EXTRA_tests_fuzz_fuzz_html_SOURCES = build-aux/force-cxx-link.cc
+# Each target is tests/fuzz/NAME.c, automake's default source, with LDADD
+# as the unit tests have it (tests/local.mk); it is linked by the C++ linker,
+# for the libraries' C++, with libFuzzer's main().
+FUZZ_LINK = $(CXXLINK) -fsanitize=fuzzer
+tests_fuzz_fuzz_article_LINK = $(FUZZ_LINK)
+tests_fuzz_fuzz_analyzer_LINK = $(FUZZ_LINK)
+tests_fuzz_fuzz_snippet_LINK = $(FUZZ_LINK)
+tests_fuzz_fuzz_cgi_param_LINK = $(FUZZ_LINK)
+tests_fuzz_fuzz_escape_LINK = $(FUZZ_LINK)
+tests_fuzz_fuzz_query_LINK = $(FUZZ_LINK)
+tests_fuzz_fuzz_date_LINK = $(FUZZ_LINK)
+tests_fuzz_fuzz_warc_LINK = $(FUZZ_LINK)
+tests_fuzz_fuzz_mail_LINK = $(FUZZ_LINK)
+tests_fuzz_fuzz_json_LINK = $(FUZZ_LINK)
+tests_fuzz_fuzz_html_LINK = $(FUZZ_LINK)
 
 fuzz: $(FUZZ_TARGETS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) $(SHELL) $(srcdir)/tests/fuzz/run.sh $(FUZZ_TARGETS)

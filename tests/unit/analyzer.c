@@ -417,20 +417,28 @@ static void test_utf8_other(void)
     ok(!utf8_valid("\xc0\xaf", 2), "invalid: overlong");
     ok(!utf8_valid("\xed\xa0\x80", 3), "invalid: surrogate");
 
-    /* "héllo" is h C3 A9 l l o. */
-    is_int((long)utf8_cut("h\xc3\xa9llo", 6, 10), 6, "cut: max beyond len");
-    is_int((long)utf8_cut("h\xc3\xa9llo", 6, 6), 6, "cut: max at len");
-    is_int((long)utf8_cut("h\xc3\xa9llo", 6, 3), 3, "cut: after é");
-    is_int((long)utf8_cut("h\xc3\xa9llo", 6, 2), 1, "cut: not inside é");
-    is_int((long)utf8_cut("h\xc3\xa9llo", 6, 1), 1, "cut: before é");
-    is_int((long)utf8_cut("h\xc3\xa9llo", 6, 0), 0, "cut: zero");
-    is_int((long)utf8_cut("\xe2\x82\xac", 3, 2), 0, "cut: not inside €");
-    is_int((long)utf8_cut("\xe2\x82\xac", 3, 1), 0, "cut: not inside € (1)");
-    is_int((long)utf8_cut("a\xf0\x9f\x98\x80", 5, 4), 1, "cut: not inside emoji");
-    is_int((long)utf8_cut("a\xf0\x9f\x98\x80", 5, 2), 1, "cut: not inside emoji (2)");
-    is_int((long)utf8_cut("\xe2\x82x", 3, 2), 2, "cut: invalid bytes may be cut");
-    is_int((long)utf8_cut("\x80\x80\x80\x80\x80", 5, 4), 4, "cut: lone continuations");
-    is_int((long)utf8_cut("\xc3\xa9\x80\x80", 4, 3), 3, "cut: stray continuation after é");
+    /* utf8_cut() of each string at each MAX ("héllo" is h C3 A9 l l o). */
+    static const struct {
+        const char *s;
+        size_t len;
+        struct { size_t max, cut; const char *name; } at[7];
+    } cuts[] = {
+        { "h\xc3\xa9llo", 6, { { 10, 6, "max beyond len" }, { 6, 6, "max at len" },
+                               { 3, 3, "after é" }, { 2, 1, "not inside é" },
+                               { 1, 1, "before é" }, { 0, 0, "zero" } } },
+        { "\xe2\x82\xac", 3, { { 2, 0, "not inside €" }, { 1, 0, "not inside € (1)" } } },
+        { "a\xf0\x9f\x98\x80", 5, { { 4, 1, "not inside emoji" }, { 2, 1, "not inside emoji (2)" } } },
+        { "\xe2\x82x", 3, { { 2, 2, "invalid bytes may be cut" } } },
+        { "\x80\x80\x80\x80\x80", 5, { { 4, 4, "lone continuations" } } },
+        { "\xc3\xa9\x80\x80", 4, { { 3, 3, "stray continuation after é" } } },
+    };
+    for (size_t k = 0; k < sizeof cuts / sizeof cuts[0]; k++)
+        for (size_t j = 0; cuts[k].at[j].name; j++) {
+            char name[64];
+            snprintf(name, sizeof name, "cut: %s", cuts[k].at[j].name);
+            is_int((long)utf8_cut(cuts[k].s, cuts[k].len, cuts[k].at[j].max),
+                   (long)cuts[k].at[j].cut, name);
+        }
     /* Every cut of a mixed string lands on a character boundary. */
     {
         const char *s = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xff" "b";

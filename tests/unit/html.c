@@ -161,47 +161,57 @@ static const char *decoded(const char *bytes, size_t len, const char *ct)
     return out;
 }
 
-#define DECODED(lit, ct) decoded(lit, sizeof lit - 1, ct)
+/* A string literal and its length, NULs and all. */
+#define BYTES(lit) lit, sizeof lit - 1
 
 static void test_charset(void)
 {
-    /* 1: the Content-Type header, over a BOM and a <meta>. */
-    is_str(DECODED("<meta charset=utf-8><p>caf\xe9</p>", "text/html; charset=ISO-8859-1"),
-           "header:windows-1252:café", "charset: the header's over <meta>");
-    is_str(DECODED("\xef\xbb\xbf<p>caf\xc3\xa9</p>", "text/html; charset=\"utf-8\""),
-           "header:utf-8:café", "charset: the header's, quoted");
-    /* 2: a byte order mark, over <meta>. */
-    is_str(DECODED("\xef\xbb\xbf<meta charset=iso-8859-1><p>caf\xc3\xa9</p>", NULL),
-           "bom:utf-8:café", "charset: a UTF-8 BOM over <meta>");
-    is_str(DECODED("\xff\xfe<\0p\0>\0c\0a\0f\0\xe9\0<\0/\0p\0>\0", NULL),
-           "bom:utf-16le:café", "charset: a UTF-16LE BOM");
-    is_str(DECODED("\xfe\xff\0<\0p\0>\0c\0a\0f\0\xe9\0<\0/\0p\0>", NULL),
-           "bom:utf-16be:café", "charset: a UTF-16BE BOM");
-    /* 3: <meta charset> and <meta http-equiv>. */
-    is_str(DECODED("<head><meta charset=\"windows-1251\"></head><p>\xcf\xf0\xe8</p>", NULL),
-           "meta:windows-1251:При", "charset: <meta charset>");
-    is_str(DECODED("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-2\">"
-                   "<p>\xb1</p>", NULL),
-           "meta:iso-8859-2:ą", "charset: <meta http-equiv>");
-    is_str(DECODED("<!-- <meta charset=koi8-r> --><meta charset=utf-8><p>caf\xc3\xa9</p>", NULL),
-           "meta:utf-8:café", "charset: a <meta> inside a comment does not count");
-    is_str(DECODED("<meta charset=utf-16><p>caf\xc3\xa9</p>", NULL),
-           "meta:utf-8:café", "charset: <meta> naming UTF-16 means UTF-8");
-    /* 4: valid UTF-8, 5: else Windows-1252. */
-    is_str(DECODED("<p>caf\xc3\xa9 \xe2\x80\x9cok\xe2\x80\x9d</p>", NULL),
-           "utf8:utf-8:café “ok”", "charset: no label, valid UTF-8");
-    is_str(DECODED("<p>\x93quoted\x94 \x80 5</p>", NULL),
-           "default:windows-1252:“quoted” € 5", "charset: no label, not UTF-8: Windows-1252");
-    /* An unknown label is named and the next rule decides. */
-    is_str(DECODED("<p>caf\xe9</p>", "text/html; charset=x-bogus"),
-           "default:windows-1252:café / unknown charset 'x-bogus' in Content-Type ignored",
-           "charset: a bogus header label is ignored, and said");
-    is_str(DECODED("<meta charset=\"klingon\"><p>caf\xc3\xa9</p>", NULL),
-           "utf8:utf-8:café / unknown charset 'klingon' in <meta> ignored",
-           "charset: a bogus <meta> label is ignored, and said");
-    /* Invalid sequences in a stated charset become U+FFFD. */
-    is_str(DECODED("<p>a\xff" "b</p>", "text/html; charset=utf-8"),
-           "header:utf-8:a\xef\xbf\xbd" "b", "charset: invalid UTF-8 becomes U+FFFD");
+    static const struct {
+        const char *bytes;
+        size_t len;
+        const char *ct, *expected, *name;
+    } cases[] = {
+        /* 1: the Content-Type header, over a BOM and a <meta>. */
+        { BYTES("<meta charset=utf-8><p>caf\xe9</p>"), "text/html; charset=ISO-8859-1",
+          "header:windows-1252:café", "charset: the header's over <meta>" },
+        { BYTES("\xef\xbb\xbf<p>caf\xc3\xa9</p>"), "text/html; charset=\"utf-8\"",
+          "header:utf-8:café", "charset: the header's, quoted" },
+        /* 2: a byte order mark, over <meta>. */
+        { BYTES("\xef\xbb\xbf<meta charset=iso-8859-1><p>caf\xc3\xa9</p>"), NULL,
+          "bom:utf-8:café", "charset: a UTF-8 BOM over <meta>" },
+        { BYTES("\xff\xfe<\0p\0>\0c\0a\0f\0\xe9\0<\0/\0p\0>\0"), NULL,
+          "bom:utf-16le:café", "charset: a UTF-16LE BOM" },
+        { BYTES("\xfe\xff\0<\0p\0>\0c\0a\0f\0\xe9\0<\0/\0p\0>"), NULL,
+          "bom:utf-16be:café", "charset: a UTF-16BE BOM" },
+        /* 3: <meta charset> and <meta http-equiv>. */
+        { BYTES("<head><meta charset=\"windows-1251\"></head><p>\xcf\xf0\xe8</p>"), NULL,
+          "meta:windows-1251:При", "charset: <meta charset>" },
+        { BYTES("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-2\">"
+                "<p>\xb1</p>"), NULL,
+          "meta:iso-8859-2:ą", "charset: <meta http-equiv>" },
+        { BYTES("<!-- <meta charset=koi8-r> --><meta charset=utf-8><p>caf\xc3\xa9</p>"), NULL,
+          "meta:utf-8:café", "charset: a <meta> inside a comment does not count" },
+        { BYTES("<meta charset=utf-16><p>caf\xc3\xa9</p>"), NULL,
+          "meta:utf-8:café", "charset: <meta> naming UTF-16 means UTF-8" },
+        /* 4: valid UTF-8, 5: else Windows-1252. */
+        { BYTES("<p>caf\xc3\xa9 \xe2\x80\x9cok\xe2\x80\x9d</p>"), NULL,
+          "utf8:utf-8:café “ok”", "charset: no label, valid UTF-8" },
+        { BYTES("<p>\x93quoted\x94 \x80 5</p>"), NULL,
+          "default:windows-1252:“quoted” € 5", "charset: no label, not UTF-8: Windows-1252" },
+        /* An unknown label is named and the next rule decides. */
+        { BYTES("<p>caf\xe9</p>"), "text/html; charset=x-bogus",
+          "default:windows-1252:café / unknown charset 'x-bogus' in Content-Type ignored",
+          "charset: a bogus header label is ignored, and said" },
+        { BYTES("<meta charset=\"klingon\"><p>caf\xc3\xa9</p>"), NULL,
+          "utf8:utf-8:café / unknown charset 'klingon' in <meta> ignored",
+          "charset: a bogus <meta> label is ignored, and said" },
+        /* Invalid sequences in a stated charset become U+FFFD. */
+        { BYTES("<p>a\xff" "b</p>"), "text/html; charset=utf-8",
+          "header:utf-8:a\xef\xbf\xbd" "b", "charset: invalid UTF-8 becomes U+FFFD" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        is_str(decoded(cases[i].bytes, cases[i].len, cases[i].ct), cases[i].expected,
+               cases[i].name);
     is_str(charset_canonical(" Latin1 ", 8), "windows-1252", "charset: latin1 is Windows-1252");
     is_str(charset_canonical("x-bogus", 7), NULL, "charset: an unknown label");
 }

@@ -99,6 +99,22 @@ static void test_json_malformed(void)
     json_reader_free(&r);
 }
 
+/* Paragraph I of A, or NULL where A has fewer. */
+static const char *para(const article_t *a, size_t i)
+{
+    return i < a->paragraph_count ? a->paragraphs[i].text : NULL;
+}
+
+static int parse_mail(const char *msg, article_t *a, char **err)
+{
+    return mail_parse(msg, strlen(msg), a, err);
+}
+
+static int looks_like_mail(const char *s)
+{
+    return mail_looks_like(s, strlen(s));
+}
+
 static void test_records(void)
 {
     json_reader_t r = JSON_READER_INIT;
@@ -118,10 +134,8 @@ static void test_records(void)
     is_str(a.byline, "Jo", "  author is the byline");
     is_str(a.url, "news:x", "  url");
     is_int((long)a.paragraph_count, 2, "  two paragraphs (blank line)");
-    is_str(a.paragraph_count > 0 ? a.paragraphs[0].text : NULL, "One line wrapped here.",
-           "  lines of a paragraph joined");
-    is_str(a.paragraph_count > 1 ? a.paragraphs[1].text : NULL, "Second paragraph.",
-           "  trimmed, tab folded");
+    is_str(para(&a, 0), "One line wrapped here.", "  lines of a paragraph joined");
+    is_str(para(&a, 1), "Second paragraph.", "  trimmed, tab folded");
     is_int((long)a.extra_count, 6, "  other fields kept: a list an item each, null not at all");
     is_str(a.extra_count > 0 ? a.extra[0].key : NULL, "category", "  extra key");
     ok(a.extra_count > 2 && !a.extra[0].list && a.extra[1].list && a.extra[2].list
@@ -210,18 +224,6 @@ static void test_mail(void)
         "break.\n"
         "\n"
         "Second paragraph.\n";
-
-    ok(mail_looks_like(plain, strlen(plain)), "an mbox message looks like mail");
-    is_int(mail_parse(plain, strlen(plain), &a, &err), 0, "a quoted-printable Latin-1 message");
-    is_str(a.title, "Caf\xC3\xA9 news\xE2\x80\x94 today", "  Subject: encoded words decoded, joined");
-    is_str(a.byline, "Jane Doe", "  From: the display name");
-    is_str(a.date, "2002-08-22", "  Date");
-    is_str(a.url, "mid:abc@example.com", "  Message-ID");
-    is_int((long)a.paragraph_count, 2, "  two paragraphs");
-    is_str(a.paragraph_count ? a.paragraphs[0].text : NULL,
-           "Bonjour, caf\xC3\xA9 cr\xC3\xA8me. A softbreak.", "  decoded to UTF-8, soft break undone");
-    article_free(&a);
-
     const char *multi =
         "From: bob@example.com (Bob Smith)\n"
         "Subject: Offer\n"
@@ -262,20 +264,41 @@ static void test_mail(void)
         "\n"
         "\xC4\xE3\n"
         "--XX--\n";
-    ok(mail_looks_like(multi, strlen(multi)), "a header block with From: looks like mail");
-    is_int(mail_parse(multi, strlen(multi), &a, &err), 0, "a multipart message");
+    const struct {
+        const char *text;
+        int mail;
+        const char *name;
+    } looks[] = {
+        { plain, 1, "an mbox message looks like mail" },
+        { multi, 1, "a header block with From: looks like mail" },
+        { "Title: A page\nDate: 3 June 2014\nFrom: x\n\nBody.\n", 0,
+          "front matter with Title: is not mail" },
+        { "Headline here\n\nSome text: with a colon.\n", 0, "a page is not mail" },
+        { "From: a@b\nSubject: x\n", 0, "headers without a body are not mail" },
+    };
+    for (size_t i = 0; i < sizeof looks / sizeof looks[0]; i++)
+        ok(!looks_like_mail(looks[i].text) == !looks[i].mail, "%s", looks[i].name);
+
+    is_int(parse_mail(plain, &a, &err), 0, "a quoted-printable Latin-1 message");
+    is_str(a.title, "Caf\xC3\xA9 news\xE2\x80\x94 today", "  Subject: encoded words decoded, joined");
+    is_str(a.byline, "Jane Doe", "  From: the display name");
+    is_str(a.date, "2002-08-22", "  Date");
+    is_str(a.url, "mid:abc@example.com", "  Message-ID");
+    is_int((long)a.paragraph_count, 2, "  two paragraphs");
+    is_str(para(&a, 0), "Bonjour, caf\xC3\xA9 cr\xC3\xA8me. A softbreak.",
+           "  decoded to UTF-8, soft break undone");
+    article_free(&a);
+
+    is_int(parse_mail(multi, &a, &err), 0, "a multipart message");
     is_str(a.byline, "Bob Smith", "  From: the comment name");
     is_str(a.date, "2003-01-03", "  a two-digit year");
     is_int((long)a.paragraph_count, 4, "  four paragraphs");
-    is_str(a.paragraph_count > 0 ? a.paragraphs[0].text : NULL,
-           "Plain text \xC3\xA9 and \xE2\x82\xAC!",
+    is_str(para(&a, 0), "Plain text \xC3\xA9 and \xE2\x82\xAC!",
            "  the plain alternative, base64 and no charset: Windows-1252");
-    is_str(a.paragraph_count > 1 ? a.paragraphs[1].text : NULL,
-           "Price \xC2\xA3" "5 & more\xE2\x80\x94now",
+    is_str(para(&a, 1), "Price \xC2\xA3" "5 & more\xE2\x80\x94now",
            "  HTML: tags, style and script dropped, entities decoded");
-    is_str(a.paragraph_count > 2 ? a.paragraphs[2].text : NULL,
-           "Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D", "  Windows-1252 quotes");
-    is_str(a.paragraph_count > 3 ? a.paragraphs[3].text : NULL, "\xE4\xBD\xA0\xE5\xA5\xBD",
+    is_str(para(&a, 2), "Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D", "  Windows-1252 quotes");
+    is_str(para(&a, 3), "\xE4\xBD\xA0\xE5\xA5\xBD",
            "  GB2312, as the HTML path reads it (charset.c)");
     is_str(a.warning, "part in charset 'x-klingon' not decoded", "  an unknown charset is reported");
     article_free(&a);
@@ -285,28 +308,21 @@ static void test_mail(void)
      * own check took them for UTF-8 and passed them on. */
     const char *overlong =
         "From: a@b\nSubject: s\n\nDots \xC0\xAE and \xED\xA0\x80.\n";
-    is_int(mail_parse(overlong, strlen(overlong), &a, &err), 0, "overlong and surrogate forms");
-    is_str(a.paragraph_count ? a.paragraphs[0].text : NULL,
-           "Dots \xC3\x80\xC2\xAE and \xC3\xAD \xE2\x82\xAC.",
+    is_int(parse_mail(overlong, &a, &err), 0, "overlong and surrogate forms");
+    is_str(para(&a, 0), "Dots \xC3\x80\xC2\xAE and \xC3\xAD \xE2\x82\xAC.",
            "  are read as Windows-1252 (its no-break space folded), not passed on");
     article_free(&a);
 
-    const char *front = "Title: A page\nDate: 3 June 2014\nFrom: x\n\nBody.\n";
-    ok(!mail_looks_like(front, strlen(front)), "front matter with Title: is not mail");
-    const char *page = "Headline here\n\nSome text: with a colon.\n";
-    ok(!mail_looks_like(page, strlen(page)), "a page is not mail");
-    const char *no_blank = "From: a@b\nSubject: x\n";
-    ok(!mail_looks_like(no_blank, strlen(no_blank)), "headers without a body are not mail");
 
     const char *big5 =
         "From: a@b\nContent-Type: text/plain; charset=big5\n\n\xA4\xA4\xA4\xE5\n";
-    is_int(mail_parse(big5, strlen(big5), &a, &err), 0, "Big5");
-    is_str(a.paragraph_count ? a.paragraphs[0].text : NULL, "\xE4\xB8\xAD\xE6\x96\x87",
+    is_int(parse_mail(big5, &a, &err), 0, "Big5");
+    is_str(para(&a, 0), "\xE4\xB8\xAD\xE6\x96\x87",
            "  decoded");
     article_free(&a);
     const char *undecodable =
         "From: a@b\nContent-Type: text/plain; charset=x-klingon\n\n\xA4\xA4\xA4\xE5\n";
-    is_int(mail_parse(undecodable, strlen(undecodable), &a, &err), -1,
+    is_int(parse_mail(undecodable, &a, &err), -1,
            "nothing decodable and no subject");
     is_str(err, "no article text (part in charset 'x-klingon' not decoded)", "  says why");
     free(err);
@@ -320,11 +336,11 @@ static void test_mail(void)
     const char *long_name =
         "From: a@b\nSubject: =?" "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
         "?Q?=FF?=\n\nBody.\n";
-    is_int(mail_parse(escape, strlen(escape), &a, &err), 0, "a charset name with controls");
+    is_int(parse_mail(escape, &a, &err), 0, "a charset name with controls");
     is_str(a.warning, "part in charset 'x?]0;title?" "?" "?' not decoded",
            "  is quoted with '?' for each byte outside printable ASCII");
     article_free(&a);
-    is_int(mail_parse(long_name, strlen(long_name), &a, &err), 0, "a long charset name");
+    is_int(parse_mail(long_name, &a, &err), 0, "a long charset name");
     is_str(a.warning, "header in charset 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv'"
            " not decoded", "  is cut to 48 bytes");
     article_free(&a);

@@ -62,7 +62,7 @@ typedef struct {
 } render_row_t;
 
 static const render_row_t renders[] = {
-    { "text", FORMAT_TEXT, CITE_NONE, 0, 1, NULL,
+    { .name = "text", .format = FORMAT_TEXT, .batch = 1, .expected =
       "Query q7: sales\n"
       "2 matches, 1 with all 2 words\n\n"
       "[1] Ad sales \"boost\"\n"
@@ -73,7 +73,7 @@ static const render_row_t renders[] = {
       "[2] b 2.txt.gz\n"
       "    date unknown | b 2.txt.gz | score 12.500\n"
       "    Cite: " CITE_B "\n\n" },
-    { "text in colour", FORMAT_TEXT, CITE_NONE, 1, 0, NULL,
+    { .name = "text in colour", .format = FORMAT_TEXT, .color = 1, .expected =
       "2 matches, 1 with all 2 words\n\n"
       "[1] \033[1mAd sales \"boost\"\033[0m\n"
       "    BBC | 1 December 2004 | bbc/1.txt | score 12.500\n"
@@ -83,7 +83,7 @@ static const render_row_t renders[] = {
       "[2] \033[1mb 2.txt.gz\033[0m\n"
       "    date unknown | b 2.txt.gz | score 12.500\n"
       "    Cite: " CITE_B "\n\n" },
-    { "JSON Lines", FORMAT_JSON, CITE_NONE, 0, 1, NULL,
+    { .name = "JSON Lines", .format = FORMAT_JSON, .batch = 1, .expected =
       "{\"trawl_query\":{\"query_id\":\"q7\",\"matches\":2,\"all_words\":1,\"words\":2,"
       "\"counts_exact\":true,\"sort\":\"relevance\",\"collapsed\":false,\"did_you_mean\":null}}\n"
       "{\"query_id\":\"q7\",\"rank\":1,\"id\":\"bbc/1.txt\",\"score\":12.500000,"
@@ -102,32 +102,36 @@ static const render_row_t renders[] = {
       "\"date\":null,\"byline\":null,\"url\":null,"
       "\"meta\":{\"lang\":\"en\",\"k\":\"v\\t\\\"1\\\"\",\"tags\":[\"x\",\"y\"]},\"path\":null,"
       "\"citation\":\"" CITE_B "\",\"snippets\":[],\"copies\":[]}\n" },
-    { "JSON Lines, fields chosen", FORMAT_JSON, CITE_NONE, 0, 0, "id,query,rank,all_words",
-      "{\"trawl_query\":{\"query_id\":\"q7\",\"matches\":2,\"all_words\":1,\"words\":2,"
-      "\"counts_exact\":true,\"sort\":\"relevance\",\"collapsed\":false,\"did_you_mean\":null}}\n"
-      "{\"id\":\"bbc/1.txt\",\"query\":\"sales\",\"rank\":1,\"all_words\":true}\n"
-      "{\"id\":\"b 2.txt.gz\",\"query\":\"sales\",\"rank\":2,\"all_words\":false}\n" },
-    { "TSV", FORMAT_TSV, CITE_NONE, 0, 1, NULL,
+    { .name = "TSV", .format = FORMAT_TSV, .batch = 1, .expected =
       "q7\t1\t12.500000\tbbc/1.txt\tAd sales \"boost\"\tBBC\t2004-12-01\t" CITE_A_RAW "\n"
       "q7\t2\t12.500000\tb 2.txt.gz\t\t\t\t" CITE_B "\n" },
-    { "TSV of meta and snippets", FORMAT_TSV, CITE_NONE, 0, 1, "meta,snippets",
-      "\tSecond para, sales boost here.\xE2\x80\xA6 A comment: sales!\n"
-      "lang=en; k=v\\t\"1\"; tags=x, y\t\n" },
-    { "CSV", FORMAT_CSV, CITE_NONE, 0, 1, NULL,
+    { .name = "CSV", .format = FORMAT_CSV, .batch = 1, .expected =
       "q7,1,12.500000,bbc/1.txt,\"Ad sales \"\"boost\"\"\",BBC,2004-12-01,\""
       "\xE2\x80\x9C" "Ad sales \"\"boost\"\".\xE2\x80\x9D BBC, 1 December 2004. "
       "bbc/1.txt, \xC2\xB6" "2, \xC2\xB6" "3 (reader comment).\"\r\n"
       "q7,2,12.500000,b 2.txt.gz,,,," CITE_B "\r\n" },
-    { "CSV of meta and snippets", FORMAT_CSV, CITE_NONE, 0, 1, "title_derived,meta,snippets",
-      "false,,\"Second para, sales boost here.\xE2\x80\xA6 A comment: sales!\"\r\n"
-      "false,\"lang=en; k=v\t\"\"1\"\"; tags=x, y\",\r\n" },
     /* Equal scores: the second is printed a millionth lower. */
-    { "TREC run", FORMAT_TREC, CITE_NONE, 0, 1, NULL,
+    { .name = "TREC run", .format = FORMAT_TREC, .batch = 1, .expected =
       "q7 Q0 bbc/1 1 12.500000 tag\n"
       "q7 Q0 b_2 2 12.499999 tag\n" },
-    { "citations as text", FORMAT_TEXT, CITE_TEXT, 0, 1, NULL,
+    { .name = "citations as text", .format = FORMAT_TEXT, .cite = CITE_TEXT, .batch = 1, .expected =
       CITE_A_RAW " http://example.org/1 Accessed 1 May 2024.\n"
       CITE_B " Accessed 1 May 2024.\n" },
+    /* The fields chosen, as --fields names them. */
+    { .name = "JSON Lines, fields chosen", .format = FORMAT_JSON,
+      .fields = "id,query,rank,all_words", .expected =
+      "{\"trawl_query\":{\"query_id\":\"q7\",\"matches\":2,\"all_words\":1,\"words\":2,"
+      "\"counts_exact\":true,\"sort\":\"relevance\",\"collapsed\":false,\"did_you_mean\":null}}\n"
+      "{\"id\":\"bbc/1.txt\",\"query\":\"sales\",\"rank\":1,\"all_words\":true}\n"
+      "{\"id\":\"b 2.txt.gz\",\"query\":\"sales\",\"rank\":2,\"all_words\":false}\n" },
+    { .name = "TSV of meta and snippets", .format = FORMAT_TSV, .batch = 1,
+      .fields = "meta,snippets", .expected =
+      "\tSecond para, sales boost here.\xE2\x80\xA6 A comment: sales!\n"
+      "lang=en; k=v\\t\"1\"; tags=x, y\t\n" },
+    { .name = "CSV of meta and snippets", .format = FORMAT_CSV, .batch = 1,
+      .fields = "title_derived,meta,snippets", .expected =
+      "false,,\"Second para, sales boost here.\xE2\x80\xA6 A comment: sales!\"\r\n"
+      "false,\"lang=en; k=v\t\"\"1\"\"; tags=x, y\",\r\n" },
 };
 
 static void test_renders(void)

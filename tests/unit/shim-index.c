@@ -514,22 +514,40 @@ static void test_collapse(xs_db_t *db)
     is_str(xs_results_collapse_key(NULL, 0, NULL), "", "collapse_key(NULL) is \"\"");
 }
 
+/* A new index at PATH of documents Q1, Q2, ... Qn with the data "1", "2",
+ * ... "n", each holding WORDS[i] and, where VALUES, the values VALUES[i]
+ * (put_doc()); WHAT names the checks that it is made and committed. */
+static xs_db_t *numbered_index(const char *path, const char *what, const char *const words[],
+                               const char *const *const values[], size_t n)
+{
+    xs_db_t *db = NULL;
+    char name[64];
+
+    snprintf(name, sizeof name, "%s: create an index", what);
+    is_int(xs_db_open_write(path, 0, &db, NULL), XS_OK, name);
+    for (size_t i = 0; i < n; i++) {
+        char unique[16], data[16];
+        snprintf(unique, sizeof unique, "Q%zu", i + 1);
+        snprintf(data, sizeof data, "%zu", i + 1);
+        put_doc(db, unique, words[i], data, values ? values[i] : NULL, NULL);
+    }
+    snprintf(name, sizeof name, "%s: commit", what);
+    is_int(xs_db_commit(db), XS_OK, name);
+    return db;
+}
+
 /* Counting values over the matches (the CGI's facets by source and year). */
 static void test_facets(const char *path)
 {
-    xs_db_t *db = NULL;
-    const char *v1[] = {"5=HSJ", "6=2014", NULL};
-    const char *v2[] = {"5=HSJ", "6=2021", NULL};
-    const char *v3[] = {"5=BBC", "6=2014", NULL};
-    const char *v4[] = {"6=2014", NULL};
-
-    is_int(xs_db_open_write(path, 0, &db, NULL), XS_OK, "facets: create an index");
-    put_doc(db, "Q1", "nurse pay", "1", v1, NULL);
-    put_doc(db, "Q2", "nurse strike", "2", v2, NULL);
-    put_doc(db, "Q3", "nurse pay rise", "3", v3, NULL);
-    put_doc(db, "Q4", "pay", "4", v4, NULL);
-    put_doc(db, "Q5", "pay", "5", NULL, NULL);
-    is_int(xs_db_commit(db), XS_OK, "facets: commit");
+    static const char *const words[] = {
+        "nurse pay", "nurse strike", "nurse pay rise", "pay", "pay",
+    };
+    static const char *const v1[] = {"5=HSJ", "6=2014", NULL};
+    static const char *const v2[] = {"5=HSJ", "6=2021", NULL};
+    static const char *const v3[] = {"5=BBC", "6=2014", NULL};
+    static const char *const v4[] = {"6=2014", NULL};
+    static const char *const *const values[] = { v1, v2, v3, v4, NULL };
+    xs_db_t *db = numbered_index(path, "facets", words, values, 5);
 
     const unsigned slots[] = {5, 6, 9};
     xs_search_options_t opts;
@@ -634,17 +652,14 @@ static void append_term(void *ctx, const char *term, size_t len, double weight)
 
 static void test_expand(const char *path)
 {
-    xs_db_t *db = NULL;
+    static const char *const words[] = {
+        "nurse pay strike rise", "nurse pay strike union", "weather rain", "weather sun rain",
+        "rain nurse",
+    };
+    xs_db_t *db = numbered_index(path, "expand", words, NULL, 5);
     char got[256] = "";
     const unsigned best[] = {1, 2}, missing[] = {99};
 
-    is_int(xs_db_open_write(path, 0, &db, NULL), XS_OK, "expand: create an index");
-    put_doc(db, "Q1", "nurse pay strike rise", "1", NULL, NULL);
-    put_doc(db, "Q2", "nurse pay strike union", "2", NULL, NULL);
-    put_doc(db, "Q3", "weather rain", "3", NULL, NULL);
-    put_doc(db, "Q4", "weather sun rain", "4", NULL, NULL);
-    put_doc(db, "Q5", "rain nurse", "5", NULL, NULL);
-    is_int(xs_db_commit(db), XS_OK, "expand: commit");
     is_int(xs_db_expand(db, best, 2, 10, accept_not_pay, append_term, got), XS_OK,
            "expand: documents 1 and 2");
     is_str(got, "strike,nurse,union,rise,",

@@ -389,24 +389,28 @@ static void test_large_text(void)
 
 static void test_phrases_and_prefixes(void)
 {
-    const char *text = "Teams in the area met. The area teams said no.\n"
-                       "Area\nteams apart.";
+    static const char text[] = "Teams in the area met. The area teams said no.\n"
+                               "Area\nteams apart.";
+    static const struct {
+        const char *text, *query, *expected, *name;
+    } cases[] = {
+        { "Area\nteams apart.", "area~teams", "P1:Area",
+          "a phrase never matches across paragraphs" },
+        { text, "area~teams team", "P1:[Teams] in the area met. The [area teams] said no.",
+          "a word of the phrase that is also a query word merges into the phrase mark" },
+        { "The area area teams met.", "area~teams", "P1:The area [area teams] met.",
+          "a phrase starting again inside a partial match is found" },
+        { "Commissioners and commissioning.", "^commission",
+          "P1:[Commissioners] and [commissioning].",
+          "a prefix term marks every word starting with it" },
+    };
 
     is_str(make(text, "area~teams", 0),
            "P1:Teams in the area met. The [area teams] said no.",
            "a phrase is marked as one span, only where its words stand in a row");
     is_int((long)snip.groups_present, 1, "a phrase is one group");
-    is_str(make("Area\nteams apart.", "area~teams", 0), "P1:Area",
-           "a phrase never matches across paragraphs");
-    is_str(make(text, "area~teams team", 0),
-           "P1:[Teams] in the area met. The [area teams] said no.",
-           "a word of the phrase that is also a query word merges into the phrase mark");
-    is_str(make("The area area teams met.", "area~teams", 0),
-           "P1:The area [area teams] met.",
-           "a phrase starting again inside a partial match is found");
-    is_str(make("Commissioners and commissioning.", "^commission", 0),
-           "P1:[Commissioners] and [commissioning].",
-           "a prefix term marks every word starting with it");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        is_str(make(cases[i].text, cases[i].query, 0), cases[i].expected, cases[i].name);
 }
 
 /* The snippet tokenizes only the runs of text where a matching token may

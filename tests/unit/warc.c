@@ -480,29 +480,29 @@ static void build_huge_length(pieces_t *p)
     one_good(p);
 }
 
-static void build_garbage_between(pieces_t *p)
-{
-    one_good(p);
-    garbage(p, "this is not a record\r\nnor is this\r\n");
-    one_good(p);
-}
+/* Damage that is not a record at all: BYTES after BEFORE good records, then
+ * a good record that is read as ever. */
+#define BYTES_AMONG_GOOD(name, before, bytes) \
+    static void name(pieces_t *p) \
+    { \
+        for (int i = 0; i < (before); i++) \
+            one_good(p); \
+        garbage(p, bytes); \
+        one_good(p); \
+    }
 
-static void build_garbage_first(pieces_t *p)
-{
-    garbage(p, "<html>a saved page</html>\n");
-    one_good(p);
-}
+BYTES_AMONG_GOOD(build_garbage_between, 1, "this is not a record\r\nnor is this\r\n")
+BYTES_AMONG_GOOD(build_garbage_first, 0, "<html>a saved page</html>\n")
+BYTES_AMONG_GOOD(build_blank_lines, 1, "\r\n\r\n\n")
+BYTES_AMONG_GOOD(build_no_length, 0,
+                 "WARC/1.0\r\nWARC-Type: response\r\n\r\nHTTP/1.1 200 OK\r\n\r\n\r\n\r\n")
+BYTES_AMONG_GOOD(build_bad_length, 0,
+                 "WARC/1.0\r\nWARC-Type: request\r\nContent-Length: 12a\r\n\r\n"
+                 "GET / HTTP/1.1\r\n\r\n\r\n\r\n")
 
 static void build_not_warc(pieces_t *p)
 {
     garbage(p, "Just some text.\nNo record here.\n");
-}
-
-static void build_blank_lines(pieces_t *p)
-{
-    one_good(p);
-    garbage(p, "\r\n\r\n\n");
-    one_good(p);
 }
 
 static void build_cut_in_block(pieces_t *p)
@@ -521,18 +521,6 @@ static void build_cut_in_header(pieces_t *p)
 static void build_bad_header_line(pieces_t *p)
 {
     record(p, "response", "http://x/bad", "this line has no colon\r\n", -1, PAGE);
-    one_good(p);
-}
-
-static void build_no_length(pieces_t *p)
-{
-    garbage(p, "WARC/1.0\r\nWARC-Type: response\r\n\r\nHTTP/1.1 200 OK\r\n\r\n\r\n\r\n");
-    one_good(p);
-}
-
-static void build_bad_length(pieces_t *p)
-{
-    garbage(p, "WARC/1.0\r\nWARC-Type: request\r\nContent-Length: 12a\r\n\r\nGET / HTTP/1.1\r\n\r\n\r\n\r\n");
     one_good(p);
 }
 
