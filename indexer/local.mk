@@ -26,7 +26,8 @@ indexer_libtrawlindex_la_SOURCES = \
 	indexer/tally.h indexer/tally.c \
 	indexer/extract.h indexer/extract.c \
 	indexer/dupsig.h indexer/dupsig.c \
-	indexer/dupgroup.h indexer/dupgroup.c indexer/groups.h indexer/groups.c
+	indexer/dupgroup.h indexer/dupgroup.c indexer/groups.h indexer/groups.c \
+	indexer/document.h indexer/document.c indexer/spelling.h indexer/spelling.c
 indexer_libtrawlindex_la_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS) $(LIBXML2_CFLAGS)
 INDEX_LIBS = indexer/libtrawlindex.la $(TRAWL_LIBS) $(LIBXML2_LIBS)
 
@@ -34,9 +35,9 @@ bin_PROGRAMS += trawl-index
 trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \
 	indexer/roots.h indexer/roots.c indexer/known.h indexer/known.c \
 	indexer/build.h indexer/build-internal.h indexer/build.c \
-	indexer/build-file.c indexer/build-open.c indexer/document.h indexer/document.c \
+	indexer/build-file.c indexer/build-open.c \
 	indexer/idset.h indexer/idset.c \
-	indexer/spelling.h indexer/spelling.c indexer/shard.h indexer/shard.c \
+	indexer/shard.h indexer/shard.c \
 	indexer/maintain.h indexer/maintain.c indexer/compact.c indexer/parts.c indexer/extract-run.c
 trawl_index_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS)
 trawl_index_LDADD = indexer/libtrawlindex.la $(TRAWL_PROGRAM_LIBS) $(LIBXML2_LIBS)

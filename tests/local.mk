@@ -42,6 +42,10 @@ EXTRA_DIST += tests/data/dates-real.tsv
 # The two boilerplate rules: furniture patterns, recurring lines.
 UNIT_TESTS += tests/unit/boilerplate
 
+# The index document of one article (indexer/document.c): its terms, values
+# and stored document as schema.h lays them out, read back from an index.
+UNIT_TESTS += tests/unit/document
+
 TESTS += \
 	tests/t0010-build.sh \
 	tests/t0020-index.sh \
@@ -137,6 +141,7 @@ nodist_EXTRA_tests_unit_docdata_SOURCES = build-aux/force-cxx-link.cc
 nodist_EXTRA_tests_unit_analyzer_cache_SOURCES = build-aux/force-cxx-link.cc
 nodist_EXTRA_tests_unit_date_SOURCES = build-aux/force-cxx-link.cc
 nodist_EXTRA_tests_unit_boilerplate_SOURCES = build-aux/force-cxx-link.cc
+nodist_EXTRA_tests_unit_document_SOURCES = build-aux/force-cxx-link.cc
 nodist_EXTRA_tests_unit_escape_SOURCES = build-aux/force-cxx-link.cc
 nodist_EXTRA_tests_unit_cgi_param_SOURCES = build-aux/force-cxx-link.cc
 nodist_EXTRA_tests_unit_search_SOURCES = build-aux/force-cxx-link.cc
