@@ -173,12 +173,18 @@ static int merge_parts(const build_options_t *opts, const part_t *parts, unsigne
     }
     /* The parts could not see one another's articles: their near-duplicate
      * groups are worked out now, over the whole index. */
+    size_t regrouped = 0;
     if (merge_file_marks(merged, readers, jobs, lists, count) != 0
-        || groups_rebuild(merged, NULL) != 0
+        || groups_rebuild(merged, &regrouped) != 0
         || xs_db_commit(merged) != XS_OK) {
         errorf("cannot write to the index '%s': %s", opts->db_path, xs_db_last_error(merged));
         goto done;
     }
+    /* The merge compacted the parts, but the documents regrouped since
+     * were written again into half-full blocks: compacted once more, as
+     * one process's new index is (build_compact(), under MERGED's lock). */
+    if (regrouped && opts->compact && !build_stop_signal)
+        build_compact(opts->db_path);
     rc = 0;
 done:
     xs_db_close(merged);
