@@ -29,7 +29,7 @@ bench_opt() {
 }
 bench_options trawl-scaling-bench b:w:j: "[-b BUILDDIR] [-w WORKDIR] [-j JOBS] [PERCENT]..." "$@"
 shift $((OPTIND - 1))
-queries_dir=$srcdir/../shared/bench/queries
+queries_dir=${TRAWL_SHARED:-$srcdir/../shared}/bench/queries
 python=${PYTHON3:-/usr/bin/python3}
 [ -x "$python" ] || python=python3
 mkdir -p "$work"
