@@ -61,8 +61,10 @@ chmod o-r "$work/www/trawl.cgi.conf"   # trawl.cgi refuses it otherwise (doc/cgi
 mkdir -p "$work/www/bbc"
 ln -s "$build/trawl.cgi" "$work/www/trawl.fcgi"
 printf 'TRAWL_DB=%s\n' "$work/seeds.db" > "$work/www/trawl.fcgi.conf"
+chmod o-r "$work/www/trawl.fcgi.conf"
 ln -s "$build/trawl.cgi" "$work/www/bbc/trawl.fcgi"
 printf 'TRAWL_DB=%s\n' "$work/bbc.db" > "$work/www/bbc/trawl.fcgi.conf"
+chmod o-r "$work/www/bbc/trawl.fcgi.conf"
 ln -s "$omega" "$work/www/omega.cgi"
 
 lighttpd_serve "$work/www" "$work" "$(cat <<EOF
