@@ -24,7 +24,7 @@ srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
 bench_options trawl-bench b:w: "" "[-b BUILDDIR] [-w WORKDIR] [bbc|20ng]..." "$@"
 shift $((OPTIND - 1))
-queries_dir=${TRAWL_SHARED:-$srcdir/../shared}/bench/queries
+queries_dir=$shared/bench/queries
 mkdir -p "$work"
 # Debian's python3, where apt's python3-xapian goes (not a pyenv one).
 

@@ -22,7 +22,7 @@ srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
 bench_options trawl-scaling-bench b:w:j: "j=jobs=1" "[-b BUILDDIR] [-w WORKDIR] [-j JOBS] [PERCENT]..." "$@"
 shift $((OPTIND - 1))
-queries_dir=${TRAWL_SHARED:-$srcdir/../shared}/bench/queries
+queries_dir=$shared/bench/queries
 mkdir -p "$work"
 
 . "$srcdir/bench/mix-corpus.sh"

@@ -44,10 +44,6 @@ case $corpus in
 bbc-news|20newsgroups) ;;
 *) echo "load.sh: error: -c: '$corpus' is not bbc-news or 20newsgroups" >&2; exit 2 ;;
 esac
-# The shared data beside the source tree (TRAWL_SHARED elsewhere, as from
-# a git worktree).
-shared=${TRAWL_SHARED:-$srcdir/../shared}
-corpora=$shared/corpora
 queries=$shared/bench/queries/$corpus.txt
 for tool in /usr/sbin/lighttpd /usr/bin/wrk /usr/bin/curl python3; do
     command -v "$tool" > /dev/null || {

@@ -3,7 +3,9 @@
 #
 # Needs $srcdir (the source tree).  Sets the C.UTF-8 locale (a script that
 # wants another sets its own after), build=$srcdir/build,
-# corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora} and python.
+# shared=${TRAWL_SHARED:-$srcdir/../shared} (the corpora, queries and tools
+# beside the source tree), corpora=${TRAWL_CORPORA:-$shared/corpora} and
+# python.
 #
 # bench_options NAME SPEC VARS USAGE "$@": work=${TMPDIR:-/tmp}/NAME, then
 # parses the options of getopts SPEC: -b BUILDDIR and -w WORKDIR here, any
@@ -21,7 +23,8 @@ python=${PYTHON3:-/usr/bin/python3}
 PYTHON3=$python
 . "$srcdir/tests/net.sh"   # free_port, lighttpd_serve
 build=$srcdir/build
-corpora=${TRAWL_CORPORA:-$srcdir/../shared/corpora}
+shared=${TRAWL_SHARED:-$srcdir/../shared}
+corpora=${TRAWL_CORPORA:-$shared/corpora}
 
 
 bench_options() {

@@ -18,7 +18,7 @@ srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
 bench_options trawl-bench b:w: "" "[-b BUILDDIR] [-w WORKDIR]" "$@"
 corpus=$corpora/bbc-news/bbc
-queries=${TRAWL_SHARED:-$srcdir/../shared}/bench/queries/bbc-news.txt
+queries=$shared/bench/queries/bbc-news.txt
 [ -d "$corpus" ] || { echo "$0: error: no BBC News corpus at $corpus" >&2; exit 2; }
 make -s -C "$build" bench/trawl-analyze
 mkdir -p "$work"
