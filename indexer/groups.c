@@ -258,6 +258,7 @@ typedef struct {
     record_t *records;     /* every article, sorted in (date, id) order */
     size_t count, capacity;
     table_t *bands;        /* band key -> value: index list (size_t *), count: its length */
+    char **groups;         /* the groups worked out, parallel to records */
     size_t done;           /* records[0..done) are grouped */
     int failed;
 } fresh_t;
@@ -295,7 +296,11 @@ static int fresh_candidates(void *ctx, const dupsig_t *sig, int leaders_only,
         table_entry_t *e = table_find(f->bands, key, DUPSIG_KEY_LEN);
         const size_t *list = e ? e->value : NULL;
         for (unsigned long i = 0; e && i < e->count; i++) {
+            /* In the group worked out here, not the one stored: that may
+             * be stale (a part's, before the merge), and the rule follows
+             * a candidate's leader. */
             dupgroup_article_t a = article_of(&f->records[list[i]]);
+            a.group = f->groups[list[i]];
             if (dupgroup_found_add(found, &a) != 0)
                 return -1;
         }
@@ -347,7 +352,7 @@ static int group_afresh(xs_db_t *db, fresh_t *f, char ***new_out)
         qsort(f->records, f->count, sizeof *f->records, compare_records);
     if ((groups = calloc(f->count ? f->count : 1, sizeof *groups)) == NULL)
         return -1;
-    *new_out = groups;
+    *new_out = f->groups = groups;
     for (size_t i = 0; i < f->count; i++) {
         dupgroup_article_t a = article_of(&f->records[i]);
         a.group = NULL;
@@ -372,7 +377,7 @@ static void fresh_free(fresh_t *f, char **groups)
 
 int groups_rebuild(xs_db_t *db, size_t *changed)
 {
-    fresh_t f = { NULL, 0, 0, NULL, 0, 0 };
+    fresh_t f = { NULL, 0, 0, NULL, NULL, 0, 0 };
     char **groups = NULL;
     size_t n = 0;
     int rc = group_afresh(db, &f, &groups);
@@ -390,7 +395,7 @@ int groups_rebuild(xs_db_t *db, size_t *changed)
 
 int groups_verify(xs_db_t *db, size_t *wrong, char **first_wrong)
 {
-    fresh_t f = { NULL, 0, 0, NULL, 0, 0 };
+    fresh_t f = { NULL, 0, 0, NULL, NULL, 0, 0 };
     char **groups = NULL;
     int rc = group_afresh(db, &f, &groups);
 

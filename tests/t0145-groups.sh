@@ -71,6 +71,33 @@ jobs_kb=$(du -sk "$tmp/jobs" | cut -f1)
 [ "$jobs_kb" -le $((one_kb + one_kb / 10)) ] && ok "... and compacted once regrouped" ||
     not_ok "... and compacted once regrouped" "$jobs_kb KiB, one process $one_kb KiB"
 
+# A chain: B is a copy of A, C of B but not of A, so B follows A and C
+# leads its own group.  Built in two parts (wire.txt in one, gazette.txt
+# and herald.txt in the other), the part of B and C made C follow B; the
+# regrouping after the merge must not take that stale group for B's: it
+# once put herald.txt in a "group" of gazette.txt, which leads none.
+ch="$tmp/chain"
+mkdir "$ch"
+"$py" - "$ch" <<'PY'
+import itertools, sys
+syllables = ["ka", "lo", "mi", "ne", "po", "ru", "sa", "ti", "vu", "ze", "bo", "da"]
+words = ["".join(p) for p in itertools.product(syllables, repeat=3)]
+s = [" ".join(words[k * 20:(k + 1) * 20]) for k in range(7)]   # 7 runs of 20 words
+bodies = {"wire.txt": s[0:5], "gazette.txt": s[0:4] + [s[6]], "herald.txt": [s[5]] + s[1:4] + [s[6]]}
+for day, name in enumerate(["wire.txt", "gazette.txt", "herald.txt"], 1):
+    with open(sys.argv[1] + "/" + name, "w") as f:
+        f.write("Date: 2015-01-0%d\nSource: Wire\n\nVersion %d\n\n%s.\n" % (day, day, " ".join(bodies[name])))
+PY
+run trawl_index --db "$tmp/chain-one" "$ch"
+is "a chain: the copy follows, the copy of the copy leads" "$(groups "$tmp/chain-one")" \
+    "gazette.txt wire.txt
+herald.txt herald.txt
+wire.txt wire.txt"
+run trawl_index --db "$tmp/chain-jobs" --jobs 2 "$ch"
+is "... the same in two parts" "$(groups "$tmp/chain-jobs")" "$(groups "$tmp/chain-one")"
+run trawl_index --check --db "$tmp/chain-jobs"
+expect_status "... and --check agrees" 0
+
 # A wrong group is caught by --check.
 "$py" -c 'import sys, xapian
 db = xapian.WritableDatabase(sys.argv[1])
