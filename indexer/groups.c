@@ -333,14 +333,13 @@ static int add_bands(fresh_t *f, size_t i)
     return 0;
 }
 
-/* Loads every article of DB and works out each one's group (into NEW,
- * a malloc'ed array parallel to F->records, whose group is the stored
- * one).  Returns 0, or -1. */
-static int group_afresh(xs_db_t *db, fresh_t *f, char ***new_out)
+/* Loads every article of DB and works out each one's group (into
+ * F->groups, parallel to F->records, whose group is the stored one).
+ * Returns 0, or -1. */
+static int group_afresh(xs_db_t *db, fresh_t *f)
 {
     dupgroup_index_t index = { fresh_candidates, fresh_set_group, f, DUPGROUP_MIN_EQUAL_ROWS,
                                0, 0, 0 };
-    char **groups = NULL;
 
     if ((f->bands = table_new(TABLE_KEYS)) == NULL
         || xs_db_each_value(db, SLOT_ID, collect_id, f) != XS_OK || f->failed)
@@ -350,27 +349,26 @@ static int group_afresh(xs_db_t *db, fresh_t *f, char ***new_out)
             return -1;
     if (f->count)
         qsort(f->records, f->count, sizeof *f->records, compare_records);
-    if ((groups = calloc(f->count ? f->count : 1, sizeof *groups)) == NULL)
+    if ((f->groups = calloc(f->count ? f->count : 1, sizeof *f->groups)) == NULL)
         return -1;
-    *new_out = f->groups = groups;
     for (size_t i = 0; i < f->count; i++) {
         dupgroup_article_t a = article_of(&f->records[i]);
         a.group = NULL;
-        if (dupgroup_add(&index, &a, &groups[i]) != 0 || add_bands(f, i) != 0)
+        if (dupgroup_add(&index, &a, &f->groups[i]) != 0 || add_bands(f, i) != 0)
             return -1;
         f->done = i + 1;
     }
     return 0;
 }
 
-static void fresh_free(fresh_t *f, char **groups)
+static void fresh_free(fresh_t *f)
 {
     for (size_t i = 0; i < f->count; i++) {
-        if (groups)
-            free(groups[i]);
+        if (f->groups)
+            free(f->groups[i]);
         record_free(&f->records[i]);
     }
-    free(groups);
+    free(f->groups);
     free(f->records);
     table_free(f->bands, free);
 }
@@ -378,34 +376,32 @@ static void fresh_free(fresh_t *f, char **groups)
 int groups_rebuild(xs_db_t *db, size_t *changed)
 {
     fresh_t f = { NULL, 0, 0, NULL, NULL, 0, 0 };
-    char **groups = NULL;
     size_t n = 0;
-    int rc = group_afresh(db, &f, &groups);
+    int rc = group_afresh(db, &f);
 
     for (size_t i = 0; rc == 0 && i < f.count; i++)
-        if (strcmp(groups[i], f.records[i].group) != 0) {
-            rc = retag(db, f.records[i].id, groups[i]);
+        if (strcmp(f.groups[i], f.records[i].group) != 0) {
+            rc = retag(db, f.records[i].id, f.groups[i]);
             n++;
         }
     if (changed)
         *changed = n;
-    fresh_free(&f, groups);
+    fresh_free(&f);
     return rc;
 }
 
 int groups_verify(xs_db_t *db, size_t *wrong, char **first_wrong)
 {
     fresh_t f = { NULL, 0, 0, NULL, NULL, 0, 0 };
-    char **groups = NULL;
-    int rc = group_afresh(db, &f, &groups);
+    int rc = group_afresh(db, &f);
 
     *wrong = 0;
     if (first_wrong)
         *first_wrong = NULL;
     for (size_t i = 0; rc == 0 && i < f.count; i++)
-        if (strcmp(groups[i], f.records[i].group) != 0 && (*wrong)++ == 0 && first_wrong
+        if (strcmp(f.groups[i], f.records[i].group) != 0 && (*wrong)++ == 0 && first_wrong
             && (*first_wrong = strdup(f.records[i].id)) == NULL)
             rc = -1;
-    fresh_free(&f, groups);
+    fresh_free(&f);
     return rc;
 }
