@@ -26,7 +26,6 @@ build=$srcdir/build
 shared=${TRAWL_SHARED:-$srcdir/../shared}
 corpora=${TRAWL_CORPORA:-$shared/corpora}
 
-
 bench_options() {
     work=${TMPDIR:-/tmp}/$1
     bench_spec=$2
