@@ -197,12 +197,18 @@ int dupsig_decode(const void *data, size_t len, dupsig_t *sig)
     return 0;
 }
 
-void dupsig_band_key(const dupsig_t *sig, unsigned band, char out[DUPSIG_KEY_SIZE])
+uint64_t dupsig_band_hash(const dupsig_t *sig, unsigned band)
 {
-    static const char hex[] = "0123456789abcdef";
     uint64_t h = mix64(DUPSIG_SEED ^ band);
     for (size_t i = 0; i < DUPSIG_BAND_ROWS; i++)
         h = mix64(h ^ sig->row[band * DUPSIG_BAND_ROWS + i]);
+    return h & ((UINT64_C(1) << (4 * KEY_HEX_DIGITS)) - 1);
+}
+
+void dupsig_band_key(const dupsig_t *sig, unsigned band, char out[DUPSIG_KEY_SIZE])
+{
+    static const char hex[] = "0123456789abcdef";
+    uint64_t h = dupsig_band_hash(sig, band);
     memcpy(out, DUPSIG_KEY_PREFIX, KEY_PREFIX_LEN);
     for (size_t i = 0; i < KEY_HEX_DIGITS; i++)
         out[KEY_PREFIX_LEN + i] = hex[(h >> (4 * (KEY_HEX_DIGITS - 1 - i))) & 0xf];

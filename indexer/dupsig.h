@@ -146,13 +146,18 @@ void dupsig_encode(const dupsig_t *sig, unsigned char out[DUPSIG_BYTES]);
  * (*SIG untouched) for any other LEN. */
 int dupsig_decode(const void *data, size_t len, dupsig_t *sig);
 
-/* Writes band BAND's key (0 <= BAND < DUPSIG_BANDS) of SIG to OUT:
- * DUPSIG_KEY_LEN bytes and a NUL, e.g. "XB3a9c04e57b". */
+/* Band BAND's key (0 <= BAND < DUPSIG_BANDS) of SIG as a number: the 40
+ * bits its term spells in hex.  Two bands share a key exactly when they
+ * share this number. */
+uint64_t dupsig_band_hash(const dupsig_t *sig, unsigned band);
+
+/* Writes band BAND's key of SIG to OUT: DUPSIG_KEY_LEN bytes and a NUL,
+ * e.g. "XB3a9c04e57b". */
 void dupsig_band_key(const dupsig_t *sig, unsigned band, char out[DUPSIG_KEY_SIZE]);
 
 /* Non-zero if A and B agree on every row of some band: then they have that
  * band's key in common (keys of different rows collide with probability
- * 2^-48, which this ignores) and each is a candidate of the other. */
+ * 2^-40, which this ignores) and each is a candidate of the other. */
 int dupsig_share_band(const dupsig_t *a, const dupsig_t *b);
 
 /* The number of rows on which A and B agree, 0 to DUPSIG_ROWS: the

@@ -10,7 +10,6 @@
 #include "groups.h"
 #include "grow.h"
 #include "schema.h"
-#include "table.h"
 #include "xs.h"
 
 struct groups {
@@ -254,10 +253,18 @@ int groups_leave(groups_t *g, const char *id)
 
 /* ------------------------------------------------------ afresh, in memory */
 
+/* One band key of one record.  Numbers, not terms: at 150,000 articles
+ * the 20 keys each as a table entry took 300 MB. */
+typedef struct {
+    uint64_t hash;         /* dupsig_band_hash() */
+    size_t record;         /* index in fresh_t.records */
+} band_t;
+
 typedef struct {
     record_t *records;     /* every article, sorted in (date, id) order */
     size_t count, capacity;
-    table_t *bands;        /* band key -> value: index list (size_t *), count: its length */
+    band_t *bands;         /* each signed record's band keys, sorted by (hash, record) */
+    size_t band_count;
     char **groups;         /* the groups worked out, parallel to records */
     size_t done;           /* records[0..done) are grouped */
     int failed;
@@ -284,23 +291,38 @@ static int compare_records(const void *a, const void *b)
     return dupgroup_precedes(&x, &y) ? -1 : dupgroup_precedes(&y, &x);
 }
 
+static int compare_bands(const void *a, const void *b)
+{
+    const band_t *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return (x->record > y->record) - (x->record < y->record);
+}
+
 /* Lists the articles grouped so far that hold a band key of SIG. */
 static int fresh_candidates(void *ctx, const dupsig_t *sig, int leaders_only,
                             dupgroup_found_t *found)
 {
     fresh_t *f = ctx;
-    char key[DUPSIG_KEY_SIZE];
     (void)leaders_only;
     for (unsigned band = 0; band < DUPSIG_BANDS; band++) {
-        dupsig_band_key(sig, band, key);
-        table_entry_t *e = table_find(f->bands, key, DUPSIG_KEY_LEN);
-        const size_t *list = e ? e->value : NULL;
-        for (unsigned long i = 0; e && i < e->count; i++) {
+        uint64_t hash = dupsig_band_hash(sig, band);
+        size_t lo = 0, hi = f->band_count;
+        while (lo < hi) {      /* the first band with this hash, if any */
+            size_t mid = lo + (hi - lo) / 2;
+            if (f->bands[mid].hash < hash)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t i = lo; i < f->band_count && f->bands[i].hash == hash
+                            && f->bands[i].record < f->done; i++) {
             /* In the group worked out here, not the one stored: that may
              * be stale (a part's, before the merge), and the rule follows
              * a candidate's leader. */
-            dupgroup_article_t a = article_of(&f->records[list[i]]);
-            a.group = f->groups[list[i]];
+            size_t r = f->bands[i].record;
+            dupgroup_article_t a = article_of(&f->records[r]);
+            a.group = f->groups[r];
             if (dupgroup_found_add(found, &a) != 0)
                 return -1;
         }
@@ -317,19 +339,22 @@ static int fresh_set_group(void *ctx, const char *id, const char *group)
     return -1;
 }
 
-/* Notes record I's band keys for the records after it. */
-static int add_bands(fresh_t *f, size_t i)
+/* Lists every signed record's band keys in F->bands, sorted.  Returns 0,
+ * or -1. */
+static int list_bands(fresh_t *f)
 {
-    char key[DUPSIG_KEY_SIZE];
-    for (unsigned band = 0; band < DUPSIG_BANDS && f->records[i].has_sig; band++) {
-        dupsig_band_key(&f->records[i].sig, band, key);
-        table_entry_t *e = table_add(f->bands, key, DUPSIG_KEY_LEN, NULL);
-        size_t *list = e ? realloc(e->value, (e->count + 1) * sizeof *list) : NULL;
-        if (list == NULL)
-            return -1;
-        list[e->count++] = i;
-        e->value = list;
-    }
+    size_t signed_records = 0;
+    for (size_t i = 0; i < f->count; i++)
+        signed_records += f->records[i].has_sig != 0;
+    f->bands = malloc((signed_records ? signed_records : 1) * DUPSIG_BANDS * sizeof *f->bands);
+    if (f->bands == NULL)
+        return -1;
+    for (size_t i = 0; i < f->count; i++)
+        for (unsigned band = 0; band < DUPSIG_BANDS && f->records[i].has_sig; band++) {
+            band_t b = { dupsig_band_hash(&f->records[i].sig, band), i };
+            f->bands[f->band_count++] = b;
+        }
+    qsort(f->bands, f->band_count, sizeof *f->bands, compare_bands);
     return 0;
 }
 
@@ -341,20 +366,20 @@ static int group_afresh(xs_db_t *db, fresh_t *f)
     dupgroup_index_t index = { fresh_candidates, fresh_set_group, f, DUPGROUP_MIN_EQUAL_ROWS,
                                0, 0, 0 };
 
-    if ((f->bands = table_new(TABLE_KEYS)) == NULL
-        || xs_db_each_value(db, SLOT_ID, collect_id, f) != XS_OK || f->failed)
+    if (xs_db_each_value(db, SLOT_ID, collect_id, f) != XS_OK || f->failed)
         return -1;
     for (size_t i = 0; i < f->count; i++)
         if (read_record(db, f->records[i].docid, &f->records[i]) != 0)
             return -1;
     if (f->count)
         qsort(f->records, f->count, sizeof *f->records, compare_records);
-    if ((f->groups = calloc(f->count ? f->count : 1, sizeof *f->groups)) == NULL)
+    if ((f->groups = calloc(f->count ? f->count : 1, sizeof *f->groups)) == NULL
+        || list_bands(f) != 0)
         return -1;
     for (size_t i = 0; i < f->count; i++) {
         dupgroup_article_t a = article_of(&f->records[i]);
         a.group = NULL;
-        if (dupgroup_add(&index, &a, &f->groups[i]) != 0 || add_bands(f, i) != 0)
+        if (dupgroup_add(&index, &a, &f->groups[i]) != 0)
             return -1;
         f->done = i + 1;
     }
@@ -370,12 +395,12 @@ static void fresh_free(fresh_t *f)
     }
     free(f->groups);
     free(f->records);
-    table_free(f->bands, free);
+    free(f->bands);
 }
 
 int groups_rebuild(xs_db_t *db, size_t *changed)
 {
-    fresh_t f = { NULL, 0, 0, NULL, NULL, 0, 0 };
+    fresh_t f = { NULL, 0, 0, NULL, 0, NULL, 0, 0 };
     size_t n = 0;
     int rc = group_afresh(db, &f);
 
@@ -392,7 +417,7 @@ int groups_rebuild(xs_db_t *db, size_t *changed)
 
 int groups_verify(xs_db_t *db, size_t *wrong, char **first_wrong)
 {
-    fresh_t f = { NULL, 0, 0, NULL, NULL, 0, 0 };
+    fresh_t f = { NULL, 0, 0, NULL, 0, NULL, 0, 0 };
     int rc = group_afresh(db, &f);
 
     *wrong = 0;

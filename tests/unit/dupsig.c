@@ -229,6 +229,17 @@ static void test_stable_values(void)
     is_int((long)strlen(key), DUPSIG_KEY_LEN, "a band key is DUPSIG_KEY_LEN bytes");
     ok(strncmp(key, DUPSIG_KEY_PREFIX, 2) == 0 && strspn(key + 2, "0123456789abcdef") == 10,
        "... \"XB\" and 10 lower-case hex digits");
+    /* The regrouping after --jobs keys bands by number: it must be the
+     * number the term spells, band for band. */
+    int hashes_spell_keys = 1;
+    for (unsigned band = 0; band < DUPSIG_BANDS; band++) {
+        char spelled[DUPSIG_KEY_SIZE];
+        dupsig_band_key(&sig, band, key);
+        snprintf(spelled, sizeof spelled, "XB%010llx",
+                 (unsigned long long)dupsig_band_hash(&sig, band));
+        hashes_spell_keys &= strcmp(spelled, key) == 0;
+    }
+    ok(hashes_spell_keys, "dupsig_band_hash() is the number each band key spells");
 
     sign_text("one two three four five six seven eight", &sig);
     is_int(sig.row[0], PIN_SHORT_ROW0, "pinned: row 0 of an 8-word body");
