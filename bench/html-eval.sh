@@ -48,10 +48,17 @@ done
 find "$tmp/pages" -type f | sort > "$tmp/list"
 tr '\n' '\0' < "$tmp/list" | xargs -0 "$build/bench/trawl-html-extract" --time --repeat "$repeat" \
     > "$tmp/trawl.jsonl" 2> "$tmp/trawl.err" || true
+# The floor under it: libxml2's parse alone, with the same options.
+tr '\n' '\0' < "$tmp/list" | xargs -0 "$build/bench/trawl-html-extract" --time --parse-only \
+    --repeat "$repeat" 2> "$tmp/parse.err" || true
 # xargs may run the extractor more than once: add up the times.
-seconds=$(awk '/ bytes in / { for (i = 1; i <= NF; i++) if ($i == "in") s += $(i + 1) } END { print s }' "$tmp/trawl.err")
-seconds=$(awk -v s="$seconds" -v r="$repeat" 'BEGIN { print s / r }')
+per_pass() {
+    awk -v r="$repeat" '/ bytes in / { for (i = 1; i <= NF; i++) if ($i == "in") s += $(i + 1) }
+        END { print s / r }' "$1"
+}
+seconds=$(per_pass "$tmp/trawl.err")
 warnings=$(grep -c 'warning:' "$tmp/trawl.err" || true)
 echo "trawl: $(wc -l < "$tmp/trawl.jsonl") pages, $warnings warnings, ${seconds} s per pass ($repeat passes)"
+echo "libxml2's parse alone (trawl-html-extract --parse-only): $(per_pass "$tmp/parse.err") s per pass"
 # shellcheck disable=SC2086
 "$python" "$srcdir/bench/html-score.py" "$corpus" "$tmp/trawl.jsonl" "$seconds" $baselines $details

@@ -15,7 +15,11 @@
 # PAGES` (the article out of each page, compacted at the end, as a user
 # gets it).  Prints each round's CPU seconds (user + system: steadier than
 # wall time on a shared machine) and wall seconds, then the medians and
-# trawl's share of omindex's CPU.
+# trawl's share of omindex's CPU.  Then the floor under trawl's build, once:
+# libxml2's parse of the pages alone (bench/trawl-html-extract
+# --parse-only), and Xapian indexing the articles trawl extracts (title,
+# body and comments of each `trawl-index --extract` object, one file each)
+# with termlist and stored text (bench/xapian-floor.cc --termlist --data).
 set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$srcdir/bench/options.sh"
@@ -66,3 +70,25 @@ omw=$(cut -d' ' -f2 "$work/omindex.times" | median)
 trw=$(cut -d' ' -f2 "$work/trawl.times" | median)
 echo "median of $rounds: omindex CPU $om s (wall $omw s), trawl-index CPU $tr s (wall $trw s)"
 echo "trawl-index / omindex: CPU $(awk -v a="$tr" -v b="$om" 'BEGIN { printf "%.2f", a / b }')x, wall $(awk -v a="$trw" -v b="$omw" 'BEGIN { printf "%.2f", a / b }')x (target: below 1)"
+
+make -s -C "$build" bench/trawl-html-extract
+parse=$("$build/bench/trawl-html-extract" --time --parse-only "$work"/pages/* 2>&1 |
+    awk '/ bytes in / { for (i = 1; i <= NF; i++) if ($i == "in") print $(i + 1) }')
+rm -rf "$work/articles"
+mkdir "$work/articles"
+"$build/trawl-index" --extract "$work/pages" | "$python" -c '
+import json, sys
+for n, line in enumerate(sys.stdin):
+    a = json.loads(line)
+    text = "\n".join([a["title"] or ""] + a["body"] + (a["comments"] or []))
+    with open("%s/%05d.txt" % (sys.argv[1], n), "w") as f:
+        f.write(text + "\n")
+' "$work/articles"
+# shellcheck disable=SC2046
+c++ -O2 -o "$work/xapian-floor" "$srcdir/bench/xapian-floor.cc" $(pkg-config --cflags --libs xapian-core)
+rm -rf "$work/floor.db"
+xapian=$(find "$work/articles" -type f | sort | "$work/xapian-floor" --termlist --data "$work/floor.db" |
+    sed -n 's/.*in all \([0-9.]*\) s CPU.*/\1/p')
+echo "floor: libxml2's parse alone $parse s CPU + Xapian indexing the extracted articles $xapian s CPU" \
+    "= $(awk -v a="$parse" -v b="$xapian" 'BEGIN { printf "%.2f", a + b }') s" \
+    "($(awk -v a="$parse" -v b="$xapian" -v o="$om" 'BEGIN { printf "%.2f", (a + b) / o }')x omindex's CPU)"

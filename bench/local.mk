@@ -3,7 +3,7 @@
 # it with `make bench/trawl-html-extract`).
 EXTRA_PROGRAMS += bench/trawl-html-extract
 bench_trawl_html_extract_SOURCES = bench/html-extract.c
-bench_trawl_html_extract_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS)
+bench_trawl_html_extract_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS) $(LIBXML2_CFLAGS)
 bench_trawl_html_extract_LDADD = $(INDEX_LIBS)
 nodist_EXTRA_bench_trawl_html_extract_SOURCES = build-aux/force-cxx-link.cc
 # The benchmarks go with the release: the docs name them (t0477-doc-names.sh).

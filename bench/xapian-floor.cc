@@ -1,7 +1,7 @@
 /* xapian-floor.cc: the least a Xapian index with positions costs to build.
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
- * Usage: xapian-floor DB [K N] < FILE-LIST
+ * Usage: xapian-floor [--termlist] [--data] DB [K N] < FILE-LIST
  *
  * Reads file paths, one a line, from standard input, and indexes each
  * file's whole text into a new database DB with Xapian's TermGenerator
@@ -10,8 +10,10 @@
  * values and no spelling data: the issue's "C++ loop of TermGenerator +
  * add_document (positions, no termlist)".  With K and N, only every N-th
  * file from the K-th (0-based), so N processes can build parts to merge
- * with xapian-compact.  Prints the CPU seconds spent generating terms and
- * in all.  bench/index-speed.sh builds and runs it; it is not part of trawl.
+ * with xapian-compact.  --termlist keeps the termlist table and --data
+ * stores each file's text as its document data, as trawl's index and
+ * omindex's do (bench/html-index.sh).  Prints the CPU seconds spent
+ * generating terms and in all.  bench/index-speed.sh builds and runs it; it is not part of trawl.
  */
 #include <xapian.h>
 
@@ -30,8 +32,20 @@ static double cpu_seconds()
 
 int main(int argc, char **argv)
 {
+    int flags = Xapian::DB_CREATE | Xapian::DB_NO_TERMLIST;
+    bool store_data = false;
+    for (; argc > 1 && argv[1][0] == '-'; argc--, argv++) {
+        if (std::string(argv[1]) == "--termlist") {
+            flags &= ~Xapian::DB_NO_TERMLIST;
+        } else if (std::string(argv[1]) == "--data") {
+            store_data = true;
+        } else {
+            std::cerr << "xapian-floor: error: unknown option '" << argv[1] << "'\n";
+            return 2;
+        }
+    }
     if (argc != 2 && argc != 4) {
-        std::cerr << "usage: xapian-floor DB [K N] < FILE-LIST\n";
+        std::cerr << "usage: xapian-floor [--termlist] [--data] DB [K N] < FILE-LIST\n";
         return 2;
     }
     unsigned long part = argc == 4 ? std::strtoul(argv[2], nullptr, 10) : 0;
@@ -42,7 +56,7 @@ int main(int argc, char **argv)
         return 2;
     }
     try {
-        Xapian::WritableDatabase db(argv[1], Xapian::DB_CREATE | Xapian::DB_NO_TERMLIST);
+        Xapian::WritableDatabase db(argv[1], flags);
         Xapian::TermGenerator generator;
         generator.set_stemmer(Xapian::Stem("english"));
         double generating = 0;
@@ -62,6 +76,8 @@ int main(int argc, char **argv)
             generator.set_document(doc);
             generator.index_text(text.str());
             generating += cpu_seconds() - start;
+            if (store_data)
+                doc.set_data(text.str());
             db.add_document(doc);
         }
         db.commit();

@@ -69,8 +69,11 @@ static int month_of(const char *s, size_t len)
         w[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
     if (len > 0 && w[len - 1] == '.')   /* "Okt." */
         len--;
+    if (len == 0)
+        return 0;
     for (size_t i = 0; i < sizeof month_names / sizeof month_names[0]; i++)
-        if (strlen(month_names[i].name) == len && memcmp(month_names[i].name, w, len) == 0)
+        if (month_names[i].name[0] == w[0] && strlen(month_names[i].name) == len
+            && memcmp(month_names[i].name, w, len) == 0)
             return month_names[i].month;
     return 0;
 }

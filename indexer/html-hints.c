@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <threads.h>
 
 #include "html-internal.h"
 
@@ -107,16 +108,46 @@ static const char *const state_words[] = {
     "has", "with", "no", "without", "enable", "enabled", "disable", "disabled", "show"
 };
 
+/* For each first letter, the hint_words that start with it, in table
+ * order: a class word is looked up for every element of every page (the
+ * whole table each time was a tenth of indexing HTML). */
+#define HINT_WORDS (sizeof hint_words / sizeof hint_words[0])
+static struct {
+    unsigned char start[27], count[27];   /* 'a'..'z', then the rest */
+    unsigned char order[HINT_WORDS];
+    unsigned char len[HINT_WORDS];
+} hint_index;
+static once_flag hint_index_once = ONCE_FLAG_INIT;
+
+static size_t letter_slot(char c)
+{
+    return c >= 'a' && c <= 'z' ? (size_t)(c - 'a') : 26;
+}
+
+static void build_hint_index(void)
+{
+    size_t at = 0;
+    for (size_t slot = 0; slot < 27; slot++) {
+        hint_index.start[slot] = (unsigned char)at;
+        for (size_t i = 0; i < HINT_WORDS; i++)
+            if (letter_slot(hint_words[i].word[0]) == slot)
+                hint_index.order[at++] = (unsigned char)i;
+        hint_index.count[slot] = (unsigned char)(at - hint_index.start[slot]);
+    }
+    for (size_t i = 0; i < HINT_WORDS; i++)
+        hint_index.len[i] = (unsigned char)strlen(hint_words[i].word);
+}
+
 static unsigned word_hint(const char *w, size_t n)
 {
     unsigned prefix_hint = 0;
     int prefix_found = 0;
-    for (size_t i = 0; i < sizeof hint_words / sizeof hint_words[0]; i++) {
-        /* The first letter first: a class word is looked up for every
-         * element of every page (this was a tenth of indexing HTML). */
-        if (hint_words[i].word[0] != w[0])
+    call_once(&hint_index_once, build_hint_index);
+    size_t slot = letter_slot(w[0]);
+    for (size_t j = 0; j < hint_index.count[slot]; j++) {
+        size_t i = hint_index.order[hint_index.start[slot] + j], k = hint_index.len[i];
+        if (hint_words[i].word[0] != w[0])   /* the rest's slot */
             continue;
-        size_t k = strlen(hint_words[i].word);
         if (hint_words[i].match == WORD_EXACT) {
             if (k == n && memcmp(w, hint_words[i].word, n) == 0)
                 return hint_words[i].hint;
@@ -131,7 +162,8 @@ static unsigned word_hint(const char *w, size_t n)
 static int is_state_word(const char *w, size_t n)
 {
     for (size_t i = 0; i < sizeof state_words / sizeof state_words[0]; i++)
-        if (strlen(state_words[i]) == n && memcmp(w, state_words[i], n) == 0)
+        if (state_words[i][0] == w[0] && strlen(state_words[i]) == n
+            && memcmp(w, state_words[i], n) == 0)
             return 1;
     return 0;
 }
@@ -260,16 +292,9 @@ static unsigned role_hints(const char *role, const char *itemprop, const char *i
     return hints;
 }
 
-/* Hidden by its attributes: hidden, aria-hidden="true", or an inline style
- * display:none or visibility:hidden. */
-static int is_hidden(const xmlNode *node)
+/* Hidden by an inline style: display:none or visibility:hidden. */
+static int style_hides(const char *style)
 {
-    const char *aria = page_attr(node, "aria-hidden");
-    if (page_attr(node, "hidden") || (aria && strcasecmp(aria, "true") == 0))
-        return 1;
-    const char *style = page_attr(node, "style");
-    if (style == NULL)
-        return 0;
     char squeezed[128];
     size_t n = 0;
     for (const char *p = style; *p && n + 1 < sizeof squeezed; p++)
@@ -296,13 +321,30 @@ static unsigned tag_hints(unsigned char tag)
     }
 }
 
+/* The attributes are read in one pass: most elements have none or one,
+ * and looking each name up apart walked the list eight times. */
 unsigned page_element_hints(const xmlNode *node, unsigned char tag)
 {
-    unsigned hints = tag_hints(tag) | attribute_hints(page_attr(node, "class"))
-                   | attribute_hints(page_attr(node, "id"))
-                   | role_hints(page_attr(node, "role"), page_attr(node, "itemprop"),
-                                page_attr(node, "itemtype"));
-    if (is_hidden(node))
-        hints |= HINT_HIDDEN;
-    return hints;
+    const char *role = NULL, *itemprop = NULL, *itemtype = NULL;
+    unsigned hints = tag_hints(tag);
+    for (const xmlAttr *a = node->properties; a; a = a->next) {
+        const char *name = (const char *)a->name;
+        if (name == NULL)
+            continue;
+        const char *value = a->children && a->children->content
+                            ? (const char *)a->children->content : "";
+        if (strcmp(name, "class") == 0 || strcmp(name, "id") == 0)
+            hints |= attribute_hints(value);
+        else if (strcmp(name, "role") == 0)
+            role = value;
+        else if (strcmp(name, "itemprop") == 0)
+            itemprop = value;
+        else if (strcmp(name, "itemtype") == 0)
+            itemtype = value;
+        else if (strcmp(name, "hidden") == 0
+                 || (strcmp(name, "aria-hidden") == 0 && strcasecmp(value, "true") == 0)
+                 || (strcmp(name, "style") == 0 && style_hides(value)))
+            hints |= HINT_HIDDEN;
+    }
+    return hints | role_hints(role, itemprop, itemtype);
 }

@@ -228,15 +228,20 @@ static void append_text(page_t *p, run_t *r, const char *s, size_t len)
             r->words++;
         }
         r->space = 0;
-        if (ch == 0xFFFD && i - start == 1)
+        unsigned chars = 1, punct = is_punct_char(ch);
+        if (ch == 0xFFFD && i - start == 1) {
             buf_append(&p->text, "\xEF\xBF\xBD", 3);
-        else
+        } else {
+            /* The printable ASCII that follows goes in with it: one append
+             * a word, not one a character. */
+            for (; i < len && s[i] > ' ' && s[i] < 0x7F; i++, chars++)
+                punct += is_punct_char((unsigned char)s[i]);
             buf_append(&p->text, s + start, i - start);
-        r->chars++;
+        }
+        r->chars += chars;
         if (r->link_depth > 0)
-            r->link_chars++;
-        if (is_punct_char(ch))
-            r->punct++;
+            r->link_chars += chars;
+        r->punct += punct;
     }
     if (p->text.failed)
         p->oom = 1;

@@ -11,14 +11,6 @@
 #include "html.h"
 #include "html-internal.h"
 
-/* libxml2's options: recover from anything, report nothing, fetch
- * nothing.  The charset is decided and converted before (charset.h), so
- * libxml2 reads UTF-8 and ignores the page's own <meta charset>
- * (HTML_PARSE_IGNORE_ENC).  HTML_PARSE_HUGE stays off: it lifts libxml2's
- * limits on nesting depth (256) and on the size of one text node. */
-#define HTML_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING \
-                      | HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC)
-
 static int starts_ci(const char *s, size_t len, const char *word)
 {
     size_t n = strlen(word);
