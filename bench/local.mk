@@ -11,4 +11,4 @@ EXTRA_DIST += bench/html-eval.sh bench/html-score.py bench/html-index.sh bench/o
 	bench/batch-speed.sh bench/cgi-speed.sh bench/dup-eval.sh bench/dup-testset.py \
 	bench/index-scaling.sh bench/index-size.sh bench/index-speed.sh bench/jsonl-to-files.py \
 	bench/load.sh bench/mix-corpus.sh bench/relevance.sh bench/rerank-fit.py \
-	bench/shard-build.sh bench/snippet-coverage.sh bench/warc-speed.sh bench/xapian-floor.cc
+	bench/shard-build.sh bench/snippet-coverage.sh bench/warc-speed.sh bench/xapian-floor.cc bench/xapian-query-floor.cc
