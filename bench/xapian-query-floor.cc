@@ -11,10 +11,12 @@
  * - rank: QueryParser (English stemmer, STEM_SOME, OR of the words), the
  *   top 10 by BM25, one a story (collapsed on the group slot, 9), and each
  *   hit's document data, as snippets need it;
- * - + exact counts: the same with the count of every match and of the
- *   stories made exact (check_at_least = every document), and the exact
- *   count of the matches with all the words (their AND), as trawl's JSON
- *   says them ("matches", "stories", "all_words");
+ * - + exact counts: the same with every match looked at (check_at_least
+ *   = every document: the matches counted, each one's group read by the
+ *   collapse), and the matches with all the words (their AND) counted, as
+ *   trawl's JSON states them ("matches", "stories", "all_words").  Less
+ *   work than trawl's: Xapian's collapsed count is only an estimate, which
+ *   trawl makes exact with a spy on the group slot;
  * - + "did you mean": the same and get_spelling_suggestion() for each
  *   word outside a phrase whose stem is in at most a tenth of the
  *   documents, with at most 2 edits, as trawl asks (searcher/search-run.c,
