@@ -118,6 +118,7 @@ static struct {
     unsigned char len[HINT_WORDS];
 } hint_index;
 static once_flag hint_index_once = ONCE_FLAG_INIT;
+_Static_assert(HINT_WORDS <= 255, "hint_index counts the hint words in bytes");
 
 static size_t letter_slot(char c)
 {
