@@ -73,7 +73,7 @@ echo "trawl-index / omindex: CPU $(awk -v a="$tr" -v b="$om" 'BEGIN { printf "%.
 
 make -s -C "$build" bench/trawl-html-extract
 parse=$("$build/bench/trawl-html-extract" --time --parse-only "$work"/pages/* 2>&1 |
-    awk '/ bytes in / { for (i = 1; i <= NF; i++) if ($i == "in") print $(i + 1) }')
+    sed -n 's/.* bytes in \([0-9.]*\) s.*/\1/p')
 rm -rf "$work/articles"
 mkdir "$work/articles"
 "$build/trawl-index" --extract "$work/pages" | "$python" -c '

@@ -13,7 +13,8 @@
  * with xapian-compact.  --termlist keeps the termlist table and --data
  * stores each file's text as its document data, as trawl's index and
  * omindex's do (bench/html-index.sh).  Prints the CPU seconds spent
- * generating terms and in all.  bench/index-speed.sh builds and runs it; it is not part of trawl.
+ * generating terms and in all.  bench/index-speed.sh builds and runs it;
+ * it is not part of trawl.
  */
 #include <xapian.h>
 

@@ -332,8 +332,7 @@ unsigned page_element_hints(const xmlNode *node, unsigned char tag)
         const char *name = (const char *)a->name;
         if (name == NULL)
             continue;
-        const char *value = a->children && a->children->content
-                            ? (const char *)a->children->content : "";
+        const char *value = page_attr_value(a);
         if (strcmp(name, "class") == 0 || strcmp(name, "id") == 0)
             hints |= attribute_hints(value);
         else if (strcmp(name, "role") == 0)

@@ -178,6 +178,8 @@ unsigned page_element_hints(const xmlNode *node, unsigned char tag);
 /* The value of attribute NAME of NODE (owned by the document), "" for an
  * attribute without a value, NULL when NODE has none. */
 const char *page_attr(const xmlNode *node, const char *name);
+/* The value of attribute A ("" when it has none). */
+const char *page_attr_value(const xmlAttr *a);
 
 /* Appends the text of NODE's subtree, white space folded, to OUT (scripts
  * and styles left out); at most MAX bytes, cut at a character. */

@@ -86,14 +86,16 @@ static const struct tag_entry *tag_lookup(const xmlChar *name)
 
 /* ---------------------------------------------------------- attributes */
 
+const char *page_attr_value(const xmlAttr *a)
+{
+    return a->children && a->children->content ? (const char *)a->children->content : "";
+}
+
 const char *page_attr(const xmlNode *node, const char *name)
 {
     for (const xmlAttr *a = node->properties; a; a = a->next)
-        if (a->name && strcmp((const char *)a->name, name) == 0) {
-            if (a->children == NULL || a->children->content == NULL)
-                return "";
-            return (const char *)a->children->content;
-        }
+        if (a->name && strcmp((const char *)a->name, name) == 0)
+            return page_attr_value(a);
     return NULL;
 }
 
