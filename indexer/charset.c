@@ -233,11 +233,7 @@ static void windows1252_to_utf8(const char *s, size_t len, buf_t *out)
 static void utf8_repair(const char *s, size_t len, buf_t *out)
 {
     size_t i = 0, run = 0;
-    while (i < len) {
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
-            continue;
-        }
+    while ((i += utf8_ascii_span(s + i, len - i)) < len) {
         size_t start = i;
         if (utf8_decode(s, len, &i) != UTF8_INVALID)
             continue;

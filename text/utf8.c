@@ -1,6 +1,9 @@
 /* utf8.c: UTF-8 decoding that survives invalid bytes.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
+#include <stdint.h>
+#include <string.h>
+
 #include "utf8.h"
 
 /* Non-zero if B is a continuation byte (10xxxxxx). */
@@ -93,18 +96,25 @@ size_t utf8_encode(unsigned ch, char *out)
     return 0;
 }
 
+size_t utf8_ascii_span(const char *s, size_t len)
+{
+    /* Eight bytes at a time: most of a web page is ASCII markup. */
+    size_t i = 0;
+    for (uint64_t w; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080u)
+            break;
+    }
+    while (i < len && (unsigned char)s[i] < 0x80)
+        i++;
+    return i;
+}
+
 int utf8_valid(const char *s, size_t len)
 {
-    size_t i = 0;
-
-    while (i < len) {
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
-            continue;
-        }
+    for (size_t i = utf8_ascii_span(s, len); i < len; i += utf8_ascii_span(s + i, len - i))
         if (utf8_decode(s, len, &i) == UTF8_INVALID)
             return 0;
-    }
     return 1;
 }
 

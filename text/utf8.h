@@ -20,6 +20,9 @@ unsigned utf8_decode(const char *s, size_t len, size_t *i);
  * (0 for a value that is not a Unicode scalar value). */
 size_t utf8_encode(unsigned ch, char *out);
 
+/* The number of ASCII bytes (below 0x80) S[0..LEN) starts with. */
+size_t utf8_ascii_span(const char *s, size_t len);
+
 /* Non-zero if S[0..LEN) is valid UTF-8. */
 int utf8_valid(const char *s, size_t len);
 

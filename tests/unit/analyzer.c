@@ -417,6 +417,31 @@ static void test_utf8_other(void)
     ok(!utf8_valid("\xc0\xaf", 2), "invalid: overlong");
     ok(!utf8_valid("\xed\xa0\x80", 3), "invalid: surrogate");
 
+    /* utf8_ascii_span() reads eight bytes at a time: a non-ASCII byte at
+     * every offset of a 40-byte string, within a word and after it. */
+    {
+        char s[40];
+        int spans = 1, valids = 1;
+        memset(s, 'a', sizeof s);
+        is_int((int)utf8_ascii_span(s, sizeof s), 40, "ascii span: all ASCII");
+        is_int((int)utf8_ascii_span(s, 0), 0, "ascii span: empty");
+        for (size_t at = 0; at < sizeof s; at++) {
+            s[at] = '\xff';
+            spans &= utf8_ascii_span(s, sizeof s) == at && utf8_ascii_span(s, at) == at;
+            valids &= !utf8_valid(s, sizeof s) && utf8_valid(s, at);
+            s[at] = '\xc3';   /* a lead byte cut off by the string's end, or by 'a' */
+            valids &= !utf8_valid(s, sizeof s);
+            if (at + 1 < sizeof s) {
+                s[at + 1] = '\xa9';
+                valids &= utf8_valid(s, sizeof s);
+                s[at + 1] = 'a';
+            }
+            s[at] = 'a';
+        }
+        ok(spans, "ascii span: stops at a non-ASCII byte at every offset");
+        ok(valids, "valid: a bad or good sequence at every offset of a long string");
+    }
+
     /* utf8_cut() of each string at each MAX ("héllo" is h C3 A9 l l o). */
     static const struct {
         const char *s;

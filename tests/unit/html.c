@@ -208,6 +208,10 @@ static void test_charset(void)
         /* Invalid sequences in a stated charset become U+FFFD. */
         { BYTES("<p>a\xff" "b</p>"), "text/html; charset=utf-8",
           "header:utf-8:a\xef\xbf\xbd" "b", "charset: invalid UTF-8 becomes U+FFFD" },
+        { BYTES("<p>sixteen bytes.\xff" "and caf\xc3\xa9, then a cut \xe2\x82</p>"),
+          "text/html; charset=utf-8",
+          "header:utf-8:sixteen bytes.\xef\xbf\xbd" "and café, then a cut \xef\xbf\xbd\xef\xbf\xbd",
+          "charset: invalid UTF-8 after long ASCII runs, each bad byte U+FFFD" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         is_str(decoded(cases[i].bytes, cases[i].len, cases[i].ct), cases[i].expected,
