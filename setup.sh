@@ -15,7 +15,7 @@ action=${1:-demo}
 # then bash-completion, without which the installed
 # completion (doc/completion/trawl.bash) is never loaded.
 packages="build-essential autoconf automake libtool pkg-config
-libxapian-dev libstemmer-dev zlib1g-dev libdeflate-dev libfcgi-dev libxml2-dev xapian-tools python3 valgrind
+libxapian-dev libstemmer-dev zlib1g-dev libdeflate-dev libjemalloc-dev libfcgi-dev libxml2-dev xapian-tools python3 valgrind
 lighttpd chromium curl wrk xapian-omega libfcgi-bin
 pandoc python3-xapian mandoc time clang libclang-rt-14-dev python3-readability tmux
 strace bash-completion"

@@ -40,7 +40,7 @@ trawl_index_SOURCES = indexer/main.c indexer/walk.h indexer/walk.c \
 	indexer/shard.h indexer/shard.c \
 	indexer/maintain.h indexer/maintain.c indexer/compact.c indexer/parts.c indexer/extract-run.c
 trawl_index_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS)
-trawl_index_LDADD = indexer/libtrawlindex.la $(TRAWL_PROGRAM_LIBS) $(LIBXML2_LIBS)
+trawl_index_LDADD = indexer/libtrawlindex.la $(TRAWL_PROGRAM_LIBS) $(LIBXML2_LIBS) $(JEMALLOC_LIBS)
 trawl_index_LDFLAGS = $(TRAWL_LINK_STATIC)
 # The shim is C++: link with the C++ driver.
 nodist_EXTRA_trawl_index_SOURCES = build-aux/force-cxx-link.cc
