@@ -4,7 +4,8 @@
 EXTRA_PROGRAMS += bench/trawl-html-extract
 bench_trawl_html_extract_SOURCES = bench/html-extract.c
 bench_trawl_html_extract_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS) $(LIBXML2_CFLAGS)
-bench_trawl_html_extract_LDADD = $(INDEX_LIBS)
+# With trawl-index's allocator: what the extraction costs inside it.
+bench_trawl_html_extract_LDADD = $(INDEX_LIBS) $(JEMALLOC_LIBS)
 nodist_EXTRA_bench_trawl_html_extract_SOURCES = build-aux/force-cxx-link.cc
 # The benchmarks go with the release: the docs name them (t0477-doc-names.sh).
 EXTRA_DIST += bench/html-eval.sh bench/html-score.py bench/html-index.sh bench/options.sh \
