@@ -232,8 +232,8 @@ static void windows1252_to_utf8(const char *s, size_t len, buf_t *out)
 /* UTF-8 with every byte that starts no valid sequence replaced. */
 static void utf8_repair(const char *s, size_t len, buf_t *out)
 {
-    size_t i = 0, run = 0;
-    while ((i += utf8_ascii_span(s + i, len - i)) < len) {
+    size_t run = 0;
+    for (size_t i = utf8_ascii_span(s, len); i < len; i += utf8_ascii_span(s + i, len - i)) {
         size_t start = i;
         if (utf8_decode(s, len, &i) != UTF8_INVALID)
             continue;
