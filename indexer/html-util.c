@@ -149,8 +149,16 @@ int page_url_host(const char *url, char *out, size_t size)
 int page_contains_ci(const char *s, const char *word)
 {
     size_t n = strlen(word);
+    if (n == 0)
+        return s && *s;
+    /* The rest is compared only where the first letter is, in either case. */
+    unsigned char lower = (unsigned char)word[0], upper = lower;
+    if (lower >= 'A' && lower <= 'Z')
+        lower += 32;
+    else if (upper >= 'a' && upper <= 'z')
+        upper -= 32;
     for (; s && *s; s++)
-        if (strncasecmp(s, word, n) == 0)
+        if (((unsigned char)*s == lower || (unsigned char)*s == upper) && strncasecmp(s, word, n) == 0)
             return 1;
     return 0;
 }

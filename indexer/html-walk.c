@@ -73,7 +73,10 @@ static const struct tag_entry {
 
 static int compare_tag(const void *key, const void *entry)
 {
-    return strcmp(key, ((const struct tag_entry *)entry)->name);
+    /* Most steps of the search differ at the first letter: no call. */
+    const char *name = ((const struct tag_entry *)entry)->name;
+    int first = *(const unsigned char *)key - *(const unsigned char *)name;
+    return first ? first : strcmp(key, name);
 }
 
 static const struct tag_entry *tag_lookup(const xmlChar *name)

@@ -153,3 +153,5 @@ nodist_EXTRA_tests_unit_config_SOURCES = build-aux/force-cxx-link.cc
 nodist_EXTRA_tests_unit_warc_SOURCES = build-aux/force-cxx-link.cc
 nodist_EXTRA_tests_unit_dupsig_SOURCES = build-aux/force-cxx-link.cc
 nodist_EXTRA_tests_unit_html_SOURCES = build-aux/force-cxx-link.cc
+# It also reaches the extractor's own helpers (indexer/html-internal.h).
+tests_unit_html_CPPFLAGS = $(AM_CPPFLAGS) $(LIBXML2_CFLAGS)

@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "charset.h"
 #include "html.h"
+#include "html-internal.h"
 #include "tap.h"
 
 /* Four story paragraphs: enough running text to be the main content. */
@@ -543,8 +544,38 @@ static void test_errors(void)
     is_int(html_looks_like(mail, strlen(mail)), 0, "sniff: text with a tag is not HTML");
 }
 
+/* page_contains_ci(): WORD anywhere in S, in any ASCII case. */
+static void test_contains_ci(void)
+{
+    static const struct {
+        const char *s, *word;
+        int expected;
+    } cases[] = {
+        { "post-published-date", "published", 1 },
+        { "Post-PUBLISHED", "published", 1 },
+        { "wpsidebar widget", "WPSideBar", 1 },
+        { "schema.org/WPFooter", "wpfooter", 1 },
+        { "application/ld+json", "ld+json", 1 },
+        { "application/LD+JSON", "ld+json", 1 },
+        { "pub", "published", 0 },
+        { "publishe", "published", 0 },
+        { "p p pu pub publ", "published", 0 },
+        { "", "published", 0 },
+        { NULL, "published", 0 },
+        { "any", "", 1 },
+        { "", "", 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char name[128];
+        snprintf(name, sizeof name, "contains_ci: \"%s\" in \"%s\"", cases[i].word,
+                 cases[i].s ? cases[i].s : "(null)");
+        is_int(page_contains_ci(cases[i].s, cases[i].word), cases[i].expected, name);
+    }
+}
+
 int main(void)
 {
+    test_contains_ci();
     test_charset();
     test_title();
     test_date();
