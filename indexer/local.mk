@@ -28,7 +28,7 @@ indexer_libtrawlindex_la_SOURCES = \
 	indexer/dupsig.h indexer/dupsig.c \
 	indexer/dupgroup.h indexer/dupgroup.c indexer/groups.h indexer/groups.c \
 	indexer/document.h indexer/document.c indexer/spelling.h indexer/spelling.c
-indexer_libtrawlindex_la_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS) $(LIBXML2_CFLAGS)
+indexer_libtrawlindex_la_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS) $(DEFLATE_CFLAGS) $(LIBXML2_CFLAGS)
 INDEX_LIBS = indexer/libtrawlindex.la $(TRAWL_LIBS) $(LIBXML2_LIBS)
 
 bin_PROGRAMS += trawl-index

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "buf.h"
 #include "date.h"
@@ -196,12 +196,12 @@ static int read_row(manifest_t *m, manifest_entry_t *row, char **cells, const he
 {
     char date[DATE_TEXT_SIZE];
     date_t d;
-    uLong crc = crc32(0L, Z_NULL, 0);
+    unsigned long crc = 0;
 
     row->line = lineno;
     for (size_t i = 0; i < h->ncols; i++) {
         char *cell = trim(cells[i]);
-        crc = crc32(crc, (const Bytef *)cell, (uInt)strlen(cell) + 1);
+        crc = libdeflate_crc32((uint32_t)crc, cell, strlen(cell) + 1);
         if (*cell == '\0')
             continue;
         if (!utf8_valid(cell, strlen(cell)))

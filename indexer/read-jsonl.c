@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "buf.h"
 #include "jsonl.h"
@@ -47,7 +47,7 @@ static reader_status_t read_jsonl(const reader_input_t *in, reader_sink_t *sink)
         if (strspn(line, " \t") == len)
             continue;          /* a blank line */
         snprintf(signature, sizeof signature, "record %zu %08lx", len,
-                 (unsigned long)crc32(crc32(0L, Z_NULL, 0), (const Bytef *)line, (uInt)len));
+                 (unsigned long)libdeflate_crc32(0, line, len));
         buf_reset(&where);
         buf_printf(&where, "%s:%lu", in->path, number);
         reader_record_t rec = { where.failed ? in->path : where.data, number, signature };

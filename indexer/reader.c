@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include "buf.h"
@@ -247,7 +248,7 @@ int reader_slurp(const reader_input_t *in, char **data_out, size_t *len_out, con
 void reader_file_signature(const reader_input_t *in, const char *data, size_t len,
                            char out[64])
 {
-    unsigned long crc = crc32(crc32(0L, Z_NULL, 0), (const Bytef *)data, (uInt)len);
+    unsigned long crc = (unsigned long)libdeflate_crc32(0, data, len);
     snprintf(out, 64, "%lld %lld %08lx", in->size, in->mtime_ns, crc);
 }
 

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include "buf.h"
@@ -462,7 +463,7 @@ static warc_status_t read_block(warc_reader_t *r)
     if (!hold)
         return wr_bad_record(r, "block of %llu bytes is over the limit of %zu bytes",
                              (unsigned long long)length, r->limit);
-    rec->crc32 = (uint32_t)crc32(0, wr_window_at(r, r->rec_start), (uInt)(r->pos - r->rec_start));
+    rec->crc32 = libdeflate_crc32(0, wr_window_at(r, r->rec_start), (size_t)(r->pos - r->rec_start));
     if (c.needs_sniff) {
         st = wr_decode_payload(r);
         if (st != WARC_OK)

@@ -202,8 +202,21 @@ static void test_open(void)
     unlink(file_at("kept"));
 }
 
+/* The signature's CRC is gzip's CRC-32 (its check value for "123456789"
+ * is cbf43926): the signatures in existing indexes stay valid. */
+static void test_signature(void)
+{
+    reader_input_t in = { .path = "a.txt", .size = 9, .mtime_ns = 1700000000123456789LL };
+    char sig[64];
+    reader_file_signature(&in, "123456789", 9, sig);
+    is_str(sig, "9 1700000000123456789 cbf43926", "signature: size, mtime, CRC-32");
+    reader_file_signature(&in, "", 0, sig);
+    is_str(sig, "9 1700000000123456789 00000000", "signature: the CRC-32 of nothing");
+}
+
 int main(void)
 {
+    test_signature();
     test_reader_for();
     test_is_text();
     test_extension();
