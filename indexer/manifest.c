@@ -196,12 +196,12 @@ static int read_row(manifest_t *m, manifest_entry_t *row, char **cells, const he
 {
     char date[DATE_TEXT_SIZE];
     date_t d;
-    unsigned long crc = 0;
+    uint32_t crc = 0;
 
     row->line = lineno;
     for (size_t i = 0; i < h->ncols; i++) {
         char *cell = trim(cells[i]);
-        crc = libdeflate_crc32((uint32_t)crc, cell, strlen(cell) + 1);
+        crc = libdeflate_crc32(crc, cell, strlen(cell) + 1);
         if (*cell == '\0')
             continue;
         if (!utf8_valid(cell, strlen(cell)))
