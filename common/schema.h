@@ -8,11 +8,28 @@
 #ifndef TRAWL_SCHEMA_H
 #define TRAWL_SCHEMA_H
 
+#include <string.h>
+
 /* Stored in the index's metadata under "trawl.schema"; trawl-search refuses
  * an index whose schema it does not know.  The analyzer's stems are part
  * of it: layout 4 stems an acronym's plural as its singular ("CCGs" as
  * "ccg", text/analyzer.h), which a query of a layout-3 index would miss. */
-#define SCHEMA_VERSION "4"
+#define SCHEMA_VERSION "5"
+
+/* Layout 5 stores a near-duplicate signature's band keys nowhere (they are
+ * worked out from the signature, indexer/groups.h); layout 4 also held
+ * them as XB terms, which nothing reads now.  So an index of layout 4 is
+ * searched and updated as it is, and says layout 5 from its next commit:
+ * a trawl-index of layout 4, which looked for candidates by those terms,
+ * then refuses it instead of missing copies. */
+#define SCHEMA_OLDEST_READ "4"
+
+/* Non-zero if an index of layout LAYOUT (as META_SCHEMA holds it) is one
+ * this version searches and updates. */
+static inline int schema_readable(const char *layout)
+{
+    return strcmp(layout, SCHEMA_VERSION) == 0 || strcmp(layout, SCHEMA_OLDEST_READ) == 0;
+}
 
 /* Terms.  Words in the body are unprefixed (with positions); each field has
  * its own prefix, and "Z" before a field prefix marks stemmed forms
@@ -37,7 +54,6 @@
 #define FIELD_VALUE_MARK  '='
 #define FIELD_NAME_MAX    64    /* longer names are stored, not searchable */
 #define BYLINE_FIELD      "byline"   /* the byline's field name */
-/* XB<40-bit hex>: the near-duplicate signature's band keys (indexer/dupsig.h) */
 
 /* A headline word counts this many times in Z<stem>, the term a plain
  * query word searches: as omega does it, one term with exact statistics

@@ -90,9 +90,11 @@ static int store_article(builder_t *b, const walk_list_t *list, const char *relp
     free(group);
     if (st != XS_OK)
         goto failed;
-    st = xs_db_replace_document(b->db, idterm.data, idterm.len, doc, NULL);
+    unsigned docid = 0;
+    st = xs_db_replace_document(b->db, idterm.data, idterm.len, doc, &docid);
     b->write_failed = st == XS_IO_ERROR;
-    if (st != XS_OK || (full && spelling_batch_flush(b->spelling, b->db) != XS_OK))
+    if (st != XS_OK || (full && spelling_batch_flush(b->spelling, b->db) != XS_OK)
+        || (b->groups && groups_indexed(b->groups, docid, is_signed ? &sig : NULL) != 0))
         goto failed;
     b->pending++;
     rc = 0;

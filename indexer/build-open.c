@@ -24,7 +24,7 @@ static int check_schema(xs_db_t *db, const build_options_t *opts)
         errorf("cannot read the index '%s': %s", opts->db_path, xs_db_last_error(db));
         return -1;
     }
-    if (len && strcmp(stored, SCHEMA_VERSION) != 0) {
+    if (len && !schema_readable(stored)) {
         errorf("the index '%s' has layout %s; this trawl-index writes layout %s",
                opts->db_path, stored, SCHEMA_VERSION);
         detailf("rebuild it: %s --rebuild --db %s PATH...", msg_program(), opts->db_path);

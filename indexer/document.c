@@ -202,21 +202,13 @@ done:
     return rc;
 }
 
-/* Stores the signature SIG and its band keys in DOC. */
+/* Stores the signature SIG in DOC (its band keys are worked out from it
+ * when needed: groups.h). */
 static int add_signature(xs_doc_t *doc, const dupsig_t *sig)
 {
     unsigned char bytes[DUPSIG_BYTES];
-    char key[DUPSIG_KEY_SIZE];
-
     dupsig_encode(sig, bytes);
-    if (xs_doc_set_value(doc, SLOT_DUPSIG, (const char *)bytes, sizeof bytes) != XS_OK)
-        return -1;
-    for (unsigned band = 0; band < DUPSIG_BANDS; band++) {
-        dupsig_band_key(sig, band, key);
-        if (xs_doc_add_term(doc, key, DUPSIG_KEY_LEN, 0) != XS_OK)
-            return -1;
-    }
-    return 0;
+    return xs_doc_set_value(doc, SLOT_DUPSIG, (const char *)bytes, sizeof bytes) == XS_OK ? 0 : -1;
 }
 
 xs_status_t document_set_group(xs_doc_t *doc, const char *group)

@@ -78,7 +78,7 @@ typedef struct dupgroup_found dupgroup_found_t;
  * members; the module adds to the counters (zero them to start). */
 typedef struct {
     /* Calls dupgroup_found_add() for every indexed article that holds at
-     * least one of the band keys of SIG (dupsig_band_key()).  It may list
+     * least one of the band keys of SIG (dupsig_band_hash()).  It may list
      * more (the module keeps only those that share a band with SIG, and
      * ignores the article the call is about, and an old version of it with
      * the same id).  LEADERS_ONLY non-zero: only leaders (group equal to

@@ -18,9 +18,10 @@
  * signature: it is never a copy of anything (title-only articles, empty
  * bodies, one-line posts are not grouped).
  *
- * Signatures and band keys are stored in the index: they depend on nothing
- * but the words (fixed seeds, 64-bit integer arithmetic, little-endian
- * encoding), so they are the same on every machine and in every run, and
+ * Signatures are stored in the index, and band keys are worked out from
+ * them (indexer/bandtable.h): both depend on nothing but the words (fixed
+ * seeds, 64-bit integer arithmetic, little-endian encoding), so they are
+ * the same on every machine and in every run, and
  * tests/unit/dupsig.c pins exact values.  Changing any parameter or hash
  * here changes the index format (bump SCHEMA_VERSION in common/schema.h).
  * The parameters and the measurements behind them: doc/benchmarks.md,
@@ -74,18 +75,17 @@
 /* LSH: DUPSIG_BANDS bands of DUPSIG_BAND_ROWS rows (rows 0 to 59; the
  * estimate uses all 128).  Two bodies of similarity s share a band key with
  * probability 1 - (1 - s^3)^20: 0.93 at s = 0.5, 0.97 at the threshold
- * (0.547), 0.99 at 0.6, 0.15 at 0.2, 0.02 at 0.1.  Each band is a term in
- * the index (about 31 bytes an article, compacted): 20 bands of 3 rows
+ * (0.547), 0.99 at 0.6, 0.15 at 0.2, 0.02 at 0.1.  20 bands of 3 rows
  * group as many copies as 32 of 4 or 42 of 3 (doc/benchmarks.md). */
 #define DUPSIG_BANDS 20
 #define DUPSIG_BAND_ROWS 3
 
-/* Band keys are "XB" and 40 bits of a hash of the band's number and rows in
- * 10 lower-case hex digits: DUPSIG_KEY_LEN bytes, a boolean term.  Two
- * different (band, rows) pairs get one key with probability 2^-40: among
- * 10 million articles (200 million keys), one lookup in 300 meets a false
- * candidate, which dupgroup.c drops (it compares the rows); a cost of one
- * more value read, not an error. */
+/* A band key is 40 bits of a hash of the band's number and rows; spelled
+ * as a term (dupsig_band_key(), for bench/dup-eval's lookups by term; the
+ * index holds none since layout 5), "XB" and 10 lower-case hex digits.
+ * Two different (band, rows) pairs share a key by chance, which costs a
+ * false candidate that dupgroup.c drops (it compares the rows), not an
+ * error. */
 #define DUPSIG_KEY_PREFIX "XB"
 #define DUPSIG_KEY_LEN 12
 #define DUPSIG_KEY_SIZE (DUPSIG_KEY_LEN + 1)   /* with the terminating NUL */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bandtable.h"
 #include "buf.h"
 #include "docdata.h"
 #include "dupgroup.h"
@@ -15,6 +16,8 @@
 struct groups {
     xs_db_t *db;
     dupgroup_index_t index;
+    bandtable_t *bands;    /* the indexed articles' band keys by docid; NULL
+                            * until the run first needs them */
 };
 
 /* An article as the index holds it (or as a rebuild works it out). */
@@ -33,12 +36,16 @@ static void record_free(record_t *r)
     memset(r, 0, sizeof *r);
 }
 
-/* A value of document DOCID, malloc'ed ("" when it has none), or NULL. */
-static char *value_of(xs_db_t *db, unsigned docid, unsigned slot, size_t *len)
+/* A value of document DOCID, malloc'ed ("" when it has none), or NULL
+ * (*GONE set when there is no such document). */
+static char *value_of(xs_db_t *db, unsigned docid, unsigned slot, size_t *len, int *gone)
 {
     char *value = NULL, *copy;
     size_t n = 0;
-    if (xs_db_document_value(db, docid, slot, &value, &n) != XS_OK)
+    xs_status_t st = xs_db_document_value(db, docid, slot, &value, &n);
+    if (gone)
+        *gone = st == XS_NOT_FOUND;
+    if (st != XS_OK)
         return NULL;
     copy = xstrndup(value, n);
     xs_free(value);
@@ -47,17 +54,21 @@ static char *value_of(xs_db_t *db, unsigned docid, unsigned slot, size_t *len)
     return copy;
 }
 
-/* Reads the record of document DOCID.  Returns 0, or -1. */
+/* Reads the record of document DOCID.  Returns 0, 1 when there is no
+ * such document, or -1. */
 static int read_record(xs_db_t *db, unsigned docid, record_t *r)
 {
     size_t len = 0;
-    char *sig = value_of(db, docid, SLOT_DUPSIG, &len);
+    int gone = 0;
+    char *sig = value_of(db, docid, SLOT_DUPSIG, &len, &gone);
 
     memset(r, 0, sizeof *r);
+    if (gone)
+        return 1;
     r->docid = docid;
-    r->id = value_of(db, docid, SLOT_ID, NULL);
-    r->date = value_of(db, docid, SLOT_DATE, NULL);
-    r->group = value_of(db, docid, SLOT_GROUP, NULL);
+    r->id = value_of(db, docid, SLOT_ID, NULL, NULL);
+    r->date = value_of(db, docid, SLOT_DATE, NULL, NULL);
+    r->group = value_of(db, docid, SLOT_GROUP, NULL, NULL);
     if (sig == NULL || r->id == NULL || r->date == NULL || r->group == NULL) {
         free(sig);
         record_free(r);
@@ -99,7 +110,7 @@ typedef struct {
     int failed;
 } lookup_t;
 
-static int list_posting(void *ctx, unsigned docid)
+static int list_docid(void *ctx, uint32_t docid)
 {
     lookup_t *l = ctx;
     for (size_t i = 0; i < l->seen_count; i++)
@@ -113,16 +124,40 @@ static int list_posting(void *ctx, unsigned docid)
     l->seen = seen;
     l->seen[l->seen_count++] = docid;
     record_t r;
-    if (read_record(l->db, docid, &r) != 0) {
-        l->failed = 1;
-        return 1;
+    int rc = read_record(l->db, docid, &r);
+    if (rc != 0) {     /* 1: deleted since its keys were listed */
+        l->failed = rc < 0;
+        return rc < 0;
     }
     dupgroup_article_t a = article_of(&r);
-    int rc = dupgroup_found_add(l->found, &a);
+    rc = dupgroup_found_add(l->found, &a);
     record_free(&r);
     if (rc != 0)
         l->failed = 1;
     return rc != 0;
+}
+
+static int load_signature(void *ctx, unsigned docid, const char *value, size_t len)
+{
+    groups_t *g = ctx;
+    dupsig_t sig;
+    return dupsig_decode(value, len, &sig) == 0 && bandtable_add(g->bands, &sig, docid) != 0;
+}
+
+/* Fills G->bands from the signatures stored in the index, the first time
+ * the run needs them (a run that groups nothing reads none).  Returns 0,
+ * or -1. */
+static int load_bands(groups_t *g)
+{
+    if (g->bands)
+        return 0;
+    if ((g->bands = bandtable_new()) == NULL
+        || xs_db_each_value(g->db, SLOT_DUPSIG, load_signature, g) != XS_OK) {
+        bandtable_free(g->bands);
+        g->bands = NULL;
+        return -1;
+    }
+    return 0;
 }
 
 /* Lists every indexed article holding a band key of SIG. */
@@ -131,14 +166,11 @@ static int find_candidates(void *ctx, const dupsig_t *sig, int leaders_only,
 {
     groups_t *g = ctx;
     lookup_t l = { g->db, NULL, 0, 0, found, 0 };
-    char key[DUPSIG_KEY_SIZE];
 
     (void)leaders_only;    /* band lists are short: all are listed */
-    for (unsigned band = 0; band < DUPSIG_BANDS && !l.failed; band++) {
-        dupsig_band_key(sig, band, key);
-        if (xs_db_each_posting(g->db, key, DUPSIG_KEY_LEN, list_posting, &l) != XS_OK)
-            l.failed = 1;
-    }
+    if (load_bands(g) != 0)
+        return -1;
+    bandtable_each(g->bands, sig, list_docid, &l);
     free(l.seen);
     dupgroup_found_all(found);
     return l.failed ? -1 : 0;
@@ -151,7 +183,7 @@ static int retag(xs_db_t *db, const char *id, const char *group)
     int failed = 0;
     unsigned docid = docid_of(db, id, &failed);
     buf_t idterm = BUF_INIT, old_term = BUF_INIT, new_term = BUF_INIT;
-    char *old = docid ? value_of(db, docid, SLOT_GROUP, NULL) : NULL;
+    char *old = docid ? value_of(db, docid, SLOT_GROUP, NULL, NULL) : NULL;
     int rc = -1;
 
     if (docid == 0 || old == NULL)
@@ -193,7 +225,14 @@ groups_t *groups_new(xs_db_t *db)
 
 void groups_free(groups_t *g)
 {
+    if (g)
+        bandtable_free(g->bands);
     free(g);
+}
+
+int groups_indexed(groups_t *g, unsigned docid, const dupsig_t *sig)
+{
+    return sig == NULL ? 0 : load_bands(g) != 0 ? -1 : bandtable_add(g->bands, sig, docid);
 }
 
 /* Non-zero if the article's date DATE and signature SIG are those of R. */
@@ -253,20 +292,11 @@ int groups_leave(groups_t *g, const char *id)
 
 /* ------------------------------------------------------ afresh, in memory */
 
-/* One band key of one record.  Numbers, not terms: at 150,000 articles
- * the 20 keys each as a table entry took 300 MB. */
-typedef struct {
-    uint64_t hash;         /* dupsig_band_hash() */
-    size_t record;         /* index in fresh_t.records */
-} band_t;
-
 typedef struct {
     record_t *records;     /* every article, sorted in (date, id) order */
     size_t count, capacity;
-    band_t *bands;         /* each signed record's band keys, sorted by (hash, record) */
-    size_t band_count;
+    bandtable_t *bands;    /* the grouped records' band keys, by index + 1 */
     char **groups;         /* the groups worked out, parallel to records */
-    size_t done;           /* records[0..done) are grouped */
     int failed;
 } fresh_t;
 
@@ -291,42 +321,31 @@ static int compare_records(const void *a, const void *b)
     return dupgroup_precedes(&x, &y) ? -1 : dupgroup_precedes(&y, &x);
 }
 
-static int compare_bands(const void *a, const void *b)
+typedef struct {
+    fresh_t *fresh;
+    dupgroup_found_t *found;
+} fresh_lookup_t;
+
+static int list_record(void *ctx, uint32_t article)
 {
-    const band_t *x = a, *y = b;
-    if (x->hash != y->hash)
-        return x->hash < y->hash ? -1 : 1;
-    return (x->record > y->record) - (x->record < y->record);
+    fresh_lookup_t *l = ctx;
+    /* In the group worked out here, not the one stored: that may be stale
+     * (a part's, before the merge), and the rule follows a candidate's
+     * leader. */
+    size_t r = article - 1;
+    dupgroup_article_t a = article_of(&l->fresh->records[r]);
+    a.group = l->fresh->groups[r];
+    return dupgroup_found_add(l->found, &a) != 0;
 }
 
 /* Lists the articles grouped so far that hold a band key of SIG. */
 static int fresh_candidates(void *ctx, const dupsig_t *sig, int leaders_only,
                             dupgroup_found_t *found)
 {
-    fresh_t *f = ctx;
+    fresh_lookup_t l = { ctx, found };
     (void)leaders_only;
-    for (unsigned band = 0; band < DUPSIG_BANDS; band++) {
-        uint64_t hash = dupsig_band_hash(sig, band);
-        size_t lo = 0, hi = f->band_count;
-        while (lo < hi) {      /* the first band with this hash, if any */
-            size_t mid = lo + (hi - lo) / 2;
-            if (f->bands[mid].hash < hash)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (size_t i = lo; i < f->band_count && f->bands[i].hash == hash
-                            && f->bands[i].record < f->done; i++) {
-            /* In the group worked out here, not the one stored: that may
-             * be stale (a part's, before the merge), and the rule follows
-             * a candidate's leader. */
-            size_t r = f->bands[i].record;
-            dupgroup_article_t a = article_of(&f->records[r]);
-            a.group = f->groups[r];
-            if (dupgroup_found_add(found, &a) != 0)
-                return -1;
-        }
-    }
+    if (bandtable_each(l.fresh->bands, sig, list_record, &l) != 0)
+        return -1;
     dupgroup_found_all(found);
     return 0;
 }
@@ -337,25 +356,6 @@ static int fresh_set_group(void *ctx, const char *id, const char *group)
      * the rule never regroups here. */
     (void)ctx, (void)id, (void)group;
     return -1;
-}
-
-/* Lists every signed record's band keys in F->bands, sorted.  Returns 0,
- * or -1. */
-static int list_bands(fresh_t *f)
-{
-    size_t signed_records = 0;
-    for (size_t i = 0; i < f->count; i++)
-        signed_records += f->records[i].has_sig != 0;
-    f->bands = malloc((signed_records ? signed_records : 1) * DUPSIG_BANDS * sizeof *f->bands);
-    if (f->bands == NULL)
-        return -1;
-    for (size_t i = 0; i < f->count; i++)
-        for (unsigned band = 0; band < DUPSIG_BANDS && f->records[i].has_sig; band++) {
-            band_t b = { dupsig_band_hash(&f->records[i].sig, band), i };
-            f->bands[f->band_count++] = b;
-        }
-    qsort(f->bands, f->band_count, sizeof *f->bands, compare_bands);
-    return 0;
 }
 
 /* Loads every article of DB and works out each one's group (into
@@ -374,14 +374,15 @@ static int group_afresh(xs_db_t *db, fresh_t *f)
     if (f->count)
         qsort(f->records, f->count, sizeof *f->records, compare_records);
     if ((f->groups = calloc(f->count ? f->count : 1, sizeof *f->groups)) == NULL
-        || list_bands(f) != 0)
+        || (f->bands = bandtable_new()) == NULL)
         return -1;
     for (size_t i = 0; i < f->count; i++) {
         dupgroup_article_t a = article_of(&f->records[i]);
         a.group = NULL;
-        if (dupgroup_add(&index, &a, &f->groups[i]) != 0)
+        if (dupgroup_add(&index, &a, &f->groups[i]) != 0
+            || (f->records[i].has_sig
+                && bandtable_add(f->bands, &f->records[i].sig, (uint32_t)i + 1) != 0))
             return -1;
-        f->done = i + 1;
     }
     return 0;
 }
@@ -395,12 +396,12 @@ static void fresh_free(fresh_t *f)
     }
     free(f->groups);
     free(f->records);
-    free(f->bands);
+    bandtable_free(f->bands);
 }
 
 int groups_rebuild(xs_db_t *db, size_t *changed)
 {
-    fresh_t f = { NULL, 0, 0, NULL, 0, NULL, 0, 0 };
+    fresh_t f = { NULL, 0, 0, NULL, NULL, 0 };
     size_t n = 0;
     int rc = group_afresh(db, &f);
 
@@ -417,7 +418,7 @@ int groups_rebuild(xs_db_t *db, size_t *changed)
 
 int groups_verify(xs_db_t *db, size_t *wrong, char **first_wrong)
 {
-    fresh_t f = { NULL, 0, 0, NULL, 0, NULL, 0, 0 };
+    fresh_t f = { NULL, 0, 0, NULL, NULL, 0 };
     int rc = group_afresh(db, &f);
 
     *wrong = 0;

@@ -2,13 +2,15 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * dupgroup.h's rule, over the index: an article's signature (SLOT_DUPSIG)
- * and band keys (DUPSIG_KEY_PREFIX terms) are stored with it, and its
- * group -- the id of the group's earliest article, its leader -- in
- * SLOT_GROUP (Xapian's collapse key) and as the term PREFIX_GROUP + that
- * id on every member.  Candidates are found by the band terms' posting
- * lists; a member whose group changes is retagged in place
- * (xs_db_retag_document()).  A writer sees its own changes before it
- * commits, so a run's articles group with one another as they come.
+ * is stored with it, and its group -- the id of the group's earliest
+ * article, its leader -- in SLOT_GROUP (Xapian's collapse key) and as the
+ * term PREFIX_GROUP + that id on every member.  Candidates are found in a
+ * table of band keys in memory (bandtable.h), filled from the stored
+ * signatures when the run first places or removes an article, and kept up
+ * by groups_indexed() as the run writes; a member whose group changes is
+ * retagged in place (xs_db_retag_document()).  A writer sees its own
+ * changes before it commits, so a run's articles group with one another
+ * as they come.
  */
 #ifndef TRAWL_GROUPS_H
 #define TRAWL_GROUPS_H
@@ -33,6 +35,12 @@ void groups_free(groups_t *g);
  * drops its transaction). */
 int groups_place(groups_t *g, const char *id, const char *date, const dupsig_t *sig,
                  char **group);
+
+/* The article placed last (groups_place()) is now document DOCID, with
+ * signature SIG (NULL: none): from now on it is a candidate of the
+ * articles that share a band with it.  Returns 0, or -1 (the index's
+ * error, or out of memory). */
+int groups_indexed(groups_t *g, unsigned docid, const dupsig_t *sig);
 
 /* The article ID is about to be deleted: its group's other members are
  * regrouped when it led them.  Returns 0 (also when there is no such

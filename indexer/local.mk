@@ -26,7 +26,8 @@ indexer_libtrawlindex_la_SOURCES = \
 	indexer/tally.h indexer/tally.c \
 	indexer/extract.h indexer/extract.c \
 	indexer/dupsig.h indexer/dupsig.c \
-	indexer/dupgroup.h indexer/dupgroup.c indexer/groups.h indexer/groups.c \
+	indexer/dupgroup.h indexer/dupgroup.c indexer/bandtable.h indexer/bandtable.c \
+	indexer/groups.h indexer/groups.c \
 	indexer/document.h indexer/document.c indexer/spelling.h indexer/spelling.c
 indexer_libtrawlindex_la_CPPFLAGS = $(AM_CPPFLAGS) $(ZLIB_CFLAGS) $(DEFLATE_CFLAGS) $(LIBXML2_CFLAGS)
 INDEX_LIBS = indexer/libtrawlindex.la $(TRAWL_LIBS) $(LIBXML2_LIBS)

@@ -181,7 +181,7 @@ search_status_t searcher_open(const char *const *paths, size_t count,
                     && doc_count == 0;
         xs_free(detail);
         detail = NULL;
-        if (!empty && strcmp(schema, SCHEMA_VERSION) != 0)
+        if (!empty && !schema_readable(schema))
             status = search_fail(s, SEARCH_BAD_INDEX, "'%s' is not a trawl index of this "
                                  "version%s: re-run trawl-index into a new --db", db_path,
                                  *schema ? "" : " (no trawl schema)");

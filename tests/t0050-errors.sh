@@ -44,13 +44,24 @@ if command -v xapian-metadata > /dev/null; then
     is "the searcher asks for a new index" "$err" "trawl-search: error: '$tmp/old' is not a trawl index of this version: re-run trawl-index into a new --db"
     run trawl_index --db "$tmp/old" "$TRAWL_SRCDIR/corpus"
     expect_status "indexing into an older layout exits 2" 2
-    is "the indexer names both layouts and the way out" "$err" "trawl-index: error: the index '$tmp/old' has layout 1; this trawl-index writes layout 4
+    is "the indexer names both layouts and the way out" "$err" "trawl-index: error: the index '$tmp/old' has layout 1; this trawl-index writes layout 5
   rebuild it: trawl-index --rebuild --db $tmp/old PATH..."
     run trawl_index --rebuild --db "$tmp/old" "$TRAWL_SRCDIR/corpus"
     expect_status "--rebuild replaces an older layout" 0
     run trawl_search --db "$tmp/old" --format tsv --fields id --limit 1 brambles nettles
     is "... and the rebuilt index answers" "$out" "id
 002_7add833defd93f9a.txt"
+
+    # Layout 4 differs only by band terms nothing reads now: such an index
+    # is searched and updated as it is, and says layout 5 once updated.
+    cp -r "$db" "$tmp/four"
+    xapian-metadata set "$tmp/four" trawl.schema 4
+    run trawl_search --db "$tmp/four" --format tsv --fields id --limit 1 brambles nettles
+    is "an index of layout 4 is searched" "$out" "id
+002_7add833defd93f9a.txt"
+    run trawl_index --db "$tmp/four" "$TRAWL_SRCDIR/corpus"
+    expect_status "... and updated" 0
+    is "... and then has layout 5" "$(xapian-metadata get "$tmp/four" trawl.schema)" "5"
 
     # An indexer killed before its first commit leaves an empty index
     # without metadata: it is empty, not foreign.

@@ -65,11 +65,15 @@ is "--jobs 2 gives them too (grouped after the merge)" "$(groups "$tmp/jobs")" "
 run trawl_index --check --db "$tmp/jobs"
 expect_status "... and --check agrees" 0
 # Regrouping after the merge rewrites documents into half-full blocks: the
-# index is compacted again, as one process's is (it was 26% larger).
-one_kb=$(du -sk "$tmp/fresh" | cut -f1)
+# index is compacted again (it was 26% larger), so Xapian's own compactor
+# finds nothing more to gain.  (Not against one process's index: a merge
+# keeps a term's postings from each part as a chunk of its own, which at
+# this size is two more blocks.)
+xapian-compact "$tmp/jobs" "$tmp/jobs-again" > /dev/null
 jobs_kb=$(du -sk "$tmp/jobs" | cut -f1)
-[ "$jobs_kb" -le $((one_kb + one_kb / 10)) ] && ok "... and compacted once regrouped" ||
-    not_ok "... and compacted once regrouped" "$jobs_kb KiB, one process $one_kb KiB"
+again_kb=$(du -sk "$tmp/jobs-again" | cut -f1)
+[ "$jobs_kb" -le "$again_kb" ] && ok "... and compacted once regrouped" ||
+    not_ok "... and compacted once regrouped" "$jobs_kb KiB, compacted again $again_kb KiB"
 
 # A chain: B is a copy of A, C of B but not of A, so B follows A and C
 # leads its own group.  Built in two parts (wire.txt in one, gazette.txt

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "analyzer.h"
+#include "bandtable.h"
 #include "dupgroup.h"
 #include "dupsig.h"
 #include "tap.h"
@@ -569,6 +570,93 @@ static void test_grouping_random(void)
     ok(all_match, "random arrivals and removals (%d steps): groups always follow the rule", steps);
 }
 
+/* ----------------------------------------------------------- band table */
+
+/* How often bandtable_each() named each article (up to BAND_ARTICLES). */
+#define BAND_ARTICLES 9000
+typedef struct {
+    unsigned calls[BAND_ARTICLES + 1];
+    unsigned total, stop_after;
+} band_calls_t;
+
+static int count_call(void *ctx, uint32_t article)
+{
+    band_calls_t *c = ctx;
+    if (article <= BAND_ARTICLES)
+        c->calls[article]++;
+    return ++c->total == c->stop_after ? 7 : 0;
+}
+
+static void test_bandtable(void)
+{
+    static band_calls_t c;
+    static dupsig_t sigs[BAND_ARTICLES + 1];
+    bandtable_t *t = bandtable_new();
+    dupsig_t a = { { 0 }, 0 }, b, far;
+    for (size_t i = 0; i < DUPSIG_ROWS; i++)
+        a.row[i] = (uint16_t)(1000 + i);
+    b = changed(&a, 0, 19, 20000);      /* bands 0 to 6 changed, 7 to 19 kept */
+    far = changed(&a, 0, 127, 40000);
+
+    if (!ok(t != NULL, "a band table"))
+        return;
+    memset(&c, 0, sizeof c);
+    is_int(bandtable_each(t, &a, count_call, &c), 0, "an empty table: nothing to list");
+    is_int(c.total, 0, "... and no call");
+    ok(bandtable_add(t, &a, 1) == 0 && bandtable_add(t, &b, 2) == 0
+       && bandtable_add(t, &far, 3) == 0, "three articles added");
+    bandtable_each(t, &a, count_call, &c);
+    is_int(c.calls[1], DUPSIG_BANDS, "an article is listed once for each of its bands");
+    is_int(c.calls[2], 13, "... one sharing 13 bands 13 times");
+    is_int(c.calls[3], 0, "... one sharing none not at all");
+    memset(&c, 0, sizeof c);
+    c.stop_after = 5;
+    is_int(bandtable_each(t, &a, count_call, &c), 7, "a callback's non-zero stops the lookup");
+    is_int(c.total, 5, "... at once");
+    bandtable_free(t);
+
+    /* Past many doublings, with one story copied 3,000 times: the lists
+     * are exactly the articles that share a band. */
+    t = bandtable_new();
+    uint64_t state = 11;
+    int added = t != NULL;
+    for (uint32_t n = 1; n <= BAND_ARTICLES && added; n++) {
+        if (n % 3 == 0) {
+            sigs[n] = a;
+        } else {
+            for (size_t i = 0; i < DUPSIG_ROWS; i++) {
+                state = state * 6364136223846793005ull + 1442695040888963407ull;
+                sigs[n].row[i] = (uint16_t)(state >> 48);
+            }
+            if (n % 3 == 1)             /* a third share a band or two with A */
+                memcpy(sigs[n].row + 3 * (n % DUPSIG_BANDS), a.row + 3 * (n % DUPSIG_BANDS),
+                       3 * sizeof a.row[0]);
+        }
+        added = bandtable_add(t, &sigs[n], n) == 0;
+    }
+    if (!ok(added, "%d articles added", BAND_ARTICLES)) {
+        bandtable_free(t);
+        return;
+    }
+    const dupsig_t *queries[] = { &a, &sigs[1], &sigs[2], &far };
+    int exact = 1;
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        memset(&c, 0, sizeof c);
+        bandtable_each(t, queries[q], count_call, &c);
+        for (uint32_t n = 1; n <= BAND_ARTICLES; n++)
+            if ((c.calls[n] != 0) != dupsig_share_band(&sigs[n], queries[q])) {
+                printf("# query %zu, article %u: listed %u times, shares a band: %d\n", q,
+                     (unsigned)n, c.calls[n], dupsig_share_band(&sigs[n], queries[q]));
+                exact = 0;
+            }
+    }
+    ok(exact, "... each lookup lists exactly the articles that share a band");
+    memset(&c, 0, sizeof c);
+    bandtable_each(t, &a, count_call, &c);
+    is_int(c.calls[3], DUPSIG_BANDS, "... a copy of the story once a band");
+    bandtable_free(t);
+}
+
 int main(void)
 {
     analyzer = analyzer_new(NULL, NULL);
@@ -585,6 +673,7 @@ int main(void)
     test_quoting();
     test_grouping_sequence();
     test_grouping_random();
+    test_bandtable();
     dupsig_builder_free(builder);
     analyzer_free(analyzer);
     return tap_done();
