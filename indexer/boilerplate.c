@@ -94,14 +94,19 @@ int boilerplate_add_document(boilerplate_t *bp, const char *text, size_t len)
     return 0;
 }
 
-int boilerplate_is_recurring(const boilerplate_t *bp, const char *line, size_t len)
+unsigned long boilerplate_documents_with(const boilerplate_t *bp, const char *line, size_t len)
 {
     size_t norm;
     uint64_t hash = line_hash(line, len, &norm);
     if (bp == NULL || norm == 0 || norm > BOILERPLATE_MAX_LINE)
         return 0;
     const table_entry_t *e = table_find_hash(bp->lines, hash);
-    return e && e->count >= BOILERPLATE_MIN_DOCS;
+    return e ? e->count : 0;
+}
+
+int boilerplate_is_recurring(const boilerplate_t *bp, const char *line, size_t len)
+{
+    return boilerplate_documents_with(bp, line, len) >= BOILERPLATE_MIN_DOCS;
 }
 
 size_t boilerplate_document_count(const boilerplate_t *bp)

@@ -91,6 +91,7 @@ typedef struct {
     unit_t *units;
     size_t nunits, cap;
     int oom;
+    unsigned long furniture_from;   /* documents from which a line is furniture */
 } parser_t;
 
 static char *dup_span(parser_t *p, span_t sp)
@@ -192,7 +193,7 @@ static void classify_line(parser_t *p, line_t *l)
 
     l->kind = LINE_DROP;
     l->flags = 0;
-    if (sp.len == 0 || (p->bp && boilerplate_is_recurring(p->bp, sp.s, sp.len)))
+    if (sp.len == 0 || (p->bp && boilerplate_documents_with(p->bp, sp.s, sp.len) >= p->furniture_from))
         return;
     if (has_prefix(sp, "\xE2\x80\xA2 ") || has_prefix(sp, "- ") || has_prefix(sp, "* ")) {
         size_t skip = sp.s[0] == '\xE2' ? 4 : 2;
@@ -266,25 +267,67 @@ static void join_block(parser_t *p, size_t first, size_t end)
     buf_free(&b);
 }
 
-static void build_units(parser_t *p, size_t from)
-{
-    size_t nonblank = 0, only = from;
+typedef struct {
+    unsigned long documents;
+    size_t bytes;
+} recurring_line_t;
 
+static int by_documents(const void *a, const void *b)
+{
+    unsigned long x = ((const recurring_line_t *)a)->documents;
+    unsigned long y = ((const recurring_line_t *)b)->documents;
+    return (x > y) - (x < y);
+}
+
+/* From how many documents a line of this page is furniture (rule 1 of
+ * boilerplate.h).  Usually BOILERPLATE_MIN_DOCS.  But when lines found in
+ * other documents are most of the page, the page is a copy of an article
+ * held several times (a reposted FAQ, a saved page twice over), and its own
+ * lines recur as often as it has copies: then a line is furniture only when
+ * it recurs in more documents than the lines holding half of the page's
+ * recurring text.  Without this, every copy of an article loses its story. */
+static unsigned long furniture_threshold(parser_t *p, size_t from)
+{
+    size_t total = 0, recurring = 0, n = 0;
+    unsigned long threshold = BOILERPLATE_MIN_DOCS;
+
+    if (p->bp == NULL)
+        return threshold;
+    recurring_line_t *lines = malloc((p->nlines - from + 1) * sizeof *lines);
+    if (lines == NULL) {
+        p->oom = 1;
+        return threshold;
+    }
     for (size_t i = from; i < p->nlines; i++) {
-        classify_line(p, &p->lines[i]);
-        if (p->lines[i].text.len) {
-            nonblank++;
-            only = i;
+        span_t sp = p->lines[i].text;
+        unsigned long docs = boilerplate_documents_with(p->bp, sp.s, sp.len);
+        total += sp.len;
+        if (docs >= BOILERPLATE_MIN_DOCS) {
+            recurring += sp.len;
+            lines[n++] = (recurring_line_t){ docs, sp.len };
         }
     }
-    /* A page that is one line is that line, even when the line recurs in
-     * other pages: items that share a headline and have no text of their
-     * own ("Critical Path Scheduling (Algorithm 40)" heads an algorithm and
-     * each of its certifications) are not furniture. */
-    if (nonblank == 1 && p->lines[only].kind == LINE_DROP) {
-        p->bp = NULL;
-        classify_line(p, &p->lines[only]);
+    if (recurring > 0 && recurring * 100 >= total * BOILERPLATE_COPY_SHARE) {
+        size_t half = 0;
+        qsort(lines, n, sizeof *lines, by_documents);
+        for (size_t i = 0; i < n && 2 * half < recurring; i++) {
+            half += lines[i].bytes;
+            threshold = lines[i].documents + 1;
+        }
     }
+    free(lines);
+    return threshold;
+}
+
+static void build_units(parser_t *p, size_t from)
+{
+    /* A page that is one recurring line keeps it, as any copy does: items
+     * that share a headline and have no text of their own ("Critical Path
+     * Scheduling (Algorithm 40)" heads an algorithm and each of its
+     * certifications) are not furniture. */
+    p->furniture_from = furniture_threshold(p, from);
+    for (size_t i = from; i < p->nlines; i++)
+        classify_line(p, &p->lines[i]);
     for (size_t i = from; i < p->nlines;) {
         size_t end = i;
         while (end < p->nlines && p->lines[end].kind == LINE_TEXT)
@@ -489,7 +532,7 @@ static void split_lines(parser_t *p, const char *text, size_t len)
 int page_parse(const char *text, size_t len, const boilerplate_t *boilerplate,
                   article_t *out, char **errmsg)
 {
-    parser_t p = { out, boilerplate, NULL, 0, NULL, 0, 0, 0 };
+    parser_t p = { .a = out, .bp = boilerplate };
     size_t clean_len = 0;
     char *clean = clean_text(text, len, &clean_len);
 
@@ -523,7 +566,7 @@ int page_parse(const char *text, size_t len, const boilerplate_t *boilerplate,
 int page_stated_id(const char *text, size_t len, char **id)
 {
     article_t a;
-    parser_t p = { &a, NULL, NULL, 0, NULL, 0, 0, 0 };
+    parser_t p = { .a = &a };
     size_t head = len, clean_len = 0;
 
     /* Front matter ends at the first blank line: clean only what comes

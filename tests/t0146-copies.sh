@@ -56,4 +56,48 @@ like "the search page names a hit's copies" "$out" '<p class="meta copies">also 
 out=$(env -i REQUEST_METHOD=GET QUERY_STRING='q=contractor&format=json' TRAWL_DB="$tmp/db" "$TRAWL_BUILDDIR/trawl.cgi")
 like "... and its JSON their ids" "$out" '"copies":["gazette.txt"]'
 
+# Copies of a hard-wrapped article (a reposted FAQ, a page saved twice): its
+# short lines recur in every copy, yet they are the article, not furniture.
+# Each copy keeps its whole text; the banner of the other pages still goes.
+w="$tmp/wrapped"
+mkdir "$w" "$w/a" "$w/b" "$w/c"
+faq='Atheist Resources FAQ
+
+Archive-name: atheism/resources
+Version: 1.0
+
+Darwin fish bumper stickers and assorted other
+paraphernalia are available from the foundation.
+Write to the address below.
+
+Telephone: (608) 256-8900'
+for d in a b c; do printf '%s\n' "$faq" > "$w/$d/faq.txt"; done
+for i in 1 2 3 4; do
+    printf 'Intranet banner\n\nNote %s\n\nA note of its own, number %s.\n' $i $i > "$w/a/note$i.txt"
+done
+printf 'Intranet banner\n\n%s\n' "$faq" > "$w/b/framed.txt"
+run trawl_index --db "$tmp/wdb" "$w"
+is "three copies and a framed one: all added" "${out% (*}" "$tmp/wdb: 8 added, 0 updated, 0 removed, 0 unchanged, 0 failed"
+for id in a/faq.txt c/faq.txt b/framed.txt; do
+    run trawl_search --db "$tmp/wdb" --show "$id"
+    is "--show $id: the whole article" "$out" "Atheist Resources FAQ
+date unknown | $id
+
+¶1 Archive-name: atheism/resources Version: 1.0
+
+¶2 Darwin fish bumper stickers and assorted other paraphernalia are available from the foundation.
+
+¶3 Write to the address below.
+
+¶4 Telephone: (608) 256-8900"
+done
+run trawl_search --db "$tmp/wdb" --no-snippets --duplicates keep --format tsv --fields id paraphernalia
+is "... each copy found by its words" "$(printf '%s\n' "$out" | sort)" "a/faq.txt
+b/faq.txt
+b/framed.txt
+c/faq.txt
+id"
+run trawl_search --db "$tmp/wdb" --count banner
+is "... and the banner of the notes is furniture still" "$out" "0"
+
 done_testing
