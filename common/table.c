@@ -13,7 +13,6 @@ struct table {
     table_entry_t *slots;
     size_t capacity;       /* a power of two */
     size_t count;
-    int hashes_only;
 };
 
 uint64_t table_hash(const char *key, size_t len)
@@ -22,13 +21,12 @@ uint64_t table_hash(const char *key, size_t len)
     return h ? h : 1;      /* 0 marks an empty slot */
 }
 
-table_t *table_new(int mode)
+table_t *table_new(void)
 {
     table_t *t = calloc(1, sizeof *t);
     if (t == NULL)
         return NULL;
     t->capacity = TABLE_FIRST_SLOTS;
-    t->hashes_only = mode == TABLE_HASHES_ONLY;
     if ((t->slots = calloc(t->capacity, sizeof *t->slots)) == NULL) {
         free(t);
         return NULL;
@@ -58,17 +56,16 @@ void table_free(table_t *t, void (*free_value)(void *))
     free(t);
 }
 
-/* The slot of HASH (and, with keys, KEY[0..LEN)): its entry, or the empty
- * slot where it would go. */
+/* The slot of KEY[0..LEN), whose hash is HASH: its entry, or the empty slot
+ * where it would go. */
 static table_entry_t *probe(table_entry_t *slots, size_t capacity, uint64_t hash,
                             const char *key, size_t len)
 {
     size_t i = (size_t)hash & (capacity - 1);
     for (;; i = (i + 1) & (capacity - 1)) {
         table_entry_t *e = &slots[i];
-        if (e->hash == 0 || (e->hash == hash && (key == NULL || e->key == NULL
-                                                  || (e->len == len
-                                                      && memcmp(e->key, key, len) == 0))))
+        if (e->hash == 0
+            || (e->hash == hash && e->len == len && memcmp(e->key, key, len) == 0))
             return e;
     }
 }
@@ -90,7 +87,7 @@ static int grow(table_t *t)
     return 0;
 }
 
-/* The entry of HASH and KEY (NULL: by hash alone), added when ADD. */
+/* The entry of KEY, whose hash is HASH, added when ADD. */
 static table_entry_t *lookup(const table_t *t, uint64_t hash, const char *key, size_t len,
                              int add, int *added)
 {
@@ -98,12 +95,12 @@ static table_entry_t *lookup(const table_t *t, uint64_t hash, const char *key, s
         *added = 0;
     if (add && (t->count + 1) * 2 > t->capacity && grow((table_t *)t) != 0)
         return NULL;
-    table_entry_t *e = probe(t->slots, t->capacity, hash, t->hashes_only ? NULL : key, len);
+    table_entry_t *e = probe(t->slots, t->capacity, hash, key, len);
     if (e->hash)
         return e;
     if (!add)
         return NULL;
-    if (key && !t->hashes_only) {
+    if (key) {
         if ((e->key = malloc(len + 1)) == NULL)
             return NULL;
         memcpy(e->key, key, len);
@@ -125,16 +122,6 @@ table_entry_t *table_find(const table_t *t, const char *key, size_t len)
 table_entry_t *table_add(table_t *t, const char *key, size_t len, int *added)
 {
     return lookup(t, table_hash(key, len), key, len, 1, added);
-}
-
-table_entry_t *table_find_hash(const table_t *t, uint64_t hash)
-{
-    return lookup(t, hash ? hash : 1, NULL, 0, 0, NULL);
-}
-
-table_entry_t *table_add_hash(table_t *t, uint64_t hash, int *added)
-{
-    return lookup(t, hash ? hash : 1, NULL, 0, 1, added);
 }
 
 size_t table_count(const table_t *t)

@@ -2,12 +2,12 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * The indexer's sets and counters (ids claimed in a run, spelling words,
- * recurring lines) are all this: a power-of-two table probed linearly,
- * kept at most half full, keyed by FNV-1a 64 (hash.h) of the key's bytes.
- * A table made with TABLE_HASHES_ONLY keeps no copy of its keys, only
- * their hashes: with a million distinct keys the chance that two of them
- * collide is about 3e-8, which a caller may accept (a rare line taken for
- * a recurring one) to save the keys' memory.
+ * facet values) are all this: a power-of-two table probed linearly, kept
+ * at most half full, keyed by FNV-1a 64 (hash.h) of the key's bytes.  Two
+ * counters are not, for their size: the recurring lines (boilerplate.c:
+ * a line's hash alone, 16 bytes where an entry takes 48, since a corpus
+ * has as many distinct lines as paragraphs) and the near-duplicate band
+ * keys (bandtable.h).
  */
 #ifndef TRAWL_TABLE_H
 #define TRAWL_TABLE_H
@@ -17,8 +17,7 @@
 
 typedef struct {
     uint64_t hash;         /* of the key; 0 only in an empty slot */
-    char *key;             /* a NUL-terminated copy of the key (NULL in a
-                              TABLE_HASHES_ONLY table) */
+    char *key;             /* a NUL-terminated copy of the key */
     size_t len;            /* the key's length */
     unsigned long count;   /* the caller's: 0 when the entry is added */
     unsigned long mark;    /* the caller's too (a second number), 0 */
@@ -27,11 +26,8 @@ typedef struct {
 
 typedef struct table table_t;
 
-enum { TABLE_KEYS = 0, TABLE_HASHES_ONLY = 1 };
-
-/* A new empty table (TABLE_KEYS or TABLE_HASHES_ONLY); NULL when out of
- * memory.  Free with table_free(). */
-table_t *table_new(int mode);
+/* A new empty table; NULL when out of memory.  Free with table_free(). */
+table_t *table_new(void);
 
 /* Frees T, calling FREE_VALUE (may be NULL) on each entry's value. */
 void table_free(table_t *t, void (*free_value)(void *));
@@ -47,11 +43,6 @@ table_entry_t *table_find(const table_t *t, const char *key, size_t len);
  * memory runs out.  Entries move when the table grows: a pointer is valid
  * until the next table_add(). */
 table_entry_t *table_add(table_t *t, const char *key, size_t len, int *added);
-
-/* The same by a precomputed hash (table_hash() of the key): for a
- * TABLE_HASHES_ONLY table whose caller normalises keys as it hashes. */
-table_entry_t *table_find_hash(const table_t *t, uint64_t hash);
-table_entry_t *table_add_hash(table_t *t, uint64_t hash, int *added);
 
 /* The hash a table uses for KEY[0..LEN) (never 0). */
 uint64_t table_hash(const char *key, size_t len);

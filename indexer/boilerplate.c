@@ -9,19 +9,30 @@
 #include "clean.h"
 #include "boilerplate.h"
 #include "hash.h"
-#include "table.h"
 
-/* The distinct normalised lines, by hash only (table.h, TABLE_HASHES_ONLY):
- * a collision would only make a rare line look recurring.  An entry's
- * count is the documents the line appears in, its mark the last document
- * counted (1-based), so a line repeated within a page counts once. */
+/* Every distinct normalised line, short or long, by its hash alone: a
+ * collision would only make a rare line look recurring.  A slot is 16
+ * bytes (a table.h entry is 48) because a news corpus has as many distinct
+ * lines as paragraphs, and long lines count too: they tell a copy of a
+ * story from a page of its own (page.c).  A slot's documents is how many
+ * documents hold the line, its last the number (1-based) of the last one
+ * counted, so a line repeated within a page counts once.  Open addressing,
+ * probed linearly, at most half full; hash 0 marks an empty slot. */
+typedef struct {
+    uint64_t hash;
+    uint32_t documents;
+    uint32_t last;
+} line_slot_t;
+
+#define FIRST_SLOTS 1024
+
 struct boilerplate {
-    table_t *lines;
-    size_t documents;
+    line_slot_t *slots;
+    size_t capacity;       /* a power of two */
+    size_t lines;          /* slots in use */
+    uint32_t documents;
 };
 
-/* FNV-1a over the normalised line: white space folded to one space,
- * trimmed, ASCII case folded.  Sets *LEN to the normalised length. */
 static uint64_t line_hash(const char *s, size_t n, size_t *len)
 {
     uint64_t h = FNV1A64_INIT;
@@ -43,16 +54,41 @@ static uint64_t line_hash(const char *s, size_t n, size_t *len)
         h = fnv1a64(h, &c, 1);
         ++*len;
     }
-    return h;
+    return h ? h : 1;
+}
+
+/* The slot of HASH in SLOTS: its own, or the empty one where it goes. */
+static line_slot_t *probe(line_slot_t *slots, size_t capacity, uint64_t hash)
+{
+    size_t i = (size_t)hash & (capacity - 1);
+    while (slots[i].hash != 0 && slots[i].hash != hash)
+        i = (i + 1) & (capacity - 1);
+    return &slots[i];
+}
+
+static int grow(boilerplate_t *bp)
+{
+    size_t capacity = bp->capacity * 2;
+    line_slot_t *slots = calloc(capacity, sizeof *slots);
+    if (slots == NULL)
+        return -1;
+    for (size_t i = 0; i < bp->capacity; i++)
+        if (bp->slots[i].hash)
+            *probe(slots, capacity, bp->slots[i].hash) = bp->slots[i];
+    free(bp->slots);
+    bp->slots = slots;
+    bp->capacity = capacity;
+    return 0;
 }
 
 boilerplate_t *boilerplate_new(void)
 {
     boilerplate_t *bp = calloc(1, sizeof *bp);
-    if (bp == NULL || (bp->lines = table_new(TABLE_HASHES_ONLY)) == NULL) {
+    if (bp == NULL || (bp->slots = calloc(FIRST_SLOTS, sizeof *bp->slots)) == NULL) {
         free(bp);
         return NULL;
     }
+    bp->capacity = FIRST_SLOTS;
     return bp;
 }
 
@@ -60,7 +96,7 @@ void boilerplate_free(boilerplate_t *bp)
 {
     if (bp == NULL)
         return;
-    table_free(bp->lines, NULL);
+    free(bp->slots);
     free(bp);
 }
 
@@ -78,35 +114,53 @@ int boilerplate_add_document(boilerplate_t *bp, const char *text, size_t len)
         size_t n = nl ? (size_t)(nl - clean) - start : clean_len - start, norm;
         uint64_t hash = line_hash(clean + start, n, &norm);
         start += n + 1;
-        if (norm == 0 || norm > BOILERPLATE_MAX_LINE)
+        if (norm == 0)
             continue;
-        table_entry_t *e = table_add_hash(bp->lines, hash, NULL);
-        if (e == NULL) {
+        if ((bp->lines + 1) * 2 > bp->capacity && grow(bp) != 0) {
             free(clean);
             return -1;
         }
-        if (e->mark != bp->documents) {
-            e->mark = bp->documents;
-            e->count++;
+        line_slot_t *slot = probe(bp->slots, bp->capacity, hash);
+        if (slot->hash == 0) {
+            slot->hash = hash;
+            bp->lines++;
+        }
+        if (slot->last != bp->documents) {
+            slot->last = bp->documents;
+            slot->documents++;
         }
     }
     free(clean);
     return 0;
 }
 
+/* How many documents hold LINE; *NORM its normalised length. */
+static unsigned long count_documents(const boilerplate_t *bp, const char *line, size_t len,
+                                     size_t *norm)
+{
+    uint64_t hash = line_hash(line, len, norm);
+    if (bp == NULL || *norm == 0)
+        return 0;
+    return probe(bp->slots, bp->capacity, hash)->documents;
+}
+
 unsigned long boilerplate_documents_with(const boilerplate_t *bp, const char *line, size_t len)
 {
     size_t norm;
-    uint64_t hash = line_hash(line, len, &norm);
-    if (bp == NULL || norm == 0 || norm > BOILERPLATE_MAX_LINE)
-        return 0;
-    const table_entry_t *e = table_find_hash(bp->lines, hash);
-    return e ? e->count : 0;
+    return count_documents(bp, line, len, &norm);
+}
+
+int boilerplate_recurs(const boilerplate_t *bp, const char *line, size_t len,
+                       unsigned long min_documents)
+{
+    size_t norm;
+    unsigned long documents = count_documents(bp, line, len, &norm);
+    return norm <= BOILERPLATE_MAX_LINE && documents >= min_documents;
 }
 
 int boilerplate_is_recurring(const boilerplate_t *bp, const char *line, size_t len)
 {
-    return boilerplate_documents_with(bp, line, len) >= BOILERPLATE_MIN_DOCS;
+    return boilerplate_recurs(bp, line, len, BOILERPLATE_MIN_DOCS);
 }
 
 size_t boilerplate_document_count(const boilerplate_t *bp)

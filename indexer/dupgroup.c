@@ -177,7 +177,7 @@ static size_t overlay_insert(operation_t *op, record_t *r)
 {
     table_entry_t *e = NULL;
     if (record_list_reserve(&op->records) == 0
-        && (op->by_id != NULL || (op->by_id = table_new(TABLE_KEYS)) != NULL))
+        && (op->by_id != NULL || (op->by_id = table_new()) != NULL))
         e = table_add(op->by_id, r->id, strlen(r->id), NULL);
     if (e == NULL) {
         record_free(r);

@@ -14,7 +14,7 @@ struct idset {
 idset_t *idset_new(void)
 {
     idset_t *set = calloc(1, sizeof *set);
-    if (set == NULL || (set->ids = table_new(TABLE_KEYS)) == NULL) {
+    if (set == NULL || (set->ids = table_new()) == NULL) {
         free(set);
         return NULL;
     }

@@ -193,7 +193,7 @@ static void classify_line(parser_t *p, line_t *l)
 
     l->kind = LINE_DROP;
     l->flags = 0;
-    if (sp.len == 0 || (p->bp && boilerplate_documents_with(p->bp, sp.s, sp.len) >= p->furniture_from))
+    if (sp.len == 0 || boilerplate_recurs(p->bp, sp.s, sp.len, p->furniture_from))
         return;
     if (has_prefix(sp, "\xE2\x80\xA2 ") || has_prefix(sp, "- ") || has_prefix(sp, "* ")) {
         size_t skip = sp.s[0] == '\xE2' ? 4 : 2;
@@ -281,7 +281,8 @@ static int by_documents(const void *a, const void *b)
 
 /* From how many documents a line of this page is furniture (rule 1 of
  * boilerplate.h).  Usually BOILERPLATE_MIN_DOCS.  But when lines found in
- * other documents are most of the page, the page is a copy of an article
+ * other documents (long ones too, though never furniture) are most of the
+ * page, the page is a copy of an article
  * held several times (a reposted FAQ, a saved page twice over), and its own
  * lines recur as often as it has copies: then a line is furniture only when
  * it recurs in more documents than the lines holding half of the page's

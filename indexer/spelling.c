@@ -15,7 +15,7 @@ struct spelling_batch {
 spelling_batch_t *spelling_batch_new(void)
 {
     spelling_batch_t *batch = calloc(1, sizeof *batch);
-    if (batch == NULL || (batch->words = table_new(TABLE_KEYS)) == NULL) {
+    if (batch == NULL || (batch->words = table_new()) == NULL) {
         free(batch);
         return NULL;
     }

@@ -120,7 +120,7 @@ static search_status_t index_totals(searcher_t *s, search_facet_kind_t kind, sea
     xs_status_t st;
 
     if (kind == SEARCH_FACET_SOURCE) {
-        tally_t tally = { table_new(TABLE_KEYS), 0 };
+        tally_t tally = { table_new(), 0 };
         if (tally.counts == NULL)
             return search_fail(s, SEARCH_NO_MEMORY, "out of memory");
         st = xs_db_each_value(s->db, SLOT_SOURCE, count_value, &tally);

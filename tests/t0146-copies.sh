@@ -59,8 +59,27 @@ like "... and its JSON their ids" "$out" '"copies":["gazette.txt"]'
 # Copies of a hard-wrapped article (a reposted FAQ, a page saved twice): its
 # short lines recur in every copy, yet they are the article, not furniture.
 # Each copy keeps its whole text; the banner of the other pages still goes.
+# copies DIR NAME TEXT: DIR/{a,b,c}/NAME.txt hold TEXT, DIR/b/framed.txt
+# holds it under a banner, and the banner heads four notes of DIR/a: so
+# the banner is in more files (five) than the story (four).
+copies() {
+    mkdir "$1" "$1/a" "$1/b" "$1/c"
+    for d in a b c; do printf '%s\n' "$3" > "$1/$d/$2.txt"; done
+    for i in 1 2 3 4; do
+        printf 'Intranet banner\n\nNote %s\n\nA note of its own, number %s.\n' $i $i > "$1/a/note$i.txt"
+    done
+    printf 'Intranet banner\n\n%s\n' "$3" > "$1/b/framed.txt"
+}
+# copies_found DB NAME WORD: WORD finds each copy of NAME and the framed
+# one, and the banner is furniture in all.
+copies_found() {
+    run trawl_search --db "$1" --no-snippets --duplicates keep --format tsv --fields id "$3"
+    is "... each copy found by '$3'" "$(printf '%s\n' "$out" | sort)" \
+        "$(printf '%s\n' id a/$2.txt b/$2.txt c/$2.txt b/framed.txt | sort)"
+    run trawl_search --db "$1" --count banner
+    is "... and the banner, in more files than the story, is furniture still" "$out" "0"
+}
 w="$tmp/wrapped"
-mkdir "$w" "$w/a" "$w/b" "$w/c"
 faq='Atheist Resources FAQ
 
 Archive-name: atheism/resources
@@ -71,11 +90,7 @@ paraphernalia are available from the foundation.
 Write to the address below.
 
 Telephone: (608) 256-8900'
-for d in a b c; do printf '%s\n' "$faq" > "$w/$d/faq.txt"; done
-for i in 1 2 3 4; do
-    printf 'Intranet banner\n\nNote %s\n\nA note of its own, number %s.\n' $i $i > "$w/a/note$i.txt"
-done
-printf 'Intranet banner\n\n%s\n' "$faq" > "$w/b/framed.txt"
+copies "$w" faq "$faq"
 run trawl_index --db "$tmp/wdb" "$w"
 is "three copies and a framed one: all added" "${out% (*}" "$tmp/wdb: 8 added, 0 updated, 0 removed, 0 unchanged, 0 failed"
 for id in a/faq.txt c/faq.txt b/framed.txt; do
@@ -91,13 +106,38 @@ date unknown | $id
 
 ¶4 Telephone: (608) 256-8900"
 done
-run trawl_search --db "$tmp/wdb" --no-snippets --duplicates keep --format tsv --fields id paraphernalia
-is "... each copy found by its words" "$(printf '%s\n' "$out" | sort)" "a/faq.txt
-b/faq.txt
-b/framed.txt
-c/faq.txt
-id"
-run trawl_search --db "$tmp/wdb" --count banner
-is "... and the banner of the notes is furniture still" "$out" "0"
+copies_found "$tmp/wdb" faq paraphernalia
+
+# Copies of a news story whose paragraphs are long lines, one a line, with
+# short ones among them (a reader's one-line comment, a subheading): the
+# long lines recur in every copy too, so the page is a copy and its short
+# lines stay.  Before, only short lines were counted: the page looked
+# mostly its own, and its short paragraphs went from every copy.
+n="$tmp/news"
+long='Ex-BBC chat show host and East Midlands MEP Robert Kilroy-Silk said he wanted to "change the face of British politics" as he launched his new party.'
+story="Kilroy launches 'Veritas' party
+
+$long $long
+
+Veritas? It's the BNP in an expensive suit!
+
+$long Mr Kilroy-Silk quit UKIP last week after months of tension.
+
+Brilliant, about time this country had a plausible party!"
+copies "$n" story "$story"
+run trawl_index --db "$tmp/ndb" "$n"
+is "three copies of a story in long lines: all added" "${out% (*}" "$tmp/ndb: 8 added, 0 updated, 0 removed, 0 unchanged, 0 failed"
+run trawl_search --db "$tmp/ndb" --show c/story.txt
+is "--show c/story.txt: the short paragraphs too" "$out" "Kilroy launches 'Veritas' party
+date unknown | c/story.txt
+
+¶1 $long $long
+
+¶2 Veritas? It's the BNP in an expensive suit!
+
+¶3 $long Mr Kilroy-Silk quit UKIP last week after months of tension.
+
+¶4 Brilliant, about time this country had a plausible party!"
+copies_found "$tmp/ndb" story plausible
 
 done_testing

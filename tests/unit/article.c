@@ -597,6 +597,30 @@ static void test_copies(void)
     is_str(body, "Site menu Site search || Brief | Short text.",
            "a page half menu is taken as a copy: its menu is kept");
     boilerplate_free(bp);
+
+    /* A story of long lines, one a paragraph, and a short one: the long
+     * lines are counted too, so its copies are copies and keep every line,
+     * and a page of its own long text still loses the menu. */
+    char news[1024], own[1024];
+    const char *para = "The trust board met on Tuesday and agreed, after a long debate that ran "
+                       "late into the evening, to close the ward for good at the end of the "
+                       "financial year, staff were told.";
+    snprintf(news, sizeof news, "Ward to close\n\n%s\n\nNo comment.\n\n%s Again.\n", para, para);
+    snprintf(own, sizeof own, "Site menu\n\nAnother story\n\n%s Its own.\n", para);
+    bp = boilerplate_new();
+    for (int i = 0; i < 3; i++)
+        boilerplate_add_document(bp, news, strlen(news));
+    boilerplate_add_document(bp, own, strlen(own));
+    for (int i = 0; i < 2; i++)
+        boilerplate_add_document(bp, "Site menu\n", 10);
+    parse_body(bp, news, body, sizeof body);
+    char expected[1024];
+    snprintf(expected, sizeof expected, "Ward to close || %s | No comment. | %s Again.", para, para);
+    is_str(body, expected, "copies of a story in long lines keep its short line");
+    parse_body(bp, own, body, sizeof body);
+    snprintf(expected, sizeof expected, "Another story || %s Its own.", para);
+    is_str(body, expected, "... and a page of its own long text drops its menu");
+    boilerplate_free(bp);
 }
 
 /* Writes TEXT to a new temporary file; its path goes to PATH. */

@@ -277,7 +277,17 @@ static void test_line_limit(void)
         is_int(boilerplate_is_recurring(bp, spaced.data, spaced.len), 1,
                "... and is found spread out");
         is_int(boilerplate_is_recurring(bp, over.data, over.len), 0,
-               "a line of one byte more is never counted");
+               "a line of one byte more is never furniture");
+        is_int((long)boilerplate_documents_with(bp, over.data, over.len), BOILERPLATE_MIN_DOCS,
+               "... though its documents are counted (a copy shares its long lines)");
+        is_int(boilerplate_recurs(bp, over.data, over.len, 1), 0,
+               "... at any threshold");
+        is_int(boilerplate_recurs(bp, at_limit.data, at_limit.len, BOILERPLATE_MIN_DOCS + 1), 0,
+               "a short line under a raised threshold is not furniture");
+        is_int(boilerplate_recurs(bp, at_limit.data, at_limit.len, BOILERPLATE_MIN_DOCS), 1,
+               "... and is at the threshold it reaches");
+        is_int((long)boilerplate_documents_with(bp, "Story 1.", 8), 1, "a line of one document");
+        is_int((long)boilerplate_documents_with(bp, " \t ", 3), 0, "a blank line: none");
     }
     boilerplate_free(bp);
     buf_free(&at_limit);
@@ -305,6 +315,8 @@ static void test_many_lines(void)
         }
         ok(all, "every one of them recurs");
         ok(!boilerplate_is_recurring(bp, "Line number 5000", 16), "and no other line");
+        is_int((long)boilerplate_documents_with(bp, "Line number 4999", 16), BOILERPLATE_MIN_DOCS,
+               "the last line's count is exact");
     }
     boilerplate_free(bp);
     buf_free(&doc);
