@@ -1,7 +1,7 @@
 /* xapian-floor.cc: the least a Xapian index with positions costs to build.
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
- * Usage: xapian-floor [--termlist] [--data] DB [K N] < FILE-LIST
+ * Usage: xapian-floor [--termlist] [--data] [--spelling] DB [K N] < FILE-LIST
  *
  * Reads file paths, one a line, from standard input, and indexes each
  * file's whole text into a new database DB with Xapian's TermGenerator
@@ -12,7 +12,11 @@
  * file from the K-th (0-based), so N processes can build parts to merge
  * with xapian-compact.  --termlist keeps the termlist table and --data
  * stores each file's text as its document data, as trawl's index and
- * omindex's do (bench/html-index.sh).  Prints the CPU seconds spent
+ * omindex's do (bench/html-index.sh).  --spelling also gives Xapian the
+ * spelling data trawl keeps, the least way: each unprefixed word not
+ * starting with a digit counted over the run, then one add_spelling() a
+ * word seen at least twice, before the commit (trawl's sifting,
+ * indexer/spelling.h).  Prints the CPU seconds spent
  * generating terms and in all.  bench/index-speed.sh builds and runs it;
  * it is not part of trawl.
  */
@@ -25,6 +29,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <unordered_map>
 
 static double cpu_seconds()
 {
@@ -35,18 +40,21 @@ int main(int argc, char **argv)
 {
     int flags = Xapian::DB_CREATE | Xapian::DB_NO_TERMLIST;
     bool store_data = false;
+    bool spelling = false;
     for (; argc > 1 && argv[1][0] == '-'; argc--, argv++) {
         if (std::string(argv[1]) == "--termlist") {
             flags &= ~Xapian::DB_NO_TERMLIST;
         } else if (std::string(argv[1]) == "--data") {
             store_data = true;
+        } else if (std::string(argv[1]) == "--spelling") {
+            spelling = true;
         } else {
             std::cerr << "xapian-floor: error: unknown option '" << argv[1] << "'\n";
             return 2;
         }
     }
     if (argc != 2 && argc != 4) {
-        std::cerr << "usage: xapian-floor [--termlist] [--data] DB [K N] < FILE-LIST\n";
+        std::cerr << "usage: xapian-floor [--termlist] [--data] [--spelling] DB [K N] < FILE-LIST\n";
         return 2;
     }
     unsigned long part = argc == 4 ? std::strtoul(argv[2], nullptr, 10) : 0;
@@ -61,6 +69,7 @@ int main(int argc, char **argv)
         Xapian::TermGenerator generator;
         generator.set_stemmer(Xapian::Stem("english"));
         double generating = 0;
+        std::unordered_map<std::string, Xapian::termcount> words;
         std::string path;
         for (unsigned long i = 0; std::getline(std::cin, path); i++) {
             if (i % parts != part)
@@ -79,8 +88,17 @@ int main(int argc, char **argv)
             generating += cpu_seconds() - start;
             if (store_data)
                 doc.set_data(text.str());
+            if (spelling)
+                for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+                    const std::string &word = *t;
+                    if (word[0] >= 'a' || (word[0] & 0x80))   // no prefix, no digit
+                        words[word] += t.get_wdf();
+                }
             db.add_document(doc);
         }
+        for (const auto &w : words)
+            if (w.second >= 2)
+                db.add_spelling(w.first, w.second);
         db.commit();
         std::printf("generating terms %.2f s CPU, in all %.2f s CPU\n", generating, cpu_seconds());
     } catch (const Xapian::Error &e) {
