@@ -51,6 +51,19 @@ tables() {
     echo "$line"
 }
 
+# omindex_tables LABEL [OPTION...]: omindex builds $docs with OPTIONs; one
+# line for its index as built, one compacted (CPU seconds of both steps).
+omindex_tables() {
+    label=$1
+    shift
+    rm -rf "$work/omindex.db" "$work/omindex.compact"
+    cpu omindex "$@" --db "$work/omindex.db" --url / "$docs"
+    om=$cpu
+    tables "$label" "$work/omindex.db" "$om"
+    cpu xapian-compact "$work/omindex.db" "$work/omindex.compact"
+    tables "$label + compact" "$work/omindex.compact" "$(awk -v a="$om" -v b="$cpu" 'BEGIN { printf "%.2f", a + b }')"
+}
+
 for name in ${*:-bbc 20ng}; do
     case $name in
     bbc) trawl_input=$corpora/bbc-news/bbc; docs=$trawl_input ;;
@@ -76,17 +89,8 @@ for name in ${*:-bbc 20ng}; do
         cpu "$trawl_index" -q --db "$work/trawl.db" "$docs"
         tables "trawl-index (.txt files)" "$work/trawl.db" "$cpu"
     fi
-    rm -rf "$work/omindex.db" "$work/omindex.compact"
-    cpu omindex --db "$work/omindex.db" --url / "$docs"
-    om=$cpu
-    tables "omindex" "$work/omindex.db" "$om"
-    cpu xapian-compact "$work/omindex.db" "$work/omindex.compact"
-    tables "omindex + compact" "$work/omindex.compact" "$(awk -v a="$om" -v b="$cpu" 'BEGIN { printf "%.2f", a + b }')"
+    omindex_tables "omindex"
     # Like for like: omindex with the spelling data trawl keeps for "did
     # you mean" (omindex --spelling adds every word; trawl sifts: spelling.h).
-    rm -rf "$work/omindex.db" "$work/omindex.compact"
-    cpu omindex --spelling --db "$work/omindex.db" --url / "$docs"
-    om=$cpu
-    cpu xapian-compact "$work/omindex.db" "$work/omindex.compact"
-    tables "omindex --spelling + compact" "$work/omindex.compact" "$(awk -v a="$om" -v b="$cpu" 'BEGIN { printf "%.2f", a + b }')"
+    omindex_tables "omindex --spelling" --spelling
 done
