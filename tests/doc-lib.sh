@@ -67,13 +67,19 @@ check_example() {
     done
 }
 
-# run_doc NAME SCRIPT: runs SCRIPT in the clone with bash (the reader's
+# run_doc NAME SCRIPT: runs SCRIPT (doc_exec), then passes when it ran to
+# its end with no example amiss (doc_report).
+run_doc() {
+    doc_exec "$2"
+    doc_report "$1"
+}
+
+# doc_exec SCRIPT: runs SCRIPT in the clone with bash (the reader's
 # interactive shell: `kill %1` works there, not in dash), stopping at the
 # first command that fails (trawl-search's 1, nothing found, is no
-# failure); passes when it ran to its end with no example
-# amiss.  Whatever SCRIPT left running is stopped with it: it runs in a
-# session of its own.
-run_doc() {
+# failure); its output in $tmp/doc.out.  Whatever SCRIPT left running is
+# stopped with it: it runs in a session of its own.
+doc_exec() {
     # Exit status 1 is trawl's "nothing found" (grep's): a search or
     # listing that finds nothing goes on, and so does wget's 8 (a server
     # answered an error: the tutorials say so); any other failure stops
@@ -82,7 +88,7 @@ run_doc() {
         'trap '\''rc=$?; case "$rc:$BASH_COMMAND" in 1:trawl-search*|1:build/trawl-search*|8:wget*) ;; *) echo "FAILED ($rc): $BASH_COMMAND"; exit "$rc" ;; esac'\'' ERR' \
         > "$tmp/doc.sh"
     sed -n '/^check_example() {/,/^}/p' "$TRAWL_SRCDIR/tests/doc-lib.sh" >> "$tmp/doc.sh"
-    printf '%s\n' "$2" >> "$tmp/doc.sh"
+    printf '%s\n' "$1" >> "$tmp/doc.sh"
     echo 'echo "END OF DOC"' >> "$tmp/doc.sh"
     set +e
     setsid bash "$tmp/doc.sh" > "$tmp/doc.out" 2>&1 < /dev/null &
@@ -90,6 +96,10 @@ run_doc() {
     wait "$doc_pid"
     kill -- "-$doc_pid" 2>/dev/null
     set -e
+}
+
+# doc_report NAME: the verdict on the last doc_exec.
+doc_report() {
     result=$(cat "$tmp/doc.out")
     case "$result" in
     *"END OF DOC"*) unlike "$1 runs as written" "$result" "EXAMPLE:" ;;

@@ -25,10 +25,21 @@ web=$(blocks "$TRAWL_SRCDIR/doc/tutorial-web.md" |
 like "doc/tutorial-web.md has commands" "$web" "trawl-index --db news.db crawl.warc.gz"
 like "doc/tutorial-web.md starts its servers" "$web" "/usr/sbin/lighttpd -D -f lighttpd.conf &"
 # After its last command (kill %1 %2), both ports are to be closed.
-run_doc "doc/tutorial-web.md" "$web
+web="$web
 sleep 0.5
 echo \"after kill: \$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$site_port/ || true)\" \
     \"\$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$cgi_port/trawl.cgi || true)\""
+doc_exec "$web"
+# On a loaded machine python's practice server has once closed a
+# connection unanswered; wget then retried, and its WARC held one request
+# more than the tutorial shows.  That is the server's doing, not trawl's:
+# the tutorial is then run once more, from an empty scratch directory.
+if grep -q 'No data received' "$tmp/doc.out"; then
+    echo "# the practice server dropped a connection (wget: No data received); run again"
+    rm -rf "$tmp/crawl"
+    doc_exec "$web"
+fi
+doc_report "doc/tutorial-web.md"
 out=$(cat "$tmp/doc.out")
 
 # What the tutorial says each step prints.
