@@ -399,7 +399,7 @@ static void fresh_free(fresh_t *f)
     bandtable_free(f->bands);
 }
 
-int groups_rebuild(xs_db_t *db, size_t *changed)
+int groups_rebuild(xs_db_t *db, xs_db_t *const *writers, size_t writer_count, size_t *changed)
 {
     fresh_t f = { NULL, 0, 0, NULL, NULL, 0 };
     size_t n = 0;
@@ -407,7 +407,15 @@ int groups_rebuild(xs_db_t *db, size_t *changed)
 
     for (size_t i = 0; rc == 0 && i < f.count; i++)
         if (strcmp(f.groups[i], f.records[i].group) != 0) {
-            rc = retag(db, f.records[i].id, f.groups[i]);
+            /* The writer that holds it: one lookup a part, and no part's
+             * rule for its articles to keep in step with. */
+            int failed = 0;
+            size_t k = 0;
+            while (k < writer_count && docid_of(writers[k], f.records[i].id, &failed) == 0
+                   && !failed)
+                k++;
+            rc = k < writer_count && !failed ? retag(writers[k], f.records[i].id, f.groups[i])
+                                             : -1;
             n++;
         }
     if (changed)

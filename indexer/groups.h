@@ -47,11 +47,14 @@ int groups_indexed(groups_t *g, unsigned docid, const dupsig_t *sig);
  * article), or -1. */
 int groups_leave(groups_t *g, const char *id);
 
-/* Groups every article of the index afresh, in (date, id) order, and
- * retags each whose stored group differs: for an index built in parts
- * (--jobs), whose parts could not see one another.  *CHANGED (may be
- * NULL) gets the number retagged.  Returns 0, or -1. */
-int groups_rebuild(struct xs_db *db, size_t *changed);
+/* Groups every article of DB (its parts read as one index) afresh, in
+ * (date, id) order, and retags each whose stored group differs in the one
+ * of the WRITER_COUNT WRITERS (the parts, open for writing) that holds
+ * it: for an index built in parts (--jobs), whose parts could not see one
+ * another.  *CHANGED (may be NULL) gets the number retagged.  Returns 0,
+ * or -1 (also when no writer holds an article DB has). */
+int groups_rebuild(struct xs_db *db, struct xs_db *const *writers, size_t writer_count,
+                   size_t *changed);
 
 /* Works out every article's group afresh, as groups_rebuild() does,
  * without writing: *WRONG gets the number whose stored group differs,
