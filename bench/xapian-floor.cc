@@ -1,7 +1,7 @@
 /* xapian-floor.cc: the least a Xapian index with positions costs to build.
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
- * Usage: xapian-floor [--termlist] [--data] [--spelling] DB [K N] < FILE-LIST
+ * Usage: xapian-floor [--termlist] [--data] [--spelling] [--fields] DB [K N] < FILE-LIST
  *
  * Reads file paths, one a line, from standard input, and indexes each
  * file's whole text into a new database DB with Xapian's TermGenerator
@@ -16,7 +16,10 @@
  * spelling data trawl keeps, the least way: each unprefixed word not
  * starting with a digit counted over the run, then one add_spelling() a
  * word seen at least twice, before the commit (trawl's sifting,
- * indexer/spelling.h).  Prints the CPU seconds spent
+ * indexer/spelling.h).  --fields indexes what follows a line holding only
+ * a form feed (bench/jsonl-to-files.py --fields: a JSON record's other
+ * members) as trawl indexes such fields: words with positions, unstemmed,
+ * under a prefix, and no spelling.  Prints the CPU seconds spent
  * generating terms and in all.  bench/index-speed.sh builds and runs it;
  * it is not part of trawl.
  */
@@ -41,6 +44,7 @@ int main(int argc, char **argv)
     int flags = Xapian::DB_CREATE | Xapian::DB_NO_TERMLIST;
     bool store_data = false;
     bool spelling = false;
+    bool fields = false;
     for (; argc > 1 && argv[1][0] == '-'; argc--, argv++) {
         if (std::string(argv[1]) == "--termlist") {
             flags &= ~Xapian::DB_NO_TERMLIST;
@@ -48,13 +52,15 @@ int main(int argc, char **argv)
             store_data = true;
         } else if (std::string(argv[1]) == "--spelling") {
             spelling = true;
+        } else if (std::string(argv[1]) == "--fields") {
+            fields = true;
         } else {
             std::cerr << "xapian-floor: error: unknown option '" << argv[1] << "'\n";
             return 2;
         }
     }
     if (argc != 2 && argc != 4) {
-        std::cerr << "usage: xapian-floor [--termlist] [--data] [--spelling] DB [K N] < FILE-LIST\n";
+        std::cerr << "usage: xapian-floor [--termlist] [--data] [--spelling] [--fields] DB [K N] < FILE-LIST\n";
         return 2;
     }
     unsigned long part = argc == 4 ? std::strtoul(argv[2], nullptr, 10) : 0;
@@ -81,19 +87,28 @@ int main(int argc, char **argv)
             }
             std::ostringstream text;
             text << in.rdbuf();
+            const std::string all = text.str();
+            std::string::size_type field_start = fields ? all.find("\n\f\n") : std::string::npos;
             Xapian::Document doc;
             double start = cpu_seconds();
             generator.set_document(doc);
-            generator.index_text(text.str());
+            generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+            generator.index_text(all.substr(0, field_start));
             generating += cpu_seconds() - start;
             if (store_data)
-                doc.set_data(text.str());
+                doc.set_data(all);
             if (spelling)
                 for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
                     const std::string &word = *t;
                     if (word[0] >= 'a' || (word[0] & 0x80))   // no prefix, no digit
                         words[word] += t.get_wdf();
                 }
+            if (field_start != std::string::npos) {
+                start = cpu_seconds();
+                generator.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+                generator.index_text(all.substr(field_start + 3), 1, "XF");
+                generating += cpu_seconds() - start;
+            }
             db.add_document(doc);
         }
         for (const auto &w : words)
