@@ -58,7 +58,7 @@ TESTS += \
 	tests/t0320-faults.sh \
 	tests/t0330-concurrent.sh tests/t0340-hostile-queries.sh
 
-TESTS += tests/t0110-jsonl-mail.sh tests/t0120-shards.sh tests/t0125-shard-builds.sh tests/t0130-jobs.sh tests/t0135-compact.sh tests/t0145-groups.sh tests/t0146-copies.sh tests/t0147-fields.sh tests/t0148-kwic.sh tests/t0149-collapse.sh
+TESTS += tests/t0110-jsonl-mail.sh tests/t0120-shards.sh tests/t0125-shard-builds.sh tests/t0130-jobs.sh tests/t0135-compact.sh tests/t0136-flush.sh tests/t0145-groups.sh tests/t0146-copies.sh tests/t0147-fields.sh tests/t0148-kwic.sh tests/t0149-collapse.sh
 # Web pages and crawls: lighttpd + wget end to end, and hostile pages.
 TESTS += tests/t0150-web.sh tests/t0151-html-hostile.sh
 
