@@ -164,7 +164,11 @@ static int regroup_parts(const part_t *parts, unsigned jobs)
         goto done;
     }
     if (groups_rebuild(all, writers, jobs, NULL) != 0) {
-        errorf("cannot regroup the parts of the index: %s", xs_db_last_error(all));
+        /* Reading or writing failed, or memory ran out: say which. */
+        const char *why = xs_db_last_error(all);
+        for (k = 0; !*why && k < jobs; k++)
+            why = xs_db_last_error(writers[k]);
+        errorf("cannot regroup the parts of the index: %s", *why ? why : "out of memory");
         goto done;
     }
     for (k = 0; k < jobs; k++)
